@@ -1,0 +1,77 @@
+"""What every rule type implements.
+
+A `Rule` is built once per run from its `RuleSpec` and the effective
+parameters (the rule file's `params` overlaid with the config's
+`[rules."<id>"]` table), then `check()` is called for each document and yields
+`Diagnostic`s with source offsets. Rules never look at configuration,
+suppression, vocabulary filtering or severity: the engine applies those.
+
+A `CorpusRule` needs to see the whole run (text repeated across articles,
+LanguageTool requests batched across files): `collect()` runs per document,
+possibly in a worker process, and returns something small and picklable;
+`finish()` runs once in the parent with everything collected.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from ..diagnostic import Diagnostic
+from ..document import Document
+from ..rulespec import RuleSpec
+
+
+@dataclass
+class CheckContext:
+    """Run-wide facts a rule may use (never to filter its own findings)."""
+    language: str = "en-US"
+    # Accepted terms, so that e.g. the spell checker can treat them as words.
+    accept: tuple[str, ...] = ()
+    # Settings of a category's table in the config ([spelling], [readability], [languagetool] ...).
+    settings: dict[str, dict] = field(default_factory=dict)
+    # True when several documents are checked together (corpus rules may need it).
+    corpus_size: int = 1
+
+
+class Rule:
+    """Base class of rule types. Subclasses declare PARAMS: name -> default."""
+
+    PARAMS: dict[str, Any] = {}
+    corpus = False
+
+    def __init__(self, spec: RuleSpec, params: dict | None = None):
+        self.spec = spec
+        self.id = spec.id
+        merged = dict(self.PARAMS)
+        merged.update(spec.params)
+        merged.update(params or {})
+        unknown = set(merged) - set(self.PARAMS)
+        if unknown and self.PARAMS is not None:
+            raise ValueError(f"rule {spec.id}: unknown parameter {sorted(unknown)[0]!r}")
+        self.params = merged
+        self.setup()
+
+    def setup(self) -> None:
+        """Compile parameters once (patterns, word lists)."""
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    def diagnostic(self, start: int, end: int, message: str | None = None, **kw) -> Diagnostic:
+        return Diagnostic(rule=self.id, message=message or self.spec.message, start=start, end=end,
+                          severity=self.spec.level, **kw)
+
+
+class CorpusRule(Rule):
+    corpus = True
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Diagnostic]:
+        return iter(())
+
+    def collect(self, doc: Document, ctx: CheckContext) -> Any:
+        raise NotImplementedError
+
+    def finish(self, collected: list[tuple[int, Any]], ctx: CheckContext) -> Iterable[tuple[int, Diagnostic]]:
+        """`collected` holds (document number, what collect returned); yield
+        (document number, diagnostic with source offsets in that document)."""
+        raise NotImplementedError
