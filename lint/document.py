@@ -219,6 +219,8 @@ class Document:
     # Source spans the boilerplate rules flagged, filled in by the engine before the
     # other categories run, so that e.g. readability scores only the article's prose.
     excluded: list[tuple[int, int]] = field(default_factory=list)
+    # Results shared between rules of one run over this document (sentences, metrics).
+    cache: dict = field(default_factory=dict)
     _lines: LineIndex | None = None
 
     @property

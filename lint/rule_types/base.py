@@ -27,10 +27,16 @@ class CheckContext:
     language: str = "en-US"
     # Accepted terms, so that e.g. the spell checker can treat them as words.
     accept: tuple[str, ...] = ()
+    # Rejected terms, always flagged (by the spelling category's rejected-term rule).
+    reject: tuple[str, ...] = ()
     # Settings of a category's table in the config ([spelling], [readability], [languagetool] ...).
     settings: dict[str, dict] = field(default_factory=dict)
     # True when several documents are checked together (corpus rules may need it).
     corpus_size: int = 1
+    # Parent-side only (CorpusRule.finish): run-level notices, and names of checkers that
+    # could not run, for the exit code. See lint/result.py.
+    notices: list = field(default_factory=list)
+    incomplete: list = field(default_factory=list)
 
 
 class Rule:

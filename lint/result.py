@@ -1,0 +1,53 @@
+"""What a run returns: everything the reports need, nothing they must recompute."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .diagnostic import Diagnostic, SEVERITY_RANK
+from .rulespec import RuleSpec
+
+
+@dataclass
+class FileError:
+    path: str
+    message: str
+
+
+@dataclass
+class Notice:
+    """A run-level message: a checker that was skipped or unavailable."""
+    level: str  # "info" | "warning" | "error"
+    message: str
+    source: str = ""  # e.g. "languagetool"
+
+
+@dataclass
+class DocumentResult:
+    path: str
+    record: int | None = None
+    metrics: dict = field(default_factory=dict)
+
+
+@dataclass
+class RunResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    documents: list[DocumentResult] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    rules: dict[str, RuleSpec] = field(default_factory=dict)  # the rules that ran
+    files: list[str] = field(default_factory=list)  # every path checked, in order
+    baselined: int = 0  # findings hidden by the baseline
+    # Checkers that could not run (e.g. "languagetool"), for the exit code.
+    incomplete: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        c = {"error": 0, "warning": 0, "info": 0}
+        for d in self.diagnostics:
+            c[d.severity] += 1
+        return c
+
+    def at_or_above(self, level: str) -> list[Diagnostic]:
+        if level == "never":
+            return []
+        rank = SEVERITY_RANK[level]
+        return [d for d in self.diagnostics if SEVERITY_RANK[d.severity] >= rank]
