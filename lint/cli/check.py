@@ -1,0 +1,112 @@
+"""`edlint check PATH...`"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, config_option, guard,
+                     ignore_option, report_problems, select_option, split_list, use_color)
+
+
+def build_engine(config_file, select, ignore, language=None, fail_on=None, include=(), exclude=(),
+                 languagetool=None, require_languagetool=False, jobs=1, metrics=False, baseline=None):
+    from ..config import ConfigResolver
+    from ..engine import Engine
+
+    cli = {"select": split_list(select), "ignore": split_list(ignore), "language": language,
+           "fail_on": fail_on, "include": split_list(include), "exclude": split_list(exclude),
+           "languagetool": languagetool, "require_languagetool": require_languagetool}
+    return Engine(ConfigResolver(config_file, cli), jobs=jobs, metrics=metrics, baseline=baseline)
+
+
+def read_stdin() -> str:
+    data = sys.stdin.buffer.read()
+    from ..readers import decode_bytes
+
+    text, _ = decode_bytes(data, "<stdin>")
+    return text
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a finding is at or above this level (default: error, or the config's fail-on).")
+@select_option
+@ignore_option
+@config_option
+@click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the text read from '-'.")
+@click.option("--include", multiple=True, metavar="GLOBS", help="Files to check inside directories.")
+@click.option("--exclude", multiple=True, metavar="GLOBS", help="Files and directories to skip.")
+@click.option("--language", metavar="CODE", help="en-US (default) or en-GB.")
+@click.option("--languagetool", metavar="MODE", envvar="EDLINT_LANGUAGETOOL",
+              help="off, auto (default), local, or a server URL. Also EDLINT_LANGUAGETOOL.")
+@click.option("--require-languagetool", is_flag=True, help="Exit 3 when LanguageTool can't run.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every finding in this baseline and exit 0.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Files checked in parallel.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+@click.option("--statistics", is_flag=True, help="Also print counts per rule and readability figures.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@guard
+def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, include, exclude, language,
+          languagetool, require_languagetool, baseline, write_baseline, jobs, quiet, statistics, output, color):
+    """Check articles: files, directories (recursively) or '-' for standard input.
+
+    Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
+    configuration or input errors, 3 LanguageTool required but unavailable.
+    """
+    from ..reports import render
+
+    engine = build_engine(config_file, select, ignore, language, fail_on, include, exclude,
+                          languagetool, require_languagetool, jobs, statistics or fmt == "json",
+                          None if write_baseline else baseline)
+    stdin_text = read_stdin() if "-" in paths else None
+    result = engine.run(list(paths), stdin_text=stdin_text, stdin_filename=stdin_filename)
+    report_problems(result)
+    if write_baseline:
+        from ..baseline import write_baseline as write
+
+        n = write(write_baseline, result.diagnostics)
+        click.echo(f"edlint: wrote {n} finding{'s' if n != 1 else ''} to {write_baseline}", err=True)
+        sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
+    options = {"color": use_color(color) and fmt == "text" and not output, "quiet": quiet,
+               "statistics": statistics, "tool_version": _version()}
+    text = render(fmt, result, options)
+    if output:
+        from ..fixes import atomic_write
+
+        atomic_write(output, text)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(exit_code(result, engine, fail_on))
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def exit_code(result, engine, fail_on) -> int:
+    if result.errors:
+        return EXIT_ERROR
+    if "languagetool" in result.incomplete and _lt_required(engine, result):
+        return EXIT_INCOMPLETE
+    level = fail_on or _configured_fail_on(engine, result)
+    if result.at_or_above(level):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _configured_fail_on(engine, result) -> str:
+    paths = result.files or ["."]
+    return engine.resolver.for_path(paths[0]).fail_on
+
+
+def _lt_required(engine, result) -> bool:
+    paths = result.files or ["."]
+    return bool(engine.resolver.for_path(paths[0]).settings_map().get("languagetool", {}).get("require"))

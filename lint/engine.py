@@ -1,0 +1,275 @@
+"""The engine: read each file, run the enabled rules, then apply configuration,
+suppression, vocabulary, severity and the baseline centrally.
+
+Per-file work (`_check_file`) is a plain function of picklable inputs, so
+`--jobs N` maps it over a process pool and users can map `check_text` over an
+archive in their own pool. Corpus rules collect per file and finish once.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .config import Config, ConfigResolver
+from .diagnostic import Diagnostic
+from .document import Directive, LineIndex
+from .errors import ConfigError, InputError
+from .result import DocumentResult, FileError, Notice, RunResult
+from .ruleset import RuleSet, build_ruleset
+from .suppression import Suppressions
+from .vocabulary import Vocabulary
+
+
+@dataclass
+class FileJob:
+    path: str  # as shown in reports
+    config: Config
+    text: str | None = None  # given text (stdin, check_text) instead of reading `path`
+    format: str | None = None
+    metrics: bool = False  # compute readability metrics even if no readability rule is on
+
+
+@dataclass
+class _DocInfo:
+    record: int | None
+    directives: list[Directive]
+    metrics: dict
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    config: Config
+    source: str = ""
+    docs: list[_DocInfo] = field(default_factory=list)
+    diagnostics: list[tuple[int, Diagnostic]] = field(default_factory=list)
+    collected: dict[str, list[tuple[int, object]]] = field(default_factory=dict)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+_RULESETS: dict[Config, RuleSet] = {}  # per process: rules are compiled once per config
+
+
+def ruleset_for(config: Config) -> RuleSet:
+    rs = _RULESETS.get(config)
+    if rs is None:
+        rs = _RULESETS[config] = build_ruleset(config)
+    return rs
+
+
+def _metrics_function():
+    try:
+        from .readability.metrics import document_metrics
+    except ImportError:
+        return None
+    return document_metrics
+
+
+def _check_file(job: FileJob) -> FileOutcome:
+    from . import readers
+
+    out = FileOutcome(job.path, job.config)
+    rs = ruleset_for(job.config)
+    options = job.config.reader_options()
+    try:
+        if job.text is None:
+            source, out.warnings = readers.load(job.path, options)
+        else:
+            source = job.text[1:] if job.text.startswith("\ufeff") else job.text
+        out.source = source
+        docs = readers.parse(source, job.path, job.format, options)
+    except InputError as e:
+        out.error = e.message
+        return out
+    want_metrics = job.metrics or rs.has_category("readability")
+    metrics_fn = _metrics_function() if want_metrics else None
+    for n, doc in enumerate(docs):
+        for rule in rs.document_rules:
+            found = list(rule.check(doc, rs.ctx))
+            if rule.spec.category == "boilerplate":
+                doc.excluded.extend((d.start, d.end) for d in found)
+            out.diagnostics.extend((n, d) for d in found)
+        for rule in rs.corpus_rules:
+            out.collected.setdefault(rule.id, []).append((n, rule.collect(doc, rs.ctx)))
+        metrics = metrics_fn(doc, rs.ctx.settings.get("readability", {})) if metrics_fn else {}
+        out.docs.append(_DocInfo(doc.record, doc.directives, metrics))
+    return out
+
+
+class Engine:
+    """One run over many files. Build it with a ConfigResolver (config per path)."""
+
+    def __init__(self, resolver: ConfigResolver | None = None, *, jobs: int = 1,
+                 metrics: bool = False, baseline: str | None = None):
+        self.resolver = resolver or ConfigResolver()
+        self.jobs = max(1, jobs)
+        self.metrics = metrics
+        self.baseline = baseline
+
+    def run_jobs(self, jobs: list[FileJob], result: RunResult | None = None) -> RunResult:
+        result = result or RunResult()
+        for j in jobs:  # fail fast on config errors, before any work
+            ruleset_for(j.config)
+        if self.jobs > 1 and len(jobs) > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+                outcomes = list(pool.map(_check_file, jobs, chunksize=max(1, len(jobs) // (self.jobs * 8))))
+        else:
+            outcomes = [_check_file(j) for j in jobs]
+        return self._finish(outcomes, result)
+
+    def run(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None) -> RunResult:
+        from .files import discover
+
+        result = RunResult()
+        files, errors = discover(paths, self.resolver.for_path)
+        result.errors.extend(errors)
+        jobs = []
+        for f in files:
+            if f == "-":
+                name = stdin_filename or "-"
+                jobs.append(FileJob(name, self.resolver.for_path(name if stdin_filename else "."),
+                                    text=stdin_text or "", metrics=self.metrics))
+            else:
+                jobs.append(FileJob(f, self.resolver.for_path(f), metrics=self.metrics))
+        return self.run_jobs(jobs, result)
+
+    def _finish(self, outcomes: list[FileOutcome], result: RunResult) -> RunResult:
+        # Corpus rules: gather what each file collected, per distinct rule set.
+        doc_index: list[tuple[int, int]] = []  # global doc number -> (outcome, doc)
+        for oi, o in enumerate(outcomes):
+            doc_index.extend((oi, n) for n in range(len(o.docs)))
+        by_rule: dict[str, list[tuple[int, object]]] = {}
+        base_of = {}
+        g = 0
+        for oi, o in enumerate(outcomes):
+            for rid, items in o.collected.items():
+                by_rule.setdefault(rid, []).extend((base_of.setdefault(oi, g) + n, data) for n, data in items)
+            base_of.setdefault(oi, g)
+            g += len(o.docs)
+        extra: list[list[tuple[int, Diagnostic]]] = [[] for _ in outcomes]
+        if by_rule:
+            rulesets = {}
+            for o in outcomes:
+                rs = ruleset_for(o.config)
+                for rule in rs.corpus_rules:
+                    rulesets.setdefault(rule.id, (rule, rs))
+            for rid, items in by_rule.items():
+                rule, rs = rulesets[rid]
+                rs.ctx.corpus_size = len(doc_index)
+                rs.ctx.notices = result.notices
+                rs.ctx.incomplete = result.incomplete
+                for gdoc, diag in rule.finish(items, rs.ctx):
+                    oi, n = doc_index[gdoc]
+                    extra[oi].append((n, diag))
+        diagnostics: list[Diagnostic] = []
+        for oi, o in enumerate(outcomes):
+            result.files.append(o.path)
+            if o.error:
+                result.errors.append(FileError(o.path, o.error))
+                continue
+            for w in o.warnings:
+                result.notices.append(Notice("warning", w, "reader"))
+            diagnostics.extend(self._finalize(o, o.diagnostics + extra[oi], result))
+            for info in o.docs:
+                result.documents.append(DocumentResult(o.path, info.record, info.metrics))
+        for o in outcomes:
+            for rid, spec in ruleset_for(o.config).specs.items():
+                result.rules.setdefault(rid, spec)
+        diagnostics.sort(key=Diagnostic.sort_key)
+        if self.baseline:
+            from .baseline import filter_baseline
+
+            diagnostics, result.baselined = filter_baseline(self.baseline, diagnostics)
+        result.diagnostics = diagnostics
+        # Deduplicate notices (one per server, not one per batch).
+        seen, notices = set(), []
+        for nt in result.notices:
+            if (nt.level, nt.message) not in seen:
+                seen.add((nt.level, nt.message))
+                notices.append(nt)
+        result.notices = notices
+        return result
+
+    def _finalize(self, o: FileOutcome, found: list[tuple[int, Diagnostic]], result: RunResult) -> list[Diagnostic]:
+        rs = ruleset_for(o.config)
+        lines = LineIndex(o.source)
+        vocab = Vocabulary(o.config.accept)
+        supp = [Suppressions(info.directives, o.source, lines) if info.directives else None for info in o.docs]
+        kept: list[Diagnostic] = []
+        seen = set()
+        for n, d in found:
+            if d.rule not in rs.specs and not rs.allows_dynamic(d.rule):
+                continue
+            d.path = o.path
+            d.record = o.docs[n].record
+            d.line, d.column = lines.position(d.start)
+            d.end_line, d.end_column = lines.position(max(d.end, d.start))
+            d.text = o.source[d.start:d.end]
+            d.severity = rs.level(d.rule, d.severity)
+            if d.severity == "off":
+                continue
+            if supp[n] and supp[n].suppressed(d.rule, d.start, d.line):
+                continue
+            if vocab and vocab.accepts(d.text):
+                continue
+            key = (d.rule, d.start, d.end, d.message)
+            if key in seen:
+                continue
+            seen.add(key)
+            kept.append(d)
+        if any(d.rule.startswith("grammar.") for d in kept):
+            try:
+                from .languagetool.merge import merge_spelling
+            except ImportError:
+                pass
+            else:
+                kept = merge_spelling(kept)
+        return kept
+
+
+# -- Python API ---------------------------------------------------------------
+
+def _as_config(config) -> Config:
+    if config is None:
+        return Config()
+    if isinstance(config, Config):
+        return config
+    if isinstance(config, (str, os.PathLike)):
+        from .config import load_config_file
+
+        return load_config_file(config)
+    if isinstance(config, dict):
+        from .config import _apply
+
+        return _apply(Config(), config, "<dict>")
+    raise TypeError("config must be a Config, a path to a config file, a dict or None")
+
+
+def check_text(text: str, path: str = "<text>", config=None, format: str | None = None) -> list[Diagnostic]:
+    """Check one text; `path` names it in findings and picks the format by extension."""
+    cfg = _as_config(config).for_path(path)
+    result = Engine().run_jobs([FileJob(path, cfg, text=text, format=format)])
+    if result.errors:
+        raise InputError(path, result.errors[0].message)
+    return result.diagnostics
+
+
+def check_paths(paths, config=None, *, jobs: int = 1) -> RunResult:
+    """Check files and directories. With `config=None`, each file's config is found upward."""
+    resolver = ConfigResolver() if config is None else _FixedResolver(_as_config(config))
+    return Engine(resolver, jobs=jobs).run([str(p) for p in paths])
+
+
+class _FixedResolver(ConfigResolver):
+    def __init__(self, config: Config):
+        super().__init__()
+        self._config = config
+
+    def base_for(self, path: str) -> Config:
+        return self._config
+
+
+__all__ = ["Engine", "FileJob", "check_text", "check_paths", "ConfigError"]

@@ -1,0 +1,59 @@
+"""One reader per input format; each parses once and returns Documents with exact offsets."""
+from __future__ import annotations
+
+import importlib
+import os
+
+from ..errors import InputError
+
+# file extension -> format; anything else is read as plain text.
+EXTENSIONS = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "json", ".ndjson": "json",
+}
+# format -> module of lint.readers
+READERS = {"text": "plaintext", "markdown": "markdown", "html": "html", "json": "jsondocs"}
+
+DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024  # bytes; larger files are reported, not checked
+
+
+def format_for(path: str) -> str:
+    return EXTENSIONS.get(os.path.splitext(path)[1].lower(), "text")
+
+
+def parse(source: str, path: str, fmt: str | None = None, options: dict | None = None):
+    """Documents of `source` (already decoded) in format `fmt` (guessed from `path` if None)."""
+    fmt = fmt or format_for(path)
+    try:
+        module = importlib.import_module(f".{READERS[fmt]}", __name__)
+    except KeyError:
+        raise InputError(path, f"unknown format {fmt!r}") from None
+    return module.read(source, path, options or {})
+
+
+def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[str, list[str]]:
+    try:
+        from .decoding import decode
+    except ImportError:  # minimal fallback until the decoding module lands
+        try:
+            return data.decode("utf-8-sig"), []
+        except UnicodeDecodeError as e:
+            raise InputError(path, f"not valid UTF-8 ({e.reason} at byte {e.start})") from None
+    return decode(data, path, encoding)
+
+
+def load(path: str, options: dict | None = None) -> tuple[str, list[str]]:
+    """Read and decode a file. Returns (text, warnings); raises InputError."""
+    options = options or {}
+    limit = int(options.get("max-file-size", DEFAULT_MAX_FILE_SIZE))
+    try:
+        size = os.path.getsize(path)
+        if size > limit:
+            raise InputError(path, f"file too large ({size / 1e6:.1f} MB; the limit is "
+                                   f"{limit / 1e6:.1f} MB, set readers.max-file-size to raise it)")
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        raise InputError(path, f"cannot read: {e.strerror or e}") from None
+    return decode_bytes(data, path, options.get("encoding"))

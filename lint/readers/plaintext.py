@@ -1,0 +1,52 @@
+"""Plain text: paragraphs separated by blank lines; single line breaks stay inside a block.
+
+A line that holds only a suppression comment (`<!-- edlint-disable RULE -->`)
+is a directive, not prose: HTML comments don't show when a CMS renders the copy.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Block, Document, OffsetMap
+from .directives import parse_directive
+
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+_COMMENT_LINE = re.compile(r"^[ \t]*<!--(.*?)-->[ \t]*$", re.M)
+
+
+def read(source: str, path: str, options: dict | None = None) -> list[Document]:
+    doc = Document(path=path, source=source, format="text")
+    directive_spans = []
+    if "edlint-" in source:
+        for m in _COMMENT_LINE.finditer(source):
+            d = parse_directive(m.group(1), m.start(), m.end())
+            if d is not None:
+                doc.directives.append(d)
+                directive_spans.append((m.start(), m.end()))
+    for m in _PARAGRAPH.finditer(source):
+        for start, end in _without(m.start(), m.end(), directive_spans, source):
+            text = source[start:end]
+            doc.blocks.append(Block("paragraph", text, OffsetMap.identity(start, len(text)), start, end))
+    return [doc]
+
+
+def _without(start: int, end: int, spans, source: str):
+    """Split [start, end) around directive lines, trimming the newlines they leave."""
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        if s > pos:
+            yield from _trimmed(pos, s, source)
+        pos = e
+    if pos < end:
+        yield from _trimmed(pos, end, source)
+
+
+def _trimmed(start: int, end: int, source: str):
+    while start < end and source[start] in "\n":
+        start += 1
+    while end > start and source[end - 1] in "\n":
+        end -= 1
+    if end > start and source[start:end].strip():
+        yield start, end

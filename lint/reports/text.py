@@ -1,0 +1,70 @@
+"""`path:line:col: severity: message [rule]`: the line editors and CI problem matchers parse.
+
+Suggestions follow the message; a summary line closes the report.
+"""
+from __future__ import annotations
+
+_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_RESET, _DIM, _BOLD = "\x1b[0m", "\x1b[2m", "\x1b[1m"
+
+
+def format_line(d, color: bool = False) -> str:
+    msg = d.message
+    if d.suggestions:
+        msg += " Suggestions: " + ", ".join(d.suggestions[:5]) + "."
+    sev = d.severity
+    loc = f"{d.path}:{d.line}:{d.column}"
+    if color:
+        return f"{_BOLD}{loc}{_RESET}: {_COLORS[sev]}{sev}{_RESET}: {msg} {_DIM}[{d.rule}]{_RESET}"
+    return f"{loc}: {sev}: {msg} [{d.rule}]"
+
+
+def summary_line(result) -> str:
+    c = result.counts()
+    total = sum(c.values())
+    nfiles = len({d.path for d in result.diagnostics})
+    parts = [f"{total} finding{'s' if total != 1 else ''}"]
+    if total:
+        parts.append(f"({c['error']} error{'s' if c['error'] != 1 else ''}, "
+                     f"{c['warning']} warning{'s' if c['warning'] != 1 else ''}, {c['info']} info)"
+                     f" in {nfiles} file{'s' if nfiles != 1 else ''}")
+    checked = len(result.files) - len(result.errors)
+    parts.append(f"- {checked} file{'s' if checked != 1 else ''} checked")
+    if result.errors:
+        parts.append(f"- {len(result.errors)} could not be checked")
+    if result.baselined:
+        parts.append(f"- {result.baselined} in the baseline")
+    return " ".join(parts)
+
+
+def render(result, options: dict) -> str:
+    color = options.get("color", False)
+    lines = [format_line(d, color) for d in result.diagnostics]
+    if options.get("statistics"):
+        lines.extend(statistics(result))
+    if not options.get("quiet"):
+        lines.append(summary_line(result))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def statistics(result) -> list[str]:
+    from collections import Counter
+
+    out = ["", "Findings per rule:"]
+    per_rule = Counter(d.rule for d in result.diagnostics)
+    if not per_rule:
+        out.append("  (none)")
+    for rule, n in sorted(per_rule.items(), key=lambda x: (-x[1], x[0])):
+        out.append(f"  {n:6d}  {rule}")
+    docs = [d for d in result.documents if d.metrics]
+    if docs:
+        out.append("")
+        out.append("Readability per document:")
+        for doc in docs:
+            m = doc.metrics
+            name = doc.path + (f"#{doc.record}" if doc.record is not None else "")
+            keys = [k for k in ("words", "sentences", "flesch_reading_ease", "flesch_kincaid_grade",
+                                "reading_time_minutes") if k in m]
+            out.append(f"  {name}: " + ", ".join(f"{k}={m[k]}" for k in keys))
+    out.append("")
+    return out

@@ -1,0 +1,104 @@
+"""Turning configuration into the rules of a run: which are on, with which parameters."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .config import Config
+from .errors import ConfigError
+from .rule_types import CheckContext, Rule, rule_class
+from .rulespec import RuleError, RuleSpec, load_rules
+
+# Boilerplate runs first so later categories can skip what it flagged (doc.excluded).
+CATEGORY_ORDER = {"boilerplate": 0}
+
+
+@lru_cache(maxsize=8)
+def all_rules(packs: tuple[str, ...] = ()) -> dict[str, RuleSpec]:
+    try:
+        return load_rules([Path(p) for p in packs])
+    except RuleError as e:
+        raise ConfigError(str(e)) from None
+
+
+def _match_len(selector: str, rule_id: str) -> int:
+    """Length of `selector` if it selects `rule_id` (prefix by whole segments), else -1."""
+    if selector == "all":
+        return 0
+    if rule_id == selector or rule_id.startswith(selector + "."):
+        return len(selector)
+    return -1
+
+
+def is_enabled(spec: RuleSpec, select, ignore) -> bool:
+    """The most specific matching selector decides; ties go to ignore. A rule that is
+    off by default is enabled only by naming it (or its category) in select."""
+    best_sel = max((_match_len(s, spec.id) for s in select), default=-1)
+    best_ign = max((_match_len(s, spec.id) for s in ignore), default=-1)
+    if best_sel < 0 or best_ign >= best_sel:
+        return False
+    return spec.enabled or best_sel > 0
+
+
+def severity_for(rule_id: str, default: str, overrides: dict[str, str]) -> str:
+    best, level = -1, default
+    for sel, lvl in overrides.items():
+        n = _match_len(sel, rule_id)
+        if n > best:
+            best, level = n, lvl
+    return level
+
+
+@dataclass
+class RuleSet:
+    config: Config
+    specs: dict[str, RuleSpec]  # the enabled rules
+    document_rules: list[Rule] = field(default_factory=list)
+    corpus_rules: list[Rule] = field(default_factory=list)
+    severities: dict[str, str] = field(default_factory=dict)
+    ctx: CheckContext = field(default_factory=CheckContext)
+
+    def level(self, rule_id: str, default: str) -> str:
+        return severity_for(rule_id, default, self.severities)
+
+    def allows_dynamic(self, rule_id: str) -> bool:
+        """Rule types such as LanguageTool report ids of their own (grammar.en-a-vs-an):
+        allowed when the type's rule is on and no more specific selector turns the id off."""
+        cat = rule_id.split(".", 1)[0]
+        if not any(s.category == cat for s in self.specs.values()):
+            return False
+        sel = max((_match_len(s, rule_id) for s in self.config.select), default=-1)
+        ign = max((_match_len(s, rule_id) for s in self.config.ignore), default=-1)
+        return ign < 0 or sel > ign
+
+    def has_category(self, category: str) -> bool:
+        return any(s.category == category for s in self.specs.values())
+
+
+def build_ruleset(config: Config) -> RuleSet:
+    specs = all_rules(tuple(config.rule_packs))
+    severities = config.severity_map()
+    params = config.rule_params()
+    where = config.path or "configuration"
+    for rid in params:
+        if not any(_match_len(rid, s) >= 0 for s in specs):
+            raise ConfigError(f"{where}: key 'rules.{rid}': no such rule")
+    enabled = {rid: s for rid, s in specs.items()
+               if is_enabled(s, config.select, config.ignore)
+               and severity_for(rid, s.level, severities) != "off"}
+    ctx = CheckContext(language=config.language, accept=config.accept, reject=config.reject,
+                       settings=config.settings_map())
+    rs = RuleSet(config, enabled, severities=severities, ctx=ctx)
+    order = sorted(enabled.values(), key=lambda s: (CATEGORY_ORDER.get(s.category, 1), s.id))
+    for spec in order:
+        try:
+            cls = rule_class(spec.type)
+        except KeyError as e:
+            raise ConfigError(f"{spec.path}: {e.args[0]}") from None
+        try:
+            rule = cls(spec, params.get(spec.id))
+        except (ValueError, TypeError) as e:
+            raise ConfigError(f"{where}: {e}") from None
+        (rs.corpus_rules if rule.corpus else rs.document_rules).append(rule)
+    return rs
