@@ -1,0 +1,54 @@
+"""`edlint rules` and `edlint explain RULE`."""
+from __future__ import annotations
+
+import click
+
+from .common import config_option, guard
+
+
+def _specs(config_file):
+    from ..config import ConfigResolver
+    from ..ruleset import all_rules
+
+    cfg = ConfigResolver(config_file).for_path(".")
+    return all_rules(tuple(cfg.rule_packs)), cfg
+
+
+@click.command()
+@config_option
+@click.option("--category", help="Only this category.")
+@guard
+def rules(config_file, category):
+    """List every rule with its category, level and a one-line description."""
+    from ..ruleset import is_enabled
+
+    specs, cfg = _specs(config_file)
+    rows = [s for s in sorted(specs.values(), key=lambda s: s.id) if not category or s.category == category]
+    width = max((len(s.id) for s in rows), default=10)
+    for s in rows:
+        on = "on " if is_enabled(s, cfg.select, cfg.ignore) else "off"
+        click.echo(f"{s.id:<{width}}  {s.category:<11}  {s.level:<7}  {on}  {s.description}")
+
+
+@click.command()
+@click.argument("rule")
+@config_option
+@guard
+def explain(rule, config_file):
+    """Print a rule's documentation and examples."""
+    specs, _ = _specs(config_file)
+    spec = specs.get(rule)
+    if spec is None:
+        close = [r for r in specs if rule in r]
+        hint = f" Did you mean: {', '.join(sorted(close)[:5])}?" if close else ""
+        raise click.UsageError(f"no rule {rule!r}.{hint} `edlint rules` lists them.")
+    out = [spec.id, "=" * len(spec.id), "", spec.description, "",
+           f"category: {spec.category}    level: {spec.level}    type: {spec.type}    "
+           f"default: {'on' if spec.enabled else 'off'}", f"defined in: {spec.path}"]
+    if spec.docs:
+        out += ["", spec.docs.strip()]
+    if spec.fail_examples:
+        out += ["", "Flagged:"] + [f"  {ex.text.strip()}" for ex in spec.fail_examples]
+    if spec.pass_examples:
+        out += ["", "Not flagged:"] + [f"  {ex.text.strip()}" for ex in spec.pass_examples]
+    click.echo("\n".join(out))
