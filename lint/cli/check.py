@@ -1,6 +1,7 @@
 """`edlint check PATH...`"""
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -74,7 +75,8 @@ def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, incl
         click.echo(f"edlint: wrote {n} finding{'s' if n != 1 else ''} to {write_baseline}", err=True)
         sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
     options = {"color": use_color(color) and fmt == "text" and not output, "quiet": quiet,
-               "statistics": statistics, "tool_version": _version()}
+               "statistics": statistics, "tool_version": _version(), "cwd": os.getcwd(),
+               "fail_on": fail_on or _configured_fail_on(engine, result)}
     text = render(fmt, result, options)
     if output:
         from ..fixes import atomic_write

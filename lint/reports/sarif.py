@@ -1,0 +1,186 @@
+"""SARIF 2.1.0, as GitHub code scanning reads it.
+
+One run whose driver lists every rule that fired; each result points at its
+rule by id and index. Columns count characters (code points), declared with
+`columnKind`, and `endColumn` is exclusive in SARIF as in edlint. Paths are
+relative to the working directory (the repository root in CI) under the
+`%SRCROOT%` base, so an alert links to the file. `partialFingerprints` hash the
+rule, the covered text and its occurrence number in the file, not the line, so
+an alert survives edits above it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from ..diagnostic import Diagnostic
+from ..result import RunResult
+from ..rulespec import RuleSpec
+from .github import workspace_path
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "edlintFingerprint/v1"
+
+
+def _tool_version(options: dict) -> str:
+    version = options.get("tool_version")
+    if version:
+        return str(version)
+    from importlib.metadata import PackageNotFoundError, version as package_version
+    try:
+        return package_version("edlint")
+    except PackageNotFoundError:
+        return "0"
+
+
+def _rule_name(rule_id: str) -> str:
+    # SARIF wants a readable identifier without spaces: "typography.repeated-word" -> "RepeatedWord".
+    name = rule_id.split(".", 1)[-1]
+    return "".join(part[:1].upper() + part[1:] for part in name.replace("_", "-").split("-") if part)
+
+
+def _rule_descriptor(rule_id: str, spec: RuleSpec | None, example: Diagnostic) -> dict:
+    if spec is not None:
+        description, docs, level = spec.description, spec.docs, spec.level
+    else:
+        # Rules known only at run time (LanguageTool's grammar.*) carry their description.
+        description = example.data.get("description") or example.message
+        docs = example.data.get("docs", "")
+        level = example.severity
+    descriptor = {
+        "id": rule_id,
+        "name": _rule_name(rule_id),
+        "shortDescription": {"text": description},
+        "fullDescription": {"text": docs or description},
+        "help": {"text": docs or description},
+        "defaultConfiguration": {"level": LEVEL[level]},
+        "properties": {"tags": ["edlint", rule_id.split(".", 1)[0]]},
+    }
+    if docs:
+        descriptor["help"]["markdown"] = docs
+    return descriptor
+
+
+def _uri(path: str, cwd: str | None) -> dict:
+    rel = workspace_path(path, cwd)
+    if os.path.isabs(rel):  # outside the working directory: no base to resolve against
+        return {"uri": Path(rel).as_uri()}
+    return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _region(d: Diagnostic) -> dict | None:
+    if not d.line:
+        return None
+    region = {"startLine": d.line, "startColumn": d.column,
+              "endLine": d.end_line or d.line, "endColumn": d.end_column or d.column}
+    if d.text:
+        region["snippet"] = {"text": d.text}
+    return region
+
+
+def _fingerprint(d: Diagnostic, occurrence: int) -> str:
+    key = "\0".join((d.rule, d.text or d.message, str(occurrence)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _fixes(d: Diagnostic, location: dict, region: dict | None) -> list[dict]:
+    # Edits are source offsets; the only edit we can place in lines and columns is
+    # one that covers exactly the diagnostic's own span.
+    if d.fix is None or region is None or len(d.fix.edits) != 1:
+        return []
+    edit = d.fix.edits[0]
+    if (edit.start, edit.end) != (d.start, d.end):
+        return []
+    deleted = {k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn")}
+    description = d.fix.description or f"Replace with “{edit.replacement}”"
+    return [{
+        "description": {"text": description},
+        "artifactChanges": [{
+            "artifactLocation": location,
+            "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": edit.replacement}}],
+        }],
+    }]
+
+
+def _result(d: Diagnostic, rule_index: int, occurrence: int, cwd: str | None) -> dict:
+    location = _uri(d.path, cwd)
+    physical: dict = {"artifactLocation": location}
+    region = _region(d)
+    if region is not None:
+        physical["region"] = region
+    out = {
+        "ruleId": d.rule,
+        "ruleIndex": rule_index,
+        "level": LEVEL[d.severity],
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": physical}],
+        "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(d, occurrence)},
+    }
+    fixes = _fixes(d, location, region)
+    if fixes:
+        out["fixes"] = fixes
+    properties = {}
+    if d.suggestions:
+        properties["suggestions"] = list(d.suggestions)
+    if d.record is not None:
+        properties["record"] = d.record
+    if properties:
+        out["properties"] = properties
+    return out
+
+
+def _notifications(result: RunResult, cwd: str | None) -> list[dict]:
+    out = []
+    for e in result.errors:
+        out.append({"level": "error", "message": {"text": e.message},
+                    "locations": [{"physicalLocation": {"artifactLocation": _uri(e.path, cwd)}}]})
+    for n in result.notices:
+        note = {"level": LEVEL.get(n.level, "note"), "message": {"text": n.message}}
+        if n.source:
+            note["descriptor"] = {"id": n.source}
+        out.append(note)
+    return out
+
+
+def build(result: RunResult, options: dict) -> dict:
+    cwd = options.get("cwd")
+    first: dict[str, Diagnostic] = {}
+    for d in result.diagnostics:
+        first.setdefault(d.rule, d)
+    rule_ids = sorted(first)
+    index = {rid: i for i, rid in enumerate(rule_ids)}
+    rules = [_rule_descriptor(rid, result.rules.get(rid), first[rid]) for rid in rule_ids]
+
+    seen: dict[tuple, int] = {}
+    results = []
+    for d in result.diagnostics:
+        key = (d.path, d.rule, d.text or d.message)
+        seen[key] = seen.get(key, 0) + 1
+        results.append(_result(d, index[d.rule], seen[key], cwd))
+
+    base = os.path.abspath(cwd or os.getcwd())
+    driver_extra = {"informationUri": options["information_uri"]} if options.get("information_uri") else {}
+    run = {
+        "tool": {"driver": {
+            "name": "edlint",
+            "version": _tool_version(options),
+            **driver_extra,
+            "rules": rules,
+        }},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(base).as_uri().rstrip("/") + "/"}},
+        "invocations": [{
+            "executionSuccessful": not result.errors,
+            "toolExecutionNotifications": _notifications(result, cwd),
+        }],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render(result: RunResult, options: dict) -> str:
+    return json.dumps(build(result, options), ensure_ascii=False, indent=2) + "\n"
