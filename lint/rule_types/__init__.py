@@ -14,6 +14,13 @@ from .base import CheckContext, CorpusRule, Rule  # noqa: F401
 RULE_TYPES: dict[str, str] = {
     "existence": "existence:Existence",
     "substitution": "substitution:Substitution",
+    "repetition": "repetition:Repetition",
+    "balance": "balance:Balance",
+    "quotes": "quotes:Quotes",
+    "consistency": "consistency:Consistency",
+    "markup": "markup:Markup",
+    "mojibake": "mojibake:Mojibake",
+    "languagetool": "languagetool:LanguageTool",
 }
 
 
