@@ -11,12 +11,18 @@ _RESET, _DIM, _BOLD = "\x1b[0m", "\x1b[2m", "\x1b[1m"
 def format_line(d, color: bool = False) -> str:
     msg = d.message
     if d.suggestions:
-        msg += " Suggestions: " + ", ".join(d.suggestions[:5]) + "."
+        msg += " Suggestions: " + ", ".join(_shown(s) for s in d.suggestions[:5]) + "."
     sev = d.severity
     loc = f"{d.path}:{d.line}:{d.column}"
     if color:
         return f"{_BOLD}{loc}{_RESET}: {_COLORS[sev]}{sev}{_RESET}: {msg} {_DIM}[{d.rule}]{_RESET}"
     return f"{loc}: {sev}: {msg} [{d.rule}]"
+
+
+def _shown(suggestion: str) -> str:
+    # A suggestion such as "." or " " is unreadable bare: quote what isn't a plain word or phrase.
+    plain = suggestion.strip() == suggestion and any(c.isalnum() for c in suggestion) and "," not in suggestion
+    return suggestion if plain else f'"{suggestion}"'
 
 
 def summary_line(result) -> str:

@@ -21,6 +21,13 @@ RULE_TYPES: dict[str, str] = {
     "markup": "markup:Markup",
     "mojibake": "mojibake:Mojibake",
     "languagetool": "languagetool:LanguageTool",
+    "spelling": "spelling:Spelling",
+    "rejected-term": "spelling:RejectedTerm",
+    "readability-grade": "readability:Grade",
+    "readability-paragraph": "readability:HardParagraph",
+    "readability-sentence": "readability:LongSentence",
+    "boilerplate": "boilerplate:Boilerplate",
+    "boilerplate-repeated": "boilerplate:RepeatedLine",
 }
 
 

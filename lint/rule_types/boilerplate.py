@@ -1,0 +1,129 @@
+"""Boilerplate: text a scraper or CMS left in the article (menus, share bars, credits...).
+
+`boilerplate` rules report the lines the shared classifier (lint/boilerplate/)
+put in their `kind`; one rule per kind so a newsroom can turn one off. Each
+finding covers the whole line and carries a safe fix that deletes it with the
+blank line beside it. `extra-phrases` lets a rule file or the config add
+whole-line patterns of its own (same syntax as rules/boilerplate/phrases/).
+
+`boilerplate-repeated` is a corpus rule: a line that recurs, nearly verbatim,
+in many of the articles checked together is template text.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from typing import Iterable, Iterator
+
+from ..diagnostic import Diagnostic
+from ..document import Document
+from .base import CheckContext, CorpusRule, Rule
+
+
+def _analysis(doc: Document):
+    from ..boilerplate.classifier import analyse
+
+    return analyse(doc)
+
+
+def _removals(doc: Document, analysis) -> dict[int, tuple[int, int]]:
+    from ..boilerplate.removal import removal_spans
+
+    key = "boilerplate.removals"
+    spans = doc.cache.get(key)
+    if spans is None:
+        spans = doc.cache[key] = removal_spans(analysis.lines, set(analysis.findings), len(doc.source))
+    return spans
+
+
+class Boilerplate(Rule):
+    PARAMS = {"kind": "", "what": "", "extra-phrases": []}
+
+    def setup(self) -> None:
+        self.kind = self.params["kind"] or self.id.split(".", 1)[1]
+        self.what = self.params["what"] or self.kind.replace("-", " ")
+        extra = self.params["extra-phrases"]
+        self.extra = re.compile("|".join(f"(?:{p})" for p in extra), re.I) if extra else None
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Diagnostic]:
+        from ..boilerplate.lexicon import normalize
+        from ..boilerplate.removal import removal_fix, removal_spans
+
+        analysis = _analysis(doc)
+        spans = _removals(doc, analysis)
+        for i, finding in sorted(analysis.findings.items()):
+            if finding.kind == self.kind:
+                yield self._finding(doc, finding.line, spans[i], finding.why, removal_fix)
+        if self.extra is not None:
+            for line in analysis.lines:
+                if line.index not in analysis.findings and self.extra.fullmatch(normalize(line.text)):
+                    span = removal_spans(analysis.lines, {line.index}, len(doc.source))[line.index]
+                    yield self._finding(doc, line, span, "extra phrase", removal_fix)
+
+    def _finding(self, doc, line, span, why, removal_fix) -> Diagnostic:
+        return self.diagnostic(line.start, line.end, self.spec.message.format(text=_short(line.text), why=why),
+                               fix=removal_fix(doc, line, span, self.what),
+                               data={"kind": self.kind, "evidence": why})
+
+
+class RepeatedLine(CorpusRule):
+    """Lines that recur in at least `min-count` documents and `min-share` of the run."""
+
+    PARAMS = {"min-count": 3, "min-share": 0.25, "max-words": 30, "min-chars": 4}
+
+    def collect(self, doc: Document, ctx: CheckContext) -> list[tuple[int, int, int, int, int]]:
+        from ..boilerplate.removal import removal_spans
+
+        analysis = _analysis(doc)
+        out, seen = [], set()
+        for line in analysis.lines:
+            if line.index in analysis.findings:
+                continue  # already reported under its own kind
+            key = _template_key(line.text, self.params["max-words"], self.params["min-chars"])
+            if key is None or key in seen:
+                continue
+            seen.add(key)
+            s, e = removal_spans(analysis.lines, {line.index}, len(doc.source))[line.index]
+            out.append((key, line.start, line.end, s, e))
+        return out
+
+    def finish(self, collected, ctx: CheckContext) -> Iterable[tuple[int, Diagnostic]]:
+        from ..diagnostic import Fix, TextEdit
+
+        settings = ctx.settings.get("boilerplate", {})
+        min_count = settings.get("corpus-min-count", self.params["min-count"])
+        min_share = settings.get("corpus-min-share", self.params["min-share"])
+        docs = len(collected)
+        need = max(min_count, math.ceil(min_share * docs))
+        counts: dict[int, int] = {}
+        for _, items in collected:
+            for item in items:
+                counts[item[0]] = counts.get(item[0], 0) + 1
+        for n, items in collected:
+            for key, start, end, s, e in items:
+                count = counts[key]
+                if count >= need:
+                    fix = Fix((TextEdit(s, e, ""),), safe=True, description="Remove the template line")
+                    yield n, self.diagnostic(start, end, self.spec.message.format(count=count, documents=docs),
+                                             fix=fix, data={"count": count})
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _template_key(text: str, max_words: int, min_chars: int) -> int | None:
+    """A stable 64-bit key for "the same line": case, digits, punctuation and spacing
+    don't count ("3 comments" and "12 Comments" are one template)."""
+    if len(text.split()) > max_words:
+        return None
+    norm = _NOT_WORD.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+    if len(norm) < min_chars:
+        return None
+    # Not hash(): it differs between the worker processes that collect.
+    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big")
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"

@@ -1,0 +1,62 @@
+"""existence: flag every occurrence of a phrase or pattern (Vale's `existence`).
+
+Parameters:
+  tokens      literal words or phrases; a space in a phrase matches any run of
+              whitespace, line breaks included (default: none)
+  patterns    regular expressions (Python `re` syntax), for what a list can't say
+  ignorecase  match regardless of case (default: true)
+  nonword     don't add word boundaries around patterns (default: false); literal
+              tokens always get boundaries only on their word-character sides
+  exceptions  regular expressions; a match that fully matches one is not flagged
+
+The message may use {match}, the text found.
+
+    id = "style.cliches"
+    type = "existence"
+    level = "info"
+    message = "“{match}” is a cliché."
+    [params]
+    tokens = ["at the end of the day", "perfect storm"]
+
+fails:  "At the end of the day, the vote passed."
+passes: "At the end of the session, the vote passed."
+"""
+from __future__ import annotations
+
+import re
+
+from ._text import compile_phrases, format_message
+from .base import Rule
+
+
+class Existence(Rule):
+    PARAMS = {"tokens": [], "patterns": [], "ignorecase": True, "nonword": False, "exceptions": []}
+
+    def setup(self) -> None:
+        p = self.params
+        flags = re.IGNORECASE if p["ignorecase"] else 0
+        self._phrases = compile_phrases(p["tokens"], p["ignorecase"])
+        self._patterns = []
+        for pat in p["patterns"]:
+            self._patterns.append(re.compile(pat if p["nonword"] else rf"(?<!\w)(?:{pat})(?!\w)", flags))
+        self._exceptions = [re.compile(e, flags) for e in p["exceptions"]]
+
+    def _matches(self, text: str):
+        found = []
+        for rx in ([self._phrases] if self._phrases else []) + self._patterns:
+            found.extend(m for m in rx.finditer(text) if m.end() > m.start())
+        found.sort(key=lambda m: (m.start(), -m.end()))
+        last_end = -1
+        for m in found:
+            if m.start() < last_end:  # overlapping: the earlier, longer match wins
+                continue
+            if any(e.fullmatch(m.group(0)) for e in self._exceptions):
+                continue
+            last_end = m.end()
+            yield m
+
+    def check(self, doc, ctx):
+        for block in doc.blocks:
+            for m in self._matches(block.text):
+                s, e = block.source_span(m.start(), m.end())
+                yield self.diagnostic(s, e, format_message(self.spec.message, match=m.group(0)))

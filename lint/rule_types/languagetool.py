@@ -1,0 +1,52 @@
+"""`languagetool`: LanguageTool's grammar and style checks as `grammar.*` findings.
+
+A corpus rule, so that one server serves the whole run: `collect()` turns each
+document into the prose LanguageTool should see (picklable, worker-safe) and
+`finish()` sends it all in batched, parallel requests, then maps every match
+back to its document's source. Settings come from the `[languagetool]` table
+(see lint/languagetool/settings.py); problems become run notices, never errors.
+
+Parameters:
+    requires   "languagetool": the rule's examples only fire with a server
+               (the examples meta-test runs them against tests/languagetool's stub)
+    severity   LanguageTool issue type -> edlint severity, over the defaults in
+               lint/languagetool/findings.py; unknown types get the rule's level
+"""
+from __future__ import annotations
+
+from .base import CheckContext, CorpusRule
+from ..document import Document
+
+
+class LanguageTool(CorpusRule):
+    PARAMS = {"requires": "languagetool", "severity": {}}
+
+    def collect(self, doc: Document, ctx: CheckContext):
+        if _mode(ctx) == "off":
+            return None
+        from ..languagetool.prose import build_prose
+        return build_prose(doc)
+
+    def finish(self, collected, ctx: CheckContext):
+        from ..languagetool import service
+        try:
+            outcome = service.run(collected, ctx.settings.get("languagetool", {}), ctx.language,
+                                  severity=self.params["severity"], default_level=self.spec.level)
+        finally:
+            self.close()
+        ctx.notices.extend(outcome.notices)
+        if outcome.incomplete and "languagetool" not in ctx.incomplete:
+            ctx.incomplete.append("languagetool")
+        return outcome.findings
+
+    def close(self) -> None:
+        """Stop a local server this run started (idempotent; also registered with atexit)."""
+        import sys
+        local = sys.modules.get("lint.languagetool.local")
+        if local is not None:
+            local.stop_all()
+
+
+def _mode(ctx: CheckContext) -> str:
+    raw = ctx.settings.get("languagetool") or {}
+    return str(raw.get("mode", "auto")).strip() if isinstance(raw, dict) else "auto"

@@ -1,0 +1,63 @@
+"""repetition: a word written twice in a row ("the the"), Vale's `repetition`.
+
+The two words may differ in case ("The the") and may be split by a line break
+inside a paragraph. Only words of letters count: numbers ("7-6 (5), 6 6") are
+data, not slips. The safe fix deletes the second word and the space before it.
+
+Parameters:
+  allow           words that are often rightly doubled ("had had", "that that",
+                  "is is"), compared in lower case (default: none)
+  skip_names      skip a pair where both words are capitalised: "Walla Walla",
+                  the band The The, a table header's "Change Change" and title-case
+                  headings are names or labels, not slips (default: true). "The the"
+                  is still reported.
+
+The message may use {match} (the doubled text) and {word} (the word).
+
+    id = "typography.repeated-word"
+    type = "repetition"
+    message = "Repeated word: “{word}”."
+
+fails:  "It was the the end."   (fix: "It was the end.")
+passes: "He had had enough.", "They flew to Walla Walla."
+"""
+from __future__ import annotations
+
+import re
+
+from ._text import format_message, replacement_fix
+from .base import Rule
+
+# A word of letters, not glued to another word by an apostrophe, hyphen or digit.
+_DOUBLED = re.compile(r"(?<![\w'’\-])([^\W\d_]+)(\s+)(\1)(?![\w'’\-])", re.IGNORECASE)
+
+
+class Repetition(Rule):
+    PARAMS = {"allow": [], "skip_names": True}
+
+    def setup(self) -> None:
+        self._allow = {w.lower() for w in self.params["allow"]}
+
+    def _is_slip(self, first: str, second: str) -> bool:
+        if first.lower() in self._allow:
+            return False
+        return not (self.params["skip_names"] and first[0].isupper() and second[0].isupper())
+
+    def check(self, doc, ctx):
+        for block in doc.blocks:
+            text = block.text
+            pos = 0
+            while True:
+                m = _DOUBLED.search(text, pos)
+                if m is None:
+                    break
+                # Continue from the second word, so "the the the" reports both doublings.
+                pos = m.start(3)
+                first, space, second = m.group(1), m.group(2), m.group(3)
+                if space.count("\n") > 1 or not self._is_slip(first, second):
+                    continue
+                s, e = block.source_span(m.start(), m.end())
+                fix = replacement_fix(block, m.end(1), m.end(3), "", f"Delete the second “{second}”")
+                yield self.diagnostic(
+                    s, e, format_message(self.spec.message, match=m.group(0), word=first),
+                    suggestions=(first,), fix=fix)

@@ -1,0 +1,88 @@
+"""substitution: flag a wrong form and suggest the right one (Vale's `substitution`).
+
+Parameters:
+  swap        table of wrong -> right; a right side may be a list (best first).
+              The first right form becomes the fix, the others extra suggestions.
+  regex       the wrong sides are regular expressions and the right sides may use
+              group references (\\1, \\g<name>) (default: false: literal phrases,
+              a space matching any run of whitespace)
+  ignorecase  match regardless of case (default: true); a literal match's
+              capitalisation carries over to the suggestion ("Added bonus" -> "Bonus")
+  nonword     regex mode: don't add word boundaries around the patterns (default: false)
+  safe        whether `edlint fix` may apply the fix unasked (default: true)
+  exceptions  regular expressions; a match that fully matches one is not flagged
+
+The message may use {match} (the text found) and {suggestion} (the best right form).
+A fix is offered only where the match is verbatim in the source (not an entity,
+not split by markup), and it replaces exactly the match.
+
+    id = "style.redundancy"
+    type = "substitution"
+    message = "Redundant: use “{suggestion}” instead of “{match}”."
+    [params]
+    swap = { "added bonus" = "bonus", "past history" = "history" }
+
+fails:  "His past history was known."   (fix: "His history was known.")
+passes: "His history was known."
+"""
+from __future__ import annotations
+
+import re
+
+from ._text import compile_phrases, format_message, match_case, normalize_phrase, replacement_fix
+from .base import Rule
+
+
+class Substitution(Rule):
+    PARAMS = {"swap": {}, "regex": False, "ignorecase": True, "nonword": False,
+              "safe": True, "exceptions": []}
+
+    def setup(self) -> None:
+        p = self.params
+        self._flags = re.IGNORECASE if p["ignorecase"] else 0
+        swap = {k: ([v] if isinstance(v, str) else list(v)) for k, v in p["swap"].items()}
+        self._exceptions = [re.compile(e, self._flags) for e in p["exceptions"]]
+        if p["regex"]:
+            self._rules = [
+                (re.compile(k if p["nonword"] else rf"(?<!\w)(?:{k})(?!\w)", self._flags), v)
+                for k, v in swap.items()]
+            self._literal = None
+        else:
+            self._rules = []
+            self._literal = compile_phrases(swap, p["ignorecase"])
+            self._lookup = {normalize_phrase(k, p["ignorecase"]): v for k, v in swap.items()}
+
+    def _matches(self, text: str):
+        """(start, end, matched text, right forms), left to right, without overlaps."""
+        found = []
+        if self._literal is not None:
+            for m in self._literal.finditer(text):
+                rights = self._lookup.get(normalize_phrase(m.group(0), self.params["ignorecase"]))
+                if rights:
+                    found.append((m.start(), m.end(), m.group(0), [match_case(r, m.group(0)) for r in rights]))
+        for rx, rights in self._rules:
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), m.group(0), [m.expand(r) for r in rights]))
+        found.sort(key=lambda f: (f[0], -f[1]))
+        last_end = -1
+        for f in found:
+            if f[0] < last_end or any(e.fullmatch(f[2]) for e in self._exceptions):
+                continue
+            last_end = f[1]
+            yield f
+
+    def check(self, doc, ctx):
+        for block in doc.blocks:
+            for start, end, wrong, rights in self._matches(block.text):
+                if rights and rights[0] == wrong:
+                    continue  # the rule file maps a form onto itself: nothing to change
+                s, e = block.source_span(start, end)
+                best = rights[0] if rights else ""
+                fix = None
+                if rights:
+                    fix = replacement_fix(block, start, end, best, f"Replace with “{best}”",
+                                          safe=bool(self.params["safe"]))
+                yield self.diagnostic(
+                    s, e, format_message(self.spec.message, match=wrong, suggestion=best),
+                    suggestions=tuple(rights), fix=fix)
