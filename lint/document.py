@@ -40,6 +40,11 @@ class OffsetMap:
     def identity(cls, source_start: int, length: int) -> "OffsetMap":
         return cls([_Segment(0, length, source_start, source_start + length)], length)
 
+    def segments(self):
+        """(text_start, text_len, source_start, source_end, linear) of each mapped piece, in order."""
+        for s in self._segments:
+            yield s.text_start, s.text_len, s.source_start, s.source_end, s.linear
+
     def _find(self, pos: int) -> _Segment | None:
         i = bisect_right(self._starts, pos) - 1
         return self._segments[i] if i >= 0 else (self._segments[0] if self._segments else None)

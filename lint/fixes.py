@@ -26,6 +26,15 @@ def merge_edits(diagnostics: list[Diagnostic]) -> list[TextEdit]:
     return out
 
 
+def escape_for_format(edits: list[TextEdit], fmt: str) -> list[TextEdit]:
+    """Rules write replacements as prose; in HTML source, `&` and `<` must become markup-safe."""
+    if fmt != "html":
+        return edits
+    import html
+
+    return [TextEdit(e.start, e.end, html.escape(e.replacement, quote=False)) for e in edits]
+
+
 def apply_edits(source: str, edits: list[TextEdit]) -> str:
     parts, pos = [], 0
     for e in edits:

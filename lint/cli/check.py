@@ -21,11 +21,14 @@ def build_engine(config_file, select, ignore, language=None, fail_on=None, inclu
     return Engine(ConfigResolver(config_file, cli), jobs=jobs, metrics=metrics, baseline=baseline)
 
 
-def read_stdin() -> str:
-    data = sys.stdin.buffer.read()
+def read_stdin(name: str | None) -> str:
+    """Standard input, decoded like a file; problems name the --stdin-filename."""
     from ..readers import decode_bytes
 
-    text, _ = decode_bytes(data, "<stdin>")
+    data = sys.stdin.buffer.read()
+    text, warnings = decode_bytes(data, name or "<stdin>")
+    for w in warnings:
+        click.echo(f"edlint: warning: {w}", err=True)
     return text
 
 
@@ -65,7 +68,7 @@ def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, incl
     engine = build_engine(config_file, select, ignore, language, fail_on, include, exclude,
                           languagetool, require_languagetool, jobs, statistics or fmt == "json",
                           None if write_baseline else baseline)
-    stdin_text = read_stdin() if "-" in paths else None
+    stdin_text = read_stdin(stdin_filename) if "-" in paths else None
     result = engine.run(list(paths), stdin_text=stdin_text, stdin_filename=stdin_filename)
     report_problems(result)
     if write_baseline:

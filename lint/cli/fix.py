@@ -16,7 +16,8 @@ MAX_PASSES = 10  # a fix can make room for another (or collide with one); stop i
 def fix_text(engine, path: str, text: str):
     """(fixed text, findings left, number of edits applied). Pure: touches no file."""
     from ..engine import FileJob
-    from ..fixes import apply_edits, merge_edits
+    from ..fixes import apply_edits, escape_for_format, merge_edits
+    from ..readers import format_for
 
     cfg = engine.resolver.for_path(path)
     applied = 0
@@ -27,7 +28,7 @@ def fix_text(engine, path: str, text: str):
         edits = merge_edits(result.diagnostics)
         if not edits:
             return text, result, applied
-        text = apply_edits(text, edits)
+        text = apply_edits(text, escape_for_format(edits, format_for(path)))
         applied += len(edits)
     return text, engine.run_jobs([FileJob(path, cfg, text=text)]), applied
 

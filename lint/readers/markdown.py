@@ -1,0 +1,470 @@
+"""Markdown: prose blocks with markdown-it-py (CommonMark plus GFM tables and strikethrough).
+
+markdown-it gives each block its source lines; the reader aligns the text it
+extracts with those lines deterministically, never by searching the file:
+
+* an inline token's content is, line by line, a suffix of its source line
+  (container markers and indentation removed at the front; for the last line,
+  trailing blanks removed; ATX headings also lose their closing #s), so every
+  content character gets its source offset;
+* the inline children are then matched left to right against that content:
+  each child's source form (text, `\\*` escape, `&amp;` entity, code span,
+  link tail) is the next occurrence after a cursor that only ever moves
+  forward over markup.
+
+Prose only: fenced and indented code, front matter (YAML `---`, TOML `+++`),
+HTML comments and link destinations are dropped. Inline code, images,
+autolinks and bare URLs inside a sentence become one placeholder character
+(`offsets.PLACEHOLDER`) mapped onto their whole source span, so the sentence
+stays whole. HTML blocks go through the HTML reader. Suppression comments
+become directives.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Block, Directive, Document, TextBuilder
+from .directives import parse_directive
+from .offsets import PLACEHOLDER, emit
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_URL = re.compile(r"(?<![\w/@.])(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]}*_]")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_FRONT_MATTER_TITLE = re.compile(r"""^title\s*[:=]\s*(["']?)(.+?)\1\s*$""")
+_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_BR = re.compile(r"<br\s*/?>", re.I)
+_CODE_OPEN = re.compile(r"<code[\s>]", re.I)
+_CODE_CLOSE = re.compile(r"</code\s*>", re.I)
+_parser = None
+
+
+def _markdown():
+    global _parser
+    if _parser is None:
+        from markdown_it import MarkdownIt
+        # text_join would glue escapes and entities back into text and lose their source form.
+        _parser = (MarkdownIt("commonmark", {"html": True})
+                   .enable(["table", "strikethrough"]).disable("text_join"))
+    return _parser
+
+
+class _Lines:
+    """The source split the way markdown-it splits it (CR, LF, CRLF), with offsets."""
+
+    def __init__(self, source: str):
+        self.starts = [0]
+        self.ends = []
+        for m in _LINE_BREAK.finditer(source):
+            self.ends.append(m.start())
+            self.starts.append(m.end())
+        self.ends.append(len(source))
+        # markdown-it turns NUL into U+FFFD; same length, so offsets still agree.
+        text = source.replace("\x00", "\ufffd")
+        self.texts = [text[s:e] for s, e in zip(self.starts, self.ends)]
+
+
+def read(source: str, path: str, options: dict | None = None) -> list[Document]:
+    doc = Document(path=path, source=source, format="markdown")
+    lines = _Lines(source)
+    body_from, fm_title = _front_matter(lines.texts)
+    texts = [""] * body_from + lines.texts[body_from:]
+    env: dict = {}
+    tokens = _markdown().parse("\n".join(texts), env)
+    walker = _Walker(source, lines, env.get("references", {}))
+    walker.walk(tokens)
+    doc.blocks, doc.directives = walker.blocks, walker.directives
+    first = doc.blocks[0] if doc.blocks else None
+    if first is not None and first.kind == "heading" and first.level == 1:
+        first.kind = "title"
+    doc.title = fm_title or (first.text if first is not None and first.kind == "title" else None)
+    return [doc]
+
+
+def _front_matter(texts: list[str]) -> tuple[int, str | None]:
+    """(first line after the front matter, its title) — (0, None) when there is none."""
+    if not texts or texts[0].rstrip() not in ("---", "+++"):
+        return 0, None
+    fence = texts[0].rstrip()
+    closers = ("---", "...") if fence == "---" else ("+++",)
+    for i in range(1, len(texts)):
+        if texts[i].rstrip() in closers:
+            title = None
+            for line in texts[1:i]:
+                m = _FRONT_MATTER_TITLE.match(line)
+                if m:
+                    title = m.group(2)
+                    break
+            return i + 1, title
+    return 0, None
+
+
+class _Walker:
+    def __init__(self, source: str, lines: _Lines, references: dict):
+        self.source = source
+        self.lines = lines
+        self.references = references
+        self.blocks: list[Block] = []
+        self.directives: list[Directive] = []
+
+    def walk(self, tokens) -> None:
+        containers: list[str] = []
+        row = None
+        i = 0
+        n = len(tokens)
+        while i < n:
+            t = tokens[i]
+            typ = t.type
+            if typ in ("bullet_list_open", "ordered_list_open", "blockquote_open", "list_item_open"):
+                containers.append(typ[:-5])
+            elif typ in ("bullet_list_close", "ordered_list_close", "blockquote_close",
+                         "list_item_close"):
+                containers.pop()
+            elif typ == "heading_open" and i + 1 < n:
+                level = int(t.tag[1])
+                atx = t.markup.startswith("#")
+                self.add_lines_block("heading", level, tokens[i + 1], t.map, atx)
+                i += 1
+            elif typ == "paragraph_open" and i + 1 < n:
+                kind, level = _paragraph_kind(containers)
+                self.add_lines_block(kind, level, tokens[i + 1], t.map, False)
+                i += 1
+            elif typ == "tr_open":
+                row = _Row(self.lines, t.map[0]) if t.map else None
+            elif typ in ("th_open", "td_open") and i + 1 < n:
+                if row is not None:
+                    self.add_cell(row, tokens[i + 1])
+                i += 1
+            elif typ == "html_block" and t.map:
+                self.add_html(t.map, "blockquote" in containers or "list_item" in containers)
+            i += 1
+
+    # blocks --------------------------------------------------------------------------
+    def add_lines_block(self, kind: str, level: int, inline, line_map, atx: bool) -> None:
+        if inline.type != "inline" or not inline.content or not line_map:
+            return
+        spare = 0 if atx else line_map[1] - line_map[0] - inline.content.count("\n") - 1
+        if kind == "heading" and not atx:
+            spare -= 1  # the underline
+        positions = self.align_lines(inline.content, line_map[0], atx, max(spare, 0))
+        start = self.lines.starts[line_map[0]]
+        end = self.lines.ends[max(line_map[1] - 1, line_map[0])]
+        self.add_block(kind, level, inline, positions, start, end)
+
+    def add_cell(self, row: "_Row", inline) -> None:
+        found = row.next_cell(inline.content)
+        if found is None:
+            return
+        positions, start, end = found
+        self.add_block("table_cell", 0, inline, positions, start, end)
+
+    def add_block(self, kind, level, inline, positions, start, end) -> None:
+        builder = TextBuilder()
+        link_chars = _Inline(self, inline.content, positions, builder).walk(inline.children or [])
+        text = builder.text()
+        if text.strip() and text.strip(" " + PLACEHOLDER):
+            self.blocks.append(Block(kind, text, builder.offset_map(), start, end,
+                                     level=level, link_chars=link_chars))
+
+    def add_html(self, line_map, in_container: bool) -> None:
+        start = self.lines.starts[line_map[0]]
+        end = self.lines.ends[line_map[1] - 1]
+        if in_container:
+            # Container markers (">") sit inside the lines: keep only the directives.
+            for m in _COMMENT.finditer(self.source, start, end):
+                self.directive(m.group(1), m.start(), m.end())
+            return
+        from .html import parse_fragment
+        blocks, directives = parse_fragment(self.source, start, end)
+        for b in blocks:
+            b.context = ""
+        self.blocks.extend(blocks)
+        self.directives.extend(directives)
+
+    def directive(self, body: str, start: int, end: int) -> None:
+        d = parse_directive(body, start, end)
+        if d is not None:
+            self.directives.append(d)
+
+    # alignment -------------------------------------------------------------------------
+    def align_lines(self, content: str, first_line: int, atx: bool, spare: int = 0) -> list[int]:
+        """Source offset of each character of `content` (plus its end)."""
+        lines = self.lines
+        positions: list[int] = []
+        parts = content.split("\n")
+        last = len(parts) - 1
+        # Lines of nothing but Unicode blanks (U+2028...) at the start vanish in markdown-it's
+        # strip(); the content then starts further down: at the first line it fits.
+        for k in range(first_line, min(first_line + spare, len(lines.texts) - 1) + 1):
+            text = lines.texts[k] if last else lines.texts[k].rstrip()
+            if text.endswith(parts[0]):
+                first_line = k
+                break
+        for k, part in enumerate(parts):
+            li = min(first_line + k, len(lines.texts) - 1)
+            text, base = lines.texts[li], lines.starts[li]
+            if atx:
+                m = _CLOSING_HASHES.search(text)
+                stop = len(text[:m.start()].rstrip()) if m else len(text.rstrip())
+            else:
+                stop = len(text) if k < last else len(text.rstrip())
+            head = text[:stop]
+            if head.endswith(part):
+                origin = base + stop - len(part)
+                positions.extend(range(origin, origin + len(part)))
+            else:
+                # Leading blanks can differ from the source (tabs expanded to spaces).
+                core = part.lstrip()
+                lead = len(part) - len(core)
+                origin = base + stop - len(core) if head.endswith(core) else base
+                positions.extend([origin] * lead)
+                positions.extend(range(origin, origin + len(core)))
+            if k < last:
+                positions.append(lines.ends[li])  # the line break
+        if parts:
+            li = min(first_line + last, len(lines.texts) - 1)
+            positions.append(positions[-1] + 1 if positions else lines.starts[li])
+        return positions
+
+
+def _paragraph_kind(containers: list[str]) -> tuple[str, int]:
+    for c in reversed(containers):
+        if c == "list_item":
+            return "list_item", sum(1 for x in containers if x.endswith("_list"))
+        if c == "blockquote":
+            return "quote", 0
+    return "paragraph", 0
+
+
+class _Row:
+    """One table row's cells, split the way markdown-it splits them, with positions."""
+
+    def __init__(self, lines: _Lines, line: int):
+        text, base = lines.texts[line], lines.starts[line]
+        self.cells = []  # (content, positions, start, end)
+        cell_start = 0
+        chars: list[str] = []
+        pos: list[int] = []
+        escaped = False
+        for i, ch in enumerate(text + "|"):
+            if ch == "|" and (not escaped or i == len(text)):
+                self.cells.append(_trim(chars, pos, base + cell_start, base + i))
+                chars, pos, cell_start = [], [], i + 1
+            elif ch == "|":  # `\|` is a literal pipe: one character over two in the source
+                chars[-1], pos[-1] = "|", pos[-1]
+            else:
+                chars.append(ch)
+                pos.append(base + i)
+            escaped = ch == "\\"  # as markdown-it: a backslash escapes the next pipe
+        self.next = 0
+
+    def next_cell(self, content: str):
+        for k in range(self.next, len(self.cells)):
+            text, positions, start, end = self.cells[k]
+            if text == content:
+                self.next = k + 1
+                return positions, start, end
+        return None
+
+
+def _trim(chars: list[str], pos: list[int], start: int, end: int):
+    text = "".join(chars)
+    core = text.strip()
+    lead = len(text) - len(text.lstrip())
+    positions = pos[lead:lead + len(core)]
+    positions.append(positions[-1] + 1 if positions else start)
+    return core, positions, start, end
+
+
+class _Inline:
+    """Walks one inline token's children against its content, left to right."""
+
+    def __init__(self, walker: _Walker, content: str, positions: list[int], builder: TextBuilder):
+        self.walker = walker
+        self.content = content
+        self.pos = positions
+        self.builder = builder
+        self.cursor = 0
+        self.links = 0
+        self.link_chars = 0
+        self.drop_space = False
+
+    def find(self, needle: str) -> int:
+        p = self.content.find(needle, self.cursor)
+        return self.cursor if p < 0 else p
+
+    def walk(self, children) -> int:
+        i = 0
+        n = len(children)
+        while i < n:
+            t = children[i]
+            typ = t.type
+            if typ == "text":
+                p = self.find(t.content)
+                self.cursor = p + len(t.content)
+                if self.drop_space and t.content.startswith(" "):
+                    self.text(t.content[1:], p + 1)
+                else:
+                    self.text(t.content, p)
+            elif typ == "text_special":  # `\*` or `&amp;`: replaced over its source form
+                p = self.find(t.markup)
+                end = min(p + len(t.markup), len(self.content))
+                self.builder.add_replaced(t.content, self.pos[p], self.pos[end])
+                self.count(len(t.content))
+                self.cursor = end
+            elif typ in ("softbreak", "hardbreak"):
+                p = self.content.find("\n", self.cursor)
+                if p >= 0:
+                    self.builder.add_replaced(" ", self.pos[p], self.pos[p] + 1)
+                    self.cursor = p + 1
+                else:
+                    self.builder.add_synthetic(" ")
+            elif typ == "code_inline":
+                p = self.find(t.markup)
+                end = _code_end(self.content, p, len(t.markup))
+                self.placeholder(p, end)
+            elif typ == "html_inline":
+                p = self.find(t.content)
+                end = p + len(t.content)
+                if t.content.startswith("<!--") and t.content.endswith("-->"):
+                    self.walker.directive(t.content[4:-3], self.pos[p], self.pos[end - 1] + 1)
+                    # An invisible comment between two spaces must not leave a double space.
+                    self.drop_space = p > 0 and self.content[p - 1] == " "
+                elif _BR.match(t.content):
+                    if (p > 0 and self.content[p - 1] not in " \n"
+                            and end < len(self.content) and self.content[end] not in " \n"):
+                        self.builder.add_replaced(" ", self.pos[p], self.pos[end - 1] + 1)
+                elif _CODE_OPEN.match(t.content):
+                    # Raw <code>...</code> inside a paragraph: one placeholder, as a code span.
+                    close = i + 1
+                    while close < n and not (children[close].type == "html_inline"
+                                             and _CODE_CLOSE.match(children[close].content)):
+                        close += 1
+                    if close < n:
+                        q = self.content.find(children[close].content, end)
+                        if q >= 0:
+                            self.placeholder(p, q + len(children[close].content))
+                            i = close + 1
+                            continue
+                self.cursor = end
+            elif typ == "link_open" and t.info == "auto":
+                p = self.find("<")
+                end = self.content.find(">", p) + 1 or len(self.content)
+                self.placeholder(p, end)
+                while i < n and children[i].type != "link_close":
+                    i += 1
+            elif typ == "link_open":
+                self.links += 1
+            elif typ == "link_close":
+                self.links -= 1
+                p = self.find("]")
+                self.cursor = self.link_tail(p + 1)
+            elif typ == "image":  # alt text is not checked; a placeholder keeps the sentence whole
+                p = self.find("![")
+                close = _label_end(self.content, p + 1)
+                self.placeholder(p, self.link_tail(close + 1) if close > p else p + 2)
+            if typ != "html_inline":
+                self.drop_space = False
+            i += 1
+        return self.link_chars
+
+    def count(self, n: int) -> None:
+        if self.links:
+            self.link_chars += n
+
+    def text(self, text: str, p: int) -> None:
+        """Text found at content offset p; bare URLs inside it become placeholders."""
+        if not self.content.startswith(text, p):  # never expected: keep the text, map it nowhere
+            at = self.pos[min(p, len(self.content))]
+            self.builder.add_replaced(text, at, at)
+            return
+        last = 0
+        if "://" in text or "www." in text:
+            for m in _URL.finditer(text):
+                emit(self.builder, self.content, p + last, p + m.start(), self.pos)
+                self.builder.add_replaced(PLACEHOLDER, self.pos[p + m.start()], self.pos[p + m.end()])
+                last = m.end()
+        emit(self.builder, self.content, p + last, p + len(text), self.pos)
+        self.count(len(text))
+
+    def placeholder(self, start: int, end: int) -> None:
+        self.builder.add_replaced(PLACEHOLDER, self.pos[start], self.pos[end - 1] + 1)
+        self.count(1)
+        self.cursor = end
+
+    def link_tail(self, i: int) -> int:
+        """Content offset after a link's `(destination "title")` or `[label]`, from just
+        after its closing bracket."""
+        s = self.content
+        n = len(s)
+        if i < n and s[i] == "(":
+            from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+            j = _skip_space(s, i + 1)
+            if j < n and s[j] != ")":
+                dest = parseLinkDestination(s, j, n)
+                if dest.ok:
+                    j = _skip_space(s, dest.pos)
+                    title = parseLinkTitle(s, j, n)
+                    if title.ok:
+                        j = _skip_space(s, title.pos)
+            if j < n and s[j] == ")":
+                return j + 1
+        if i < n and s[i] == "[":
+            end = _label_end(s, i)
+            label = s[i + 1:end]
+            if end > i and (not label.strip() or self._is_reference(label)):
+                return end + 1
+        return i
+
+    def _is_reference(self, label: str) -> bool:
+        from markdown_it.common.utils import normalizeReference
+        return normalizeReference(label) in self.walker.references
+
+
+def _skip_space(s: str, i: int) -> int:
+    while i < len(s) and s[i] in " \t\n":
+        i += 1
+    return i
+
+
+def _label_end(s: str, i: int) -> int:
+    """Offset of the `]` closing the `[` at s[i] (nested brackets, escapes and code spans),
+    or -1."""
+    depth = 0
+    n = len(s)
+    while i < n:
+        ch = s[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "`":
+            run = 1
+            while i + run < n and s[i + run] == "`":
+                run += 1
+            end = _code_end(s, i, run)
+            i = end if end <= n and s[end - run:end] == "`" * run and end > i + run else i + run
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _code_end(s: str, start: int, run: int) -> int:
+    """End of the code span whose opening backtick run of length `run` starts at s[start]."""
+    i = start + run
+    n = len(s)
+    while i < n:
+        j = s.find("`" * run, i)
+        if j < 0:
+            return n
+        k = j + run
+        if (k >= n or s[k] != "`") and s[j - 1] != "`":
+            return k
+        while k < n and s[k] == "`":
+            k += 1
+        i = k
+    return n

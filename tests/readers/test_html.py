@@ -1,0 +1,141 @@
+"""HTML reader: block structure, skipped elements, entities, context, link density, positions."""
+from __future__ import annotations
+
+import pytest
+
+from lint.readers import html
+from lint.readers.offsets import PLACEHOLDER
+
+from .support import find, texts, where
+
+PAGE = """\
+<!DOCTYPE html>
+<html><head><title>Big &amp; titleword</title>
+<style>p { stylerule: 1 }</style><script>var scriptword = 1;</script></head>
+<body><div id="main" class="story wide">
+<h1>Héadline 😀 headword</h1>
+<p>First  para <a href="/x">linkword here</a> then <code>codeword</code> after&nbsp;nbspword.
+second line<br>brword
+<p>Unclosed para unclosedword
+<ul><li>one<li>two <b>boldword</li></ul>
+<!-- edlint-disable typography.x -->
+<aside class="related"><ul><li><a href="/y">Related relword</a></li></ul></aside>
+<pre>preword</pre><noscript>noscriptword</noscript>
+<blockquote><p>quoteword</p></blockquote>
+<table><tr><td>cell 😀 cellword<td>celltwo</table>
+<figure><img src="a.png" alt="altword"><figcaption>capword</figcaption></figure>
+</div>
+"""
+
+
+@pytest.fixture(scope="module")
+def doc():
+    [d] = html.read(PAGE, "p.html", {})
+    return d
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("titleword", (2, 30, 2, 39, "titleword")),
+    ("&", (2, 24, 2, 29, "&amp;")),
+    ("headword", (5, 16, 5, 24, "headword")),      # after é and a non-BMP emoji
+    ("linkword", (6, 29, 6, 37, "linkword")),
+    ("nbspword", (6, 85, 6, 93, "nbspword")),      # after an entity
+    ("brword", (7, 16, 7, 22, "brword")),
+    ("unclosedword", (8, 18, 8, 30, "unclosedword")),
+    ("boldword", (9, 23, 9, 31, "boldword")),
+    ("relword", (11, 53, 11, 60, "relword")),
+    ("quoteword", (13, 16, 13, 25, "quoteword")),
+    ("cellword", (14, 23, 14, 31, "cellword")),
+    ("celltwo", (14, 35, 14, 42, "celltwo")),
+    ("capword", (15, 52, 15, 59, "capword")),
+])
+def test_positions(doc, word, expected):
+    assert where(doc, word) == expected
+
+
+def test_skipped_elements(doc):
+    prose = " ".join(texts(doc))
+    for absent in ("stylerule", "scriptword", "codeword", "preword", "noscriptword", "altword",
+                   "typography"):
+        assert absent not in prose
+
+
+def test_blocks_kinds_and_text(doc):
+    assert [(b.kind, b.level, b.text) for b in doc.blocks] == [
+        ("title", 0, "Big & titleword"),
+        ("heading", 1, "Héadline 😀 headword"),
+        ("paragraph", 0, f"First para linkword here then {PLACEHOLDER} after\u00a0nbspword. "
+                         "second line brword"),
+        ("paragraph", 0, "Unclosed para unclosedword"),
+        ("list_item", 1, "one"),
+        ("list_item", 1, "two boldword"),
+        ("list_item", 1, "Related relword"),
+        ("quote", 0, "quoteword"),
+        ("table_cell", 0, "cell 😀 cellword"),
+        ("table_cell", 0, "celltwo"),
+        ("caption", 0, "capword"),
+    ]
+    assert doc.title == "Big & titleword"
+
+
+def test_context_and_link_chars(doc):
+    block, _, _ = find(doc, "relword")
+    assert block.context == "html>body>div#main.story.wide>aside.related>ul>li"
+    assert block.link_chars == len("Related relword")
+    block, _, _ = find(doc, "linkword")
+    assert block.context == "html>body>div#main.story.wide>p"
+    assert block.link_chars == len("linkword here")
+    assert doc.source[block.start:block.start + 9] == "<p>First "
+
+
+def test_collapsed_space_and_code_placeholder_map_to_source(doc):
+    block, _, _ = find(doc, "First")
+    s, e = block.source_span(5, 6)  # the space after "First" stands for two
+    assert doc.source[s:e] == "  " and not block.is_verbatim(5, 6)
+    i = block.text.index(PLACEHOLDER)
+    s, e = block.source_span(i, i + 1)
+    assert doc.source[s:e] == "<code>codeword</code>"
+    i = block.text.index(" brword")
+    s, e = block.source_span(i, i + 1)  # the space a <br> stands for
+    assert doc.source[s:e] == "<br>"
+
+
+def test_directive(doc):
+    [d] = doc.directives
+    assert (d.action, d.rules) == ("disable", ("typography.x",))
+    assert doc.position(d.start) == (10, 1)
+    assert doc.source[d.start:d.end] == "<!-- edlint-disable typography.x -->"
+
+
+@pytest.mark.parametrize("source, expected", [
+    # misnested inline tags, a stray end tag, an unclosed inline element
+    ("<div><p>One <b>bold <i>mixed</b> tail</i> end</p></span><p>Two <em>unclosed",
+     ["One bold mixed tail end", "Two unclosed"]),
+    # bare "<" in text, unknown and legacy (no semicolon) entities, character references
+    ("a < b and <3 hearts &bogus; &amp x &#233;t&#xE9;</p></div>",
+     ["a < b and <3 hearts &bogus; & x été"]),
+    # a comment and a tag cut off by the end of the file
+    ("<p>Three <!-- unterminated", ["Three"]),
+    ("<p>Tag <img src=\"x\" alt=\"unclosed", ["Tag"]),
+    # declarations and processing instructions are not text
+    ("<![CDATA[x]]><?php echo 1 ?><p>after pi</p>", ["after pi"]),
+    ("", []),
+])
+def test_malformed_html_is_tolerated(source, expected):
+    [d] = html.read(source, "m.html", {})
+    assert texts(d) == expected
+
+
+def test_positions_in_malformed_html():
+    source = "<p>Alpha <b>beta\n<td>stray gamma</p></p>\n<li>delta &eacute;psilon"
+    [d] = html.read(source, "m.html", {})
+    assert texts(d) == ["Alpha beta", "stray gamma", "delta épsilon"]
+    assert where(d, "gamma") == (2, 11, 2, 16, "gamma")
+    assert where(d, "épsilon") == (3, 11, 3, 25, "&eacute;psilon")
+
+
+def test_whitespace_runs_collapse_to_one_space():
+    source = "<p>\n  Lead   words\n\tacross lines  </p>"
+    [d] = html.read(source, "w.html", {})
+    assert texts(d) == ["Lead words across lines"]
+    assert where(d, "across") == (3, 2, 3, 8, "across")
