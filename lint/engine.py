@@ -124,17 +124,27 @@ class Engine:
         from .files import discover
 
         result = RunResult()
-        files, errors = discover(paths, self.resolver.for_path)
+        files, errors = discover(paths, self._config_or_default)
         result.errors.extend(errors)
         jobs = []
         for f in files:
-            if f == "-":
-                name = stdin_filename or "-"
-                jobs.append(FileJob(name, self.resolver.for_path(name if stdin_filename else "."),
-                                    text=stdin_text or "", metrics=self.metrics))
-            else:
-                jobs.append(FileJob(f, self.resolver.for_path(f), metrics=self.metrics))
+            name = (stdin_filename or "-") if f == "-" else f
+            try:
+                # stdin takes the config of the name it is given, else of the working directory.
+                cfg = self.resolver.for_path(name if f != "-" or stdin_filename else ".")
+            except ConfigError as e:
+                # A broken config governs only the files below it: report them, check the rest.
+                result.files.append(name)
+                result.errors.append(FileError(name, str(e)))
+                continue
+            jobs.append(FileJob(name, cfg, text=(stdin_text or "") if f == "-" else None, metrics=self.metrics))
         return self.run_jobs(jobs, result)
+
+    def _config_or_default(self, path: str) -> Config:
+        try:
+            return self.resolver.for_path(path)
+        except ConfigError:
+            return Config()  # directory walking only needs include/exclude; the error comes per file
 
     def _finish(self, outcomes: list[FileOutcome], result: RunResult) -> RunResult:
         # Corpus rules: gather what each file collected, per distinct rule set.

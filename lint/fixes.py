@@ -49,6 +49,7 @@ def atomic_write(path: str, text: str, encoding: str = "utf-8") -> None:
     """Write `text` to `path` through a temporary file in the same directory and a rename,
     keeping the file's permissions: a crash leaves the old file or the new one, never half."""
     directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
     try:
         mode = os.stat(path).st_mode & 0o7777
     except FileNotFoundError:

@@ -16,25 +16,17 @@ def _covers(rules: tuple[str, ...], rule_id: str) -> bool:
 
 
 class Suppressions:
+    """Replays the disable/enable comments before a finding, in order: the last one that
+    covers the finding's rule decides, so "disable everything, enable one rule" works."""
+
     def __init__(self, directives: list[Directive], source: str, lines: LineIndex):
-        self._ranges: list[tuple[int, int, tuple[str, ...]]] = []  # (start, end, rules)
+        self._events: list[tuple[int, bool, tuple[str, ...]]] = []  # (offset, disabled?, rules)
         self._next_lines: list[tuple[int, tuple[str, ...]]] = []  # (line, rules)
-        open_: list[tuple[int, tuple[str, ...]]] = []
         for d in sorted(directives, key=lambda d: d.start):
-            if d.action == "disable":
-                open_.append((d.end, d.rules))
-            elif d.action == "enable":
-                still = []
-                for start, rules in open_:
-                    if not d.rules or set(d.rules) >= set(rules or ("*",)) or rules == d.rules:
-                        self._ranges.append((start, d.start, rules))
-                    else:
-                        still.append((start, rules))
-                open_ = still
-            else:
+            if d.action == "disable-next-line":
                 self._next_lines.append((self._next_text_line(d.end, source, lines), d.rules))
-        for start, rules in open_:
-            self._ranges.append((start, len(source), rules))
+            else:
+                self._events.append((d.end if d.action == "disable" else d.start, d.action == "disable", d.rules))
 
     @staticmethod
     def _next_text_line(offset: int, source: str, lines: LineIndex) -> int:
@@ -48,13 +40,15 @@ class Suppressions:
         return line + 1
 
     def __bool__(self) -> bool:
-        return bool(self._ranges or self._next_lines)
+        return bool(self._events or self._next_lines)
 
     def suppressed(self, rule_id: str, start: int, line: int) -> bool:
-        for s, e, rules in self._ranges:
-            if s <= start < e and _covers(rules, rule_id):
-                return True
-        for ln, rules in self._next_lines:
-            if ln == line and _covers(rules, rule_id):
-                return True
-        return False
+        disabled = False
+        for offset, disable, rules in self._events:
+            if offset > start:
+                break
+            if _covers(rules, rule_id):
+                disabled = disable
+        if disabled:
+            return True
+        return any(ln == line and _covers(rules, rule_id) for ln, rules in self._next_lines)

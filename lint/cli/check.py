@@ -6,7 +6,10 @@ import sys
 
 import click
 
-from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, config_option, guard,
+from ..diagnostic import SEVERITY_RANK
+from ..errors import EdlintError
+
+from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, config_option, fail, guard,
                      ignore_option, report_problems, select_option, split_list, use_color)
 
 
@@ -74,7 +77,10 @@ def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, incl
     if write_baseline:
         from ..baseline import write_baseline as write
 
-        n = write(write_baseline, result.diagnostics)
+        try:
+            n = write(write_baseline, result.diagnostics)
+        except OSError as e:
+            fail(f"{write_baseline}: cannot write the baseline: {e.strerror or e}")
         click.echo(f"edlint: wrote {n} finding{'s' if n != 1 else ''} to {write_baseline}", err=True)
         sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
     options = {"color": use_color(color) and fmt == "text" and not output, "quiet": quiet,
@@ -84,9 +90,12 @@ def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, incl
     if output:
         from ..fixes import atomic_write
 
-        atomic_write(output, text)
+        try:
+            atomic_write(output, text)
+        except OSError as e:
+            fail(f"{output}: cannot write the report: {e.strerror or e}")
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=options["color"])
     sys.exit(exit_code(result, engine, fail_on))
 
 
@@ -99,19 +108,37 @@ def _version() -> str:
 def exit_code(result, engine, fail_on) -> int:
     if result.errors:
         return EXIT_ERROR
-    if "languagetool" in result.incomplete and _lt_required(engine, result):
+    if "languagetool" in result.incomplete and _setting(engine, result, lambda c: c.settings_map()
+                                                          .get("languagetool", {}).get("require")):
         return EXIT_INCOMPLETE
-    level = fail_on or _configured_fail_on(engine, result)
-    if result.at_or_above(level):
-        return EXIT_FINDINGS
+    if fail_on:
+        return EXIT_FINDINGS if result.at_or_above(fail_on) else EXIT_OK
+    # Without --fail-on, each file's own config decides its fail level.
+    for d in result.diagnostics:
+        level = engine.resolver.for_path(d.path).fail_on
+        if level != "never" and SEVERITY_RANK[d.severity] >= SEVERITY_RANK[level]:
+            return EXIT_FINDINGS
     return EXIT_OK
 
 
+def _setting(engine, result, get):
+    failed = {e.path for e in result.errors}
+    for path in result.files or ["."]:
+        if path not in failed:
+            try:
+                if get(engine.resolver.for_path(path)):
+                    return True
+            except EdlintError:
+                continue
+    return False
+
+
 def _configured_fail_on(engine, result) -> str:
-    paths = result.files or ["."]
-    return engine.resolver.for_path(paths[0]).fail_on
-
-
-def _lt_required(engine, result) -> bool:
-    paths = result.files or ["."]
-    return bool(engine.resolver.for_path(paths[0]).settings_map().get("languagetool", {}).get("require"))
+    failed = {e.path for e in result.errors}
+    for path in result.files or ["."]:
+        if path not in failed:
+            try:
+                return engine.resolver.for_path(path).fail_on
+            except EdlintError:
+                continue
+    return "error"

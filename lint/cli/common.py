@@ -33,8 +33,17 @@ def use_color(flag: bool | None, stream=None) -> bool:
 
 
 def report_problems(result) -> None:
+    same: dict[str, int] = {}
     for e in result.errors:
+        # Many files under one broken config share its message: say it once.
+        if e.message in same:
+            same[e.message] += 1
+            continue
+        same[e.message] = 0
         click.echo(f"edlint: error: {e.path}: {e.message}", err=True)
+    for message, more in same.items():
+        if more:
+            click.echo(f"edlint: error: {more} more file{'s' if more != 1 else ''} not checked: {message}", err=True)
     for n in result.notices:
         click.echo(f"edlint: {n.level}: {n.message}", err=True)
 

@@ -34,7 +34,8 @@ def summary_line(result) -> str:
         parts.append(f"({c['error']} error{'s' if c['error'] != 1 else ''}, "
                      f"{c['warning']} warning{'s' if c['warning'] != 1 else ''}, {c['info']} info)"
                      f" in {nfiles} file{'s' if nfiles != 1 else ''}")
-    checked = len(result.files) - len(result.errors)
+    failed = {e.path for e in result.errors}
+    checked = sum(1 for f in result.files if f not in failed)
     parts.append(f"- {checked} file{'s' if checked != 1 else ''} checked")
     if result.errors:
         parts.append(f"- {len(result.errors)} could not be checked")

@@ -14,12 +14,19 @@ Parameters:
 """
 from __future__ import annotations
 
-from .base import CheckContext, CorpusRule
+from ..diagnostic import SEVERITIES
 from ..document import Document
+from .base import CheckContext, CorpusRule
 
 
 class LanguageTool(CorpusRule):
     PARAMS = {"requires": "languagetool", "severity": {}}
+
+    def setup(self) -> None:
+        severity = self.params["severity"]
+        if not isinstance(severity, dict) or not all(v in SEVERITIES for v in severity.values()):
+            raise ValueError(f"rule {self.id}: severity must map LanguageTool issue types to "
+                             f"{', '.join(SEVERITIES)}")
 
     def collect(self, doc: Document, ctx: CheckContext):
         if _mode(ctx) == "off":
@@ -32,6 +39,10 @@ class LanguageTool(CorpusRule):
         try:
             outcome = service.run(collected, ctx.settings.get("languagetool", {}), ctx.language,
                                   severity=self.params["severity"], default_level=self.spec.level)
+        except Exception as e:  # a bug or an odd environment must not cost the other rules' findings
+            outcome = service.Outcome(incomplete=True, notices=[service.Notice(
+                "warning", f"LanguageTool: unexpected error ({type(e).__name__}: {e}); grammar checks skipped",
+                service.SOURCE)])
         finally:
             self.close()
         ctx.notices.extend(outcome.notices)

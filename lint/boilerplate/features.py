@@ -1,0 +1,42 @@
+"""The shape of a line: what an editor sees at a glance before reading it.
+
+Article prose is made of sentences; residue is made of labels, buttons, names
+and headlines. These few measures tell them apart well enough to decide what a
+line *between* residue is, and where the article's text begins and ends.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SMALL = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
+          "from", "as", "is", "vs", "via", "de", "la", "le", "el", "y", "und", "der", "die", "das"}
+
+
+@dataclass(slots=True)
+class Shape:
+    words: int  # word tokens (letters first)
+    chars: int
+    sentence: bool  # ends like a sentence
+    label: bool  # ends with a colon: a lead-in or section label ("Why It Matters:")
+    title_case: bool  # most significant words capitalised, as in a headline or menu item
+    prose: bool  # a real paragraph: long, or a full sentence of some length
+
+
+def shape(text: str) -> Shape:
+    words = _WORD.findall(text)
+    n = len(words)
+    sentence = bool(_SENTENCE_END.search(text))
+    label = text.endswith(":")
+    significant = [w for w in words if w.lower() not in _SMALL]
+    caps = sum(1 for w in significant if w[0].isupper())
+    title_case = bool(significant) and caps >= 0.75 * len(significant) and n >= 2
+    prose = n >= 25 or (sentence and n >= 10) or (sentence and n >= 6 and not title_case)
+    return Shape(n, len(text), sentence, label, title_case, prose)
+
+
+def headline_like(s: Shape) -> bool:
+    """A line that could be the title of another story: a few words, no final stop."""
+    return 3 <= s.words <= 22 and not s.sentence and not s.label

@@ -1,0 +1,45 @@
+"""The unit of boilerplate detection: one visible line of a block.
+
+Residue is line-shaped: a share bar, "Previous Article", a headline of another
+story. A plain-text block may hold several such lines joined by single line
+breaks, so every block is cut at "\\n" and each line keeps its source span
+(through the block's offset map) and the HTML facts of its block.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Document
+
+
+@dataclass(slots=True)
+class Line:
+    index: int  # position among the document's non-blank lines
+    text: str  # stripped
+    start: int  # source span of the stripped text
+    end: int
+    block: int  # index of the block in doc.blocks
+    first_in_block: bool
+    last_in_block: bool
+    context: str = ""  # HTML element chain of the block ("" for plain text)
+    link_ratio: float = 0.0  # share of the block's characters inside links (HTML only)
+
+
+def split_lines(doc: Document) -> list[Line]:
+    lines: list[Line] = []
+    for b, block in enumerate(doc.blocks):
+        text = block.text
+        link_ratio = block.link_chars / len(text) if text and block.link_chars else 0.0
+        pieces = []
+        pos = 0
+        for raw in text.split("\n"):
+            stripped = raw.strip()
+            if stripped:
+                lead = len(raw) - len(raw.lstrip())
+                pieces.append((stripped, pos + lead, pos + lead + len(stripped)))
+            pos += len(raw) + 1
+        for i, (stripped, ts, te) in enumerate(pieces):
+            start, end = block.source_span(ts, te)
+            lines.append(Line(len(lines), stripped, start, end, b, i == 0, i == len(pieces) - 1,
+                              block.context, link_ratio))
+    return lines

@@ -1,0 +1,103 @@
+"""`edlint vocab PATH...`: the unknown words of a corpus, ranked by how many
+articles use them, and a ready-to-paste accept list.
+
+An editor runs it over a site's archive, strikes the real misspellings from
+the list, and pastes the rest into `[vocabulary] accept`: the site's names,
+brands and jargon stop being flagged.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+import click
+
+from .common import EXIT_ERROR, EXIT_OK, config_option, guard, report_problems
+
+RULE = "spelling.unknown-word"
+
+
+def _resolver(config_file, language, names):
+    from ..config import ConfigResolver, _freeze
+
+    class VocabResolver(ConfigResolver):
+        """The user's config, with only the unknown-word rule, and names checked if asked."""
+
+        def _with_cli(self, cfg):
+            cfg = super()._with_cli(cfg)
+            if names:
+                settings = cfg.settings_map()
+                settings.setdefault("spelling", {})["check-names"] = True
+                cfg = replace(cfg, settings=tuple(sorted((k, _freeze(v)) for k, v in settings.items())))
+            return cfg
+
+    return VocabResolver(config_file, {"select": [RULE], "language": language})
+
+
+def collect(diagnostics) -> list[dict]:
+    """One entry per word (case-folded): articles using it, uses, the commonest spelling, best suggestion."""
+    docs: dict[str, set] = defaultdict(set)
+    uses: Counter[str] = Counter()
+    forms: dict[str, Counter] = defaultdict(Counter)
+    suggestion: dict[str, str] = {}
+    for d in diagnostics:
+        if d.rule != RULE or not d.text:
+            continue
+        key = d.text.casefold()
+        docs[key].add((d.path, d.record))
+        uses[key] += 1
+        forms[key][d.text] += 1
+        if d.suggestions and key not in suggestion:
+            suggestion[key] = d.suggestions[0]
+    rows = [{"word": forms[k].most_common(1)[0][0], "articles": len(docs[k]), "uses": uses[k],
+             "suggestion": suggestion.get(k, "")} for k in docs]
+    rows.sort(key=lambda r: (-r["articles"], -r["uses"], r["word"].casefold()))
+    return rows
+
+
+def accept_list(rows) -> str:
+    # Each entry is the word's commonest spelling: the vocabulary matches smart-case, so a
+    # lower-case entry accepts any capitalisation and a name keeps its capitals.
+    lines = ["[vocabulary]", "accept = ["]
+    lines += [f"    {json.dumps(r['word'], ensure_ascii=False)},  # {r['articles']} articles"
+              for r in rows]
+    lines.append("]")
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@config_option
+@click.option("--language", metavar="CODE", help="en-US (default) or en-GB.")
+@click.option("--names", is_flag=True, help="Also list capitalised names (normally never flagged).")
+@click.option("--min-articles", type=click.IntRange(1), default=1, show_default=True,
+              help="Only words used in at least this many articles.")
+@click.option("--top", type=click.IntRange(0), default=0, help="Only the N most used words (0: all).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "toml"]), default="text",
+              show_default=True, help="text: table and accept list; json: the rows; toml: the accept list only.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Files checked in parallel.")
+@guard
+def vocab(paths, config_file, language, names, min_articles, top, fmt, jobs):
+    """List the words of a corpus the spell checker doesn't know, most widely used first."""
+    from ..engine import Engine
+
+    result = Engine(_resolver(config_file, language, names), jobs=jobs).run(list(paths))
+    report_problems(result)
+    rows = [r for r in collect(result.diagnostics) if r["articles"] >= min_articles]
+    if top:
+        rows = rows[:top]
+    if fmt == "json":
+        click.echo(json.dumps({"version": 1, "documents": len(result.documents), "words": rows},
+                              ensure_ascii=False, indent=2))
+    elif fmt == "toml":
+        click.echo(accept_list(rows))
+    else:
+        click.echo(f"{'articles':>8}  {'uses':>5}  {'word':<24} suggestion")
+        for r in rows:
+            click.echo(f"{r['articles']:>8}  {r['uses']:>5}  {r['word']:<24} {r['suggestion']}")
+        click.echo(f"\n# {len(rows)} unknown words in {len(result.documents)} documents. "
+                   "Strike the misspellings, then paste into your .edlint.toml:")
+        click.echo(accept_list(rows))
+    raise SystemExit(EXIT_ERROR if result.errors and not result.documents else EXIT_OK)

@@ -1,0 +1,170 @@
+"""A LanguageTool installed on this machine, started by edlint and always stopped.
+
+The installation is found where language-tool-python looks for it: the
+directory named by LTP_JAR_DIR_PATH, else the newest `LanguageTool-*`
+directory in LTP_PATH (default ~/.cache/language_tool_python). Finding it never
+creates a directory and never downloads.
+
+edlint starts the server itself (`java -cp languagetool-server.jar
+org.languagetool.server.HTTPServer --port N`) instead of through
+`language_tool_python.LanguageTool`, whose start-up may download LanguageTool,
+waits a fixed 15 s, and on failure retries on each of ~900 ports. The process
+is stopped by `close()` (called from the run's `finally`), by an atexit hook
+(Ctrl-C, errors), and on Linux by the kernel if edlint itself dies (SIGTERM
+on parent death). Only the process edlint started is ever signalled.
+"""
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .client import ServerFailure
+
+JAR_NAMES = ("languagetool-server.jar", "LanguageTool.jar", "languagetool.jar")
+_STARTED: list["LocalServer"] = []
+
+
+@dataclass(frozen=True)
+class Install:
+    jar: Path
+    java: str
+
+    def describe(self) -> str:
+        return f"{self.jar} (Java: {self.java})"
+
+
+def download_dir() -> Path:
+    return Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
+
+
+def find_install() -> tuple[Install | None, str]:
+    """The local installation, or None and the reason there is none."""
+    jar = _find_jar()
+    if jar is None:
+        where = os.environ.get("LTP_JAR_DIR_PATH") or download_dir()
+        return None, f"no LanguageTool installation in {where}"
+    java = shutil.which("java")
+    if java is None:
+        return None, f"LanguageTool found at {jar.parent}, but Java is not on PATH"
+    return Install(jar, java), ""
+
+
+def _find_jar() -> Path | None:
+    jar_dir = os.environ.get("LTP_JAR_DIR_PATH")
+    if jar_dir:
+        for name in JAR_NAMES:
+            if (Path(jar_dir) / name).is_file():
+                return Path(jar_dir) / name
+        return None
+    folder = download_dir()
+    # Checked first so that a machine without LanguageTool pays no import and gets no new directory.
+    if not folder.is_dir() or not any(p.is_dir() for p in folder.glob("LanguageTool-*")):
+        return None
+    from language_tool_python.download_lt import LocalLanguageTool
+    try:
+        newest = LocalLanguageTool.get_latest_installed_version()
+        return newest.get_jar_path() if newest is not None else None
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _die_with_parent():
+    """A preexec_fn asking Linux to SIGTERM the child if edlint dies first (even by SIGKILL),
+    or None. libc is loaded here, in the parent: the child between fork and exec only calls it.
+    (The signal follows the thread that started the child: edlint starts it from the thread
+    that runs the whole check, which outlives the server.)"""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+        import signal
+        prctl = ctypes.CDLL("libc.so.6", use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    term = int(signal.SIGTERM)
+
+    def set_parent_death_signal():
+        prctl(1, term)  # PR_SET_PDEATHSIG
+
+    return set_parent_death_signal
+
+
+class LocalServer:
+    """One LanguageTool HTTP server process owned by this edlint run."""
+
+    def __init__(self, install: Install):
+        self.install = install
+        self.process = None  # subprocess.Popen, once started
+        self.url = ""
+
+    def start(self, start_timeout: float) -> str:
+        """Start the server and wait until it answers; returns its URL or raises ServerFailure."""
+        import subprocess
+
+        from .client import Client
+
+        port = _free_port()
+        cmd = [self.install.java, "-cp", str(self.install.jar), "org.languagetool.server.HTTPServer",
+               "--port", str(port)]
+        try:
+            self.process = subprocess.Popen(
+                cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                preexec_fn=_die_with_parent())
+        except OSError as e:
+            raise ServerFailure(f"could not start Java ({e.strerror or e})") from None
+        _STARTED.append(self)
+        self.url = f"http://127.0.0.1:{port}/v2"
+        probe = Client(self.url, timeout=2.0, retries=0)
+        deadline = time.monotonic() + start_timeout
+        try:
+            while time.monotonic() < deadline:
+                code = self.process.poll()
+                if code is not None:
+                    raise ServerFailure(f"local server exited with code {code} at start-up")
+                try:
+                    probe.languages()
+                    return self.url
+                except ServerFailure:
+                    time.sleep(0.25)
+        finally:
+            probe.close()
+        self.close()
+        raise ServerFailure(f"local server did not answer within {start_timeout:g} s of starting")
+
+    def close(self) -> None:
+        p, self.process = self.process, None
+        if self in _STARTED:
+            _STARTED.remove(self)
+        if p is None or p.poll() is not None:
+            return
+        import subprocess
+
+        p.terminate()
+        try:
+            p.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait(timeout=5)
+
+
+@atexit.register
+def stop_all() -> None:
+    """Stop every server this process started (and only those)."""
+    for server in list(_STARTED):
+        try:
+            server.close()
+        except Exception:
+            pass

@@ -1,0 +1,124 @@
+"""The neighbouring words: how likely a candidate is after the previous word
+and before the next one, from symspellpy's packaged Google n-gram counts
+(82,765 words and 243,342 word pairs).
+
+Probabilities use "stupid backoff": a pair the list doesn't have scores as
+0.4 x the candidate's unigram probability. Loaded once per process, from a
+compact cache like the lexicon's (a few milliseconds), only when a suggestion
+is needed.
+"""
+from __future__ import annotations
+
+import marshal
+import math
+import os
+from array import array
+from bisect import bisect_left
+from pathlib import Path
+
+from .lexicon import _versions, cache_dir
+
+LOG_BACKOFF = math.log10(0.4)
+LOG_FLOOR = 4.0  # counts below the lists' cut-off (10^4) are all treated alike
+
+
+class _LogCounts:
+    """Sorted keys with log10 counts (x1000, as unsigned shorts): loads in a few
+    milliseconds from the cache, looked up by binary search."""
+
+    def __init__(self, keys: list[str], logs: array):
+        self.keys = keys
+        self.logs = logs
+
+    def get(self, key: str) -> float | None:
+        i = bisect_left(self.keys, key)
+        if i < len(self.keys) and self.keys[i] == key:
+            return self.logs[i] / 1000.0
+        return None
+
+
+class BigramModel:
+    def __init__(self, unigrams: _LogCounts, bigrams: _LogCounts, log_total: float):
+        self.unigrams = unigrams
+        self.bigrams = bigrams
+        self.log_total = log_total
+
+    def _unigram_lp(self, word: str) -> float:
+        lc = self.unigrams.get(word)
+        return LOG_BACKOFF + max(lc if lc is not None else 0.0, LOG_FLOOR) - self.log_total
+
+    def left(self, prev: str, word: str) -> float:
+        """log10 P(word | prev); 0 when there is no previous word."""
+        if not prev:
+            return 0.0
+        pair = self.bigrams.get(f"{prev} {word}")
+        up = self.unigrams.get(prev)
+        if pair is not None and up is not None:
+            return pair - up
+        return self._unigram_lp(word)
+
+    def right(self, word: str, nxt: str) -> float:
+        """log10 P(next | word); 0 when there is no next word."""
+        if not nxt:
+            return 0.0
+        pair = self.bigrams.get(f"{word} {nxt}")
+        uw = self.unigrams.get(word)
+        if pair is not None and uw is not None:
+            return pair - uw
+        return self._unigram_lp(nxt)
+
+
+def _build() -> tuple[dict[str, int], dict[str, int]]:
+    import symspellpy
+
+    base = Path(symspellpy.__file__).parent
+    unigrams: dict[str, int] = {}
+    with open(base / "frequency_dictionary_en_82_765.txt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 2:
+                unigrams[parts[0]] = int(parts[1])
+    bigrams: dict[str, int] = {}
+    with open(base / "frequency_bigramdictionary_en_243_342.txt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3:
+                bigrams[f"{parts[0]} {parts[1]}"] = int(parts[2])
+    return unigrams, bigrams
+
+
+def _pack(counts: dict[str, int]) -> tuple[bytes, bytes]:
+    keys = sorted(counts)
+    logs = array("H", (round(1000 * math.log10(max(counts[k], 1))) for k in keys))
+    return "\n".join(keys).encode("utf-8"), logs.tobytes()
+
+
+def _unpack(keys: bytes, logs: bytes) -> _LogCounts:
+    values = array("H")
+    values.frombytes(logs)
+    return _LogCounts(keys.decode("utf-8").split("\n"), values)
+
+
+_MODEL: BigramModel | None = None
+
+
+def get_model() -> BigramModel:
+    global _MODEL
+    if _MODEL is None:
+        path = cache_dir() / f"bigrams-{_versions()}.bin"
+        try:
+            with open(path, "rb") as f:
+                log_total, uk, uv, bk, bv = marshal.load(f)
+        except (OSError, ValueError, EOFError, TypeError):
+            unigrams, bigrams = _build()
+            log_total = math.log10(sum(unigrams.values()) or 1)
+            (uk, uv), (bk, bv) = _pack(unigrams), _pack(bigrams)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".tmp{os.getpid()}")
+                tmp.write_bytes(marshal.dumps((log_total, uk, uv, bk, bv)))
+                os.replace(tmp, path)
+            except OSError:
+                pass
+        _MODEL = BigramModel(_unpack(uk, uv), _unpack(bk, bv), log_total)
+    return _MODEL

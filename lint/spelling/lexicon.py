@@ -1,0 +1,186 @@
+"""The English lexicon: which words exist, how common they are, which spellings
+are known misspellings, and which are British or American variants.
+
+Built from packaged data, never from lists pasted into the repository:
+- pyspellchecker's English word list (about 160,000 words, cleaned against a
+  dictionary, so it holds almost no misspellings): the core of known words;
+- wordfreq's large English list (web, news, books, subtitles): word
+  frequencies for ranking suggestions, and extra words (jargon, new words,
+  names) when they are common enough for their length. Common misspellings
+  ("alot", "teh") are frequent on the web too, so wordfreq alone can't say what
+  is a word: a short word must be much more frequent than a long one;
+- codespell's dictionaries: common misspellings with their corrections (from
+  Wikipedia's list), and British-to-American spellings.
+
+Loading the three packages takes about half a second, so the merged lexicon is
+written once to a compact cache file (one newline-joined word blob plus one
+byte of frequency per word) under the user's cache directory, keyed by the
+package versions; later runs load it in about 0.05 s.
+"""
+from __future__ import annotations
+
+import marshal
+import os
+from pathlib import Path
+
+# Bump when the build below changes, so stale caches are rebuilt.
+BUILD_VERSION = 7
+
+# wordfreq words outside the core list are accepted only above this Zipf
+# frequency for their length: on the web, short misspellings are common
+# ("wil", "das" as typos), long ones rare, while real jargon is long.
+_MIN_ZIPF_BY_LENGTH = {1: 9.0, 2: 9.0, 3: 3.8, 4: 3.2, 5: 2.6, 6: 2.4, 7: 2.0, 8: 1.8}
+_MIN_ZIPF_LONG = 1.6
+
+
+def min_zipf(length: int) -> float:
+    return _MIN_ZIPF_BY_LENGTH.get(length, _MIN_ZIPF_LONG)
+
+
+class Lexicon:
+    """Lower-case words with a frequency byte each (Zipf x 30, 0 = unknown to wordfreq)."""
+
+    def __init__(self, freqs: dict[str, int], misspellings: dict[str, str],
+                 gb_to_us: dict[str, str]):
+        self.freqs = freqs
+        self.misspellings = misspellings
+        self.gb_to_us = gb_to_us
+        self.us_to_gb = {us: gb for gb, us in gb_to_us.items()}
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.freqs
+
+    def zipf(self, word: str) -> float:
+        return self.freqs.get(word, 0) / 30.0
+
+    def corrections(self, word: str) -> list[str]:
+        """Corrections of a known common misspelling, best first (empty if it isn't one)."""
+        found = self.misspellings.get(word)
+        return [c.strip() for c in found.split(",") if c.strip()] if found else []
+
+
+def _versions() -> str:
+    """A cache key from the data files' sizes and times: cheaper than importlib.metadata,
+    and it changes whenever a package upgrade changes the data."""
+    from importlib.util import find_spec
+    parts = [f"b{BUILD_VERSION}"]
+    for module in ("spellchecker", "wordfreq", "codespell_lib", "symspellpy"):
+        spec = find_spec(module)
+        if spec is None or not spec.origin:
+            parts.append(f"{module}-none")
+            continue
+        st = os.stat(Path(spec.origin).parent)
+        origin = os.stat(spec.origin)
+        parts.append(f"{module}-{st.st_mtime_ns ^ origin.st_mtime_ns:x}")
+    return "_".join(parts)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("EDLINT_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "edlint" if xdg else Path.home() / ".cache" / "edlint"
+
+
+def _read_pairs(path: Path) -> dict[str, str]:
+    pairs = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            wrong, sep, right = line.rstrip("\n").partition("->")
+            if sep:
+                pairs[wrong.strip()] = right.strip()
+    return pairs
+
+
+def build() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
+    """Merge the packaged data (slow: about half a second)."""
+    import gzip
+    import json
+
+    import codespell_lib
+    import spellchecker
+    from wordfreq import get_frequency_dict
+
+    core_path = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
+    with gzip.open(core_path, "rt", encoding="utf-8") as f:
+        core = json.load(f)
+    data = Path(codespell_lib.__file__).parent / "data"
+    misspellings = _read_pairs(data / "dictionary.txt")
+    gb_to_us = _read_pairs(data / "dictionary_en-GB_to_en-US.txt")
+
+    import math
+    freq = get_frequency_dict("en", wordlist="large")
+
+    def byte(p: float) -> int:
+        # wordfreq's Zipf scale: log10 of frequency per billion words.
+        return max(1, min(255, round(30 * (math.log10(p) + 9)))) if p > 0 else 0
+
+    words: dict[str, int] = {}
+    for w in core:
+        if "'" not in w:
+            words[w] = byte(freq.get(w, 0.0))
+    for w, p in freq.items():
+        if w in words or not w.isalpha() or w in misspellings:
+            continue
+        if len(w) > 3 and w.endswith("ys") and w[-3] not in "aeiou" and w[:-1] in core:
+            continue  # "companys": web text is full of these plurals
+        if math.log10(p) + 9 >= min_zipf(len(w)):
+            words[w] = byte(p)
+    # A known misspelling is never a word, whichever list let it in, unless the
+    # core dictionary has it (codespell lists some rare real words).
+    misspellings = {w: c for w, c in misspellings.items() if w not in core}
+    # A British form the US core list also has (dialogue, grey, travelled) is fine in
+    # US copy too: only the others are variants.
+    gb_to_us = {gb: us for gb, us in gb_to_us.items() if gb not in core and us in core}
+    for gb in gb_to_us:
+        words.setdefault(gb, byte(freq.get(gb, 0.0)))
+    # Ordered by first letter, then length: the suggester scans slices of this order.
+    words = dict(sorted(words.items(), key=lambda kv: (kv[0][0], len(kv[0]), kv[0])))
+    return words, misspellings, gb_to_us
+
+
+def _save(path: Path, words, misspellings, gb_to_us) -> None:
+    blob = "\n".join(words).encode("utf-8")
+    payload = marshal.dumps((blob, bytes(words.values()), _join(misspellings.keys()),
+                             _join(misspellings.values()), _join(gb_to_us.keys()), _join(gb_to_us.values())))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_bytes(payload)
+    os.replace(tmp, path)  # atomic: a parallel run never reads half a file
+
+
+def _load(path: Path):
+    with open(path, "rb") as f:
+        blob, freq_bytes, wrong, right, gb, us = marshal.load(f)
+    words = blob.decode("utf-8").split("\n")
+    return dict(zip(words, freq_bytes)), _pairs(wrong, right), _pairs(gb, us)
+
+
+def _join(strings) -> bytes:
+    return "\n".join(strings).encode("utf-8")
+
+
+def _pairs(keys: bytes, values: bytes) -> dict[str, str]:
+    # Building dicts from split blobs is several times faster than unmarshalling dicts.
+    return dict(zip(keys.decode("utf-8").split("\n"), values.decode("utf-8").split("\n")))
+
+
+_LEXICON: Lexicon | None = None
+
+
+def get_lexicon() -> Lexicon:
+    """The process-wide lexicon, from the cache when there is one."""
+    global _LEXICON
+    if _LEXICON is None:
+        path = cache_dir() / f"lexicon-{_versions()}.bin"
+        try:
+            parts = _load(path)
+        except (OSError, ValueError, EOFError, TypeError):
+            parts = build()
+            try:
+                _save(path, *parts)
+            except OSError:
+                pass  # a read-only home: keep working, just slower
+        _LEXICON = Lexicon(*parts)
+    return _LEXICON

@@ -1,0 +1,145 @@
+"""Finding the words to spell-check in a block of prose.
+
+Whitespace-separated chunks that are not prose are skipped whole: URLs,
+e-mail addresses, handles, hashtags, domains and file names. Inside the other
+chunks, a word is a run of letters with inner apostrophes; a word that touches
+a digit or an underscore (512GB, 4K, i9, 5th, snake_case) is not a word, and
+the parts of a hyphenated compound are words of their own. Contractions and
+possessives (China's, there’ll, didn't) are checked without their ending.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
+_URL = re.compile(r"^[(\[<\"“‘']*(?:[a-z][a-z0-9+.-]*://|www\.)", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_SIGIL = re.compile(r"^[(\[\"“‘']*[@#$]")
+# host.tld or name.ext: a dot between two letter runs with no space ("onmeth.com",
+# "report.pdf", "Node.js"); "U.S." has one-letter parts and is left to the initials rule.
+_DOTTED = re.compile(r"\w\.[^\W\d_]{2,}|/|\\")
+_ENDINGS = ("'s", "’s", "n't", "n’t", "'ll", "’ll", "'ve", "’ve", "'re", "’re", "'d", "’d", "'m", "’m")
+# Words after which a capitalised word is not a sentence start.
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt",
+                  "capt", "prof", "rev", "jr", "sr", "no", "vs", "v", "inc", "co", "corp", "ltd",
+                  "ft", "mt", "ave", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct",
+                  "nov", "dec", "fig", "u.s", "u.k", "u.n", "e.g", "i.e", "etc"}
+_OPENERS = "\"“‘'([{*_—–-•·"
+
+
+@dataclass(slots=True)
+class Token:
+    start: int  # offsets in the block text
+    end: int
+    text: str  # the word as written, ending included
+    stem: str  # the word to check: text without a contraction or possessive ending
+    sentence_initial: bool
+    compound_part: bool  # one part of a hyphenated compound
+
+
+def _skip_chunk(chunk: str) -> bool:
+    return bool(_URL.match(chunk) or _SIGIL.match(chunk) or _EMAIL.search(chunk)
+                or _DOTTED.search(chunk))
+
+
+def _strip_ending(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)]
+    return word
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in _OPENERS):
+        i -= 1
+    if i < 0:
+        return True
+    ch = text[i]
+    if ch in "!?…:;":
+        return True
+    if ch != ".":
+        return False
+    # "Mr. Blinken", "J. Smith", "U.S. Secretary": the dot ends an abbreviation.
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    before = text[j:i].lower()
+    return not (len(before) == 1 or before in _ABBREVIATIONS)
+
+
+def _chunk_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    """The whitespace-separated chunk around text[s:e]."""
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    n = len(text)
+    while e < n and not text[e].isspace():
+        e += 1
+    return s, e
+
+
+def tokenize(text: str, known=None, exceptions=None):
+    """Yield the checkable words of `text`, in order. With `known` (a set or dict of
+    lower-case words), words in it, unless also in `exceptions` (a frozenset), are skipped before any
+    other work: most words of an article are common words, and finding the rest at C
+    speed keeps the pass fast."""
+    if known is None:
+        matches = _WORD.finditer(text)
+    else:
+        matches = _unknown_matches(text, known, exceptions or frozenset())
+    skipped_chunks: dict[int, bool] = {}
+    for m in matches:
+        word = m.group()
+        s, e = m.span()
+        cs, ce = _chunk_bounds(text, s, e)
+        skip = skipped_chunks.get(cs)
+        if skip is None:
+            skip = skipped_chunks[cs] = _skip_chunk(text[cs:ce])
+        if skip:
+            continue
+        before = text[s - 1] if s > cs else ""
+        after = text[e] if e < ce else ""
+        if before.isdigit() or after.isdigit() or before == "_" or after == "_":
+            continue
+        if ((before in "'’" and s - 1 > cs and text[s - 2].isalnum())
+                or (after in "'’" and e + 1 < ce and text[e + 1].isalnum())):
+            continue  # part of a quoted or odd apostrophe run
+        if before == "-" and s - 2 >= cs and (s - 2 == cs or not text[s - 3].isalpha()):
+            continue  # a brand after a one-letter prefix: e-tron, i-Pace, x-ray
+        compound = before == "-" or after == "-"
+        yield Token(s, e, word, _strip_ending(word), _sentence_initial(text, s) and before != "-", compound)
+
+
+def _unknown_matches(text: str, known, exceptions) -> list[re.Match]:
+    """The word matches of `text` not in `known` (or in `exceptions`), in order, found
+    by set operations instead of a Python loop over every word."""
+    words = set(_WORD.findall(text))
+    unknown = words.difference(known)
+    if exceptions:
+        unknown |= words & exceptions
+    unknown = [w for w in unknown
+               if not (w[0].isupper() and (lw := w.lower()) in known and lw not in exceptions)]
+    if not unknown:
+        return []
+    found = []
+    for w in unknown:
+        i = text.find(w)
+        while i != -1:
+            m = _WORD.match(text, i)
+            if m and m.end() == i + len(w) and _starts_word(text, i):
+                found.append(m)
+            i = text.find(w, i + 1)
+    found.sort(key=lambda m: m.start())
+    return found
+
+
+def _starts_word(text: str, i: int) -> bool:
+    """True when a word match can begin at i (as a left-to-right scan would find it)."""
+    if i == 0:
+        return True
+    prev = text[i - 1]
+    if _LETTER.match(prev):
+        return False
+    return not (prev in "'’" and i >= 2 and _LETTER.match(text[i - 2]))
