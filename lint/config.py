@@ -28,7 +28,7 @@ SETTINGS_SCHEMA: dict[str, dict[str, object]] = {
     "boilerplate": {"corpus-min-count": int, "corpus-min-share": float},
     "readability": {"preset": str, "formula": str, "target-grade": (int, float), "min-words": int,
                     "long-sentence": int, "very-long-sentence": int, "hard-paragraph-margin": (int, float)},
-    "languagetool": {"mode": str, "url": str, "timeout": (int, float), "retries": int,
+    "languagetool": {"mode": str, "url": str, "timeout": (int, float), "start-timeout": (int, float), "retries": int,
                      "max-concurrency": int, "max-request-chars": int, "disabled-rules": list,
                      "disabled-categories": list, "enabled-rules": list, "require": bool,
                      "language": str, "mother-tongue": str, "level": str},

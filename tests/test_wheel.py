@@ -35,10 +35,11 @@ def test_wheel_installs_and_checks(tmp_path):
     article.write_text("Markets opened higher on Monday.\n\nTraders said the the rally was broad.\n",
                        encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
-    run = subprocess.run([str(env_dir / "bin" / "edlint"), "check", "--select", "typography", str(article)],
+    run = subprocess.run([str(env_dir / "bin" / "edlint"), "check", "--fail-on", "warning", "--select", "typography",
+                          str(article)],
                          capture_output=True, text=True, cwd=article.parent, env=env)
     assert run.returncode == 1, run.stderr
-    assert f"{article}:3:15: warning:" in run.stdout
+    assert f"{article}:3:14: warning:" in run.stdout
     assert "[typography.repeated-word]" in run.stdout
     # The rules came from the installed package, not from this checkout.
     where = subprocess.run([str(py), "-c", "import lint.rulespec as r; print(r.bundled_rules_dir())"],

@@ -62,6 +62,8 @@ def _rule_descriptor(rule_id: str, spec: RuleSpec | None, example: Diagnostic) -
     }
     if docs:
         descriptor["help"]["markdown"] = docs
+    if spec is None and example.data.get("url"):
+        descriptor["helpUri"] = example.data["url"]  # LanguageTool's page for the rule
     return descriptor
 
 
