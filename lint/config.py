@@ -91,7 +91,7 @@ class Config:
         rel = _relative(path, self.root)
         cfg = self
         for ov in self.overrides:
-            spec = pathspec.PathSpec.from_lines("gitwildmatch", ov.files)
+            spec = pathspec.GitIgnoreSpec.from_lines(ov.files)
             if spec.match_file(rel):
                 cfg = _apply(cfg, ov.values, self.path or "<config>", "overrides", merge=True)
         return replace(cfg, overrides=())

@@ -132,6 +132,7 @@ class Engine:
             try:
                 # stdin takes the config of the name it is given, else of the working directory.
                 cfg = self.resolver.for_path(name if f != "-" or stdin_filename else ".")
+                ruleset_for(cfg)  # rules it can't build (no such rule, bad parameter) fail the same way
             except ConfigError as e:
                 # A broken config governs only the files below it: report them, check the rest.
                 result.files.append(name)

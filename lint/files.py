@@ -10,7 +10,7 @@ from .result import FileError
 def _spec(patterns):
     import pathspec
 
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def discover(paths: list[str], config_for) -> tuple[list[str], list[FileError]]:

@@ -41,7 +41,7 @@ SHORTLIST = 30
 
 
 def skeleton(word: str) -> str:
-    """Consonants with doubled letters collapsed: "proffessinal" -> "prfsnl"."""
+    """Consonants with doubled letters collapsed: "neccessarry" -> "ncsr"."""
     out = []
     for c in word:
         if c in VOWELS:
@@ -52,7 +52,7 @@ def skeleton(word: str) -> str:
 
 
 def squeeze(word: str) -> str:
-    """The word with doubled letters collapsed: "allready" -> "aready"."""
+    """The word with doubled letters collapsed: "neccessary" -> "necesary"."""
     out = []
     for c in word:
         if not out or out[-1] != c:
@@ -132,7 +132,7 @@ class Suggester:
 
 
 def _same_consonants(a: str, b: str) -> bool:
-    """Only vowels differ, position by position ("possable" / "possible")."""
+    """Only vowels differ, position by position ("definate" / "definite")."""
     if len(a) != len(b):
         return False
     return all(x == y or (x in VOWELS and y in VOWELS) for x, y in zip(a, b))

@@ -2,7 +2,7 @@
 words (weeklong, teardown, roofline) and regular plurals of words it has
 (logins, automations).
 
-Misspellings rarely take these shapes, but some do ("companys", "allready"),
+Misspellings rarely take these shapes, but some do ("companys", "alright"),
 so the parts must be common words of four letters or more ("sent" + "ing",
 "poll" + "ice" are not compounds), a prefix must stand before a word of five
 letters or more ("re" + "pare" is not "repare"), and a plural must be spelled

@@ -1,0 +1,80 @@
+"""The parts of the spelling pass: tokenizer, lexicon cache, derived words, names, suggester."""
+from __future__ import annotations
+
+from lint.spelling import lexicon as lexicon_module
+from lint.spelling.lexicon import get_lexicon
+from lint.spelling.names import NameIndex, is_acronym, is_mixed_case
+from lint.spelling.suggest import Suggester, skeleton
+from lint.spelling.tokens import tokenize
+from lint.spelling.words import is_derived
+
+
+def words(text, known=None):
+    return [(t.start, t.text, t.stem, t.sentence_initial, t.compound_part) for t in tokenize(text, known)]
+
+
+def test_tokens_with_offsets_endings_and_sentence_starts():
+    assert words("Mr. Okafor’s aides didn't go. Then we-ll see") == [
+        (0, "Mr", "Mr", True, False),
+        (4, "Okafor’s", "Okafor", False, False),
+        (13, "aides", "aides", False, False),
+        (19, "didn't", "did", False, False),
+        (26, "go", "go", False, False),
+        (30, "Then", "Then", True, False),
+        (35, "we", "we", False, True),
+        (38, "ll", "ll", False, True),
+        (41, "see", "see", False, False),
+    ]
+
+
+def test_tokens_skip_non_words():
+    text = "Visit https://a.example/x or a.example, mail me@a.example, @handle #tag 512GB i9 5th snake_case file.txt"
+    assert [(s, w) for s, w, *_ in words(text)] == [(0, "Visit"), (26, "or"), (40, "mail")]
+
+
+def test_known_words_are_skipped_but_positions_stay_exact():
+    text = "the cat sat on teh mat. Teh end, the end"
+    assert [(s, w) for s, w, *_ in words(text, known={"the", "cat", "sat", "on", "mat", "end"})] == [
+        (15, "teh"), (24, "Teh")]
+
+
+def test_lexicon_cache_round_trip(tmp_path, monkeypatch):
+    monkeypatch.setenv("EDLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(lexicon_module, "_LEXICON", None)
+    built = get_lexicon()
+    assert list(tmp_path.glob("lexicon-*.bin"))
+    monkeypatch.setattr(lexicon_module, "_LEXICON", None)
+    loaded = get_lexicon()
+    assert loaded.freqs == built.freqs and loaded.misspellings == built.misspellings
+    assert "friendly" in loaded and "freindly" not in loaded
+    assert loaded.corrections("freindly") == ["friendly"]
+    assert loaded.gb_to_us["colour"] == "color" and loaded.us_to_gb["color"] == "colour"
+    # Frequencies order candidates: a common word outranks a rare one.
+    assert loaded.zipf("house") > loaded.zipf("hovel") > 0
+
+
+def test_derived_words():
+    lex = get_lexicon()
+    assert is_derived("hourlong", lex)  # hour + long
+    assert is_derived("unpainted", lex) or "unpainted" in lex
+    assert not is_derived("companys", lex)  # consonant + y takes -ies
+    assert not is_derived("senting", lex)  # "sent" + "ing" is no compound
+
+
+def test_name_shapes_and_other_spellings():
+    assert is_acronym("CNBC") and not is_acronym("A")
+    assert is_mixed_case("MacBook") and is_mixed_case("iPhone") and not is_mixed_case("London")
+    text = "Blinken met Wang. Blinken left. Blinkin stayed."
+    index = NameIndex([text], list(tokenize(text)))
+    assert index.other_spelling("Blinkin") == "Blinken"
+    assert index.other_spelling("Blinken") is None
+    assert index.is_name("Wang", sentence_initial=False)
+
+
+def test_suggester_ranks_by_sound_frequency_and_context():
+    s = Suggester(get_lexicon())
+    assert skeleton("neccessarry") == "ncsr"
+    assert s.suggest("definate")[0] == "definite"
+    assert s.suggest("thre", "went", "yesterday")[0] == "there"
+    assert s.suggest("thre", "about", "years")[0] == "three"
+    assert s.suggest("zzzzzzzzqx") == []
