@@ -85,6 +85,9 @@ def _check_file(job: FileJob) -> FileOutcome:
     want_metrics = job.metrics or rs.has_category("readability")
     metrics_fn = _metrics_function() if want_metrics else None
     for n, doc in enumerate(docs):
+        if metrics_fn is not None:
+            for rule in rs.exclusion_rules():
+                doc.excluded.extend((d.start, d.end) for d in rule.check(doc, rs.ctx))
         for rule in rs.document_rules:
             found = list(rule.check(doc, rs.ctx))
             if rule.spec.category == "boilerplate":

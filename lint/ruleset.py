@@ -58,9 +58,24 @@ class RuleSet:
     corpus_rules: list[Rule] = field(default_factory=list)
     severities: dict[str, str] = field(default_factory=dict)
     ctx: CheckContext = field(default_factory=CheckContext)
+    _exclusion_rules: list[Rule] | None = None
 
     def level(self, rule_id: str, default: str) -> str:
         return severity_for(rule_id, default, self.severities)
+
+    def exclusion_rules(self) -> list[Rule]:
+        """Boilerplate rules that are not selected still mark what readability must skip
+        (their findings are never reported). Built on first use: most runs never need them."""
+        if self._exclusion_rules is None:
+            self._exclusion_rules = []
+            if not self.has_category("boilerplate"):
+                params = self.config.rule_params()
+                for spec in sorted(all_rules(tuple(self.config.rule_packs)).values(), key=lambda s: s.id):
+                    if spec.category == "boilerplate" and spec.enabled:
+                        rule = rule_class(spec.type)(spec, params.get(spec.id))
+                        if not rule.corpus:
+                            self._exclusion_rules.append(rule)
+        return self._exclusion_rules
 
     def allows_dynamic(self, rule_id: str) -> bool:
         """Rule types such as LanguageTool report ids of their own (grammar.en-a-vs-an):

@@ -70,8 +70,9 @@ def statistics(result) -> list[str]:
         for doc in docs:
             m = doc.metrics
             name = doc.path + (f"#{doc.record}" if doc.record is not None else "")
-            keys = [k for k in ("words", "sentences", "flesch_reading_ease", "flesch_kincaid_grade",
-                                "reading_time_minutes") if k in m]
-            out.append(f"  {name}: " + ", ".join(f"{k}={m[k]}" for k in keys))
+            keys = [k for k in ("words", "sentences", "formula", "grade", "target_grade", "flesch_reading_ease",
+                                "reading_time_s") if m.get(k) is not None]
+            line = ", ".join(f"{k}={m[k]}" for k in keys)
+            out.append(f"  {name}: {line}" + (" (too short to grade)" if m.get("too_short") else ""))
     out.append("")
     return out
