@@ -17,13 +17,19 @@ def _specs(config_file):
 @click.command()
 @config_option
 @click.option("--category", help="Only this category.")
+@click.option("--markdown", is_flag=True, help="A Markdown table (the README's rule list).")
 @guard
-def rules(config_file, category):
+def rules(config_file, category, markdown):
     """List every rule with its category, level and a one-line description."""
     from ..ruleset import is_enabled
 
     specs, cfg = _specs(config_file)
     rows = [s for s in sorted(specs.values(), key=lambda s: s.id) if not category or s.category == category]
+    if markdown:
+        click.echo("| rule | level | default | what it finds |\n|---|---|---|---|")
+        for s in rows:
+            click.echo(f"| `{s.id}` | {s.level} | {'on' if s.enabled else 'off'} | {s.description} |")
+        return
     width = max((len(s.id) for s in rows), default=10)
     for s in rows:
         on = "on " if is_enabled(s, cfg.select, cfg.ignore) else "off"
