@@ -114,11 +114,15 @@ class Engine:
         result = result or RunResult()
         for j in jobs:  # fail fast on config errors, before any work
             ruleset_for(j.config)
-        if self.jobs > 1 and len(jobs) > 1:
+        if self.jobs > 1 and len(jobs) > 2:
             from concurrent.futures import ProcessPoolExecutor
 
+            # The first file is checked here, so lexicons and patterns that load lazily are
+            # loaded once and inherited by the forked workers instead of loaded in each.
+            outcomes = [_check_file(jobs[0])]
+            rest = jobs[1:]
             with ProcessPoolExecutor(max_workers=self.jobs) as pool:
-                outcomes = list(pool.map(_check_file, jobs, chunksize=max(1, len(jobs) // (self.jobs * 8))))
+                outcomes += pool.map(_check_file, rest, chunksize=max(1, len(rest) // (self.jobs * 8)))
         else:
             outcomes = [_check_file(j) for j in jobs]
         return self._finish(outcomes, result)
