@@ -34,13 +34,35 @@ def normalize(text: str) -> str:
 
 
 class Lexicon:
-    """Compiled phrase patterns, one alternation per kind."""
+    """Compiled phrase patterns.
+
+    Speed matters (hundreds of patterns, every line of every article), and Python's
+    regex engine tries the alternatives of one big expression one by one. So the
+    patterns are split: *anchored* ones (that open with known characters) are
+    grouped by the first character they accept, and a line is tried only against
+    its group; *floating* ones (that open with a bounded run of any characters,
+    `.{0,80}all rights reserved`) are tried only on lines that contain one of the
+    literal keywords every match of theirs must contain.
+    """
 
     def __init__(self, patterns: dict[str, list[str]], sentence_kinds: frozenset = frozenset()):
         self.kinds = tuple(patterns)
-        self._names = {f"k{i}": kind for i, kind in enumerate(patterns)}
-        self._items = [(name, p.startswith("~"), p.removeprefix("~"), kind in sentence_kinds)
-                       for (name, kind), items in zip(self._names.items(), patterns.values()) for p in items]
+        self._anchored = []  # (group name, weak, pattern, may match a sentence)
+        self._floating = []  # (rank, kind, weak, compiled pattern, keywords, may match a sentence)
+        self._names: dict[str, tuple[str, bool, int]] = {}  # group name -> (kind, weak, rank)
+        for k, (kind, items) in enumerate(patterns.items()):
+            for raw in items:
+                weak = raw.startswith("~")
+                pattern = raw.removeprefix("~")
+                rank = (len(patterns) if weak else 0) + k  # strong before weak, then KIND_ORDER
+                name = f"{'w' if weak else 's'}{k}"
+                self._names[name] = (kind, weak, rank)
+                if _first_chars(pattern) is not None:
+                    self._anchored.append((name, weak, pattern, kind in sentence_kinds))
+                else:
+                    self._floating.append((rank, kind, weak, re.compile(pattern, re.IGNORECASE),
+                                           _keywords(pattern), kind in sentence_kinds))
+        self._floating.sort(key=lambda f: f[0])
         self._by_first: dict[tuple[str, bool], re.Pattern | None] = {}
 
     def match(self, norm: str, sentence: bool = False) -> tuple[str | None, bool]:
@@ -48,34 +70,138 @@ class Lexicon:
         A `sentence` (a line of prose) is tried only against kinds that can be sentences."""
         if not norm:
             return None, False
+        best = self._match_anchored(norm, sentence)
+        floating = self._match_floating(norm, sentence)
+        if floating is not None and (best is None or floating[2] < best[2]):
+            best = floating
+        return (best[0], best[1]) if best is not None else (None, False)
+
+    def _match_anchored(self, norm: str, sentence: bool):
         first = norm[0].lower()
         if not (first.isascii() and first.isalnum()):
-            first = ""  # one shared bucket for lines that open with a symbol or a non-ASCII letter
+            first = ""  # one shared group for lines that open with a symbol or a non-ASCII letter
         key = (first, sentence)
         if key not in self._by_first:
             self._by_first[key] = self._compile_for(first, sentence)
         compiled = self._by_first[key]
         m = compiled.fullmatch(norm) if compiled is not None else None
-        if m is None:
-            return None, False
-        name = m.lastgroup
-        return self._names[name.lstrip("w")], name.startswith("w")
+        return self._names[m.lastgroup] if m is not None else None
+
+    def _match_floating(self, norm: str, sentence: bool):
+        lowered = norm.lower()
+        tokens = None
+        for rank, kind, weak, rx, keywords, can_be_sentence in self._floating:
+            if sentence and not can_be_sentence:
+                continue
+            if keywords is not None:
+                # Each match contains one of the pattern's keywords: testing for them is far
+                # cheaper than the pattern. Whole words are looked up in the line's word set.
+                words, pieces = keywords
+                if words is not None:
+                    if tokens is None:
+                        tokens = set(_TOKEN.findall(lowered))
+                    if tokens.isdisjoint(words):
+                        continue
+                elif not any(k in lowered for k in pieces):
+                    continue
+            if rx.fullmatch(norm):
+                return kind, weak, rank
+        return None
 
     def _compile_for(self, first: str, sentence: bool) -> re.Pattern | None:
-        """The patterns that can match a line starting with `first`, as one regular
-        expression with a named group per kind ("w" + name for weak patterns): a line
-        costs one match, and the leftmost alternative wins (strong before weak, kinds in
-        KIND_ORDER). Splitting by first character keeps each expression small."""
+        """The anchored patterns that can match a line starting with `first`, as one
+        expression with a named group per kind and strength; the leftmost alternative
+        wins, so strong patterns come first, then kinds in KIND_ORDER."""
         groups: dict[str, list[str]] = {}
-        for weak in (False, True):  # strong patterns first: they win over weak ones
-            for name, w, p, can_be_sentence in self._items:
-                if w == weak and (can_be_sentence or not sentence) and _may_start_with(p, first):
-                    groups.setdefault("w" + name if weak else name, []).append(p)
+        for name, weak, pattern, can_be_sentence in sorted(self._anchored, key=lambda a: self._names[a[0]][2]):
+            if (can_be_sentence or not sentence) and _may_start_with(pattern, first):
+                groups.setdefault(name, []).append(pattern)
         if not groups:
             return None
         body = "|".join(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in items) + ")"
                         for name, items in groups.items())
         return re.compile(body, re.IGNORECASE)
+
+
+def _keywords(pattern: str) -> tuple[frozenset | None, tuple[str, ...]] | None:
+    """Lower-case literal strings one of which every match of `pattern` contains (and
+    whole words standing for them, when there are), or None when no such short list is
+    found (the pattern is then always tried)."""
+    try:
+        nodes = list(_sre.parse(pattern).data)
+    except Exception:
+        return None
+    best = None
+    for k, (op, arg) in enumerate(nodes):
+        if _may_be_empty([(op, arg)]):
+            continue  # optional: not in every match
+        words = _literal_run(nodes[k:])
+        if words and all(len(w) >= 3 for w in words) and (best is None or len(words) < len(best)):
+            best = words  # the shortest list makes the cheapest test
+    if not best:
+        return None
+    return _whole_words(best), tuple(sorted(best))
+
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _whole_words(pieces: set[str]) -> frozenset | None:
+    """One word per keyword that is sure to stand whole in the line (it has a space on
+    both sides inside the keyword), or None when a keyword has no such word."""
+    out = set()
+    for piece in pieces:
+        inner = piece.split(" ")[1:-1]
+        inner = [w for w in inner if w and _TOKEN.fullmatch(w)]
+        if not inner:
+            return None
+        out.add(max(inner, key=len))
+    return frozenset(out)
+
+
+def _literal_run(nodes, limit: int = 64) -> set[str] | None:
+    """The literal strings a match of `nodes` can open with (cut at the first
+    non-literal part), or None when there are too many or none."""
+    prefixes = {""}
+    for op, arg in nodes:
+        if op is _c.AT:  # \\b, ^, $: zero-width
+            continue
+        if op is _c.LITERAL:
+            prefixes = {p + chr(arg).lower() for p in prefixes}
+            continue
+        if op is _c.SUBPATTERN:
+            alternatives = [arg[-1]]
+        elif op is _c.BRANCH:
+            alternatives = arg[1]
+        else:
+            break
+        options: set[str] = set()
+        complete = True
+        for alt in alternatives:
+            inner = _literal_run(alt, limit)
+            if inner is None:
+                return None
+            options |= inner
+            complete = complete and _all_literal(alt)
+        prefixes = {p + o for p in prefixes for o in options}
+        if len(prefixes) > limit:
+            return None
+        if not complete:
+            break
+    prefixes.discard("")
+    return prefixes or None
+
+
+def _all_literal(nodes) -> bool:
+    for op, arg in nodes:
+        if op is _c.LITERAL or op is _c.AT:
+            continue
+        if op is _c.SUBPATTERN and _all_literal(arg[-1]):
+            continue
+        if op is _c.BRANCH and all(_all_literal(alt) for alt in arg[1]):
+            continue
+        return False
+    return True
 
 
 @lru_cache(maxsize=None)
@@ -192,7 +318,7 @@ def _read(path: Path) -> tuple[list[str], bool]:
 
 
 # Order matters when a line fits two kinds: the more specific kind wins.
-KIND_ORDER = ("legal", "advertisement", "subscribe", "share", "credit", "byline", "tags",
+KIND_ORDER = ("legal", "advertisement", "subscribe", "share", "credit", "caption", "byline", "tags",
               "related-headline", "navigation", "widget")
 
 

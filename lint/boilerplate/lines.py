@@ -21,6 +21,8 @@ class Line:
     block: int  # index of the block in doc.blocks
     first_in_block: bool
     last_in_block: bool
+    kind: str = "paragraph"  # the block's kind (title, heading, list_item...)
+    level: int = 0  # the block's heading level
     context: str = ""  # HTML element chain of the block ("" for plain text)
     link_ratio: float = 0.0  # share of the block's characters inside links (HTML only)
 
@@ -41,5 +43,5 @@ def split_lines(doc: Document) -> list[Line]:
         for i, (stripped, ts, te) in enumerate(pieces):
             start, end = block.source_span(ts, te)
             lines.append(Line(len(lines), stripped, start, end, b, i == 0, i == len(pieces) - 1,
-                              block.context, link_ratio))
+                              block.kind, block.level, block.context, link_ratio))
     return lines

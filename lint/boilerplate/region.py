@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from .features import Shape
 
-
-PROSE_TOLL = 15
-SHORT_COST = 2
+# A prose line earns its words minus this toll, so a stray teaser sentence doesn't pull
+# a sidebar into the story; a short line costs its `costs` entry times SHORT_COST.
+PROSE_TOLL = 4
+SHORT_COST = 1.0
 
 
 def main_region(shapes: list[Shape], costs: list[float]) -> tuple[int, int] | None:

@@ -44,19 +44,27 @@ def removal_spans(lines: list[Line], flagged: set[int], source_len: int) -> dict
 
 
 def removal_fix(doc: Document, line: Line, span: tuple[int, int], what: str) -> Fix:
+    description = f"Remove the {what}"
     if doc.format == "text":
-        return Fix((TextEdit(span[0], span[1], ""),), safe=True, description=f"Remove the {what}")
+        return Fix((TextEdit(span[0], span[1], ""),), safe=True, description=description)
     block = doc.blocks[line.block]
-    if line.first_in_block and line.last_in_block:
+    if line.first_in_block and line.last_in_block and doc.format == "html":
         # The whole element goes, markup included.
-        return Fix((TextEdit(block.start, block.end, ""),), safe=True, description=f"Remove the {what}")
-    return Fix((TextEdit(line.start, line.end, ""),), safe=_verbatim(doc, line),
-               description=f"Remove the {what}")
+        return Fix((TextEdit(block.start, block.end, ""),), safe=True, description=description)
+    if line.first_in_block and line.last_in_block and doc.format == "markdown":
+        # The whole block, markup included, with the blank line after it (before it, at the end).
+        blocks = doc.blocks
+        if line.block + 1 < len(blocks):
+            start, end = block.start, blocks[line.block + 1].start
+        else:
+            start, end = (blocks[line.block - 1].end if line.block else block.start), block.end
+        return Fix((TextEdit(start, end, ""),), safe=True, description=description)
+    # Elsewhere (a line inside a block, a JSON string) only the line's own text, and only
+    # when it is an unchanged run of the source.
+    return Fix((TextEdit(line.start, line.end, ""),), safe=_verbatim(doc, line), description=description)
 
 
 def _verbatim(doc: Document, line: Line) -> bool:
     block = doc.blocks[line.block]
-    text = block.text
-    # Find the line's text offsets again to ask the offset map whether it is a verbatim run.
-    pos = text.find(line.text)
+    pos = block.text.find(line.text)
     return pos >= 0 and block.is_verbatim(pos, pos + len(line.text))

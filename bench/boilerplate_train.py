@@ -1,0 +1,148 @@
+"""Train the boilerplate line model (rules/boilerplate/_line-model.toml).
+
+    python3 bench/boilerplate_train.py LABELLED.jsonl [--out rules/boilerplate/_line-model.toml]
+        [--min-precision 0.8] [--view container] [--view-weight 10] [--folds 4]
+
+LABELLED.jsonl holds records like the boilerplate benchmark's: {"text", "labels"
+(one per line: body / boilerplate / blank / title), "view"}. Each line the
+phrases and neighbour rules leave to the model (classifier.candidates) becomes one example: the context
+facts of lint/boilerplate/context.py against its label. A logistic regression
+(L2, Newton's method) learns one weight per fact and place (before, inside,
+after the story); the threshold is the one with the best F1 at which the whole
+classifier keeps the chosen precision on the records of `--view`, judged on
+out-of-fold scores (folds by page) so that it holds on pages the model never saw. Only the weights and the threshold are written: no text of the data.
+
+Needs numpy (training only; edlint itself does not).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zlib
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np  # noqa: E402
+
+from lint.boilerplate.classifier import candidates, prepare  # noqa: E402
+from lint.boilerplate.context import FEATURES  # noqa: E402
+from lint.boilerplate.lexicon import load_lexicon  # noqa: E402
+from lint.boilerplate.model import PLACES  # noqa: E402
+from lint.readers.plaintext import read  # noqa: E402
+
+
+def examples(path: Path):
+    """Per record: (page key, view, vectors of the lines the model decides, their labels,
+    [body, residue] lines the phrases flagged, residue lines in all)."""
+    lexicon = load_lexicon()
+    with open(path, encoding="utf-8") as f:
+        for raw in f:
+            rec = json.loads(raw)
+            doc = read(rec["text"], "x.txt")[0]
+            state = prepare(doc, lexicon)
+            decided = dict(candidates(state))
+            xs, ys, fixed = [], [], [0, 0]
+            for i, line in enumerate(state.lines):
+                label = rec["labels"][doc.position(line.start)[0] - 1]
+                if label not in ("body", "boilerplate"):
+                    continue
+                y = label == "boilerplate"
+                if i in state.found:
+                    fixed[y] += 1
+                elif i in decided:
+                    xs.append(decided[i])
+                    ys.append(y)
+            all_bp = sum(1 for lab in rec["labels"] if lab == "boilerplate")
+            # Both views of a page share a fold: the id without its view suffix.
+            page = zlib.crc32(rec.get("id", "").rsplit("-", 1)[0].encode())
+            yield page, rec.get("view", ""), xs, ys, fixed, all_bp
+
+
+def split_by_place(x: np.ndarray) -> np.ndarray:
+    """Facts of lines before, inside and after the story in separate columns: one model
+    per place (lint/boilerplate/model.py PLACES), trained together (one threshold)."""
+    before = x[:, FEATURES.index("before")][:, None]
+    inside = x[:, FEATURES.index("inside")][:, None]
+    after = 1 - before - inside
+    return np.hstack([x * before, x * inside, x * after])
+
+
+def train(x: np.ndarray, y: np.ndarray, sw: np.ndarray, l2: float = 1.0, steps: int = 25) -> np.ndarray:
+    w = np.zeros(x.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        grad = x.T @ (sw * (p - y)) + l2 * w
+        hess = (x * (sw * p * (1 - p))[:, None]).T @ x + l2 * np.eye(x.shape[1])
+        w -= np.linalg.solve(hess, grad)
+    return w
+
+
+def fit(rows, args) -> np.ndarray:
+    x = split_by_place(np.array([v for row in rows for v in row[2]], dtype=float))
+    y = np.array([t for row in rows for t in row[3]], dtype=float)
+    # Lines of the `--view` records count `--view-weight` times: that view is the one an
+    # editor sees (an article's text), whole pages are the rarer case.
+    sw = np.array([args.view_weight if row[1] == args.view else 1.0 for row in rows for _ in row[2]],
+                  dtype=float)
+    return train(x, y, sw)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data", type=Path)
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent
+                    / "rules" / "boilerplate" / "_line-model.toml")
+    ap.add_argument("--min-precision", type=float, default=0.8)
+    ap.add_argument("--view", default="container", help="records the threshold is chosen on")
+    ap.add_argument("--view-weight", type=float, default=10.0, help="weight of those records' lines in training")
+    ap.add_argument("--folds", type=int, default=4, help="folds (by page) for choosing the threshold")
+    args = ap.parse_args()
+
+    rows = list(examples(args.data))
+    w = fit(rows, args)
+    # The threshold is chosen on out-of-fold scores (each record scored by a model that did
+    # not see its page), so that the precision it promises holds on pages not seen.
+    folds = args.folds
+    oof = [None] * len(rows)
+    for k in range(folds):
+        held = [n for n, row in enumerate(rows) if row[0] % folds == k]
+        wk = fit([row for n, row in enumerate(rows) if row[0] % folds != k], args)
+        for n in held:
+            xs = rows[n][2]
+            oof[n] = 1 / (1 + np.exp(-(split_by_place(np.array(xs, dtype=float)) @ wk))) if xs else np.zeros(0)
+    sel = [n for n, row in enumerate(rows) if row[1] == args.view]
+    scores = np.concatenate([oof[n] for n in sel])
+    sy = np.array([t for n in sel for t in rows[n][3]], dtype=bool)
+    fixed_fp = sum(rows[n][4][0] for n in sel)
+    fixed_tp = sum(rows[n][4][1] for n in sel)
+    total_bp = sum(rows[n][5] for n in sel)  # every residue line, decided or not
+    best = (0.0, 0.99, 0.0, 0.0)
+    for t in np.arange(0.30, 0.99, 0.01):
+        flag = scores >= t
+        tp = fixed_tp + int((flag & sy).sum())
+        fp = fixed_fp + int((flag & ~sy).sum())
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / total_bp if total_bp else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        if p >= args.min_precision and f1 > best[0]:
+            best = (f1, float(t), p, r)
+    f1, threshold, p, r = best
+    n_lines = sum(len(row[3]) for row in rows)
+    print(f"{n_lines} training lines; threshold {threshold:.2f} on view {args.view}, out of fold: "
+          f"P {p:.3f} R {r:.3f} F1 {f1:.3f} (lines the phrases flagged included)")
+    lines = ["# The boilerplate line model: logistic-regression weights over the context facts of",
+             "# lint/boilerplate/context.py. Made by bench/boilerplate_train.py (see its docstring);",
+             "# holds no text of the data it was trained on.",
+             f"threshold = {threshold:.2f}"]
+    n = len(FEATURES)
+    for k, place in enumerate(PLACES):
+        lines += ["", f"[{place}]"]
+        lines += [f'{name} = {wi:.4f}' for name, wi in zip(FEATURES, w[k * n:(k + 1) * n])]
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""What a line's surroundings say: the evidence the line model weighs.
+
+Phrases catch the residue that names itself ("Share", "Advertisement"). The
+rest (menu items, sidebar headlines, footer links) is recognised by where it
+sits and what surrounds it: outside the stretch of prose that holds the story,
+in a run of short lines full of known residue, repeated elsewhere on the page,
+inside an HTML <nav> or a link list. Each line gets a short vector of such
+facts; `model.py` weighs them.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from .features import Shape, headline_like
+from .lines import Line
+
+FEATURES = (
+    "bias", "prose", "words", "sentence", "label", "title_case", "headline", "digit", "code",
+    "all_caps", "starts_lower", "inside", "before", "after", "distance", "stretch_density",
+    "stretch_hits", "hits_near", "hits_around", "prose_near", "prev_prose", "next_prose",
+    "prev_hit", "next_hit", "run_length", "run_density", "region_holds_story", "region_share",
+    "first_line", "position", "link_ratio", "chrome_context", "alone_in_block", "doc_length",
+    "prose_share", "story_edge", "weak_phrase", "duplicate", "outside_short", "outside_dense",
+    "inside_dense_run", "outside_page", "outside_prose", "outside_far", "inside_long_run",
+    "page_like", "outside_title", "hits_around_outside", "very_short", "separators", "address",
+    "question", "list_marker", "long_words", "prev_headline", "next_headline",
+)
+
+_CODE_OR_FIGURES = re.compile(r"[{}();=<>\[\]]|^\s*(//|#|\$ )|^[\d\s.,%$€£+-]+$")
+_DIGIT = re.compile(r"\d")
+_SEPARATORS = re.compile(r"[|•·»›«‹/]")
+_ADDRESS = re.compile(r"https?://|www\.|@\w|\.com\b")
+_LIST_MARKER = re.compile(r"^(\d{1,2}[.)]|[-*•▪])\s")
+CHROME_CONTEXT = re.compile(
+    r"(^|[>.#\s_-])(nav|footer|header|aside|menu|sidebar|breadcrumbs?|share|sharing|social|related|"
+    r"newsletter|subscribe|signup|promo|advert|ads?|sponsor|comments?|cookie|banner|widget|tags?|"
+    r"pagination|pager|byline|author|meta|toolbar|popup|modal)([>.#\s_-]|$)", re.I)
+
+
+def region_holds_story(shapes: list[Shape], span) -> bool:
+    """Trust the region only when it holds most of the prose: a list-heavy article has
+    no one stretch of prose, and its lists are not chrome."""
+    if span is None:
+        return False
+    first, last = span
+    total = sum(s.words for s in shapes if s.prose)
+    inside = sum(s.words for s in shapes[first:last + 1] if s.prose)
+    return total == 0 or inside >= 0.6 * total
+
+
+def line_vectors(lines: list[Line], shapes: list[Shape], hit: list[bool], weak: list[bool],
+                 span) -> list[list[float]]:
+    """One vector (in FEATURES order) per line."""
+    n = len(lines)
+    if n == 0:
+        return []
+    first, last = span if span is not None else (0, n - 1)
+    holds = 1.0 if region_holds_story(shapes, span) else 0.0
+    prose = [s.prose for s in shapes]
+    hits_sum = [0]
+    prose_sum = [0]
+    for i in range(n):
+        hits_sum.append(hits_sum[-1] + hit[i])
+        prose_sum.append(prose_sum[-1] + prose[i])
+
+    def hits_in(a, b):  # lines a..b-1, clipped
+        a, b = max(0, a), min(n, b)
+        return hits_sum[b] - hits_sum[a] if b > a else 0
+
+    def prose_in(a, b):
+        a, b = max(0, a), min(n, b)
+        return prose_sum[b] - prose_sum[a] if b > a else 0
+
+    before_hits, after_hits = hits_in(0, first), hits_in(last + 1, n)
+    before_len, after_len = first, n - last - 1
+    # Runs of consecutive non-prose lines.
+    run_of = [0] * n
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if prose[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and not prose[j]:
+            j += 1
+        for k in range(i, j):
+            run_of[k] = len(runs)
+        runs.append((i, j))
+        i = j
+    counts: dict[str, int] = {}
+    for ln in lines:
+        key = ln.text.lower()
+        counts[key] = counts.get(key, 0) + 1
+    region_share = (last - first + 1) / n
+    doc_length = math.log1p(n) / 8
+    prose_share = prose_sum[n] / n
+    out = []
+    for i, (ln, s) in enumerate(zip(lines, shapes)):
+        inside = first <= i <= last
+        before = i < first
+        after = i > last
+        distance = first - i if before else (i - last if after else 0)
+        if before:
+            stretch_hits, stretch_len = before_hits, before_len
+        elif after:
+            stretch_hits, stretch_len = after_hits, after_len
+        else:
+            stretch_hits, stretch_len = 0, 1
+        stretch_density = stretch_hits / stretch_len if stretch_len else 0.0
+        if prose[i]:
+            run_len, run_density = 0, 0.0
+        else:
+            a, b = runs[run_of[i]]
+            run_len = b - a
+            run_density = hits_in(a, b) / run_len
+        text = ln.text
+        all_caps = len(text) >= 2 and text.isupper()
+        short = not prose[i]
+        out.append([
+            1.0,
+            float(prose[i]),
+            min(s.words, 40) / 40,
+            float(s.sentence),
+            float(s.label),
+            float(s.title_case),
+            float(headline_like(s)),
+            1.0 if _DIGIT.search(text) else 0.0,
+            1.0 if _CODE_OR_FIGURES.search(text) else 0.0,
+            float(all_caps),
+            1.0 if text[:1].islower() else 0.0,
+            float(inside),
+            float(before),
+            float(after),
+            math.log1p(distance) / 5,
+            stretch_density,
+            min(stretch_hits, 10) / 10,
+            (hits_in(i - 3, i + 4) - hit[i]) / 6,
+            (hits_in(i - 10, i + 11) - hit[i]) / 20,
+            (prose_in(i - 3, i + 4) - prose[i]) / 6,
+            float(i > 0 and prose[i - 1]),
+            float(i + 1 < n and prose[i + 1]),
+            float(i > 0 and hit[i - 1]),
+            float(i + 1 < n and hit[i + 1]),
+            math.log1p(run_len) / 5,
+            run_density,
+            holds,
+            region_share,
+            float(i == 0),
+            i / n,
+            ln.link_ratio,
+            1.0 if ln.context and CHROME_CONTEXT.search(ln.context) else 0.0,
+            float(ln.first_in_block and ln.last_in_block),
+            doc_length,
+            prose_share,
+            float(inside and min(i - first, last - i) <= 3),
+            float(weak[i] and not hit[i]),
+            1.0 if counts[text.lower()] > 1 else 0.0,
+            float(short and not inside),
+            float(short and not inside) * stretch_density * holds,
+            float(short and inside) * run_density,
+            float(not inside) * (1 - region_share),
+            float(not inside and prose[i]),
+            float(not inside) * math.log1p(distance) / 5,
+            float(inside and short) * math.log1p(run_len) / 5,
+            (1 - region_share) * holds,
+            float(not inside and s.title_case),
+            float(not inside) * (hits_in(i - 10, i + 11) - hit[i]) / 20,
+            float(s.words <= 3),
+            1.0 if _SEPARATORS.search(text) else 0.0,
+            1.0 if _ADDRESS.search(text) else 0.0,
+            float(text.endswith("?")),
+            1.0 if _LIST_MARKER.match(text) else 0.0,
+            min(s.chars / (s.words + 1), 12) / 12,
+            float(i > 0 and headline_like(shapes[i - 1])),
+            float(i + 1 < n and headline_like(shapes[i + 1])),
+        ])
+    return out

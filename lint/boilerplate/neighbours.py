@@ -1,0 +1,77 @@
+"""Evidence from neighbours: what a known line says about the lines next to it.
+
+"Previous Article" is followed by another story's headline; a "Related stories"
+header by a list of them; a photo credit sits right under its caption. And a
+byline or date belongs at the top or bottom of a story: in the middle, or in a
+series down the page ("Date: ..." in a list of events), it is content.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .features import Shape, headline_like
+from .lexicon import normalize
+
+_PREV_NEXT = re.compile(r"(previous|prev|next|older|newer)( (article|post|story|entry|item|page))?", re.I)
+_LINK_BUTTON = re.compile(r"(read|see|view|show) (more|all)|(continue|keep) reading", re.I)
+_LABELLED = re.compile(r"[:|]")
+_LIST_MAX_ITEMS = 12
+_CAPTION_MAX_WORDS = 20
+_BYLINE_EDGE = 3  # lines from either end of the story where bylines and dates belong
+
+
+def drop_misplaced_bylines(lines, kinds, span) -> None:
+    starts = Counter(_label(ln.text) for ln, k in zip(lines, kinds) if k == "byline")
+    first, last = span if span else (0, len(lines) - 1)
+    for i, kind in enumerate(kinds):
+        if kind == "byline" and (first + _BYLINE_EDGE <= i <= last - _BYLINE_EDGE
+                                 or starts[_label(lines[i].text)] >= 3):
+            kinds[i] = None
+
+
+def _label(text: str) -> str:
+    return text.split(":", 1)[0].lower()
+
+
+def from_neighbours(lines, shapes, kinds) -> dict[int, tuple[str, str]]:
+    """Line index -> (kind, why) for lines known by a neighbour with a phrase kind."""
+    found: dict[int, tuple[str, str]] = {}
+    n = len(lines)
+    for i, kind in enumerate(kinds):
+        if kind == "navigation" and _PREV_NEXT.fullmatch(normalize(lines[i].text)):
+            j = i + 1
+            if j < n and kinds[j] is None and headline_like(shapes[j]):
+                found.setdefault(j, ("related-headline", "after a previous/next link"))
+        elif kind == "related-headline" and _is_header(lines[i].text, shapes[i]):
+            for j in _listed_under(i, shapes, kinds):
+                found.setdefault(j, ("related-headline", "listed under a related-stories header"))
+        elif kind == "credit" and i > 0 and shapes[i].words <= 8:
+            j = i - 1
+            if kinds[j] is None and _caption_like(shapes[j]) and not _LABELLED.search(lines[j].text):
+                found.setdefault(j, ("caption", "above a photo credit"))
+    return found
+
+
+def _listed_under(i, shapes, kinds):
+    j, taken = i + 1, 0
+    while j < len(shapes) and taken < _LIST_MAX_ITEMS:
+        s = shapes[j]
+        if kinds[j] is None:
+            if s.prose or s.words == 0 or s.words > 22 or s.label:
+                return
+            yield j
+            taken += 1
+        j += 1  # a date or a credit inside the list: step over it
+
+
+def _is_header(text: str, s: Shape) -> bool:
+    # "Read more" under a teaser is a link, not the header of a list.
+    return ":" not in text.rstrip(":") and s.words <= 8 and not _LINK_BUTTON.fullmatch(normalize(text))
+
+
+def _caption_like(s: Shape) -> bool:
+    # Captions describe a picture in a sentence or two; a longer sentence is the paragraph
+    # before a picture that has no caption. A title-case line is a heading, a line with a
+    # colon or bars is a label or a spec sheet.
+    return 3 <= s.words <= _CAPTION_MAX_WORDS and not s.label and not s.title_case

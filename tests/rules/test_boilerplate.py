@@ -1,0 +1,118 @@
+"""The boilerplate rules through the engine: which line each rule flags, exactly where,
+and what `edlint fix` leaves behind."""
+from __future__ import annotations
+
+import pytest
+
+from lint.fixes import apply_edits, merge_edits
+
+from ..helpers import run
+
+TITLE = "Storm closes coastal road"
+P1 = ("The coastal road was closed on Tuesday after heavy rain flooded two bridges near the "
+      "harbour, and police asked drivers to avoid the area.")
+P2 = ("Engineers will inspect both bridges on Wednesday morning, the county council said, and "
+      "the road could reopen by the weekend if the water falls.")
+P3 = ("Residents said the harbour had not flooded like this since 1998, when a storm surge "
+      "damaged dozens of homes along the front.")
+ARTICLE = "\n\n".join([TITLE, P1, P2, P3])
+
+
+def article(*after_p1: str, before: tuple = (), after: tuple = ()) -> str:
+    return "\n\n".join([TITLE, *before, P1, *after_p1, P2, P3, *after])
+
+
+def found(text: str, select=("boilerplate",)) -> list[tuple[int, int, int, int, str]]:
+    """(line, column, end_line, end_column, rule) of every boilerplate finding."""
+    return [(d.line, d.column, d.end_line, d.end_column, d.rule) for d in run(text, list(select))]
+
+
+def fixed(text: str, select=("boilerplate",)) -> str:
+    """`text` after applying every safe boilerplate fix (repeated until nothing changes)."""
+    for _ in range(5):
+        edits = merge_edits(run(text, list(select)))
+        if not edits:
+            return text
+        text = apply_edits(text, edits)
+    return text
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Previous Article", "boilerplate.navigation"),
+    ("Back to top", "boilerplate.navigation"),
+    ("Home > News > Local", "boilerplate.navigation"),
+    ("Listen to this article", "boilerplate.widget"),
+    ("5 min read", "boilerplate.widget"),
+    ("Leave a comment", "boilerplate.widget"),
+    ("Share this article", "boilerplate.share"),
+    ("Sign up for our daily newsletter", "boilerplate.subscribe"),
+    ("Already a subscriber? Log in", "boilerplate.subscribe"),
+    ("Advertisement", "boilerplate.advertisement"),
+    ("Story continues below advertisement", "boilerplate.advertisement"),
+    ("Jane Doe/Getty Images", "boilerplate.credit"),
+    ("(AP Photo/Sam Lee)", "boilerplate.credit"),
+    ("© 2024 Example Media Ltd. All rights reserved.", "boilerplate.legal"),
+    ("Tags: weather, floods, transport", "boilerplate.tags"),
+    ("Read more: Council approves new budget for city parks", "boilerplate.related-headline"),
+])
+def test_each_kind_flags_the_whole_line(line, rule):
+    text = article(line)
+    # The residue is line 5 (title, blank, P1, blank, residue), from its first to its last column.
+    assert found(text) == [(5, 1, 5, len(line) + 1, rule)]
+    assert fixed(text) == ARTICLE
+
+
+def test_byline_at_the_top_but_not_in_the_middle():
+    assert found(article(before=("By Jane Doe",))) == [(3, 1, 3, 12, "boilerplate.byline")]
+    many = "\n\n".join([TITLE, P1, P2, P3, P1, "By Jane Doe", P2, P3, P1, P2])
+    assert found(many) == []
+
+
+def test_headlines_after_previous_and_next_links():
+    text = article(after=("Previous Article", "Council approves new budget for city parks",
+                          "Next Article", "School reopens after the summer floods"))
+    assert found(text) == [
+        (9, 1, 9, 17, "boilerplate.navigation"),
+        (11, 1, 11, 43, "boilerplate.related-headline"),
+        (13, 1, 13, 13, "boilerplate.navigation"),
+        (15, 1, 15, 39, "boilerplate.related-headline"),
+    ]
+    assert fixed(text) == ARTICLE
+
+
+def test_headlines_listed_under_a_related_header():
+    text = article(after=("Related stories\nCouncil approves new budget for city parks\n"
+                          "School reopens after the summer floods",))
+    assert found(text) == [
+        (9, 1, 9, 16, "boilerplate.related-headline"),
+        (10, 1, 10, 43, "boilerplate.related-headline"),
+        (11, 1, 11, 39, "boilerplate.related-headline"),
+    ]
+    assert fixed(text) == ARTICLE
+
+
+def test_caption_above_a_credit():
+    caption = "Firefighters pump water out of a flooded street near the harbour on Tuesday"
+    text = article(f"{caption}\nJane Doe/Getty Images")
+    assert found(text) == [(5, 1, 5, len(caption) + 1, "boilerplate.caption"),
+                           (6, 1, 6, 22, "boilerplate.credit")]
+    assert fixed(text) == ARTICLE
+
+
+def test_share_buttons_need_company():
+    # "Facebook" alone in a share bar is a button; in a sentence or a lone mention it is not.
+    text = article(after=("Share this article", "Facebook\nTwitter\nEmail"))
+    assert [f[0] for f in found(text)] == [9, 11, 12, 13]
+    assert found(article("Facebook")) == []
+
+
+def test_one_rule_can_be_turned_off():
+    text = article("Advertisement", after=("Share this article",))
+    assert [f[4] for f in found(text)] == ["boilerplate.advertisement", "boilerplate.share"]
+    assert [f[4] for f in found(text, ["boilerplate.share"])] == ["boilerplate.share"]
+
+
+def test_message_names_the_line_and_the_evidence():
+    [d] = run(article("Advertisement"), ["boilerplate.advertisement"])
+    assert d.message == "Advertisement or sponsorship note left in the article: “Advertisement” (a known phrase)."
+    assert d.fix is not None and d.fix.safe

@@ -1,0 +1,64 @@
+"""boilerplate.repeated: lines that recur across the articles of one run are template text."""
+from __future__ import annotations
+
+from lint.fixes import apply_edits, merge_edits
+
+from ..helpers import run
+
+RULE = "boilerplate.repeated"
+TEMPLATE = "Follow the Gazette on the Example app for live updates"
+
+
+TOPICS = ["harbour wall", "school roof", "bus station", "town library", "swimming pool", "market square",
+          "river bridge", "fire station", "cricket ground", "railway footbridge", "village hall", "old mill"]
+PLACES = ["Redford", "Ashby", "Kelton", "Marsh End", "Dunmore", "Fairley", "Oxbridge Green", "Holt",
+          "Winsley", "Carrow", "Pendle", "Stowe"]
+
+
+def story(n: int, extra: str = "") -> str:
+    """A short article of its own (no line shared with another story), plus `extra`."""
+    topic, place = TOPICS[n % len(TOPICS)], PLACES[n % len(PLACES)]
+    body = (f"{place} votes to repair the {topic}\n\nCouncillors in {place} agreed on Tuesday to pay for "
+            f"repairs to the {topic}, which has been closed since the spring storms.")
+    return body + (f"\n\n{extra}" if extra else "")
+
+
+def test_a_line_in_every_article_is_flagged_with_its_count():
+    others = [story(n, TEMPLATE) for n in range(2, 6)]
+    [d] = run(story(1, TEMPLATE), [RULE], corpus=others)
+    assert (d.line, d.column, d.end_line, d.end_column) == (5, 1, 5, len(TEMPLATE) + 1)
+    assert d.message == "Template text: this line recurs in 5 of the 5 articles checked."
+    assert d.data["count"] == 5
+    assert apply_edits(story(1, TEMPLATE), merge_edits([d])) == story(1)
+
+
+def test_near_verbatim_repeats_count_as_one_template():
+    # Case, digits and punctuation don't make a different template.
+    others = [story(n, f"Call the Gazette newsroom on 0800 {n}{n}{n}") for n in range(2, 5)]
+    [d] = run(story(1, "Call the gazette newsroom on 0800 999."), [RULE], corpus=others)
+    assert d.line == 5 and d.data["count"] == 4
+
+
+def test_a_line_in_too_few_articles_is_not_flagged():
+    others = [story(n, TEMPLATE if n == 2 else "") for n in range(2, 12)]
+    # In 2 of 11 articles: under min-count 3 and under min-share 0.25.
+    assert run(story(1, TEMPLATE), [RULE], corpus=others) == []
+
+
+def test_the_share_of_the_run_is_configurable():
+    others = [story(n, TEMPLATE if n < 4 else "") for n in range(2, 14)]
+    # In 3 of 13 articles: enough for min-count 3, not for the default min-share 0.25...
+    assert run(story(1, TEMPLATE), [RULE], corpus=others) == []
+    # ...and flagged once the config lowers the share.
+    found = run(story(1, TEMPLATE), [RULE], corpus=others, boilerplate={"corpus-min-share": 0.1})
+    assert [(d.line, d.data["count"]) for d in found] == [(5, 3)]
+
+
+def test_lines_another_boilerplate_rule_reports_are_left_to_it():
+    others = [story(n, "Advertisement") for n in range(2, 6)]
+    found = run(story(1, "Advertisement"), ["boilerplate"], corpus=others)
+    assert [d.rule for d in found] == ["boilerplate.advertisement"]
+
+
+def test_a_single_article_has_no_template():
+    assert run(story(1, TEMPLATE), [RULE]) == []

@@ -1,0 +1,70 @@
+"""The phrase lexicon: its shortcuts (first-character groups, keyword tests for floating
+patterns) must find exactly what trying every pattern in order would find."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lint.boilerplate.lexicon import Lexicon, load_lexicon, normalize, read_patterns
+
+PATTERNS = {
+    "legal": [r".{0,40}all rights reserved.{0,40}", r"(©|\(c\)|copyright).{0,60}"],
+    "share": [r"share( this)?( article)?", r"~(facebook|email)"],
+    "credit": [r"[^.!?]{2,40}(,| /) (ap|afp|reuters)( photo)?", r"(photo|image): .{1,60}"],
+    "navigation": [r"(previous|next)( article)?", r"(page )?\d+( \d+){2,}"],
+}
+LINES = [
+    "Share", "share this article", "Share prices fell", "Facebook", "Email us your tips",
+    "© 2024 Example Media", "Example Media 2024, all rights reserved", "All rights reserved.",
+    "The rights reserved by the contract", "Jane Doe, AP", "Jane Doe / Reuters photo", "AP",
+    "Photo: Jane Doe", "Previous Article", "next", "1 2 3", "Page 4 5 6", "2024 was a year",
+    "", "…", "Ünïcode line", "Copyright law changed in 1998 and again in 2019",
+]
+
+
+def brute_force(norm: str, sentence: bool = False):
+    # Strong patterns of every kind in order, then weak ones.
+    for weak in (False, True):
+        for kind, items in PATTERNS.items():
+            for p in items:
+                if p.startswith("~") == weak and re.fullmatch(p.removeprefix("~"), norm, re.I):
+                    return kind, weak
+    return None, False
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_shortcuts_agree_with_trying_every_pattern(line):
+    lexicon = Lexicon(PATTERNS, frozenset(PATTERNS))
+    norm = normalize(line)
+    expected = brute_force(norm) if norm else (None, False)
+    assert lexicon.match(norm) == expected
+
+
+def test_normalize_strips_decoration_and_folds_quotes():
+    assert normalize("  » Share this:  ") == "Share this"
+    assert normalize("“Read more”") == "Read more"
+    assert normalize("Next\u00a0 Article ›") == "Next Article"
+
+
+def test_sentences_only_meet_kinds_that_allow_them():
+    lexicon = Lexicon({"share": ["share this article"], "legal": [r".{0,40}all rights reserved"]},
+                      frozenset({"legal"}))
+    assert lexicon.match("share this article", sentence=True) == (None, False)
+    assert lexicon.match("share this article") == ("share", False)
+    assert lexicon.match("Example Ltd, all rights reserved", sentence=True) == ("legal", False)
+
+
+def test_bundled_phrase_files_load_and_know_the_common_residue():
+    lexicon = load_lexicon()
+    assert lexicon.match(normalize("Advertisement"))[0] == "advertisement"
+    assert lexicon.match(normalize("Share this article"))[0] == "share"
+    assert lexicon.match(normalize("Previous Article"))[0] == "navigation"
+    assert lexicon.match(normalize("What Happened:"))[0] is None
+
+
+def test_a_bad_pattern_names_its_file_and_line(tmp_path):
+    bad = tmp_path / "share.txt"
+    bad.write_text("# comment\nshare( this\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"share.txt:2: bad pattern"):
+        read_patterns(bad)

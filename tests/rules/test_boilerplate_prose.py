@@ -1,0 +1,70 @@
+"""No false alarms on real prose: subheadings, datelines, quotes, lists and section labels
+belong to the article."""
+from __future__ import annotations
+
+from ..helpers import run
+
+ANALYSIS = """\
+Ministers agree to lift tariffs on farm goods
+
+BRUSSELS (Reuters) - European ministers agreed on Monday to lift tariffs on farm goods from three neighbouring countries, ending a dispute that had lasted almost two years.
+
+What Happened: The agreement was reached after a twelve-hour meeting in Brussels, officials said, and will take effect in March.
+
+"This is a good day for farmers on both sides of the border," the trade commissioner told reporters after the meeting.
+
+Why It Matters: Farm exports account for a fifth of the region's trade, and the tariffs had cut some producers' sales by half.
+
+The deal covers:
+Grain and flour
+Dairy products
+Fresh fruit and vegetables
+
+Next steps
+
+The agreement still needs the approval of the European Parliament, which is expected to vote on it next month.
+
+Share prices of the largest food exporters rose after the announcement, and the advertisement industry expects a busy spring.
+"""
+
+INTERVIEW = """\
+Q&A: The last lighthouse keeper
+
+For forty years, Margaret Hale kept the light on the northern cape. We asked her about the job.
+
+How did you start?
+
+My father kept the light before me. When he fell ill in 1979, the service asked if I would take over for a month. I stayed for four decades.
+
+What will you miss?
+
+The storms, honestly. You feel very small and very awake.
+
+Margaret Hale retired in March. The light is now run from a control room two hundred miles away.
+"""
+
+
+def test_news_analysis_with_labels_lists_and_quotes_is_clean():
+    assert [(d.line, d.rule, d.message) for d in run(ANALYSIS, ["boilerplate"])] == []
+
+
+def test_interview_with_question_subheadings_is_clean():
+    assert [(d.line, d.rule) for d in run(INTERVIEW, ["boilerplate"])] == []
+
+
+def test_a_code_sample_is_not_a_button():
+    text = ("Configuring the client\n\nSet the option once, when the client is built, and every request "
+            "inherits it without further work.\n\nshare = true\nprint(share)\n\n"
+            "The setting is read again whenever the configuration file changes on disk.")
+    assert run(text, ["boilerplate"]) == []
+
+
+def test_short_closing_sentences_after_a_share_bar_stay():
+    p1 = ("The coastal road was closed on Tuesday after heavy rain flooded two bridges near the harbour, "
+          "and police asked drivers to avoid the area.")
+    p2 = ("Engineers will inspect both bridges on Wednesday morning, the county council said, and the "
+          "road could reopen by the weekend if the water falls.")
+    text = (f"Storm closes coastal road\n\n{p1}\n\n{p2}\n\nShare\nTweet\n\nHe was released on bail.\n\n"
+            "The case continues next week at the crown court.")
+    assert [(d.line, d.rule) for d in run(text, ["boilerplate"])] == [
+        (7, "boilerplate.share"), (8, "boilerplate.share")]
