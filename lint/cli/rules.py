@@ -28,7 +28,8 @@ def rules(config_file, category, markdown):
     if markdown:
         click.echo("| rule | level | default | what it finds |\n|---|---|---|---|")
         for s in rows:
-            click.echo(f"| `{s.id}` | {s.level} | {'on' if s.enabled else 'off'} | {s.description} |")
+            desc = s.description.replace("<", "&lt;").replace("|", "\\|")
+            click.echo(f"| `{s.id}` | {s.level} | {'on' if s.enabled else 'off'} | {desc} |")
         return
     width = max((len(s.id) for s in rows), default=10)
     for s in rows:
