@@ -48,6 +48,7 @@ class FileOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
+AUTO_PARALLEL_MIN_FILES = 32
 _RULESETS: dict[Config, RuleSet] = {}  # per process: rules are compiled once per config
 
 
@@ -106,7 +107,7 @@ class Engine:
     def __init__(self, resolver: ConfigResolver | None = None, *, jobs: int = 1,
                  metrics: bool = False, baseline: str | None = None):
         self.resolver = resolver or ConfigResolver()
-        self.jobs = max(1, jobs)
+        self.jobs = jobs  # 0: automatic
         self.metrics = metrics
         self.baseline = baseline
 
@@ -114,15 +115,20 @@ class Engine:
         result = result or RunResult()
         for j in jobs:  # fail fast on config errors, before any work
             ruleset_for(j.config)
-        if self.jobs > 1 and len(jobs) > 2:
+        workers = self.jobs
+        if workers == 0:
+            # Start-up of a worker costs about as much as checking a few articles: only
+            # worth it for a batch (a CI run), never for an editor's single file.
+            workers = min(os.cpu_count() or 1, 8) if len(jobs) >= AUTO_PARALLEL_MIN_FILES else 1
+        if workers > 1 and len(jobs) > 2:
             from concurrent.futures import ProcessPoolExecutor
 
             # The first file is checked here, so lexicons and patterns that load lazily are
             # loaded once and inherited by the forked workers instead of loaded in each.
             outcomes = [_check_file(jobs[0])]
             rest = jobs[1:]
-            with ProcessPoolExecutor(max_workers=self.jobs) as pool:
-                outcomes += pool.map(_check_file, rest, chunksize=max(1, len(rest) // (self.jobs * 8)))
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                outcomes += pool.map(_check_file, rest, chunksize=max(1, len(rest) // (workers * 8)))
         else:
             outcomes = [_check_file(j) for j in jobs]
         return self._finish(outcomes, result)

@@ -53,7 +53,8 @@ def read_stdin(name: str | None) -> str:
 @click.option("--require-languagetool", is_flag=True, help="Exit 3 when LanguageTool can't run.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every finding in this baseline and exit 0.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Files checked in parallel.")
+@click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0,
+              help="Files checked in parallel (default 0: one process per core when there are many files).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 @click.option("--statistics", is_flag=True, help="Also print counts per rule and readability figures.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file.")

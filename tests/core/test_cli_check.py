@@ -80,7 +80,8 @@ def test_usage_errors_are_exit_2(articles):
     assert edlint("check").exit_code == 2  # no path
     assert edlint("check", "--format", "yaml", "clean.txt").exit_code == 2
     assert edlint("check", "--fail-on", "sometimes", "clean.txt").exit_code == 2
-    assert edlint("check", "--jobs", "0", "clean.txt").exit_code == 2
+    assert edlint("check", "--jobs", "-1", "clean.txt").exit_code == 2
+    assert edlint("check", "--jobs", "0", "clean.txt").exit_code == 0  # 0 = automatic
     assert edlint("nonsense").exit_code == 2
 
 
