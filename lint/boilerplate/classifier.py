@@ -89,7 +89,7 @@ def prepare(doc: Document, lexicon: Lexicon) -> State:
     lines = split_lines(doc)
     shapes = [shape(ln.text) for ln in lines]
     kinds, weak = _phrase_kinds(lines, shapes, lexicon)
-    span = main_region(shapes, _costs(lines, kinds))
+    span = _end_at_notice(main_region(shapes, _costs(lines, kinds)), kinds, shapes)
     drop_misplaced_bylines(lines, kinds, span)
     found = {i: Finding(lines[i], kind, "a known phrase") for i, kind in enumerate(kinds) if kind is not None}
     if any(ln.context for ln in lines):
@@ -97,6 +97,27 @@ def prepare(doc: Document, lexicon: Lexicon) -> State:
     for i, (kind, why) in from_neighbours(lines, shapes, kinds).items():
         found.setdefault(i, Finding(lines[i], kind, why))
     return State(lines, shapes, kinds, weak, span, found)
+
+
+# Kinds that close a story: nothing after a copyright notice is the article's text.
+_STORY_END_KINDS = frozenset({"legal"})
+
+
+def _end_at_notice(span, kinds, shapes):
+    """The story's stretch, cut at a closing notice ("© 2019 ... All rights reserved")
+    found in its second half: on a whole page the stretch of prose can run on into the
+    teasers and comments that follow the story."""
+    if span is None:
+        return None
+    first, last = span
+    words = [s.words if s.prose else 0 for s in shapes]
+    total = sum(words[first:last + 1]) or 1
+    above = 0
+    for i in range(first, last + 1):
+        above += words[i]
+        if kinds[i] in _STORY_END_KINDS and above >= 0.5 * total and i < last:
+            return first, i
+    return span
 
 
 def _from_markup(lines, kinds, found) -> None:
@@ -129,10 +150,11 @@ def candidates(state: State) -> list[tuple[int, list[float]]]:
     chrome_before = _chrome_stretch(state.kinds, range(0, first), state)
     chrome_after = _chrome_stretch(state.kinds, range(last + 1, n), state)
     hit = [i in state.found for i in range(n)]
-    vectors = line_vectors(state.lines, state.shapes, hit, state.weak, state.span)
-    return [(i, v) for i, v in enumerate(vectors)
-            if not hit[i] and (first <= i <= last or (chrome_before if i < first else chrome_after))
-            and not _protected(state.lines[i], state.shapes[i])]
+    wanted = [i for i in range(n)
+              if not hit[i] and (first <= i <= last or (chrome_before if i < first else chrome_after))
+              and not _protected(state.lines[i], state.shapes[i])]
+    vectors = line_vectors(state.lines, state.shapes, hit, state.weak, state.span, set(wanted))
+    return [(i, vectors[i]) for i in wanted]
 
 
 def _protected(line: Line, s: Shape) -> bool:

@@ -50,8 +50,9 @@ def region_holds_story(shapes: list[Shape], span) -> bool:
 
 
 def line_vectors(lines: list[Line], shapes: list[Shape], hit: list[bool], weak: list[bool],
-                 span) -> list[list[float]]:
-    """One vector (in FEATURES order) per line."""
+                 span, only=None) -> list[list[float] | None]:
+    """One vector (in FEATURES order) per line; None for lines not in `only` (when given:
+    most lines are decided without the model, and their facts cost time)."""
     n = len(lines)
     if n == 0:
         return []
@@ -98,6 +99,9 @@ def line_vectors(lines: list[Line], shapes: list[Shape], hit: list[bool], weak: 
     prose_share = prose_sum[n] / n
     out = []
     for i, (ln, s) in enumerate(zip(lines, shapes)):
+        if only is not None and i not in only:
+            out.append(None)
+            continue
         inside = first <= i <= last
         before = i < first
         after = i > last

@@ -33,37 +33,102 @@ def normalize(text: str) -> str:
     return text.strip(_EDGE)
 
 
-class Lexicon:
-    """Compiled phrase patterns.
+class _Pattern:
+    """One phrase pattern, compiled on first use: a document meets only a few of them."""
 
-    Speed matters (hundreds of patterns, every line of every article), and Python's
-    regex engine tries the alternatives of one big expression one by one. So the
-    patterns are split: *anchored* ones (that open with known characters) are
-    grouped by the first character they accept, and a line is tried only against
-    its group; *floating* ones (that open with a bounded run of any characters,
+    __slots__ = ("text", "kind", "weak", "rank", "sentences", "origin", "_openings", "_rx")
+
+    def __init__(self, text, kind, weak, rank, sentences, origin):
+        self.text, self.kind, self.weak, self.rank = text, kind, weak, rank
+        self.sentences, self.origin, self._rx = sentences, origin, None
+        self._openings = False
+
+    @property
+    def openings(self) -> tuple[str, ...] | None:
+        """None: the pattern may open with anything its first characters allow."""
+        if self._openings is False:
+            self._openings = prefixes(self.text)
+        return self._openings
+
+    @property
+    def rx(self) -> re.Pattern:
+        if self._rx is None:
+            self._rx = _compile(self.text, self.origin)
+        return self._rx
+
+
+def _compile(pattern: str, origin: str | None) -> re.Pattern:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as e:
+        raise ValueError(f"{origin or repr(pattern)}: bad pattern: {e}") from None
+
+
+# Lines a first-character group must see before its patterns are joined into one
+# expression: joining costs a compilation, paid back only over many lines (a corpus).
+_JOIN_AFTER = 400
+
+
+class _Group:
+    """The anchored patterns a line opening with one character can match, in rank order.
+    Tried one by one (each compiled when first needed) until the group has seen enough
+    lines to be worth one joined expression."""
+
+    __slots__ = ("patterns", "seen", "joined")
+
+    def __init__(self, patterns: list[_Pattern]):
+        self.patterns, self.seen, self.joined = patterns, 0, None
+
+    def match(self, norm: str, lowered: str) -> _Pattern | None:
+        if self.joined is not None:
+            m = self.joined.fullmatch(norm)
+            return self.patterns[int(m.lastgroup[1:])] if m is not None else None
+        self.seen += 1
+        if self.seen > _JOIN_AFTER:
+            for p in self.patterns:
+                p.rx  # a bad pattern raises here, naming its file and line
+            # The leftmost alternative wins, as the lowest rank does below.
+            self.joined = re.compile("|".join(f"(?P<p{k}>{p.text})" for k, p in enumerate(self.patterns)),
+                                     re.IGNORECASE)
+            return self.match(norm, lowered)
+        for p in self.patterns:
+            if (p.openings is None or lowered.startswith(p.openings)) and p.rx.fullmatch(norm):
+                return p
+        return None
+
+
+class Lexicon:
+    """Phrase patterns, grouped so that a line meets only the ones that can match it.
+
+    Loading must be cheap (a cold `edlint check` of one file), so nothing is compiled
+    up front: *anchored* patterns (that open with known characters) are grouped by the
+    first character they accept, and each is compiled when a line of its group first
+    needs it; *floating* ones (that open with a bounded run of any characters,
     `.{0,80}all rights reserved`) are tried only on lines that contain one of the
     literal keywords every match of theirs must contain.
     """
 
-    def __init__(self, patterns: dict[str, list[str]], sentence_kinds: frozenset = frozenset()):
+    def __init__(self, patterns: dict[str, list[str]], sentence_kinds: frozenset = frozenset(),
+                 origins: dict[str, list[str]] | None = None):
         self.kinds = tuple(patterns)
-        self._anchored = []  # (group name, weak, pattern, may match a sentence)
-        self._floating = []  # (rank, kind, weak, compiled pattern, keywords, may match a sentence)
-        self._names: dict[str, tuple[str, bool, int]] = {}  # group name -> (kind, weak, rank)
+        self._anchored: list[tuple[_Pattern, frozenset]] = []
+        self._floating: list[_Pattern] = []
         for k, (kind, items) in enumerate(patterns.items()):
-            for raw in items:
+            where = (origins or {}).get(kind) or [None] * len(items)
+            for raw, origin in zip(items, where):
                 weak = raw.startswith("~")
                 pattern = raw.removeprefix("~")
                 rank = (len(patterns) if weak else 0) + k  # strong before weak, then KIND_ORDER
-                name = f"{'w' if weak else 's'}{k}"
-                self._names[name] = (kind, weak, rank)
-                if _first_chars(pattern) is not None:
-                    self._anchored.append((name, weak, pattern, kind in sentence_kinds))
+                p = _Pattern(pattern, kind, weak, rank, kind in sentence_kinds, origin)
+                chars = _first_chars(pattern)
+                if chars is not None:
+                    self._anchored.append((p, chars))
                 else:
-                    self._floating.append((rank, kind, weak, re.compile(pattern, re.IGNORECASE),
-                                           _keywords(pattern), kind in sentence_kinds))
-        self._floating.sort(key=lambda f: f[0])
-        self._by_first: dict[tuple[str, bool], re.Pattern | None] = {}
+                    self._floating.append(p)
+        self._anchored.sort(key=lambda a: a[0].rank)
+        self._floating.sort(key=lambda p: p.rank)
+        self._keywords: list | None = None
+        self._groups: dict[tuple[str, bool], _Group | None] = {}
 
     def match(self, norm: str, sentence: bool = False) -> tuple[str | None, bool]:
         """(kind, weak) of the first kind whose patterns match the whole normalised line.
@@ -72,26 +137,29 @@ class Lexicon:
             return None, False
         best = self._match_anchored(norm, sentence)
         floating = self._match_floating(norm, sentence)
-        if floating is not None and (best is None or floating[2] < best[2]):
+        if floating is not None and (best is None or floating.rank < best.rank):
             best = floating
-        return (best[0], best[1]) if best is not None else (None, False)
+        return (best.kind, best.weak) if best is not None else (None, False)
 
-    def _match_anchored(self, norm: str, sentence: bool):
+    def _match_anchored(self, norm: str, sentence: bool) -> _Pattern | None:
         first = norm[0].lower()
         if not (first.isascii() and first.isalnum()):
             first = ""  # one shared group for lines that open with a symbol or a non-ASCII letter
         key = (first, sentence)
-        if key not in self._by_first:
-            self._by_first[key] = self._compile_for(first, sentence)
-        compiled = self._by_first[key]
-        m = compiled.fullmatch(norm) if compiled is not None else None
-        return self._names[m.lastgroup] if m is not None else None
+        group = self._groups.get(key, False)
+        if group is False:
+            members = [p for p, chars in self._anchored
+                       if (p.sentences or not sentence) and _may_start_with(chars, first)]
+            group = self._groups[key] = _Group(members) if members else None
+        return group.match(norm, norm.lower()) if group is not None else None
 
-    def _match_floating(self, norm: str, sentence: bool):
+    def _match_floating(self, norm: str, sentence: bool) -> _Pattern | None:
+        if self._keywords is None:
+            self._keywords = [_quick_keywords(p.text) for p in self._floating]
         lowered = norm.lower()
         tokens = None
-        for rank, kind, weak, rx, keywords, can_be_sentence in self._floating:
-            if sentence and not can_be_sentence:
+        for p, keywords in zip(self._floating, self._keywords):
+            if sentence and not p.sentences:
                 continue
             if keywords is not None:
                 # Each match contains one of the pattern's keywords: testing for them is far
@@ -102,25 +170,26 @@ class Lexicon:
                         tokens = set(_TOKEN.findall(lowered))
                     if tokens.isdisjoint(words):
                         continue
-                elif not any(k in lowered for k in pieces):
+                elif not any(map(lowered.__contains__, pieces)):
                     continue
-            if rx.fullmatch(norm):
-                return kind, weak, rank
+            if p.rx.fullmatch(norm):
+                return p
         return None
 
-    def _compile_for(self, first: str, sentence: bool) -> re.Pattern | None:
-        """The anchored patterns that can match a line starting with `first`, as one
-        expression with a named group per kind and strength; the leftmost alternative
-        wins, so strong patterns come first, then kinds in KIND_ORDER."""
-        groups: dict[str, list[str]] = {}
-        for name, weak, pattern, can_be_sentence in sorted(self._anchored, key=lambda a: self._names[a[0]][2]):
-            if (can_be_sentence or not sentence) and _may_start_with(pattern, first):
-                groups.setdefault(name, []).append(pattern)
-        if not groups:
-            return None
-        body = "|".join(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in items) + ")"
-                        for name, items in groups.items())
-        return re.compile(body, re.IGNORECASE)
+
+_ANY_RUN = re.compile(r"(\.|\[\^[^\]]*\])(\{\d*,?\d*\}|[*+?])?")
+
+
+def _quick_keywords(pattern: str):
+    """`_keywords` read straight off the text for the usual floating pattern, a bounded
+    run of any characters then plain words (`.{0,80}all rights reserved`); the regex
+    parser, slow enough to matter at start-up, is asked about the others."""
+    m = _ANY_RUN.match(pattern)
+    if m and len(_alternatives(pattern)) == 1:
+        found = prefixes(pattern[m.end():], 8)
+        if found and all(len(w) >= 3 for w in found):
+            return _whole_words(set(found)), found
+    return _keywords(pattern)
 
 
 def _keywords(pattern: str) -> tuple[frozenset | None, tuple[str, ...]] | None:
@@ -206,11 +275,149 @@ def _all_literal(nodes) -> bool:
 
 @lru_cache(maxsize=None)
 def _first_chars(pattern: str) -> frozenset | None:
-    """Lower-case characters a match of `pattern` can start with; None when any can."""
+    """Lower-case characters a match of `pattern` can start with; None when any can.
+    Most patterns open with a word or a group of words, read straight off the text;
+    the regex parser (slow enough to matter at start-up) is asked about the rest."""
+    quick = _quick_first(pattern)
+    if quick is not None:
+        return frozenset(quick)
     try:
         return _first_of(_sre.parse(pattern).data)
     except Exception:  # an unusual construct: try the pattern on every line
         return None
+
+
+_SPECIAL = set("\\.^$*+?{}[]()|")
+_PLAIN = re.compile(r"[^\\.^$*+?{}\[\]()|]+")  # a run of literal characters
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _quick_first(pattern: str) -> set[str] | None:
+    """The first characters of `pattern` when its openings are plain (see `prefixes`)."""
+    found = prefixes(pattern, 1)
+    return None if found is None else {p[0] for p in found}
+
+
+_MAX_PREFIXES = 64
+
+
+@lru_cache(maxsize=None)
+def prefixes(pattern: str, limit: int = 10) -> tuple[str, ...] | None:
+    """Lower-case literal openings, one of which every match of `pattern` starts with,
+    read straight off the text (`(next|previous) (article|post)` -> "next article",
+    "next post", ...); None when the opening is not plain (a class, an optional part, a
+    look-around...). A line that starts with none of them need not meet the pattern,
+    which then need not even be compiled. Openings stop growing at `limit` characters."""
+    found: set[str] = set()
+    for alt in _alternatives(pattern):
+        got, _ = _sequence_prefixes(alt, limit)
+        if not got or "" in got:
+            return None
+        found |= got
+        if len(found) > _MAX_PREFIXES:
+            return None
+    return tuple(sorted(found))
+
+
+def _sequence_prefixes(seq: str, limit: int) -> tuple[set[str], bool]:
+    """(openings of `seq`, whether they are all of it)."""
+    out, k = {""}, 0
+    while k < len(seq):
+        if min(map(len, out)) >= limit:
+            return out, False
+        c = seq[k]
+        if c == "(":
+            close = _closing(seq, k)
+            if seq[k + 1:k + 2] == "?" or close is None:
+                return out, False
+            options, complete = set(), True
+            for alt in _alternatives(seq[k + 1:close]):
+                got, whole = _sequence_prefixes(alt, limit)
+                options |= got
+                complete = complete and whole
+            after = close + 1
+        elif c == "\\":
+            nxt = seq[k + 1:k + 2]
+            if not nxt or nxt.isalnum():
+                if nxt == "d" and out == {""}:  # a leading digit: ten one-character openings
+                    return set("0123456789"), False
+                return out, False
+            options, complete, after = {nxt.lower()}, True, k + 2
+        elif c in _SPECIAL:
+            return out, False
+        else:
+            run = _PLAIN.match(seq, k).group()
+            if len(run) > 1 and seq[k + len(run):k + len(run) + 1] in _QUANTIFIERS:
+                run = run[:-1]  # the last character is quantified: it is handled alone
+            options, complete, after = {run.lower()}, True, k + len(run)
+        quantifier = seq[after:after + 1]
+        if quantifier in ("?", "*") and out == {""}:
+            # An optional opening: the match opens with it or with what follows it.
+            rest, _ = _sequence_prefixes(seq[after + 1:].removeprefix("?"), limit)
+            return options | rest, False
+        if quantifier in ("?", "*") or quantifier == "{" and not ("1" <= seq[after + 1:after + 2] <= "9"):
+            return out, False  # the part may be absent: the openings end before it
+        grown = {p + o for p in out for o in options}
+        if len(grown) > _MAX_PREFIXES:
+            return out, False
+        out = grown
+        if not complete or quantifier in ("+", "{"):
+            return out, False  # what follows a repeated or open-ended part is not literal
+        k = after
+    return out, True
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern`."""
+    if "|" not in pattern:
+        return [pattern]
+    out, depth, start, k = [], 0, 0, 0
+    in_class = False
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[k + 1:k + 2] == "]":
+                k += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _closing(seq: str, open_at: int) -> int | None:
+    """Index of the parenthesis closing the one at `open_at`."""
+    depth, k, in_class = 0, open_at, False
+    while k < len(seq):
+        c = seq[k]
+        if c == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if seq[k + 1:k + 2] == "]":
+                k += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
+    return None
 
 
 def _first_of(nodes) -> frozenset | None:
@@ -284,8 +491,7 @@ def _charset(items) -> set[str] | None:
     return out
 
 
-def _may_start_with(pattern: str, first: str) -> bool:
-    chars = _first_chars(pattern)
+def _may_start_with(chars: frozenset, first: str) -> bool:
     if chars is None:
         return True
     if not first:  # the shared bucket: any pattern that may open with a character outside [a-z0-9]
@@ -294,13 +500,18 @@ def _may_start_with(pattern: str, first: str) -> bool:
 
 
 def read_patterns(path: Path) -> list[str]:
-    return _read(path)[0]
+    """The patterns of a phrase file, each checked (a bad one names its file and line)."""
+    items, _, origins = _read(path)
+    for item, origin in zip(items, origins):
+        _compile(item.removeprefix("~"), origin)
+    return items
 
 
-def _read(path: Path) -> tuple[list[str], bool]:
-    """The patterns of a phrase file, and whether it says `#! sentences` (its patterns
-    may match a whole sentence of prose, like a cookie notice or an affiliate disclosure)."""
-    items, sentences = [], False
+def _read(path: Path) -> tuple[list[str], bool, list[str]]:
+    """The patterns of a phrase file, whether it says `#! sentences` (its patterns may
+    match a whole sentence of prose, like a cookie notice or an affiliate disclosure),
+    and where each pattern was written (for the error a bad one raises when compiled)."""
+    items, sentences, origins = [], False, []
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             line = line.rstrip("\n")
@@ -309,12 +520,9 @@ def _read(path: Path) -> tuple[list[str], bool]:
                 continue
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
-            try:
-                re.compile(line.removeprefix("~"))
-            except re.error as e:
-                raise ValueError(f"{path}:{n}: bad pattern: {e}") from None
             items.append(line)
-    return items, sentences
+            origins.append(f"{path}:{n}")
+    return items, sentences, origins
 
 
 # Order matters when a line fits two kinds: the more specific kind wins.
@@ -326,12 +534,13 @@ KIND_ORDER = ("legal", "advertisement", "subscribe", "share", "credit", "caption
 def load_lexicon(directory: str | None = None) -> Lexicon:
     base = Path(directory) if directory else bundled_rules_dir() / "boilerplate" / "phrases"
     found: dict[str, list[str]] = {}
+    origins: dict[str, list[str]] = {}
     sentence_kinds = set()
     for path in sorted(base.glob("*.txt")):
         kind = FILE_KIND.get(path.stem, path.stem)
-        found[kind], sentences = _read(path)
+        found[kind], sentences, origins[kind] = _read(path)
         if sentences:
             sentence_kinds.add(kind)
     ordered = {k: found.pop(k) for k in KIND_ORDER if k in found}
     ordered.update(found)  # kinds an editor added, after the bundled ones
-    return Lexicon(ordered, frozenset(sentence_kinds))
+    return Lexicon(ordered, frozenset(sentence_kinds), origins)

@@ -9,6 +9,7 @@ score reaches the file's threshold.
 from __future__ import annotations
 
 import math
+import operator
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +40,7 @@ class LineModel:
 
     def is_residue(self, vector: list[float]) -> bool:
         weights = self.tables[0 if vector[self._before] else 1 if vector[self._inside] else 2]
-        return sum(w * x for w, x in zip(weights, vector)) >= self.cut
+        return sum(map(operator.mul, weights, vector)) >= self.cut
 
 
 @lru_cache(maxsize=4)

@@ -54,12 +54,28 @@ def fixed(text: str, select=("boilerplate",)) -> str:
     ("© 2024 Example Media Ltd. All rights reserved.", "boilerplate.legal"),
     ("Tags: weather, floods, transport", "boilerplate.tags"),
     ("Read more: Council approves new budget for city parks", "boilerplate.related-headline"),
+    ("On example.com: Council approves new budget for city parks", "boilerplate.related-headline"),
+    ("Image caption Flood water covers the harbour road", "boilerplate.caption"),
+    ("Media captionWatch the harbour flood", "boilerplate.caption"),
+    ("Image copyright Example Agency", "boilerplate.credit"),
+    ("Media playback is unsupported on your device", "boilerplate.widget"),
+    ("Jane Doe/Example News", "boilerplate.credit"),
+    ("1 - 5 of 36", "boilerplate.navigation"),
+    ("Read Later", "boilerplate.widget"),
+    ("Harbour Storm Photo Gallery", "boilerplate.widget"),
+    ("Tell us what you think...", "boilerplate.widget"),
 ])
 def test_each_kind_flags_the_whole_line(line, rule):
     text = article(line)
     # The residue is line 5 (title, blank, P1, blank, residue), from its first to its last column.
     assert found(text) == [(5, 1, 5, len(line) + 1, rule)]
     assert fixed(text) == ARTICLE
+
+
+@pytest.mark.parametrize("byline", ["Jane Doe and John Roe Associated Press", "2h ago", "35 min ago",
+                                    "First published on March 3, 2024 / 1:07 AM", "March 3, 2024 - 11:28 AM"])
+def test_agency_bylines_and_time_stamps_at_the_top(byline):
+    assert found(article(before=(byline,))) == [(3, 1, 3, len(byline) + 1, "boilerplate.byline")]
 
 
 def test_byline_at_the_top_but_not_in_the_middle():
@@ -116,3 +132,16 @@ def test_message_names_the_line_and_the_evidence():
     [d] = run(article("Advertisement"), ["boilerplate.advertisement"])
     assert d.message == "Advertisement or sponsorship note left in the article: “Advertisement” (a known phrase)."
     assert d.fix is not None and d.fix.safe
+
+
+def test_the_story_stretch_ends_at_a_closing_notice():
+    from lint.boilerplate.classifier import _end_at_notice
+    from lint.boilerplate.features import shape
+
+    lines = [P1, P2, P3, "© 2024 Example Media. All rights reserved.", P1, P2]
+    shapes = [shape(t) for t in lines]
+    kinds = [None, None, None, "legal", None, None]
+    assert _end_at_notice((0, 5), kinds, shapes) == (0, 3)
+    # A notice in the first half of the prose is not the story's end (a quoted licence).
+    assert _end_at_notice((0, 5), [None, "legal", None, None, None, None], shapes) == (0, 5)
+    assert _end_at_notice(None, kinds, shapes) is None

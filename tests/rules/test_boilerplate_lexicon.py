@@ -68,3 +68,48 @@ def test_a_bad_pattern_names_its_file_and_line(tmp_path):
     bad.write_text("# comment\nshare( this\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"share.txt:2: bad pattern"):
         read_patterns(bad)
+
+
+def test_every_bundled_pattern_compiles():
+    # Loading no longer compiles anything (start-up time), so the data is checked here.
+    from lint.boilerplate.lexicon import _read
+    from lint.rulespec import bundled_rules_dir
+
+    files = sorted((bundled_rules_dir() / "boilerplate" / "phrases").glob("*.txt"))
+    assert len(files) >= 10
+    for path in files:
+        assert read_patterns(path) == _read(path)[0]
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("no time to read", ("no time to read",)),
+    ("(previous|next)( article)?", ("next", "previous")),
+    ("(main |site )?(menu|nav)( toggle)?", ("main ", "menu", "nav", "site ")),
+    (r"\d+ comments?", tuple("0123456789")),
+    ("home|homepage", ("home", "homepage")),
+    ("shares?", ("share",)),
+    (r"[a-z]+ photo", None),
+    (".{0,40}all rights reserved", None),
+])
+def test_prefixes_are_read_off_the_pattern(pattern, expected):
+    from lint.boilerplate.lexicon import prefixes
+
+    assert prefixes(pattern, 40) == expected
+
+
+def test_a_pattern_is_compiled_only_when_a_line_needs_it():
+    lexicon = Lexicon({"share": ["share( this", "tweet"]}, origins={"share": ["share.txt:1", "share.txt:2"]})
+    assert lexicon.match("tweet") == ("share", False)
+    with pytest.raises(ValueError, match=r"share.txt:1: bad pattern"):
+        lexicon.match("share this")
+
+
+def test_groups_joined_after_many_lines_find_the_same():
+    from lint.boilerplate import lexicon as module
+
+    lexicon = Lexicon(PATTERNS, frozenset(PATTERNS))
+    for _ in range(module._JOIN_AFTER + 5):
+        for line in LINES:
+            norm = normalize(line)
+            assert lexicon.match(norm) == (brute_force(norm) if norm else (None, False))
+    assert any(g is not None and g.joined is not None for g in lexicon._groups.values())

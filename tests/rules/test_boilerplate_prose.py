@@ -68,3 +68,19 @@ def test_short_closing_sentences_after_a_share_bar_stay():
             "The case continues next week at the crown court.")
     assert [(d.line, d.rule) for d in run(text, ["boilerplate"])] == [
         (7, "boilerplate.share"), (8, "boilerplate.share")]
+
+
+def test_sentences_that_name_agencies_captions_and_copyright_are_prose():
+    text = "\n\n".join([
+        "Court backs photographers in copyright case",
+        "A court ruled on Monday that a picture agency had broken the law, in a case watched closely by photographers across the country.",
+        "Image copyright rules were last changed in 2019, the judge said, and both sides had accepted them.",
+        "The Associated Press and Reuters reported the ruling within minutes of its publication.",
+        "Also: the agency must pay costs",
+        "Media caption software was shown to the court as evidence of how pictures were labelled.",
+        "Analog Insulation Testers/Digital Meters Compared",
+        "Inside the National Gallery",
+        "The ruling was first published on the court's website, the agency said, and later printed.",
+        "The agency said it would study the ruling before deciding whether to appeal.",
+    ])
+    assert [(d.line, d.rule) for d in run(text, ["boilerplate"])] == []
