@@ -46,11 +46,17 @@ def from_neighbours(lines, shapes, kinds) -> dict[int, tuple[str, str]]:
         elif kind == "related-headline" and _is_header(lines[i].text, shapes[i]):
             for j in _listed_under(i, shapes, kinds):
                 found.setdefault(j, ("related-headline", "listed under a related-stories header"))
-        elif kind == "credit" and i > 0 and shapes[i].words <= 8:
+        elif kind == "credit" and i > 0 and shapes[i].words <= 8 and _story_goes_on(i, shapes):
             j = i - 1
             if kinds[j] is None and _caption_like(shapes[j]) and not _LABELLED.search(lines[j].text):
                 found.setdefault(j, ("caption", "above a photo credit"))
     return found
+
+
+def _story_goes_on(i, shapes) -> bool:
+    # A credit in the page's tail (after the last paragraph of prose) follows the story's
+    # closing paragraph, not a caption: a caption sits beside its picture inside the story.
+    return any(s.prose for s in shapes[i + 1:])
 
 
 def _listed_under(i, shapes, kinds):

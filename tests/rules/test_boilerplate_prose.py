@@ -84,3 +84,16 @@ def test_sentences_that_name_agencies_captions_and_copyright_are_prose():
         "The agency said it would study the ruling before deciding whether to appeal.",
     ])
     assert [(d.line, d.rule) for d in run(text, ["boilerplate"])] == []
+
+
+def test_last_paragraph_above_a_closing_credit_is_not_a_caption():
+    # The credit sits in the page's tail, after the story: the paragraph above it is the
+    # story's last paragraph, not a picture caption.
+    text = (
+        "Harbour reopens after storm\n\n"
+        "Ferries stayed in port for a second day on Tuesday after the storm, the port authority said.\n\n"
+        "Forecasters expect calmer weather for the rest of the week, with lighter winds.\n\n"
+        "Photo: Coast News Agency\n"
+    )
+    found = [(d.line, d.rule) for d in run(text, ["boilerplate"])]
+    assert found == [(7, "boilerplate.credit")]
