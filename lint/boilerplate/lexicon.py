@@ -367,38 +367,10 @@ def _sequence_prefixes(seq: str, limit: int) -> tuple[set[str], bool]:
     return out, True
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of `pattern`."""
-    if "|" not in pattern:
-        return [pattern]
-    out, depth, start, k = [], 0, 0, 0
-    in_class = False
-    while k < len(pattern):
-        c = pattern[k]
-        if c == "\\":
-            k += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[k + 1:k + 2] == "]":
-                k += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:k])
-            start = k + 1
-        k += 1
-    out.append(pattern[start:])
-    return out
-
-
-def _closing(seq: str, open_at: int) -> int | None:
-    """Index of the parenthesis closing the one at `open_at`."""
-    depth, k, in_class = 0, open_at, False
+def _structure(seq: str, start: int = 0):
+    """(index, character, depth) of each character of `seq` that is regex syntax outside a
+    character class or an escape: the one scan both helpers below need."""
+    depth, k, in_class = 0, start, False
     while k < len(seq):
         c = seq[k]
         if c == "\\":
@@ -414,9 +386,30 @@ def _closing(seq: str, open_at: int) -> int | None:
             depth += 1
         elif c == ")":
             depth -= 1
-            if depth == 0:
-                return k
+            yield k, c, depth
+        elif c == "|":
+            yield k, c, depth
         k += 1
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern`."""
+    if "|" not in pattern:
+        return [pattern]
+    out, start = [], 0
+    for k, c, depth in _structure(pattern):
+        if c == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+    out.append(pattern[start:])
+    return out
+
+
+def _closing(seq: str, open_at: int) -> int | None:
+    """Index of the parenthesis closing the one at `open_at`."""
+    for k, c, depth in _structure(seq, open_at):
+        if c == ")" and depth == 0:
+            return k
     return None
 
 
