@@ -17,7 +17,6 @@ from .errors import ConfigError, InputError
 from .result import DocumentResult, FileError, Notice, RunResult
 from .ruleset import RuleSet, build_ruleset
 from .suppression import Suppressions
-from .vocabulary import Vocabulary
 
 
 @dataclass
@@ -220,7 +219,7 @@ class Engine:
     def _finalize(self, o: FileOutcome, found: list[tuple[int, Diagnostic]], result: RunResult) -> list[Diagnostic]:
         rs = ruleset_for(o.config)
         lines = LineIndex(o.source)
-        vocab = Vocabulary(o.config.accept)
+        vocab = rs.vocabulary()
         supp = [Suppressions(info.directives, o.source, lines) if info.directives else None for info in o.docs]
         kept: list[Diagnostic] = []
         seen = set()

@@ -59,6 +59,15 @@ class RuleSet:
     severities: dict[str, str] = field(default_factory=dict)
     ctx: CheckContext = field(default_factory=CheckContext)
     _exclusion_rules: list[Rule] | None = None
+    _vocabulary: object = None
+
+    def vocabulary(self):
+        """The accepted terms, compiled once per run rather than once per file."""
+        if self._vocabulary is None:
+            from .vocabulary import Vocabulary
+
+            self._vocabulary = Vocabulary(self.config.accept)
+        return self._vocabulary
 
     def level(self, rule_id: str, default: str) -> str:
         return severity_for(rule_id, default, self.severities)
