@@ -57,7 +57,7 @@ def examples(path: Path):
             all_bp = sum(1 for lab in rec["labels"] if lab == "boilerplate")
             # Both views of a page share a fold: the id without its view suffix.
             page = zlib.crc32(rec.get("id", "").rsplit("-", 1)[0].encode())
-            yield page, rec.get("view", ""), xs, ys, fixed, all_bp
+            yield page, rec.get("view", ""), xs, ys, fixed, all_bp, rec.get("source", "")
 
 
 def split_by_place(x: np.ndarray) -> np.ndarray:
@@ -86,7 +86,7 @@ def fit(rows, args) -> np.ndarray:
     # editor sees (an article's text), whole pages are the rarer case.
     sw = np.array([args.view_weight if row[1] == args.view else 1.0 for row in rows for _ in row[2]],
                   dtype=float)
-    return train(x, y, sw)
+    return train(x, y, sw, l2=args.l2)
 
 
 def main() -> None:
@@ -98,6 +98,7 @@ def main() -> None:
     ap.add_argument("--view", default="container", help="records the threshold is chosen on")
     ap.add_argument("--view-weight", type=float, default=10.0, help="weight of those records' lines in training")
     ap.add_argument("--folds", type=int, default=4, help="folds (by page) for choosing the threshold")
+    ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the regression")
     args = ap.parse_args()
 
     rows = list(examples(args.data))
@@ -129,6 +130,13 @@ def main() -> None:
         if p >= args.min_precision and f1 > best[0]:
             best = (f1, float(t), p, r)
     f1, threshold, p, r = best
+    for source in sorted({rows[n][6] for n in sel}):
+        part = [n for n in sel if rows[n][6] == source]
+        tp = sum(rows[n][4][1] + int(((oof[n] >= threshold) & np.array(rows[n][3], dtype=bool)).sum()) for n in part)
+        fp = sum(rows[n][4][0] + int(((oof[n] >= threshold) & ~np.array(rows[n][3], dtype=bool)).sum()) for n in part)
+        bp = sum(rows[n][5] for n in part)
+        sp, sr = tp / max(tp + fp, 1), tp / max(bp, 1)
+        print(f"  out of fold, source {source or '-'}: P {sp:.3f} R {sr:.3f} F1 {2 * sp * sr / max(sp + sr, 1e-9):.3f}")
     n_lines = sum(len(row[3]) for row in rows)
     print(f"{n_lines} training lines; threshold {threshold:.2f} on view {args.view}, out of fold: "
           f"P {p:.3f} R {r:.3f} F1 {f1:.3f} (lines the phrases flagged included)")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
+from .comments import comment_thread
 from .context import CHROME_CONTEXT, line_vectors
 from .features import Shape, headline_like, shape
 from .lexicon import Lexicon, load_lexicon, normalize
@@ -35,7 +36,8 @@ _PAGE_STRETCH_MAX_TABULAR = 0.25
 # Code and figures: an article's own code samples and tables.
 _TABULAR = re.compile(r"[{}();=<>\[\]\d]|^\s*(//|#|\$ )")
 _MAX_WORDS = 60  # longer lines are paragraphs: no phrase is tried
-_SENTENCE_WORDS = 4  # a sentence this long is never taken by the context model
+_SENTENCE_WORDS = 4  # a sentence this long is never taken by the context model...
+_NEAR = 4  # ...inside the story or this close to it (a closing line after a share bar)
 _ARTICLE_CONTEXT = re.compile(r"(^|>)(article|main)(?=[.#>]|$)|[.#][\w-]*(article-?body|post-?content|"
                               r"entry-?content|story-?body|article-?content)", re.I)
 
@@ -90,14 +92,20 @@ def prepare(doc: Document, lexicon: Lexicon) -> State:
     shapes = [shape(ln.text) for ln in lines]
     kinds, weak = _phrase_kinds(lines, shapes, lexicon)
     span = _end_at_notice(main_region(shapes, _costs(lines, kinds)), kinds, shapes)
+    span = _end_at_comments(lines, shapes, kinds, span)
+    span = _end_at_residue_block(kinds, shapes, span)
     drop_misplaced_bylines(lines, kinds, span)
-    found = {i: Finding(lines[i], kind, "a known phrase") for i, kind in enumerate(kinds) if kind is not None}
+    found = {i: Finding(lines[i], kind, _WHY.get(kind, "a known phrase")) for i, kind in enumerate(kinds)
+             if kind is not None}
     if any(ln.context for ln in lines):
         _from_markup(lines, kinds, found)
     for i, (kind, why) in from_neighbours(lines, shapes, kinds).items():
         found.setdefault(i, Finding(lines[i], kind, why))
     return State(lines, shapes, kinds, weak, span, found)
 
+
+# What a finding says of its evidence when it is not a phrase of its own.
+_WHY = {"comments": "in the comment thread under the story"}
 
 # Kinds that close a story: nothing after a copyright notice is the article's text.
 _STORY_END_KINDS = frozenset({"legal"})
@@ -117,6 +125,43 @@ def _end_at_notice(span, kinds, shapes):
         above += words[i]
         if kinds[i] in _STORY_END_KINDS and above >= 0.5 * total and i < last:
             return first, i
+    return span
+
+
+# A run of this many known residue lines (a share bar, "Previous/Next", a related list)
+# below this share of the story's prose ends the story.
+_RESIDUE_BLOCK = 3
+_RESIDUE_BLOCK_BELOW = 0.5
+
+
+def _end_at_residue_block(kinds, shapes, span):
+    """The story's stretch, cut where a block of known residue follows at least half of
+    its prose: on a whole page the stretch runs on past the share bar into teasers,
+    author boxes and sidebars, whose sentences would otherwise count as the story's."""
+    if span is None:
+        return None
+    first, last = span
+    words = [s.words if s.prose else 0 for s in shapes]
+    total = sum(words[first:last + 1]) or 1
+    above = 0
+    for i in range(first, last + 1 - _RESIDUE_BLOCK):
+        above += words[i]
+        if above >= _RESIDUE_BLOCK_BELOW * total and all(kinds[j] is not None for j in range(i + 1, i + 1 + _RESIDUE_BLOCK)):
+            return first, i
+    return span
+
+
+def _end_at_comments(lines, shapes, kinds, span):
+    """Mark the reader comments under the story, and end the story's stretch where they
+    begin: each comment is prose, and would otherwise count as the story's."""
+    thread = comment_thread([ln.text for ln in lines], shapes)
+    if thread is None:
+        return span
+    start, end = thread
+    for i in range(start, end + 1):
+        kinds[i] = "comments"
+    if span is not None and span[0] < start <= span[1]:
+        return span[0], start - 1
     return span
 
 
@@ -152,17 +197,18 @@ def candidates(state: State) -> list[tuple[int, list[float]]]:
     hit = [i in state.found for i in range(n)]
     wanted = [i for i in range(n)
               if not hit[i] and (first <= i <= last or (chrome_before if i < first else chrome_after))
-              and not _protected(state.lines[i], state.shapes[i])]
+              and not _protected(state.lines[i], state.shapes[i], first - _NEAR <= i <= last + _NEAR)]
     vectors = line_vectors(state.lines, state.shapes, hit, state.weak, state.span, set(wanted))
     return [(i, vectors[i]) for i in wanted]
 
 
-def _protected(line: Line, s: Shape) -> bool:
-    """Lines the context model never takes: a sentence (the story's prose; residue that
-    is a sentence must be known by its words), the document's title or main heading,
-    and, in HTML, anything inside the <article> or <main> element (there the markup
-    has spoken already)."""
-    if s.sentence and s.words >= _SENTENCE_WORDS and not s.title_case:
+def _protected(line: Line, s: Shape, near_story: bool = True) -> bool:
+    """Lines the context model never takes: a sentence in or near the story (its prose;
+    residue there that is a sentence must be known by its words; far from the story, in
+    a stretch of chrome, a sentence is a teaser or a footer's blurb), the document's
+    title or main heading, and, in HTML, anything inside the <article> or <main>
+    element (there the markup has spoken already)."""
+    if near_story and s.sentence and s.words >= _SENTENCE_WORDS and not s.title_case:
         return True
     if line.kind == "title" or (line.kind == "heading" and line.level == 1):
         return True

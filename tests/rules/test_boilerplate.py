@@ -145,3 +145,20 @@ def test_the_story_stretch_ends_at_a_closing_notice():
     # A notice in the first half of the prose is not the story's end (a quoted licence).
     assert _end_at_notice((0, 5), [None, "legal", None, None, None, None], shapes) == (0, 5)
     assert _end_at_notice(None, kinds, shapes) is None
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Vicente Ruiz loads lumber into his truck outside a store in Hialeah, Fla. (AP Photo/Sam Lee, File)",
+     "boilerplate.caption"),
+    ("Shares fell after the retailer reported earnings. Photograph by Jane Doe/AFP/Getty Images",
+     "boilerplate.caption"),
+    ("The company logo is displayed outside its office in New York.Reuters", "boilerplate.caption"),
+    ("Jonathan P. Blair Submitted photo", "boilerplate.credit"),
+    ("State Sex Offender Registry via AP", "boilerplate.credit"),
+    ("Write to Jane Doe at jane.doe@example.com", "boilerplate.byline"),
+    ("If you enjoyed this article, join our members for unlimited reading.", "boilerplate.subscribe"),
+    ("Get Harbour Monthly delivered to your door every month.", "boilerplate.subscribe"),
+])
+def test_news_captions_credits_and_pitches_under_the_story(line, rule):
+    hits = found(article(after=(line,)))
+    assert [h[4] for h in hits] == [rule]

@@ -1,0 +1,111 @@
+"""Reader comments under a story: a header, then who wrote what and when.
+
+A scraped page often runs on past the story into its comment thread: "34 Comments",
+then "jbaxt says:", "November 19, 2019 at 6:34 am", the comment, "Reply", and so on
+for a hundred lines. Each comment is prose, so the story's stretch of prose would
+swallow the thread; but its rhythm gives it away. A thread is a header line followed,
+within a few lines, by at least two signal lines (an author line, a timestamp, a
+Reply button); it runs on while signals keep coming. The header and signal patterns
+are data (rules/boilerplate/comment-thread.txt).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..rulespec import bundled_rules_dir
+from .features import Shape
+from .lexicon import normalize
+
+_FIRST_SIGNALS_WITHIN = 12  # lines after the header that must hold two signals
+_MIN_SIGNALS = 2
+_MAX_GAP = 10  # lines of comment text between two signals
+_LAST_COMMENT_LINES = 4  # the last comment's text after its last signal
+_PROSE_ABOVE = 2  # prose lines of the story above the header: a thread follows a story
+
+
+@lru_cache(maxsize=2)
+def load_thread_rules(path: str | None = None) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(header, author, signal): each section of the file joined into one expression;
+    an author line is a signal too."""
+    p = path or str(bundled_rules_dir() / "boilerplate" / "comment-thread.txt")
+    sections: dict[str, list[str]] = {"header": [], "author": [], "signal": []}
+    current = None
+    with open(p, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            text = line.rstrip("\n")
+            if not text.strip() or text.lstrip().startswith("#"):
+                continue
+            if text.strip() in ("[header]", "[author]", "[signal]"):
+                current = text.strip()[1:-1]
+                continue
+            if current is None:
+                raise ValueError(f"{p}:{n}: a pattern outside the [header], [author] and [signal] sections")
+            try:
+                re.compile(text)
+            except re.error as e:
+                raise ValueError(f"{p}:{n}: bad pattern: {e}") from None
+            sections[current].append(text)
+    sections["signal"] += sections["author"]
+    return tuple(re.compile("|".join(f"(?:{x})" for x in sections[name]), re.IGNORECASE)
+                 for name in ("header", "author", "signal"))
+
+
+def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | None:
+    """(header, last line) of the first comment thread below some of the story's prose."""
+    header, author, signal = load_thread_rules()
+    n = len(texts)
+    prose_above = 0
+    for i in range(n):
+        if shapes[i].prose:
+            prose_above += 1
+            continue
+        if prose_above < _PROSE_ABOVE or len(texts[i]) > 300 or not header.fullmatch(normalize(texts[i])):
+            continue
+        signals = [j for j in range(i + 1, min(n, i + 1 + _FIRST_SIGNALS_WITHIN)) if _is_signal(texts[j], signal)]
+        if len(signals) < _MIN_SIGNALS:
+            continue
+        last = signals[-1]
+        j = last + 1
+        while j < n and j - last <= _MAX_GAP:
+            if _is_signal(texts[j], signal):
+                last = j
+            j += 1
+        end = last
+        while end + 1 < n and end + 1 - last <= _LAST_COMMENT_LINES and shapes[end + 1].words > 0 \
+                and not header.fullmatch(normalize(texts[end + 1])):
+            end += 1
+        return i, end
+    return _headerless(texts, shapes, author, signal)
+
+
+def _headerless(texts, shapes, author, signal):
+    """A thread without a header: three signals within a few lines, two of them authors,
+    below the story."""
+    n = len(texts)
+    prose_above = 0
+    hits: list[int] = []
+    for i in range(n):
+        if shapes[i].prose:
+            prose_above += 1
+            continue
+        if prose_above < _PROSE_ABOVE or not _is_signal(texts[i], signal):
+            continue
+        hits = [j for j in hits if i - j <= _FIRST_SIGNALS_WITHIN] + [i]
+        if len(hits) >= 3 and sum(1 for j in hits if _is_signal(texts[j], author)) >= 2:
+            start = hits[0]
+            last = i
+            j = i + 1
+            while j < n and j - last <= _MAX_GAP:
+                if _is_signal(texts[j], signal):
+                    last = j
+                j += 1
+            end = last
+            while end + 1 < n and end + 1 - last <= _LAST_COMMENT_LINES and shapes[end + 1].words > 0:
+                end += 1
+            return start, end
+    return None
+
+
+def _is_signal(text: str, signal: re.Pattern) -> bool:
+    return len(text) <= 120 and signal.fullmatch(normalize(text)) is not None

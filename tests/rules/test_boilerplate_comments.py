@@ -1,0 +1,95 @@
+"""boilerplate.comments: a reader comment thread under the story, known by its rhythm
+(a header, then author lines, timestamps and Reply buttons), and what it is not."""
+from __future__ import annotations
+
+from lint.boilerplate.comments import comment_thread, load_thread_rules
+from lint.boilerplate.features import shape
+
+from ..helpers import run
+from .test_boilerplate import ARTICLE, P1, P2, P3, TITLE, fixed, found
+
+THREAD = [
+    "3 Comments",
+    "harbourwatcher says:",
+    "March 4, 2026 at 8:12 am",
+    "About time, the queue at the terminal was half a mile long yesterday and nobody told us why.",
+    "Reply",
+    "islandmum says:",
+    "2 days ago",
+    "The 7am boat was packed, they need the bigger ship back before the summer.",
+    "Reply",
+    "Pete R. wrote:",
+    "March 5, 2026 at 10:02 am",
+    "Same every winter.",
+]
+
+
+def lines_of(text: str) -> list[int]:
+    return sorted({f[0] for f in found(text) if f[4] == "boilerplate.comments"})
+
+
+def test_a_thread_under_the_story_is_flagged_from_its_header_to_its_last_comment():
+    text = ARTICLE + "\n\n" + "\n\n".join(THREAD)
+    story_lines = 7  # title, P1, P2, P3 with blank lines between
+    expected = [story_lines + 2 + 2 * k for k in range(len(THREAD))]
+    assert lines_of(text) == expected
+    assert fixed(text) == ARTICLE
+
+
+def test_every_line_says_it_is_in_the_thread():
+    text = ARTICLE + "\n\n" + "\n\n".join(THREAD)
+    diags = run(text, ["boilerplate"])
+    assert len(diags) == len(THREAD)
+    assert all(d.rule == "boilerplate.comments" and "comment thread" in d.message for d in diags)
+
+
+def test_a_thread_without_a_header_needs_two_authors():
+    headerless = THREAD[1:]
+    assert lines_of(ARTICLE + "\n\n" + "\n\n".join(headerless))
+    only_dates = ["March 4, 2026 at 8:12 am", "Reply", "March 5, 2026 at 9:00 am", "Reply"]
+    assert not lines_of(ARTICLE + "\n\n" + "\n\n".join(only_dates))
+
+
+def test_a_header_alone_is_not_a_thread():
+    # "Comments" over a quote from an official is a section of the story, not a thread.
+    text = "\n\n".join([TITLE, P1, P2, "Comments", "The mayor says the road will reopen on Friday.", P3])
+    assert lines_of(text) == []
+
+
+def test_quotes_introduced_with_says_are_the_story():
+    text = "\n\n".join([TITLE, P1, "Captain Ruth Evans says:",
+                        "\"We have never had to cancel for three days in a row.\"",
+                        "Harbour master Tom Bell says:",
+                        "\"The ship will be back in service by the weekend.\"", P2, P3])
+    assert lines_of(text) == []
+
+
+def test_a_thread_above_the_story_is_not_one():
+    # A thread needs some of the story's prose above it.
+    texts = THREAD + [P1, P2, P3]
+    assert comment_thread(texts, [shape(t) for t in texts]) is None
+
+
+def test_the_story_stretch_ends_where_the_thread_begins():
+    from lint.boilerplate.classifier import prepare
+    from lint.boilerplate.lexicon import load_lexicon
+    from lint.readers.plaintext import read
+
+    doc = read(ARTICLE + "\n\n" + "\n\n".join(THREAD), "t.txt")[0]
+    state = prepare(doc, load_lexicon())
+    assert state.span is not None and state.span[1] == 3  # P3, the story's last line
+
+
+def test_the_thread_patterns_are_data_with_three_sections(tmp_path):
+    header, author, signal = load_thread_rules()
+    assert header.fullmatch("34 responses to Lynn: we needed to win")
+    assert author.fullmatch("jbaxt says")
+    assert signal.fullmatch("jbaxt says") and signal.fullmatch("1 year ago")
+    bad = tmp_path / "thread.txt"
+    bad.write_text("[header]\n(unclosed\n", encoding="utf-8")
+    try:
+        load_thread_rules(str(bad))
+    except ValueError as e:
+        assert f"{bad}:2" in str(e)
+    else:
+        raise AssertionError("a bad pattern must be reported")
