@@ -69,6 +69,11 @@ def _compile(pattern: str, origin: str | None) -> re.Pattern:
 _JOIN_AFTER = 400
 
 
+# Lines the lexicon must see before it builds its two screens (searches that rule out
+# most patterns for most lines): building them pays back only over many articles.
+_SCREEN_AFTER = 2000
+
+
 class _Group:
     """The anchored patterns a line opening with one character can match, in rank order.
     Tried one by one (each compiled when first needed) until the group has seen enough
@@ -128,13 +133,21 @@ class Lexicon:
         self._anchored.sort(key=lambda a: a[0].rank)
         self._floating.sort(key=lambda p: p.rank)
         self._keywords: list | None = None
-        self._groups: dict[tuple[str, bool], _Group | None] = {}
+        self._screen: re.Pattern | None = None
+        self._unscreened: list = []
+        self._groups: dict[tuple[str, bool, bool], _Group | None] = {}
+        self._openings: re.Pattern | None = None
+        self._seen, self._screens = 0, False
+        self.screen_after = _SCREEN_AFTER
 
     def match(self, norm: str, sentence: bool = False) -> tuple[str | None, bool]:
         """(kind, weak) of the first kind whose patterns match the whole normalised line.
         A `sentence` (a line of prose) is tried only against kinds that can be sentences."""
         if not norm:
             return None, False
+        if not self._screens:
+            self._seen += 1
+            self._screens = self._seen > self.screen_after
         best = self._match_anchored(norm, sentence)
         floating = self._match_floating(norm, sentence)
         if floating is not None and (best is None or floating.rank < best.rank):
@@ -142,23 +155,45 @@ class Lexicon:
         return (best.kind, best.weak) if best is not None else (None, False)
 
     def _match_anchored(self, norm: str, sentence: bool) -> _Pattern | None:
-        first = norm[0].lower()
+        lowered = norm.lower()
+        first = lowered[0]
         if not (first.isascii() and first.isalnum()):
             first = ""  # one shared group for lines that open with a symbol or a non-ASCII letter
-        key = (first, sentence)
+        # Most lines open with none of the patterns' literal openings ("next", "share"...):
+        # one search tells, and leaves them only the few patterns without such openings.
+        # Building that search costs more than one article's lines save: corpus runs only.
+        opened = True
+        if self._screens:
+            if self._openings is None:
+                self._openings = re.compile(_trie_pattern({o for p, _ in self._anchored if p.openings
+                                                           for o in p.openings}))
+            opened = self._openings.match(lowered) is not None
+        key = (first, sentence, opened)
         group = self._groups.get(key, False)
         if group is False:
             members = [p for p, chars in self._anchored
-                       if (p.sentences or not sentence) and _may_start_with(chars, first)]
+                       if (p.sentences or not sentence) and _may_start_with(chars, first)
+                       and (opened or p.openings is None)]
             group = self._groups[key] = _Group(members) if members else None
-        return group.match(norm, norm.lower()) if group is not None else None
+        return group.match(norm, lowered) if group is not None else None
 
     def _match_floating(self, norm: str, sentence: bool) -> _Pattern | None:
         if self._keywords is None:
             self._keywords = [_quick_keywords(p.text) for p in self._floating]
         lowered = norm.lower()
+        candidates = zip(self._floating, self._keywords)
+        if self._screens:
+            # One search for every pattern's keywords at once (most lines hold none, and
+            # then only the patterns without keywords are left to try), shaped as a trie
+            # so that the search does not try each keyword at each character.
+            if self._screen is None:
+                pieces = {piece for k in self._keywords if k is not None for piece in k[1]}
+                self._screen = re.compile(_trie_pattern(pieces) or "(?!)")
+                self._unscreened = [(p, k) for p, k in zip(self._floating, self._keywords) if k is None]
+            if self._screen.search(lowered) is None:
+                candidates = self._unscreened
         tokens = None
-        for p, keywords in zip(self._floating, self._keywords):
+        for p, keywords in candidates:
             if sentence and not p.sentences:
                 continue
             if keywords is not None:
@@ -175,6 +210,26 @@ class Lexicon:
             if p.rx.fullmatch(norm):
                 return p
         return None
+
+
+def _trie_pattern(words) -> str:
+    """A regular expression matching any of `words`, their shared openings factored out
+    ("ab|ac" -> "a(?:b|c)"): Python's re then tests one branch per character."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 _ANY_RUN = re.compile(r"(\.|\[\^[^\]]*\])(\{\d*,?\d*\}|[*+?])?")

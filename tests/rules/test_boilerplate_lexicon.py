@@ -113,3 +113,27 @@ def test_groups_joined_after_many_lines_find_the_same():
             norm = normalize(line)
             assert lexicon.match(norm) == (brute_force(norm) if norm else (None, False))
     assert any(g is not None and g.joined is not None for g in lexicon._groups.values())
+    assert lexicon._screens  # and the screens of a corpus run were on for the later lines
+
+
+def test_the_corpus_screens_change_nothing_on_the_bundled_phrases():
+    """With the screens of a corpus run on, every line of every bundled rule's examples
+    (and the lines above) meets the same kind as without them."""
+    import tomllib
+
+    from lint.boilerplate.lexicon import load_lexicon as load
+    from lint.rulespec import bundled_rules_dir
+
+    lines = list(LINES)
+    for path in sorted((bundled_rules_dir() / "boilerplate").glob("*.toml")):
+        examples = tomllib.loads(path.read_text(encoding="utf-8")).get("examples", {})
+        for example in examples.get("fail", []) + examples.get("pass", []):
+            text = example["text"] if isinstance(example, dict) else example
+            lines += text.split("\n")
+    norms = [normalize(line) for line in lines if normalize(line)]
+    plain, screened = load.__wrapped__(), load.__wrapped__()  # fresh, not the shared cached one
+    plain.screen_after, screened.screen_after = float("inf"), 0
+    for norm in norms:
+        for sentence in (False, True):
+            assert screened.match(norm, sentence) == plain.match(norm, sentence), norm
+    assert screened._screens and not plain._screens
