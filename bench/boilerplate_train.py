@@ -130,13 +130,21 @@ def main() -> None:
         if p >= args.min_precision and f1 > best[0]:
             best = (f1, float(t), p, r)
     f1, threshold, p, r = best
-    for source in sorted({rows[n][6] for n in sel}):
-        part = [n for n in sel if rows[n][6] == source]
-        tp = sum(rows[n][4][1] + int(((oof[n] >= threshold) & np.array(rows[n][3], dtype=bool)).sum()) for n in part)
-        fp = sum(rows[n][4][0] + int(((oof[n] >= threshold) & ~np.array(rows[n][3], dtype=bool)).sum()) for n in part)
-        bp = sum(rows[n][5] for n in part)
-        sp, sr = tp / max(tp + fp, 1), tp / max(bp, 1)
-        print(f"  out of fold, source {source or '-'}: P {sp:.3f} R {sr:.3f} F1 {2 * sp * sr / max(sp + sr, 1e-9):.3f}")
+    # Out-of-fold figures at that threshold, per view and source: what to expect on pages
+    # the model never saw (the phrase and neighbour findings included).
+    for view in sorted({row[1] for row in rows}):
+        for source in [None] + sorted({row[6] for row in rows}):
+            part = [n for n, row in enumerate(rows) if row[1] == view and source in (None, row[6])]
+            tp = fp = bp = 0
+            for n in part:
+                labels = np.array(rows[n][3], dtype=bool)
+                flag = oof[n] >= threshold
+                tp += rows[n][4][1] + int((flag & labels).sum())
+                fp += rows[n][4][0] + int((flag & ~labels).sum())
+                bp += rows[n][5]
+            sp, sr = tp / max(tp + fp, 1), tp / max(bp, 1)
+            print(f"  out of fold, view {view}, source {source or 'all'}: "
+                  f"P {sp:.3f} R {sr:.3f} F1 {2 * sp * sr / max(sp + sr, 1e-9):.3f}")
     n_lines = sum(len(row[3]) for row in rows)
     print(f"{n_lines} training lines; threshold {threshold:.2f} on view {args.view}, out of fold: "
           f"P {p:.3f} R {r:.3f} F1 {f1:.3f} (lines the phrases flagged included)")

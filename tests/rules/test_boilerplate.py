@@ -158,6 +158,17 @@ def test_the_story_stretch_ends_at_a_closing_notice():
     ("Write to Jane Doe at jane.doe@example.com", "boilerplate.byline"),
     ("If you enjoyed this article, join our members for unlimited reading.", "boilerplate.subscribe"),
     ("Get Harbour Monthly delivered to your door every month.", "boilerplate.subscribe"),
+    ("In this Nov. 10, 2019, photo, a row of unsold cars sits at a dealership in Littleton, Colo.",
+     "boilerplate.caption"),
+    ("This undated handout photo shows the new bridge before it opened.", "boilerplate.caption"),
+    ("Council leader Ann Hall, left, speaks with a shop owner during a visit to the harbour.",
+     "boilerplate.caption"),
+    ("Fans cheer during the second half of the match against the Rovers on Tuesday, Nov. 19, 2019, "
+     "in Portsmouth.", "boilerplate.caption"),
+    ("Need more news? Subscribe to our weekly digest for the best of the week.", "boilerplate.subscribe"),
+    ("More AP soccer: https://example.com/soccer", "boilerplate.related-headline"),
+    ("Thanks for watching!Visit Website", "boilerplate.widget"),
+    ("View all (4)", "boilerplate.widget"),
 ])
 def test_news_captions_credits_and_pitches_under_the_story(line, rule):
     hits = found(article(after=(line,)))

@@ -97,3 +97,15 @@ def test_last_paragraph_above_a_closing_credit_is_not_a_caption():
     )
     found = [(d.line, d.rule) for d in run(text, ["boilerplate"])]
     assert found == [(7, "boilerplate.credit")]
+
+
+def test_dates_pitches_and_left_right_in_prose_are_not_captions():
+    text = "\n\n".join([
+        "Tax deadline moves after storm",
+        "The deadline to file federal tax returns is Wednesday, April 15, 2026, the agency said on Monday.",
+        "Officials said on Tuesday that the extension would apply to every county hit by the storm.",
+        "Drivers should keep left, the police said, because the right lane is still closed near the bridge.",
+        "If you enjoyed the old deadline, you will like the new one even less, one accountant joked.",
+        "The agency said it would publish the new forms next week on its website.",
+    ])
+    assert [(d.line, d.rule) for d in run(text, ["boilerplate"])] == []
