@@ -27,7 +27,15 @@ from .region import main_region
 from .structure import context_kind, load_context_rules
 
 # Code and markup: a line of an article's code sample is never a button, whatever it says.
-_CODE = re.compile(r"[{}\[\];=]|^\s*(//|#!?\s*\w+\s*=)|\bHTTP/\d")
+# Three searches, not one alternation: re scans a lone character class far faster.
+_CODE_CHARS = re.compile(r"[{}\[\];=]")
+_CODE_START = re.compile(r"\s*(//|#!?\s*\w+\s*=)")
+_HTTP = re.compile(r"\bHTTP/\d")
+
+
+def _is_code(text: str) -> bool:
+    return (_CODE_CHARS.search(text) is not None or _CODE_START.match(text) is not None
+            or ("HTTP/" in text and _HTTP.search(text) is not None))
 _STRETCH_MIN_DENSITY = 0.08  # share of known residue that makes a stretch before/after the story chrome
 _LONG_STRETCH_MIN_DENSITY = 0.015  # the same for long menus and footers (4+ known lines)
 _PAGE_STRETCH = 20  # a stretch this long with this many known lines and little code or
@@ -90,9 +98,10 @@ def prepare(doc: Document, lexicon: Lexicon) -> State:
     """Everything short of the line model: phrases, the story's region, neighbours."""
     lines = split_lines(doc)
     shapes = [shape(ln.text) for ln in lines]
-    kinds, weak = _phrase_kinds(lines, shapes, lexicon)
+    norms = [normalize(ln.text) for ln in lines]  # what the phrase patterns see
+    kinds, weak = _phrase_kinds(lines, norms, shapes, lexicon)
     span = _end_at_notice(main_region(shapes, _costs(lines, kinds)), kinds, shapes)
-    span = _end_at_comments(lines, shapes, kinds, span)
+    span = _end_at_comments(norms, shapes, kinds, span)
     span = _end_at_residue_block(kinds, shapes, span)
     drop_misplaced_bylines(lines, kinds, span)
     found = {i: Finding(lines[i], kind, _WHY.get(kind, "a known phrase")) for i, kind in enumerate(kinds)
@@ -151,10 +160,10 @@ def _end_at_residue_block(kinds, shapes, span):
     return span
 
 
-def _end_at_comments(lines, shapes, kinds, span):
+def _end_at_comments(norms, shapes, kinds, span):
     """Mark the reader comments under the story, and end the story's stretch where they
     begin: each comment is prose, and would otherwise count as the story's."""
-    thread = comment_thread([ln.text for ln in lines], shapes)
+    thread = comment_thread(norms, shapes)
     if thread is None:
         return span
     start, end = thread
@@ -215,13 +224,13 @@ def _protected(line: Line, s: Shape, near_story: bool = True) -> bool:
     return bool(line.context) and _ARTICLE_CONTEXT.search(line.context) is not None
 
 
-def _phrase_kinds(lines, shapes, lexicon: Lexicon):
+def _phrase_kinds(lines, norms, shapes, lexicon: Lexicon):
     kinds: list[str | None] = []
     weak: list[bool] = []
-    for ln, s in zip(lines, shapes):
+    for ln, norm, s in zip(lines, norms, shapes):
         kind, w = None, False
-        if s.words <= _MAX_WORDS and not _CODE.search(ln.text):
-            kind, w = lexicon.match(normalize(ln.text) or ln.text, s.prose)
+        if s.words <= _MAX_WORDS and not _is_code(ln.text):
+            kind, w = lexicon.match(norm or ln.text, s.prose)
         kinds.append(kind)
         weak.append(w)
     # A weak match ("Facebook" alone) counts only beside other residue.

@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from ..rulespec import bundled_rules_dir
 from .features import Shape
-from .lexicon import normalize
 
 _FIRST_SIGNALS_WITHIN = 12  # lines after the header that must hold two signals
 _MIN_SIGNALS = 2
@@ -52,7 +51,8 @@ def load_thread_rules(path: str | None = None) -> tuple[re.Pattern, re.Pattern, 
 
 
 def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | None:
-    """(header, last line) of the first comment thread below some of the story's prose."""
+    """(header, last line) of the first comment thread below some of the story's prose.
+    `texts` are the lines normalised as for the phrase patterns (lexicon.normalize)."""
     header, author, signal = load_thread_rules()
     n = len(texts)
     prose_above = 0
@@ -60,7 +60,7 @@ def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | N
         if shapes[i].prose:
             prose_above += 1
             continue
-        if prose_above < _PROSE_ABOVE or len(texts[i]) > 300 or not header.fullmatch(normalize(texts[i])):
+        if prose_above < _PROSE_ABOVE or len(texts[i]) > 300 or not header.fullmatch(texts[i]):
             continue
         signals = [j for j in range(i + 1, min(n, i + 1 + _FIRST_SIGNALS_WITHIN)) if _is_signal(texts[j], signal)]
         if len(signals) < _MIN_SIGNALS:
@@ -73,7 +73,7 @@ def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | N
             j += 1
         end = last
         while end + 1 < n and end + 1 - last <= _LAST_COMMENT_LINES and shapes[end + 1].words > 0 \
-                and not header.fullmatch(normalize(texts[end + 1])):
+                and not header.fullmatch(texts[end + 1]):
             end += 1
         return i, end
     return _headerless(texts, shapes, author, signal)
@@ -108,4 +108,4 @@ def _headerless(texts, shapes, author, signal):
 
 
 def _is_signal(text: str, signal: re.Pattern) -> bool:
-    return len(text) <= 120 and signal.fullmatch(normalize(text)) is not None
+    return len(text) <= 120 and signal.fullmatch(text) is not None

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_STOPS = ".!?…"
+_CLOSERS = "\"'”’)]"
 _SMALL = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
           "from", "as", "is", "vs", "via", "de", "la", "le", "el", "y", "und", "der", "die", "das"}
 
@@ -28,7 +29,10 @@ class Shape:
 def shape(text: str) -> Shape:
     words = _WORD.findall(text)
     n = len(words)
-    sentence = bool(_SENTENCE_END.search(text))
+    # A sentence ends with . ! ? or … before any closing quotes and brackets (a regex
+    # anchored at the end would scan the whole line).
+    tail = text.rstrip(_CLOSERS)[-1:]
+    sentence = tail != "" and tail in _STOPS
     label = text.endswith(":")
     significant = [w for w in words if w.lower() not in _SMALL]
     caps = sum(1 for w in significant if w[0].isupper())

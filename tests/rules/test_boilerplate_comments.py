@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lint.boilerplate.comments import comment_thread, load_thread_rules
 from lint.boilerplate.features import shape
+from lint.boilerplate.lexicon import normalize
 
 from ..helpers import run
 from .test_boilerplate import ARTICLE, P1, P2, P3, TITLE, fixed, found
@@ -67,7 +68,9 @@ def test_quotes_introduced_with_says_are_the_story():
 def test_a_thread_above_the_story_is_not_one():
     # A thread needs some of the story's prose above it.
     texts = THREAD + [P1, P2, P3]
-    assert comment_thread(texts, [shape(t) for t in texts]) is None
+    assert comment_thread([normalize(t) for t in texts], [shape(t) for t in texts]) is None
+    below = [P1, P2] + THREAD  # the control: the same thread under the story is one
+    assert comment_thread([normalize(t) for t in below], [shape(t) for t in below]) == (2, len(below) - 1)
 
 
 def test_the_story_stretch_ends_where_the_thread_begins():
