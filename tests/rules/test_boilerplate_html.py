@@ -63,3 +63,13 @@ def test_the_article_itself_is_clean():
     article = PAGE.split("<article>")[1].split('<div class="share-bar">')[0]
     source = f"<html><body><article>{article}</article></body></html>"
     assert run(source, ["boilerplate"], fmt="html") == []
+
+
+def test_a_comment_section_is_reported_as_comments():
+    source = ("<html><body><article><h1>Council closes the coastal road</h1>"
+              "<p>The council voted on Tuesday to close the coastal road after floods damaged two bridges.</p>"
+              "<p>Engineers will inspect both bridges on Wednesday, and the road could reopen by the weekend.</p>"
+              "</article>\n<section id=\"comments\"><ol class=\"comment-list\">"
+              "<li><p>Took them long enough to act on this one.</p></li></ol></section></body></html>")
+    assert [(rule, text) for _, _, rule, text in findings(source)] == [
+        ("boilerplate.comments", "Took them long enough to act on this one.")]
