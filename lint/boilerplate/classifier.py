@@ -124,23 +124,12 @@ def _end_at_notice(span, kinds, shapes):
     """The story's stretch, cut at a closing notice ("© 2019 ... All rights reserved")
     found in its second half: on a whole page the stretch of prose can run on into the
     teasers and comments that follow the story."""
-    if span is None:
-        return None
-    first, last = span
-    words = [s.words if s.prose else 0 for s in shapes]
-    total = sum(words[first:last + 1]) or 1
-    above = 0
-    for i in range(first, last + 1):
-        above += words[i]
-        if kinds[i] in _STORY_END_KINDS and above >= 0.5 * total and i < last:
-            return first, i
-    return span
+    return _cut_story(span, shapes, lambda i: kinds[i] in _STORY_END_KINDS)
 
 
 # A run of this many known residue lines (a share bar, "Previous/Next", a related list)
-# below this share of the story's prose ends the story.
+# below half of the story's prose ends the story.
 _RESIDUE_BLOCK = 3
-_RESIDUE_BLOCK_BELOW = 0.5
 
 
 def _end_at_residue_block(kinds, shapes, span):
@@ -149,13 +138,23 @@ def _end_at_residue_block(kinds, shapes, span):
     author boxes and sidebars, whose sentences would otherwise count as the story's."""
     if span is None:
         return None
+    last = span[1]
+    return _cut_story(span, shapes, lambda i: i + _RESIDUE_BLOCK <= last and all(
+        kinds[j] is not None for j in range(i + 1, i + 1 + _RESIDUE_BLOCK)))
+
+
+def _cut_story(span, shapes, ends_story):
+    """`span` cut after its first line i, among those below half of its prose words,
+    for which `ends_story(i)`; `span` itself when there is none."""
+    if span is None:
+        return None
     first, last = span
     words = [s.words if s.prose else 0 for s in shapes]
     total = sum(words[first:last + 1]) or 1
     above = 0
-    for i in range(first, last + 1 - _RESIDUE_BLOCK):
+    for i in range(first, last):
         above += words[i]
-        if above >= _RESIDUE_BLOCK_BELOW * total and all(kinds[j] is not None for j in range(i + 1, i + 1 + _RESIDUE_BLOCK)):
+        if above >= 0.5 * total and ends_story(i):
             return first, i
     return span
 

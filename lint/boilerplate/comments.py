@@ -65,21 +65,11 @@ def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | N
         signals = [j for j in range(i + 1, min(n, i + 1 + _FIRST_SIGNALS_WITHIN)) if _is_signal(texts[j], signal)]
         if len(signals) < _MIN_SIGNALS:
             continue
-        last = signals[-1]
-        j = last + 1
-        while j < n and j - last <= _MAX_GAP:
-            if _is_signal(texts[j], signal):
-                last = j
-            j += 1
-        end = last
-        while end + 1 < n and end + 1 - last <= _LAST_COMMENT_LINES and shapes[end + 1].words > 0 \
-                and not header.fullmatch(texts[end + 1]):
-            end += 1
-        return i, end
-    return _headerless(texts, shapes, author, signal)
+        return i, _thread_end(texts, shapes, signals[-1], header, signal)
+    return _headerless(texts, shapes, header, author, signal)
 
 
-def _headerless(texts, shapes, author, signal):
+def _headerless(texts, shapes, header, author, signal):
     """A thread without a header: three signals within a few lines, two of them authors,
     below the story."""
     n = len(texts)
@@ -93,18 +83,24 @@ def _headerless(texts, shapes, author, signal):
             continue
         hits = [j for j in hits if i - j <= _FIRST_SIGNALS_WITHIN] + [i]
         if len(hits) >= 3 and sum(1 for j in hits if _is_signal(texts[j], author)) >= 2:
-            start = hits[0]
-            last = i
-            j = i + 1
-            while j < n and j - last <= _MAX_GAP:
-                if _is_signal(texts[j], signal):
-                    last = j
-                j += 1
-            end = last
-            while end + 1 < n and end + 1 - last <= _LAST_COMMENT_LINES and shapes[end + 1].words > 0:
-                end += 1
-            return start, end
+            return hits[0], _thread_end(texts, shapes, i, header, signal)
     return None
+
+
+def _thread_end(texts, shapes, last: int, header, signal) -> int:
+    """The thread's last line: it runs on while signals keep coming, then takes the last
+    comment's text (a few lines, up to a blank or another header)."""
+    n = len(texts)
+    j = last + 1
+    while j < n and j - last <= _MAX_GAP:
+        if _is_signal(texts[j], signal):
+            last = j
+        j += 1
+    end = last
+    while end + 1 < n and end + 1 - last <= _LAST_COMMENT_LINES and shapes[end + 1].words > 0 \
+            and not header.fullmatch(texts[end + 1]):
+        end += 1
+    return end
 
 
 def _is_signal(text: str, signal: re.Pattern) -> bool:
