@@ -32,10 +32,6 @@ _CODE_CHARS = re.compile(r"[{}\[\];=]")
 _CODE_START = re.compile(r"\s*(//|#!?\s*\w+\s*=)")
 _HTTP = re.compile(r"\bHTTP/\d")
 
-
-def _is_code(text: str) -> bool:
-    return (_CODE_CHARS.search(text) is not None or _CODE_START.match(text) is not None
-            or ("HTTP/" in text and _HTTP.search(text) is not None))
 _STRETCH_MIN_DENSITY = 0.08  # share of known residue that makes a stretch before/after the story chrome
 _LONG_STRETCH_MIN_DENSITY = 0.015  # the same for long menus and footers (4+ known lines)
 _PAGE_STRETCH = 20  # a stretch this long with this many known lines and little code or
@@ -48,6 +44,11 @@ _SENTENCE_WORDS = 4  # a sentence this long is never taken by the context model.
 _NEAR = 4  # ...inside the story or this close to it (a closing line after a share bar)
 _ARTICLE_CONTEXT = re.compile(r"(^|>)(article|main)(?=[.#>]|$)|[.#][\w-]*(article-?body|post-?content|"
                               r"entry-?content|story-?body|article-?content)", re.I)
+
+
+def _is_code(text: str) -> bool:
+    return (_CODE_CHARS.search(text) is not None or _CODE_START.match(text) is not None
+            or ("HTTP/" in text and _HTTP.search(text) is not None))
 
 
 @dataclass(slots=True)
