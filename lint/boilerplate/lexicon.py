@@ -84,6 +84,8 @@ class _Group:
         self.patterns, self.seen, self.joined = patterns, 0, None
 
     def match(self, norm: str, lowered: str) -> _Pattern | None:
+        if not self.patterns:
+            return None
         if self.joined is not None:
             m = self.joined.fullmatch(norm)
             return self.patterns[int(m.lastgroup[1:])] if m is not None else None
@@ -99,6 +101,10 @@ class _Group:
             if (p.openings is None or lowered.startswith(p.openings)) and p.rx.fullmatch(norm):
                 return p
         return None
+
+
+def _rank(p: _Pattern) -> int:
+    return p.rank
 
 
 class Lexicon:
@@ -134,8 +140,9 @@ class Lexicon:
         self._keywords: list | None = None
         self._screen: re.Pattern | None = None
         self._unscreened: list = []
-        self._groups: dict[tuple[str, bool, bool], _Group | None] = {}
+        self._groups: dict[tuple[str, bool, bool], _Group] = {}
         self._openings: re.Pattern | None = None
+        self._by_opening: dict[str, list[_Pattern]] = {}
         self._seen, self._screens = 0, False
         self.screen_after = _SCREEN_AFTER
 
@@ -158,23 +165,40 @@ class Lexicon:
         first = lowered[0]
         if not (first.isascii() and first.isalnum()):
             first = ""  # one shared group for lines that open with a symbol or a non-ASCII letter
-        # Most lines open with none of the patterns' literal openings ("next", "share"...):
-        # one search tells, and leaves them only the few patterns without such openings.
-        # Building that search costs more than one article's lines save: corpus runs only.
-        opened = True
-        if self._screens:
-            if self._openings is None:
-                self._openings = re.compile(_trie_pattern({o for p, _ in self._anchored if p.openings
-                                                           for o in p.openings}))
-            opened = self._openings.match(lowered) is not None
+        if not self._screens:
+            return self._group(first, sentence, True).match(norm, lowered)
+        # A corpus run: one search finds the longest literal opening ("next article") the
+        # line starts with; only the patterns that open with it or a shorter part of it can
+        # match, besides the few patterns without such openings. (Building that search
+        # costs more than one article's lines save.)
+        if self._openings is None:
+            self._by_opening = {}
+            for p, _ in self._anchored:  # rank order
+                for opening in p.openings or ():
+                    self._by_opening.setdefault(opening, []).append(p)
+            self._openings = re.compile(_trie_pattern(self._by_opening))
+        best = self._group(first, sentence, False).match(norm, lowered)
+        m = self._openings.match(lowered)
+        if m is not None:
+            path = m.group()
+            found = [p for k in range(1, len(path) + 1) for p in self._by_opening.get(path[:k], ())
+                     if (p.sentences or not sentence) and (best is None or p.rank < best.rank)]
+            for p in sorted(set(found), key=_rank):
+                if p.rx.fullmatch(norm):
+                    return p
+        return best
+
+    def _group(self, first: str, sentence: bool, opened: bool) -> _Group:
+        """The anchored patterns a line can meet, by its first character, whether it is a
+        sentence, and (`opened` False) only those without literal openings."""
         key = (first, sentence, opened)
-        group = self._groups.get(key, False)
-        if group is False:
-            members = [p for p, chars in self._anchored
-                       if (p.sentences or not sentence) and _may_start_with(chars, first)
-                       and (opened or p.openings is None)]
-            group = self._groups[key] = _Group(members) if members else None
-        return group.match(norm, lowered) if group is not None else None
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = _Group([
+                p for p, chars in self._anchored
+                if (p.sentences or not sentence) and _may_start_with(chars, first)
+                and (opened or p.openings is None)])
+        return group
 
     def _match_floating(self, norm: str, sentence: bool) -> _Pattern | None:
         if self._keywords is None:
