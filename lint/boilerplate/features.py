@@ -34,9 +34,12 @@ def shape(text: str) -> Shape:
     tail = text.rstrip(_CLOSERS)[-1:]
     sentence = tail != "" and tail in _STOPS
     label = text.endswith(":")
-    significant = [w for w in words if w.lower() not in _SMALL]
-    caps = sum(1 for w in significant if w[0].isupper())
-    title_case = bool(significant) and caps >= 0.75 * len(significant) and n >= 2
+    significant = caps = 0
+    for w in words:
+        if w.lower() not in _SMALL:
+            significant += 1
+            caps += w[0].isupper()
+    title_case = significant > 0 and caps >= 0.75 * significant and n >= 2
     prose = n >= 25 or (sentence and n >= 10) or (sentence and n >= 6 and not title_case)
     return Shape(n, len(text), sentence, label, title_case, prose)
 
