@@ -37,6 +37,7 @@ _LONG_STRETCH_MIN_DENSITY = 0.015  # the same for long menus and footers (4+ kno
 _PAGE_STRETCH = 20  # a stretch this long with this many known lines and little code or
 _PAGE_STRETCH_HITS = 2  # few figures is a whole page's menus and footers
 _PAGE_STRETCH_MAX_TABULAR = 0.25
+_MENU_LINES = 15  # this many lines above the story and not one of prose: a page's menus
 # Code and figures: an article's own code samples and tables.
 _TABULAR = re.compile(r"[{}();=<>\[\]\d]|^\s*(//|#|\$ )")
 _MAX_WORDS = 60  # longer lines are paragraphs: no phrase is tried
@@ -201,7 +202,7 @@ def candidates(state: State) -> list[tuple[int, list[float]]]:
     known residue (otherwise it is the article's own opening table or closing list)."""
     n = len(state.lines)
     first, last = state.span if state.span is not None else (0, n - 1)
-    chrome_before = _chrome_stretch(state.kinds, range(0, first), state)
+    chrome_before = _chrome_stretch(state.kinds, range(0, first), state) or _menu_stretch(range(0, first), state)
     chrome_after = _chrome_stretch(state.kinds, range(last + 1, n), state)
     hit = [i in state.found for i in range(n)]
     wanted = [i for i in range(n)
@@ -254,6 +255,12 @@ def _costs(lines, kinds) -> list[float]:
             cost += 3.0
         costs.append(cost)
     return costs
+
+
+def _menu_stretch(stretch: range, state) -> bool:
+    """A long stretch above the story without one line of prose: a page's header and menus
+    (an article's own opening list or table of contents comes with some prose)."""
+    return len(stretch) >= _MENU_LINES and not any(state.shapes[i].prose for i in stretch)
 
 
 def _chrome_stretch(kinds, stretch: range, state) -> bool:

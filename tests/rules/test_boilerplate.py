@@ -175,3 +175,27 @@ def test_the_story_stretch_ends_at_a_closing_notice():
 def test_news_captions_credits_and_pitches_under_the_story(line, rule):
     hits = found(article(after=(line,)))
     assert [h[4] for h in hits] == [rule]
+
+
+def test_a_long_stretch_above_the_story_without_prose_goes_to_the_line_model():
+    """A page's menus above the story know no phrase, but 15 lines without one sentence
+    of prose are left to the line model; a stretch with prose in it is the article's."""
+    from lint.boilerplate.classifier import candidates, prepare
+    from lint.boilerplate.lexicon import load_lexicon
+    from lint.readers.plaintext import read
+
+    menu = ["Local", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport",
+            "Culture", "Travel", "Opinion", "Climate", "Style", "Education", "Weather", "Puzzles"]
+    doc = read("\n\n".join(menu + [TITLE, P1, P2, P3]), "page.txt")[0]
+    state = prepare(doc, load_lexicon())
+    assert not state.found  # no phrase knows these lines
+    decided = {i for i, _ in candidates(state)}
+    assert set(range(len(menu))) <= decided
+
+    # The control: the same stretch with one sentence of prose in it.
+    with_prose = menu[:8] + ["The site was updated on Monday with new features for readers."] + menu[8:]
+    doc = read("\n\n".join(with_prose + [TITLE, P1, P2, P3]), "page.txt")[0]
+    state = prepare(doc, load_lexicon())
+    first = state.span[0]
+    assert first == len(with_prose) + 1  # the story's stretch starts at P1
+    assert not {i for i, _ in candidates(state)} & set(range(first))
