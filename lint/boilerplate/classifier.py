@@ -37,7 +37,9 @@ _LONG_STRETCH_MIN_DENSITY = 0.015  # the same for long menus and footers (4+ kno
 _PAGE_STRETCH = 20  # a stretch this long with this many known lines and little code or
 _PAGE_STRETCH_HITS = 2  # few figures is a whole page's menus and footers
 _PAGE_STRETCH_MAX_TABULAR = 0.25
-_MENU_LINES = 15  # this many lines above the story and not one of prose: a page's menus
+_MENU_LINES = 15  # this many lines above the story and not one of prose: a page's menus...
+_MENU_ITEMS = 0.6  # ...when this share of them are short capitalised items...
+_MENU_REPEATED = 0.3  # ...and fewer than this share come back below as subheadings
 # Code and figures: an article's own code samples and tables.
 _TABULAR = re.compile(r"[{}();=<>\[\]\d]|^\s*(//|#|\$ )")
 _MAX_WORDS = 60  # longer lines are paragraphs: no phrase is tried
@@ -258,9 +260,20 @@ def _costs(lines, kinds) -> list[float]:
 
 
 def _menu_stretch(stretch: range, state) -> bool:
-    """A long stretch above the story without one line of prose: a page's header and menus
-    (an article's own opening list or table of contents comes with some prose)."""
-    return len(stretch) >= _MENU_LINES and not any(state.shapes[i].prose for i in stretch)
+    """A long stretch above the story that reads like a menu: no line of prose, mostly
+    short capitalised items, and few of them repeated below as the article's own
+    subheadings (an opening list of ingredients or a table of contents is not chrome)."""
+    if len(stretch) < _MENU_LINES or any(state.shapes[i].prose for i in stretch):
+        return False
+    items = [i for i in stretch if _menu_item(state.lines[i].text, state.shapes[i])]
+    if len(items) < _MENU_ITEMS * len(stretch):
+        return False
+    below = {ln.text.lower() for ln in state.lines[stretch.stop:]}
+    return sum(1 for i in items if state.lines[i].text.lower() in below) < _MENU_REPEATED * len(items)
+
+
+def _menu_item(text: str, s: Shape) -> bool:
+    return 1 <= s.words <= 6 and text[:1].isupper() and not s.sentence
 
 
 def _chrome_stretch(kinds, stretch: range, state) -> bool:

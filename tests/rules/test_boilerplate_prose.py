@@ -111,3 +111,29 @@ def test_dates_pitches_and_left_right_in_prose_are_not_captions():
         "The agency said it would publish the new forms next week on its website.",
     ])
     assert [(d.line, d.rule) for d in run(text, ["boilerplate"])] == []
+
+
+def test_an_opening_ingredient_list_or_table_of_contents_is_the_article():
+    """A long list above the story is not a page's menu when it reads like a list of
+    ingredients, or like a table of contents whose entries come back as subheadings."""
+    ingredients = ["2 cups flour", "1 tsp salt", "3 eggs", "1 cup milk", "2 tbsp butter", "1 onion, diced",
+                   "2 cloves garlic", "200g spinach", "100g feta", "1 lemon", "Black pepper", "Olive oil",
+                   "Fresh dill", "1 tsp nutmeg", "2 tbsp parmesan", "Sea salt flakes"]
+    method = [
+        "Heat the oven to 200C and grease a deep baking dish with a little of the butter before you start.",
+        "Whisk the flour, salt, eggs and milk into a smooth batter, then leave it to rest for twenty minutes.",
+        "Soften the onion and garlic in the oil, add the spinach and stir until it wilts, then season it well.",
+        "Pour half the batter into the dish, spread the filling and feta over it, and bake for 35 minutes.",
+    ]
+    recipe = "Spinach and feta bake\n\n" + "\n".join(ingredients) + "\n\n" + "\n\n".join(method)
+    assert [(d.line, d.rule) for d in run(recipe, ["boilerplate"])] == []
+
+    sections = ["Introduction", "What Is a Heat Pump", "How Heat Pumps Work", "Air Source Heat Pumps",
+                "Ground Source Heat Pumps", "Costs and Grants", "Running Costs", "Noise", "Planning Rules",
+                "Installers", "Maintenance", "Common Problems", "Heat Pumps in Old Houses", "Hybrid Systems",
+                "Our Verdict", "Frequently Asked Questions"]
+    paragraph = ("A heat pump moves warmth from the air or the ground into your home, using electricity to "
+                 "run a compressor rather than burning gas.")
+    body = [line for heading in sections for line in (heading, paragraph)]
+    guide = "Heat pumps: a buyer's guide\n\n" + "\n".join(sections) + "\n\n" + "\n\n".join(body)
+    assert [(d.line, d.rule) for d in run(guide, ["boilerplate"])] == []
