@@ -137,3 +137,21 @@ def test_an_opening_ingredient_list_or_table_of_contents_is_the_article():
     body = [line for heading in sections for line in (heading, paragraph)]
     guide = "Heat pumps: a buyer's guide\n\n" + "\n".join(sections) + "\n\n" + "\n\n".join(body)
     assert [(d.line, d.rule) for d in run(guide, ["boilerplate"])] == []
+
+
+def test_a_share_bar_in_the_middle_leaves_the_second_half_of_the_story():
+    # The story's stretch ends at a block of residue below half of its prose; the
+    # paragraphs after it are still the story's and must not be taken for chrome.
+    paragraphs = [
+        "The council voted on Tuesday to close the coastal road after floods damaged two bridges near the harbour.",
+        "Engineers will inspect both bridges on Wednesday morning, and the road could reopen by the weekend.",
+        "Residents said the harbour had not flooded like this since 1998, when a storm surge damaged homes.",
+        "The county has set aside two million pounds for repairs, and the work is expected to take the summer.",
+        "Bus services will run on a diversion through the village, adding about fifteen minutes to each trip.",
+        "Shop owners on the front said the closure had already cost them customers and asked for help with rates.",
+        "The council will meet again next Thursday to decide whether to extend the closure into the holidays.",
+    ]
+    text = ("Coastal road closed after floods\n\n" + "\n\n".join(paragraphs[:4]) + "\n\nShare\nTweet\nEmail\nPrint\n\n"
+            + "\n\n".join(paragraphs[4:]))
+    assert [(d.line, d.rule) for d in run(text, ["boilerplate"])] == [
+        (11, "boilerplate.share"), (12, "boilerplate.share"), (13, "boilerplate.share"), (14, "boilerplate.widget")]
