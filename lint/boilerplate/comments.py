@@ -70,8 +70,8 @@ def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | N
 
 
 def _headerless(texts, shapes, header, author, signal):
-    """A thread without a header: three signals within a few lines, two of them authors,
-    below the story."""
+    """A thread without a header: three signals within a few lines, below the story, two
+    of them authors and one a timestamp or a button."""
     n = len(texts)
     prose_above = 0
     hits: list[int] = []
@@ -82,7 +82,10 @@ def _headerless(texts, shapes, header, author, signal):
         if prose_above < _PROSE_ABOVE or not _is_signal(texts[i], signal):
             continue
         hits = [j for j in hits if i - j <= _FIRST_SIGNALS_WITHIN] + [i]
-        if len(hits) >= 3 and sum(1 for j in hits if _is_signal(texts[j], author)) >= 2:
+        authors = sum(1 for j in hits if _is_signal(texts[j], author))
+        # Two authors and a timestamp or button: "Jane writes:" three times over is a
+        # letters column, not a comment thread.
+        if len(hits) >= 3 and 2 <= authors < len(hits):
             return hits[0], _thread_end(texts, shapes, i, header, signal)
     return None
 

@@ -96,3 +96,12 @@ def test_the_thread_patterns_are_data_with_three_sections(tmp_path):
         assert f"{bad}:2" in str(e)
     else:
         raise AssertionError("a bad pattern must be reported")
+
+
+def test_a_letters_column_is_not_a_comment_thread():
+    # "X writes:" three times over, without a timestamp or a Reply button, is a letters
+    # column the newspaper publishes.
+    letters = ["Jane Hill writes:", "The closure has doubled my journey to work, and nobody explained why.",
+               "Tom Reed writes:", "I welcome the closure; the bridges have been unsafe for years.",
+               "Ann Cole writes:", "Could the council not run a shuttle bus while the work goes on?"]
+    assert lines_of(ARTICLE + "\n\n" + "\n\n".join(letters)) == []
