@@ -63,8 +63,8 @@ def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | N
         if prose_above < _PROSE_ABOVE or len(texts[i]) > 300 or not header.fullmatch(texts[i]):
             continue
         signals = [j for j in range(i + 1, min(n, i + 1 + _FIRST_SIGNALS_WITHIN)) if _is_signal(texts[j], signal)]
-        if len(signals) < _MIN_SIGNALS:
-            continue
+        if len(signals) < _MIN_SIGNALS or all(_is_signal(texts[j], author) for j in signals):
+            continue  # authors alone under "Responses" are letters; a thread has times or buttons
         return i, _thread_end(texts, shapes, signals[-1], header, signal)
     return _headerless(texts, shapes, header, author, signal)
 

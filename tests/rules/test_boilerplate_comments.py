@@ -105,3 +105,4 @@ def test_a_letters_column_is_not_a_comment_thread():
                "Tom Reed writes:", "I welcome the closure; the bridges have been unsafe for years.",
                "Ann Cole writes:", "Could the council not run a shuttle bus while the work goes on?"]
     assert lines_of(ARTICLE + "\n\n" + "\n\n".join(letters)) == []
+    assert lines_of(ARTICLE + "\n\nResponses\n\n" + "\n\n".join(letters)) == []  # under a header too
