@@ -108,6 +108,7 @@ def test_dates_pitches_and_left_right_in_prose_are_not_captions():
         "Breathing slowly can help you relax, center, and quiet the mind before a difficult meeting.",
         "More on that in a follow-up report about the new forms.",
         "The next public meeting will take place on Thursday, March 5, 2026, at the central library.",
+        "The flood maps were drawn from satellite pictures taken by the American space agency (NASA).",
         "If you enjoyed the old deadline, you will like the new one even less, one accountant joked.",
         "The agency said it would publish the new forms next week on its website.",
     ])
