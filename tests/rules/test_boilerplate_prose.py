@@ -110,6 +110,7 @@ def test_dates_pitches_and_left_right_in_prose_are_not_captions():
         "The next public meeting will take place on Thursday, March 5, 2026, at the central library.",
         "The flood maps were drawn from satellite pictures taken by the American space agency (NASA).",
         "Last year the prize went to a photograph by Jane Doe of Reuters, taken during the floods.",
+        "To open the old sluice gate, turn the wheel to the right, left, then right again, the keeper said.",
         "If you enjoyed the old deadline, you will like the new one even less, one accountant joked.",
         "The agency said it would publish the new forms next week on its website.",
     ])
