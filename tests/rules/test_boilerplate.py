@@ -169,7 +169,6 @@ def test_the_story_stretch_ends_at_a_closing_notice():
     ("More AP soccer: https://example.com/soccer", "boilerplate.related-headline"),
     ("Thanks for watching!Visit Website", "boilerplate.widget"),
     ("View all (4)", "boilerplate.widget"),
-    ("More Harbour Gazette", "boilerplate.related-headline"),
     ("This page was originally published on Wednesday, March 2, 2022.", "boilerplate.byline"),
 ])
 def test_news_captions_credits_and_pitches_under_the_story(line, rule):

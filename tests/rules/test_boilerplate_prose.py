@@ -111,6 +111,9 @@ def test_dates_pitches_and_left_right_in_prose_are_not_captions():
         "The flood maps were drawn from satellite pictures taken by the American space agency (NASA).",
         "Last year the prize went to a photograph by Jane Doe of Reuters, taken during the floods.",
         "To open the old sluice gate, turn the wheel to the right, left, then right again, the keeper said.",
+        "More Rain Expected",
+        "More BBC reporters were sent to the harbour as the water rose.",
+        "Volunteers are needed for the clean-up. Sign up for a shift at the town hall on Saturday.",
         "If you enjoyed the old deadline, you will like the new one even less, one accountant joked.",
         "The agency said it would publish the new forms next week on its website.",
     ])
