@@ -5,8 +5,9 @@ then "jbaxt says:", "November 19, 2019 at 6:34 am", the comment, "Reply", and so
 for a hundred lines. Each comment is prose, so the story's stretch of prose would
 swallow the thread; but its rhythm gives it away. A thread is a header line followed,
 within a few lines, by at least two signal lines (an author line, a timestamp, a
-Reply button); it runs on while signals keep coming. The header and signal patterns
-are data (rules/boilerplate/comment-thread.txt).
+Reply button), not all of them authors: "Jane Hill writes:" over each letter is a
+letters column the paper publishes. It runs on while signals keep coming. The header,
+author and signal patterns are data (rules/boilerplate/comment-thread.txt).
 """
 from __future__ import annotations
 
