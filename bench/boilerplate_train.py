@@ -1,7 +1,10 @@
 """Train the boilerplate line model (rules/boilerplate/_line-model.toml).
 
     python3 bench/boilerplate_train.py LABELLED.jsonl [--out rules/boilerplate/_line-model.toml]
-        [--min-precision 0.8] [--view container] [--view-weight 10] [--folds 4]
+        [--min-precision 0.82] [--l2 1000] [--view container] [--view-weight 10] [--folds 4]
+
+The defaults are the settings the bundled model was made with: rerunning the script
+on the same data rebuilds it as it is.
 
 LABELLED.jsonl holds records like the boilerplate benchmark's: {"text", "labels"
 (one per line: body / boilerplate / blank / title), "view"}. Each line the
@@ -94,11 +97,14 @@ def main() -> None:
     ap.add_argument("data", type=Path)
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent
                     / "rules" / "boilerplate" / "_line-model.toml")
-    ap.add_argument("--min-precision", type=float, default=0.8)
+    # 0.82, not the target's 0.80: the precision promised out of fold must hold on unseen pages.
+    ap.add_argument("--min-precision", type=float, default=0.82)
     ap.add_argument("--view", default="container", help="records the threshold is chosen on")
     ap.add_argument("--view-weight", type=float, default=10.0, help="weight of those records' lines in training")
     ap.add_argument("--folds", type=int, default=4, help="folds (by page) for choosing the threshold")
-    ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the regression")
+    # A strong penalty: with 1.0 the model learnt the dev pages (dev precision 0.865 against
+    # 0.80 out of fold); with 1000 the two agree and out-of-fold F1 is higher.
+    ap.add_argument("--l2", type=float, default=1000.0, help="L2 penalty of the regression")
     args = ap.parse_args()
 
     rows = list(examples(args.data))
