@@ -28,13 +28,21 @@ FEATURES = (
 )
 
 # Code or figures, as three tests (a lone character class is scanned far faster than an
-# alternation): code punctuation, a comment or prompt opening, a line of figures only.
-_CODE_CHARS = re.compile(r"[{}();=<>\[\]]")
-_CODE_START = re.compile(r"\s*(//|#|\$ )")
+# alternation): code or markup punctuation, a comment or prompt opening, figures only.
+# (The classifier's code test, which keeps phrases off code samples, is narrower: there
+# parentheses and "<" do not make a line code.)
+_CODE_OR_MARKUP = re.compile(r"[{}();=<>\[\]]")
+_COMMENT_OR_PROMPT = re.compile(r"\s*(//|#|\$ )")
 _FIGURES = re.compile(r"[\d\s.,%$€£+-]+")
+
 _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"[|•·»›«‹/]")
 _ADDRESS = re.compile(r"https?://|www\.|@\w|\.com\b")
+
+
+def _code_or_figures(text: str) -> bool:
+    return (_CODE_OR_MARKUP.search(text) is not None or _COMMENT_OR_PROMPT.match(text) is not None
+            or _FIGURES.fullmatch(text) is not None)
 
 
 def _has_address(text: str) -> bool:
@@ -141,7 +149,7 @@ def line_vectors(lines: list[Line], shapes: list[Shape], hit: list[bool], weak: 
             float(s.title_case),
             float(headline[i]),
             1.0 if _DIGIT.search(text) else 0.0,
-            1.0 if (_CODE_CHARS.search(text) or _CODE_START.match(text) or _FIGURES.fullmatch(text)) else 0.0,
+            1.0 if _code_or_figures(text) else 0.0,
             float(all_caps),
             1.0 if text[:1].islower() else 0.0,
             float(inside),
