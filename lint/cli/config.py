@@ -5,6 +5,7 @@ import json
 
 import click
 
+from ..reports.printable import printable
 from .common import config_option, guard
 
 
@@ -56,8 +57,8 @@ def config(path, config_file):
 
     cfg = ConfigResolver(config_file).for_path(path)
     source = config_file or find_config_file(path)
-    click.echo(f"# effective configuration for {path}")
-    click.echo(f"# from: {source or 'built-in defaults (no edlint.toml, .edlint.toml or [tool.edlint] found)'}")
+    click.echo(f"# effective configuration for {printable(path)}")
+    click.echo(f"# from: {printable(source) if source else 'built-in defaults (no edlint.toml, .edlint.toml or [tool.edlint] found)'}")
     data = cfg.as_dict()
     if not data.get("overrides"):
         data.pop("overrides", None)

@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, config_option, guard, ignore_option,
-                     select_option)
+from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, config_option, follow_symlinks_option, guard,
+                     ignore_option, say, select_option)
 
 MAX_PASSES = 10  # a fix can make room for another (or collide with one); stop if it never settles
 
@@ -41,8 +41,9 @@ def fix_text(engine, path: str, text: str):
 @config_option
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="Exit 1 when findings at or above this level remain.")
+@follow_symlinks_option
 @guard
-def fix(paths, show_diff, select, ignore, config_file, fail_on):
+def fix(paths, show_diff, select, ignore, config_file, fail_on, follow_symlinks):
     """Apply safe fixes in place (atomically), or show them with --diff."""
     from ..files import discover
     from ..fixes import atomic_write
@@ -50,7 +51,10 @@ def fix(paths, show_diff, select, ignore, config_file, fail_on):
     from .check import build_engine
 
     engine = build_engine(config_file, select, ignore)
-    files, errors = discover(list(paths), engine.resolver.for_path)
+    notes: list[str] = []
+    files, errors = discover(list(paths), engine.resolver.for_path, follow_symlinks=follow_symlinks, notes=notes)
+    for note in notes:
+        say(f"edlint: warning: {note}")
     status = EXIT_OK
     for e in errors:
         click.echo(f"edlint: error: {e.path}: {e.message}", err=True)
