@@ -194,14 +194,20 @@ class Engine:
                 result.files.append(name)
                 result.errors.append(FileError(name, str(e)))
                 continue
+            except Exception as e:  # a bug reading this file's config: this file alone is lost
+                import traceback
+
+                result.files.append(name)
+                result.errors.append(FileError(name, internal_error(e), detail=traceback.format_exc()))
+                continue
             jobs.append(FileJob(name, cfg, text=(stdin_text or "") if f == "-" else None, metrics=self.metrics))
         return self.run_jobs(jobs, result)
 
     def _config_or_default(self, path: str) -> Config:
         try:
             return self.resolver.for_path(path)
-        except ConfigError:
-            return Config()  # directory walking only needs include/exclude; the error comes per file
+        except Exception:  # ConfigError, or a bug: either way the error comes per file
+            return Config()  # directory walking only needs include/exclude
 
     def _finish(self, outcomes: list[FileOutcome], result: RunResult) -> RunResult:
         # Corpus rules: gather what each file collected, per distinct rule set.

@@ -78,7 +78,8 @@ def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, incl
     """Check articles: files, directories (recursively) or '-' for standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
-    configuration or input errors, 3 LanguageTool required but unavailable.
+    configuration or input errors (or an internal error), 3 LanguageTool
+    required but unavailable, 143 stopped by SIGTERM.
     """
     from ..reports import render
 

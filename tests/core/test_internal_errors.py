@@ -165,3 +165,17 @@ def test_damaged_lexicon_cache_is_rebuilt(tmp_path, monkeypatch, damage):
     # ... and the file on disk is whole again.
     monkeypatch.setattr(lexicon, "_LEXICON", None)
     assert len(lexicon._load(path)[0]) == len(good.freqs)
+
+
+def test_a_config_that_breaks_edlint_loses_only_its_own_files(desk):
+    # A TOML integer Python refuses to convert: whether config loading calls it a bad value
+    # or it surfaces as an internal error, the files under the other config are checked.
+    (desk / "sub").mkdir()
+    (desk / "sub" / "edlint.toml").write_text("max-line = %s\n" % ("9" * 5000))
+    (desk / "sub" / "a.txt").write_text(GOOD)
+    (desk / "good.txt").write_text(GOOD)
+    r = edlint("check", "sub/a.txt", "good.txt")
+    no_traceback(r)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[0].startswith("edlint: error: sub/a.txt: ")
+    assert r.stdout.splitlines()[0] == GOOD_LINE
