@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .config import Config
+from .config import Config, did_you_mean
 from .errors import ConfigError
+from .params import declared
 from .rule_types import CheckContext, Rule, rule_class
 from .rulespec import RuleError, RuleSpec, load_rules
 
@@ -16,10 +17,32 @@ CATEGORY_ORDER = {"boilerplate": 0}
 
 @lru_cache(maxsize=8)
 def all_rules(packs: tuple[str, ...] = ()) -> dict[str, RuleSpec]:
+    """Bundled rules and those of `packs`, each with its type and parameters checked."""
     try:
-        return load_rules([Path(p) for p in packs])
+        specs = load_rules([Path(p) for p in packs])
     except RuleError as e:
         raise ConfigError(str(e)) from None
+    for spec in specs.values():
+        check_rule_params(spec, spec.params, lambda name, spec=spec: f"{spec.path}: rule {spec.id}: "
+                                                                     f"parameter {name!r}")
+    return specs
+
+
+def check_rule_params(spec: RuleSpec, params: dict, where) -> None:
+    """Each of `params` is a parameter of the rule's type, of its type and allowed values;
+    `where(name)` names the place it was written (rule file or config key)."""
+    try:
+        cls = rule_class(spec.type)
+    except KeyError as e:
+        raise ConfigError(f"{spec.path}: {e.args[0]}") from None
+    table = declared(cls.PARAMS)
+    for name, value in params.items():
+        if name not in table:
+            raise ConfigError(f"{where(name)}: no such parameter for rule type {spec.type!r}"
+                              f"{did_you_mean(name, table)} (parameters: {', '.join(sorted(table)) or 'none'})")
+        problem = table[name].problem(value)
+        if problem:
+            raise ConfigError(f"{where(name)} {problem}")
 
 
 def _match_len(selector: str, rule_id: str) -> int:
