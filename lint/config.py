@@ -457,8 +457,8 @@ def _read_word_files(st: _State, key: tuple[str, ...], names) -> tuple[str, ...]
 # -- rule ids ----------------------------------------------------------------------------
 
 def did_you_mean(word: str, known) -> str:
-    close = difflib.get_close_matches(word, sorted(known), n=3, cutoff=0.6)
-    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _check_category(sel: str, where: str) -> None:
