@@ -40,7 +40,7 @@ class Substitution(Rule):
         "regex": Param("bool", False, "The keys of swap are regular expressions."),
         "ignorecase": Param("bool", True, "Match in any case."),
         "nonword": Param("bool", False, "Keys may match inside words."),
-        "safe": Param("bool", True, "`edlint fix` may apply the replacement."),
+        "safe": Param("bool", True, "The fix is safe: `edlint fix` may apply it."),
         "exceptions": Param("strings", [], "Regular expressions: a match inside one is not reported."),
     }
 
