@@ -48,3 +48,13 @@ def test_building_a_rule_with_a_bad_parameter_names_rule_and_parameter():
         cls(spec, {"patterns": 5})
     with pytest.raises(ValueError, match=r"rule style.x: unknown parameter 'pattern'"):
         cls(spec, {"pattern": ["x"]})
+
+
+def test_explain_lists_the_typed_parameters():
+    from .support import edlint
+
+    r = edlint("explain", "readability.long-sentence")
+    assert r.exit_code == 0, r.output
+    assert '  very-long-level = "warning"    one of error, warning, info. The level of a very long sentence.' \
+        in r.stdout.splitlines()
+    assert "  long-sentence = (not set)    an integer of at least 1." in r.stdout
