@@ -579,7 +579,9 @@ class ConfigResolver:
 
     def base_for(self, path: str) -> Config:
         if self._explicit is not None:
-            return self._with_cli(self._explicit)
+            if None not in self._by_file:  # the CLI options are applied (and checked) once
+                self._by_file[None] = self._with_cli(self._explicit)
+            return self._by_file[None]
         if not self._nested:
             path = os.getcwd()
         d = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) else os.path.abspath(path)

@@ -142,7 +142,6 @@ BAD_VALUES = [
     ('[rules."readability.long-sentence"]\nlong-sentence = 0', "'rules.\"readability.long-sentence\".long-sentence'",
      "must be an integer of at least 1, not 0"),
     ('[languagetool]\ntimeout = -5', "'languagetool.timeout'", "must be a positive number, not -5"),
-    ('[languagetool]\nretries = 1.5', "'languagetool.retries'", "must be an integer"),
     ('[languagetool]\nlevel = "pedantic"', "'languagetool.level'", "must be one of default, picky"),
     ('languagetool = "ftp://x"', "'languagetool'", "must be off, auto, local or an http(s):// URL, not 'ftp://x'"),
     ('[languagetool]\nurl = "lt.example.org"', "'languagetool.url'", "must start with http:// or https://"),

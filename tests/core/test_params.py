@@ -58,3 +58,11 @@ def test_explain_lists_the_typed_parameters():
     assert '  very-long-level = "warning"    one of error, warning, info. The level of a very long sentence.' \
         in r.stdout.splitlines()
     assert "  long-sentence = (not set)    an integer of at least 1." in r.stdout
+
+
+def test_bundled_rules_have_valid_parameters():
+    from lint.ruleset import check_rule_params
+    from lint.rulespec import load_rules
+
+    for spec in load_rules().values():
+        check_rule_params(spec, spec.params, lambda name, spec=spec: f"{spec.path}: {name}")
