@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .config import Config, did_you_mean
+from .config import Config
+from .config_keys import _check_category, _key, _str_list, did_you_mean
+from .diagnostic import CATEGORIES
 from .errors import ConfigError
 from .params import declared
 from .rule_types import CheckContext, Rule, rule_class
@@ -154,3 +156,42 @@ def build_ruleset(config: Config) -> RuleSet:
             raise ConfigError(f"{where}: {e}") from None
         (rs.corpus_rules if rule.corpus else rs.document_rules).append(rule)
     return rs
+
+
+# -- rule ids a configuration names ------------------------------------------------------
+
+def known_selectors(packs: tuple[str, ...] = ()) -> set[str]:
+    """Everything `select`, `ignore` and `[severity]` accept: all, each category, each rule id
+    and each prefix of one by whole segments (style.test for style.test.hedge)."""
+    known = {"all", *CATEGORIES}
+    for rid in all_rules(tuple(packs)):
+        parts = rid.split(".")
+        known.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+    return known
+
+
+def check_selector(sel: str, known: set[str], where: str) -> None:
+    # LanguageTool reports ids of its own (grammar.en-a-vs-an): any grammar.* may be named.
+    if sel in known or sel.startswith("grammar."):
+        return
+    _check_category(sel, where)
+    raise ConfigError(f"{where}: {sel!r} is not a rule id or category{did_you_mean(sel, known)}")
+
+
+def check_rule_ids(cfg: Config, data: dict, file: str) -> None:
+    """Rule ids named in `data` exist in the bundled rules or the config's rule packs, and
+    `[rules."id"]` parameters suit the rule's type (name, type and allowed values)."""
+    specs = all_rules(tuple(cfg.rule_packs))
+    known = known_selectors(cfg.rule_packs)
+    tables = [("", data)] + [(f"overrides[{i}]", ov) for i, ov in enumerate(data.get("overrides") or ())]
+    for prefix, table in tables:
+        for key in ("select", "ignore", "extend-select", "extend-ignore"):
+            for sel in _str_list(table.get(key, []), ""):
+                check_selector(sel, known, f"{file}: key '{_key(prefix, key)}'")
+        for sel in table.get("severity", {}):
+            check_selector(sel, known, f"{file}: key '{_key(prefix, 'severity', sel)}'")
+        for rid, params in table.get("rules", {}).items():
+            where = f"{file}: key '{_key(prefix, 'rules', rid)}'"
+            if rid not in specs:
+                raise ConfigError(f"{where}: no such rule{did_you_mean(rid, specs)}")
+            check_rule_params(specs[rid], params, lambda name: f"{file}: key '{_key(prefix, 'rules', rid, name)}'")
