@@ -63,9 +63,9 @@ def read_stdin(name: str | None) -> str:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @guard
-def check(paths, fmt, fail_on, select, ignore, config_file, no_nested_config, allow_outside_paths, stdin_filename,
-          include, exclude, language, languagetool, require_languagetool, baseline, write_baseline, jobs, quiet,
-          statistics, output, color):
+def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, include, exclude, language,
+          languagetool, require_languagetool, baseline, write_baseline, jobs, quiet, statistics, output, color,
+          no_nested_config=False, allow_outside_paths=False):
     """Check articles: files, directories (recursively) or '-' for standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
