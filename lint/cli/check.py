@@ -11,20 +11,20 @@ from ..errors import EdlintError
 
 from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, config_option, fail,
                      follow_symlinks_option, guard, ignore_option, report_problems, say, select_option,
-                     split_list, use_color)
+                     split_list, trust_options, use_color)
 
 
 def build_engine(config_file, select, ignore, language=None, fail_on=None, include=(), exclude=(),
                  languagetool=None, require_languagetool=False, jobs=1, metrics=False, baseline=None,
-                 follow_symlinks=False):
+                 no_nested_config=False, allow_outside_paths=False, follow_symlinks=False):
     from ..config import ConfigResolver
     from ..engine import Engine
 
     cli = {"select": split_list(select), "ignore": split_list(ignore), "language": language,
            "fail_on": fail_on, "include": split_list(include), "exclude": split_list(exclude),
            "languagetool": languagetool, "require_languagetool": require_languagetool}
-    return Engine(ConfigResolver(config_file, cli), jobs=jobs, metrics=metrics, baseline=baseline,
-                  follow_symlinks=follow_symlinks)
+    resolver = ConfigResolver(config_file, cli, nested=not no_nested_config, allow_outside=allow_outside_paths)
+    return Engine(resolver, jobs=jobs, metrics=metrics, baseline=baseline, follow_symlinks=follow_symlinks)
 
 
 def read_stdin(name: str | None) -> str:
@@ -55,6 +55,7 @@ def read_stdin(name: str | None) -> str:
 @select_option
 @ignore_option
 @config_option
+@trust_options
 @click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the text read from '-'.")
 @click.option("--include", multiple=True, metavar="GLOBS", help="Files to check inside directories.")
 @click.option("--exclude", multiple=True, metavar="GLOBS", help="Files and directories to skip.")
@@ -74,7 +75,7 @@ def read_stdin(name: str | None) -> str:
 @guard
 def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, include, exclude, language,
           languagetool, require_languagetool, baseline, write_baseline, jobs, quiet, statistics, output, color,
-          follow_symlinks):
+          no_nested_config=False, allow_outside_paths=False, follow_symlinks=False):
     """Check articles: files, directories (recursively) or '-' for standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
@@ -85,7 +86,8 @@ def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, incl
 
     engine = build_engine(config_file, select, ignore, language, fail_on, include, exclude,
                           languagetool, require_languagetool, jobs, statistics or fmt == "json",
-                          None if write_baseline else baseline, follow_symlinks)
+                          None if write_baseline else baseline, no_nested_config, allow_outside_paths,
+                          follow_symlinks)
     paths, stdin_text, stdin_error = list(paths), None, None
     if "-" in paths:
         try:

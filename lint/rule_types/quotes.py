@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import first_nonspace, format_message
 from .base import Rule
 
@@ -90,8 +91,13 @@ def double_problems(text: str) -> list[tuple[int, int, str]]:
 
 
 class Quotes(Rule):
-    PARAMS = {"double": True, "single": True, "continue_across_blocks": True,
-              "continuation_gap": 2, "elisions": _ELISIONS}
+    PARAMS = {
+        "double": Param("bool", True, "Check double quotation marks."),
+        "single": Param("bool", True, "Check single quotation marks."),
+        "continue_across_blocks": Param("bool", True, "A quotation may run on into the next paragraphs."),
+        "continuation_gap": Param("int", 2, "Paragraphs a continued quotation may span.", minimum=0),
+        "elisions": Param("strings", _ELISIONS, "Words an opening ‘ may elide the start of (‘til, ‘em)."),
+    }
 
     def setup(self) -> None:
         words = "|".join(re.escape(w) for w in self.params["elisions"])

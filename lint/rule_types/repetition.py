@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import format_message, replacement_fix
 from .base import Rule
 
@@ -33,7 +34,10 @@ _DOUBLED = re.compile(r"(?<![\w'’\-])([^\W\d_]+)(\s+)(\1)(?![\w'’\-])", re.I
 
 
 class Repetition(Rule):
-    PARAMS = {"allow": [], "skip_names": True}
+    PARAMS = {
+        "allow": Param("strings", [], "Words that may be written twice (\"had had\")."),
+        "skip_names": Param("bool", True, "Two capitalised words in a row are not reported."),
+    }
 
     def setup(self) -> None:
         self._allow = {w.lower() for w in self.params["allow"]}
