@@ -130,41 +130,52 @@ def test_closed_standard_input_is_an_input_error(desk):
     assert r.stdout.splitlines()[0] == GOOD_LINE
 
 
-@pytest.mark.parametrize("damage", ["right shape, lengths disagree", "wrong types", "flipped byte",
-                                    "truncated", "unmarshallable"])
-def test_damaged_lexicon_cache_is_rebuilt(tmp_path, monkeypatch, damage):
+@pytest.fixture(scope="module")
+def built_lexicon(tmp_path_factory):
+    """The lexicon built for real once, and the cache file it wrote."""
     from lint.spelling import lexicon
 
-    monkeypatch.setenv("EDLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(lexicon, "_LEXICON", None)
-    path = tmp_path / f"lexicon-{lexicon._versions()}.bin"
-    good = lexicon.get_lexicon()
-    assert path.exists()
-    whole = path.read_bytes()
+    cache = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("EDLINT_CACHE_DIR", str(cache))
+        mp.setattr(lexicon, "_LEXICON", None)
+        parts = lexicon.build()
+        path = cache / f"lexicon-{lexicon._versions()}.bin"
+        lexicon._save(path, *parts)
+        assert lexicon._load(path) == parts  # what is written is what is read
+    return parts, path.read_bytes(), path.name
+
+
+@pytest.mark.parametrize("damage", ["right shape, lengths disagree", "wrong types", "flipped byte",
+                                    "truncated", "unmarshallable"])
+def test_damaged_lexicon_cache_is_rebuilt(tmp_path, monkeypatch, built_lexicon, damage):
+    from lint.spelling import lexicon
+
+    parts, whole, name = built_lexicon
     if damage == "right shape, lengths disagree":
-        payload = marshal.dumps((b"the\nand", b"\x01", b"teh", b"the", b"colour", b"color"))
+        # As an older edlint (or a stray process) would have written it: no checksum to go by.
+        whole = marshal.dumps((b"the\nand", b"\x01", b"teh", b"the", b"colour", b"color"))
     elif damage == "wrong types":
-        payload = marshal.dumps((1, 2, 3, 4, 5, 6))
+        whole = marshal.dumps((1, 2, 3, 4, 5, 6))
     elif damage == "flipped byte":
-        payload = None
         i = len(whole) // 2
         whole = whole[:i] + bytes([whole[i] ^ 0x20]) + whole[i + 1:]
     elif damage == "truncated":
-        payload = None
         whole = whole[:len(whole) // 3]
     else:
-        payload = b"\x00garbage" * 10
-    if payload is not None:
-        # As an older edlint (or a stray process) would have written it: no checksum to go by.
-        whole = payload
+        whole = b"\x00garbage" * 10
+    monkeypatch.setenv("EDLINT_CACHE_DIR", str(tmp_path))
+    path = tmp_path / name
     path.write_bytes(whole)
+    builds = []
+    # The build itself is slow and tested above: here it hands back the parts it made.
+    monkeypatch.setattr(lexicon, "build", lambda: builds.append(1) or parts)
     monkeypatch.setattr(lexicon, "_LEXICON", None)
     rebuilt = lexicon.get_lexicon()
-    assert len(rebuilt.freqs) == len(good.freqs) > 100_000
-    assert "wednesday" in rebuilt and rebuilt.corrections("teh") == good.corrections("teh")
-    # ... and the file on disk is whole again.
-    monkeypatch.setattr(lexicon, "_LEXICON", None)
-    assert len(lexicon._load(path)[0]) == len(good.freqs)
+    assert builds == [1]
+    assert len(rebuilt.freqs) == len(parts[0]) > 100_000
+    assert "wednesday" in rebuilt and rebuilt.corrections("teh") == ["the"]
+    assert lexicon._load(path) == parts  # ... and the file on disk is whole again
 
 
 def test_a_config_that_breaks_edlint_loses_only_its_own_files(desk):
