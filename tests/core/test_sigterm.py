@@ -35,6 +35,16 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
+def _catches_sigterm(pid: int) -> bool:
+    """Whether the process has installed its SIGTERM handler yet (SigCgt in /proc/PID/status)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            mask = next(line.split()[1] for line in f if line.startswith("SigCgt:"))
+    except (OSError, StopIteration):
+        return False
+    return bool(int(mask, 16) & (1 << (signal.SIGTERM - 1)))
+
+
 def _alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as f:
@@ -66,7 +76,7 @@ def test_sigterm_stops_every_worker_and_exits_143(archive, tmp_path, jobs):
         want = 2 if jobs == "2" else 0
         while time.monotonic() < deadline and proc.poll() is None:
             seen |= _descendants(proc.pid)
-            if len(seen) >= want:
+            if len(seen) >= want and _catches_sigterm(proc.pid):
                 break
             time.sleep(0.05)
         time.sleep(0.5)  # into the middle of the work
