@@ -21,10 +21,12 @@ rebuilt, never trusted (a truncated word list would flag every word it lost).
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 from pathlib import Path
+
+from . import cachefile
+from .cachefile import DamagedCache
 
 # Bump when the build below changes, so stale caches are rebuilt.
 BUILD_VERSION = 7
@@ -143,30 +145,18 @@ def build() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
     return words, misspellings, gb_to_us
 
 
-_MAGIC = b"edlint-lexicon\n"
-
-
-class DamagedCache(ValueError):
-    """The cache file is not one this code wrote intact: rebuild it."""
+_TAG = b"edlint-lexicon\n"
 
 
 def _save(path: Path, words, misspellings, gb_to_us) -> None:
     blob = "\n".join(words).encode("utf-8")
     payload = marshal.dumps((blob, bytes(words.values()), _join(misspellings.keys()),
                              _join(misspellings.values()), _join(gb_to_us.keys()), _join(gb_to_us.values())))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_bytes(_MAGIC + hashlib.sha256(payload).digest() + payload)
-    os.replace(tmp, path)  # atomic: a parallel run never reads half a file
+    cachefile.write(path, _TAG, payload)
 
 
 def _load(path: Path):
-    with open(path, "rb") as f:
-        data = f.read()
-    head = len(_MAGIC) + 32
-    if not data.startswith(_MAGIC) or hashlib.sha256(data[head:]).digest() != data[len(_MAGIC):head]:
-        raise DamagedCache(f"{path}: checksum does not match")
-    parts = marshal.loads(data[head:])
+    parts = marshal.loads(cachefile.read(path, _TAG))
     if not (isinstance(parts, tuple) and len(parts) == 6 and all(isinstance(p, bytes) for p in parts)):
         raise DamagedCache(f"{path}: not a lexicon")
     blob, freq_bytes, wrong, right, gb, us = parts

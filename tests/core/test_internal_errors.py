@@ -190,3 +190,37 @@ def test_a_config_that_breaks_edlint_loses_only_its_own_files(desk):
     assert r.exit_code == 2
     assert r.stderr.splitlines()[0].startswith("edlint: error: sub/a.txt: ")
     assert r.stdout.splitlines()[0] == GOOD_LINE
+
+
+@pytest.fixture(scope="module")
+def bigram_counts():
+    from lint.spelling import context
+
+    return context._build()  # for real, once
+
+
+@pytest.mark.parametrize("damage", ["right shape, lengths disagree", "wrong types", "flipped byte"])
+def test_damaged_bigram_cache_is_rebuilt(tmp_path, monkeypatch, bigram_counts, damage):
+    from lint.spelling import context
+
+    builds = []
+    monkeypatch.setattr(context, "_build", lambda: builds.append(1) or bigram_counts)
+    monkeypatch.setenv("EDLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(context, "_MODEL", None)
+    good = context.get_model()
+    path = next(tmp_path.glob("bigrams-*.bin"))
+    whole = path.read_bytes()
+    if damage == "right shape, lengths disagree":
+        whole = marshal.dumps((9.5, b"of\nthe", b"\x10\x00", b"of the", b"\x10\x00\x20\x00"))
+    elif damage == "wrong types":
+        whole = marshal.dumps((1, 2, 3, 4, 5))
+    else:
+        i = len(whole) // 2
+        whole = whole[:i] + bytes([whole[i] ^ 0x01]) + whole[i + 1:]
+    path.write_bytes(whole)
+    monkeypatch.setattr(context, "_MODEL", None)
+    rebuilt = context.get_model()
+    assert builds == [1, 1]  # built for the first run, and again for the damaged file
+    assert len(rebuilt.unigrams.keys) == len(good.unigrams.keys) > 50_000
+    assert rebuilt.right("of", "the") == good.right("of", "the")
+    assert len(context._load(path).bigrams.keys) == len(good.bigrams.keys)  # whole on disk again
