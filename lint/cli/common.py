@@ -10,6 +10,7 @@ from ..errors import EdlintError, internal_error
 from ..reports.printable import printable_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INCOMPLETE = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE, as a shell reports a writer whose reader left
 
 
 def split_list(values) -> list[str]:
@@ -91,6 +92,14 @@ def guard(fn):
             sys.exit(130)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            # The reader went away (`edlint check | head`): not an error of edlint's. Point stdout
+            # at /dev/null so the final flush at exit can't fail again, and exit as a shell would.
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError, AttributeError):
+                pass
+            sys.exit(EXIT_BROKEN_PIPE)
         except Exception as e:  # a bug in edlint: one line and exit 2, never "findings" (1)
             import traceback
 

@@ -224,3 +224,17 @@ def test_damaged_bigram_cache_is_rebuilt(tmp_path, monkeypatch, bigram_counts, d
     assert len(rebuilt.unigrams.keys) == len(good.unigrams.keys) > 50_000
     assert rebuilt.right("of", "the") == good.right("of", "the")
     assert len(context._load(path).bigrams.keys) == len(good.bigrams.keys)  # whole on disk again
+
+
+def test_a_closed_output_pipe_is_not_an_internal_error(desk, monkeypatch):
+    import lint.reports.text
+
+    def render(result, options):
+        raise BrokenPipeError(32, "Broken pipe")  # as writing to `| head` after it has quit
+
+    monkeypatch.setattr(lint.reports.text, "render", render)
+    (desk / "good.txt").write_text(GOOD)
+    r = edlint("check", "good.txt")
+    no_traceback(r)
+    assert r.exit_code == 141
+    assert r.stderr == ""
