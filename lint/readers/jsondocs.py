@@ -66,11 +66,14 @@ def read(source: str, path: str, options: dict | None = None) -> Records:
                 raise
             # One object per line under a .json name (or on stdin): JSON Lines after all,
             # if every line is a record (else the first error is the file's).
-            records = _line_records(source, path, errors)
+            try:
+                records = _line_records(source, path, errors)
+            except InputError:
+                raise e from None
             if errors:
                 raise e from None
     docs = []
-    not_text: dict[str, list[int]] = {}  # field -> lines of the records where it isn't a string
+    not_text: dict[str, list[int]] = {}  # field -> [records where it isn't a string, first one's start]
     for number, (start, end) in records:
         doc = Document(path=path, source=source, format="json", record=number,
                        record_span=(start, end))
@@ -80,13 +83,12 @@ def read(source: str, path: str, options: dict | None = None) -> Records:
         for name, value_start, value_end in found:
             _add_field(doc, name, fields[name], value_start, value_end, path, options)
         for name in others:
-            not_text.setdefault(name, []).append(source.count("\n", 0, start) + 1)
+            not_text.setdefault(name, [0, start])[0] += 1
         docs.append(doc)
     warnings = []
-    for name, lines in not_text.items():
-        n = len(lines)
+    for name, (n, first) in not_text.items():
         warnings.append(f"{path}: field {name!r} is not a string in {n} record{'s' if n != 1 else ''} "
-                        f"(first at line {lines[0]}): not checked")
+                        f"(first at line {source.count(chr(10), 0, first) + 1}): not checked")
     return Records(docs, errors, warnings)
 
 

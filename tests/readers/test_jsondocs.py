@@ -172,3 +172,8 @@ def test_bad_lines_under_a_json_name_are_still_the_files_error():
     # Under a .json name, lines are records only if all of them are.
     with pytest.raises(InputError, match="line 2 column 1: Extra data"):
         jsondocs.read('{"title": "a"}\n{"title": \n', "a.json", {})
+
+
+def test_pretty_printed_json_with_trailing_data_keeps_its_own_error():
+    with pytest.raises(InputError, match="line 3 column 3: Extra data"):
+        jsondocs.read('{\n  "title": "a"\n} x\n', "a.json", {})
