@@ -1,0 +1,28 @@
+"""Every report counts lines as editors do: LF, CRLF and a lone CR each end a line."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .support import edlint
+
+STORY = ["Intro line.", "", "Very good!!", "Quite."]
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+def test_text_json_and_sarif_positions(desk, eol):
+    (desk / "a.txt").write_bytes(eol.join(STORY).encode() + eol.encode())
+    text = edlint("check", "--fail-on", "never", "a.txt").stdout.splitlines()
+    assert text[:3] == ["a.txt:3:1: warning: Hedge word: “Very”. [style.test.hedge]",
+                        "a.txt:3:10: info: Doubled exclamation mark. [typography.test.bang]",
+                        "a.txt:4:1: warning: Hedge word: “Quite”. [style.test.hedge]"]
+    found = json.loads(edlint("check", "--format", "json", "a.txt").stdout)["diagnostics"]
+    assert [(d["line"], d["column"], d["end_line"], d["end_column"]) for d in found] == \
+        [(3, 1, 3, 5), (3, 10, 3, 12), (4, 1, 4, 6)]
+    sarif = json.loads(edlint("check", "--format", "sarif", "a.txt").stdout)
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in sarif["runs"][0]["results"]]
+    assert [(r["startLine"], r["startColumn"], r["endLine"], r["endColumn"]) for r in regions] == \
+        [(3, 1, 3, 5), (3, 10, 3, 12), (4, 1, 4, 6)]
+    github = edlint("check", "--format", "github", "a.txt").stdout
+    assert "file=a.txt,line=4,col=1,endLine=4,endColumn=6" in github
