@@ -141,8 +141,9 @@ class _FixRun:
         cfg = self.engine.resolver.for_path(name or ".")
         try:
             raw = sys.stdin.buffer.read()
-        except (OSError, ValueError) as e:
-            return self.error(f"{shown}: cannot read standard input: {getattr(e, 'strerror', None) or e}")
+        except (OSError, ValueError, AttributeError) as e:  # AttributeError: stdin closed (None)
+            return self.error(f"{shown}: cannot read standard input: "
+                              f"{'it is closed' if sys.stdin is None else getattr(e, 'strerror', None) or e}")
         fixed = None
         if format_for(shown) == "json":
             click.echo(f"edlint: warning: {shown}: fixes are not applied inside JSON files", err=True)
@@ -157,9 +158,13 @@ class _FixRun:
             if fixed is not None:
                 sys.stdout.write(unified_diff(fixed[0].original, fixed[0].text, shown))
         else:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(fixed[1] if fixed is not None else raw)
-            sys.stdout.buffer.flush()
+            try:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(fixed[1] if fixed is not None else raw)
+                sys.stdout.buffer.flush()
+            except (OSError, ValueError, AttributeError) as e:
+                return self.error(f"{shown}: cannot write standard output: "
+                                  f"{'it is closed' if sys.stdout is None else getattr(e, 'strerror', None) or e}")
         if fixed is not None:
             self.files += 1
             self.edits += fixed[2]
