@@ -26,3 +26,19 @@ def test_text_json_and_sarif_positions(desk, eol):
         [(3, 1, 3, 5), (3, 10, 3, 12), (4, 1, 4, 6)]
     github = edlint("check", "--format", "github", "a.txt").stdout
     assert "file=a.txt,line=4,col=1,endLine=4,endColumn=6" in github
+
+
+@pytest.mark.parametrize("eol", ["\r\n", "\r"])
+def test_boilerplate_lines_end_at_every_line_ending(eol):
+    from lint.fixes import apply_edits, merge_edits
+
+    from ..helpers import run
+
+    lf = ("Floods hit the town\n\nThe river rose overnight and the council opened two shelters.\n\n"
+          "Share this article\nFollow us on Twitter\n")
+    text = lf.replace("\n", eol)
+    found, expected = run(text, ["boilerplate"]), run(lf, ["boilerplate"])
+    assert [(d.line, d.column, d.rule) for d in found] == [(d.line, d.column, d.rule) for d in expected]
+    assert [d.rule for d in found] == ["boilerplate.share", "boilerplate.subscribe"]
+    fixed = apply_edits(text, merge_edits(found))
+    assert fixed == apply_edits(lf, merge_edits(expected)).replace("\n", eol)
