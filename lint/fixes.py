@@ -241,7 +241,7 @@ def remove_stale_temporaries(directory: str, started: float) -> list[str]:
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
+    if pid == os.getpid() or os.name == "nt":  # on Windows, kill(pid, 0) would send Ctrl-C
         return True
     try:
         os.kill(pid, 0)

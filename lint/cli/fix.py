@@ -91,6 +91,16 @@ class _FixRun:
         click.echo(f"edlint: error: {message}", err=True)
         self.status = EXIT_ERROR
 
+    def _config(self, path: str):
+        """The config for `path`; a broken one is reported for this file, and the run goes on."""
+        from ..errors import ConfigError
+
+        try:
+            return self.engine.resolver.for_path(path)
+        except ConfigError as e:
+            self.error(f"{path}: {e}")
+            return None
+
     def fix_file(self, path: str) -> None:
         from ..errors import InputError
         from ..fixes import NotWritten, atomic_write_bytes
@@ -100,7 +110,9 @@ class _FixRun:
         if format_for(path) == "json":
             click.echo(f"edlint: warning: {path}: fixes are not applied inside JSON files", err=True)
             return
-        cfg = self.engine.resolver.for_path(path)
+        cfg = self._config(path)
+        if cfg is None:
+            return
         options = cfg.reader_options()
         if not self.show_diff:
             self._clean(os.path.dirname(os.path.realpath(path)))
@@ -138,12 +150,13 @@ class _FixRun:
         from ..readers.decoding import decode_file
 
         shown = name or "-"
-        cfg = self.engine.resolver.for_path(name or ".")
+        cfg = self._config(name or ".")
+        if cfg is None:
+            return
         try:
             raw = sys.stdin.buffer.read()
         except (OSError, ValueError, AttributeError) as e:  # AttributeError: stdin closed (None)
-            return self.error(f"{shown}: cannot read standard input: "
-                              f"{'it is closed' if sys.stdin is None else getattr(e, 'strerror', None) or e}")
+            return self.error(f"{shown}: cannot read standard input: {_why(e, sys.stdin)}")
         fixed = None
         if format_for(shown) == "json":
             click.echo(f"edlint: warning: {shown}: fixes are not applied inside JSON files", err=True)
@@ -163,8 +176,7 @@ class _FixRun:
                 sys.stdout.buffer.write(fixed[1] if fixed is not None else raw)
                 sys.stdout.buffer.flush()
             except (OSError, ValueError, AttributeError) as e:
-                return self.error(f"{shown}: cannot write standard output: "
-                                  f"{'it is closed' if sys.stdout is None else getattr(e, 'strerror', None) or e}")
+                return self.error(f"{shown}: cannot write standard output: {_why(e, sys.stdout)}")
         if fixed is not None:
             self.files += 1
             self.edits += fixed[2]
@@ -222,6 +234,10 @@ def unified_diff(before: str, after: str, name: str) -> str:
         else:
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _why(e: Exception, stream) -> str:
+    return "it is closed" if stream is None else getattr(e, "strerror", None) or str(e)
 
 
 def _changed_since(path: str, before: os.stat_result, raw: bytes) -> bool:

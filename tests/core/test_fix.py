@@ -158,3 +158,20 @@ def test_atomic_write_failure_leaves_the_old_file(tmp_path, monkeypatch):
 def test_atomic_write_new_file(tmp_path):
     atomic_write(str(tmp_path / "n.txt"), "é\r\n")
     assert (tmp_path / "n.txt").read_bytes() == "é\r\n".encode()
+    umask = os.umask(0o022)
+    os.umask(umask)
+    # As `open()` would create it (the temporary file's private 0600 would hide a report).
+    assert stat.S_IMODE((tmp_path / "n.txt").stat().st_mode) == 0o666 & ~umask
+
+
+def test_a_broken_config_stops_only_the_files_below_it(desk):
+    (desk / "sub").mkdir()
+    (desk / "sub" / "edlint.toml").write_text("select = [unquoted\n")
+    (desk / "sub" / "a.txt").write_text(BEFORE)
+    (desk / "b.txt").write_text(BEFORE)
+    r = edlint("fix", "sub/a.txt", "b.txt")
+    no_traceback(r)
+    assert r.exit_code == 2
+    assert r.stderr.startswith("edlint: error: sub/a.txt: ") and "edlint.toml" in r.stderr
+    assert (desk / "sub" / "a.txt").read_text() == BEFORE
+    assert (desk / "b.txt").read_text() == AFTER
