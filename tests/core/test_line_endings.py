@@ -42,3 +42,14 @@ def test_boilerplate_lines_end_at_every_line_ending(eol):
     assert [d.rule for d in found] == ["boilerplate.share", "boilerplate.subscribe"]
     fixed = apply_edits(text, merge_edits(found))
     assert fixed == apply_edits(lf, merge_edits(expected)).replace("\n", eol)
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+def test_invalid_json_is_placed_as_editors_count_lines(eol):
+    from lint.errors import InputError
+    from lint.readers import jsondocs
+
+    source = eol.join(["{", '  "title": "x",', '  "body": "y",,', "}"]) + eol
+    with pytest.raises(InputError) as e:
+        jsondocs.read(source, "bad.json", {})
+    assert e.value.message.startswith("invalid JSON at line 3 column 15: ")
