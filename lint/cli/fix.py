@@ -150,17 +150,15 @@ class _FixRun:
         from ..readers.decoding import decode_file
 
         shown = name or "-"
-        cfg = self._config(name or ".")
-        if cfg is None:
-            return
         try:
             raw = sys.stdin.buffer.read()
         except (OSError, ValueError, AttributeError) as e:  # AttributeError: stdin closed (None)
             return self.error(f"{shown}: cannot read standard input: {_why(e, sys.stdin)}")
         fixed = None
-        if format_for(shown) == "json":
+        cfg = self._config(name or ".")  # if broken: reported, and the text goes back unchanged
+        if cfg is not None and format_for(shown) == "json":
             click.echo(f"edlint: warning: {shown}: fixes are not applied inside JSON files", err=True)
-        else:
+        elif cfg is not None:
             try:
                 decoded = decode_file(raw, shown, cfg.reader_options().get("encoding"))
             except InputError as e:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import codecs
 
-from .support import config_text, edlint, no_traceback
+from .support import config_text, edlint, no_traceback, write_pack
 
 BEFORE, AFTER = "They utilise it, very much.\n", "They use it, very much.\n"
 
@@ -36,8 +36,8 @@ def test_stdin_filename_chooses_the_format(desk):
 
 
 def test_stdin_filename_chooses_the_config(desk):
-    (desk / "wire").mkdir()
-    (desk / "wire" / "edlint.toml").write_text(config_text('ignore = ["style.test.utilise"]', pack_path="../pack"))
+    write_pack(desk / "wire" / "pack")
+    (desk / "wire" / "edlint.toml").write_text(config_text('ignore = ["style.test.utilise"]'))
     r = edlint("fix", "--stdin-filename", "wire/story.txt", "-", input=BEFORE.encode())
     assert (r.exit_code, r.stdout_bytes) == (0, BEFORE.encode())
     r = edlint("fix", "--stdin-filename", "story.txt", "-", input=BEFORE.encode())
@@ -58,6 +58,15 @@ def test_stdin_that_cannot_be_fixed_comes_back_unchanged(desk):
     assert r.exit_code == 2
     assert r.stdout_bytes == data
     assert "edlint: error: story.txt: not valid UTF-8" in r.stderr and "not fixed" in r.stderr
+
+
+def test_stdin_under_a_broken_config_comes_back_unchanged(desk):
+    (desk / "wire").mkdir()
+    (desk / "wire" / "edlint.toml").write_text("select = [unquoted\n")
+    r = edlint("fix", "--stdin-filename", "wire/story.txt", "-", input=BEFORE.encode())
+    no_traceback(r)
+    assert (r.exit_code, r.stdout_bytes) == (2, BEFORE.encode())
+    assert r.stderr.startswith("edlint: error: wire/story.txt: ")
 
 
 def test_stdin_binary_comes_back_unchanged(desk):
