@@ -11,6 +11,8 @@ Parameters:
   nonword     regex mode: don't add word boundaries around the patterns (default: false)
   safe        whether `edlint fix` may apply the fix unasked (default: true)
   exceptions  regular expressions; a match that fully matches one is not flagged
+  skip_quotations  don't flag matches inside direct quotations (default: unset,
+              which means true for style rules; see quotations.py)
 
 The message may use {match} (the text found) and {suggestion} (the best right form).
 A fix is offered only where the match is verbatim in the source (not an entity,
@@ -31,11 +33,12 @@ import re
 
 from ._text import compile_phrases, format_message, match_case, normalize_phrase, replacement_fix
 from .base import Rule
+from .quotations import unquoted
 
 
 class Substitution(Rule):
     PARAMS = {"swap": {}, "regex": False, "ignorecase": True, "nonword": False,
-              "safe": True, "exceptions": []}
+              "safe": True, "exceptions": [], "skip_quotations": None}
 
     def setup(self) -> None:
         p = self.params
@@ -74,7 +77,8 @@ class Substitution(Rule):
 
     def check(self, doc, ctx):
         for block in doc.blocks:
-            for start, end, wrong, rights in self._matches(block.text):
+            for start, end, wrong, rights in unquoted(self, block.text, self._matches(block.text),
+                                                      span=lambda f: f[:2]):
                 if rights and rights[0] == wrong:
                     continue  # the rule file maps a form onto itself: nothing to change
                 s, e = block.source_span(start, end)
