@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from lint.rule_types.quotations import quotation_spans
-
 from ..helpers import run
 
 CL = "style.cliches"
@@ -44,6 +42,8 @@ def test_skip_quotations_can_be_turned_off():
 
 
 def test_quotation_spans():
+    from lint.rule_types.quotations import quotation_spans
+
     text = 'He said: "One. "Two," and ‘three’ then "four'
     assert [text[s:e] for s, e in quotation_spans(text)] == ['"One. "Two,"', "‘three’", '"four']
     assert quotation_spans("O’Brien’s band played the ’90s hits.") == []
