@@ -150,10 +150,14 @@ def skips_quotations(rule) -> bool:
 
 def unquoted(rule, text: str, found, span=lambda m: (m.start(), m.end())):
     """The items of `found` (matches in `text`) that lie outside direct quotations,
-    when `rule` skips quotations; all of them otherwise."""
+    when `rule` skips quotations; all of them otherwise. The quotations are found
+    only once there is a match to test."""
     if not skips_quotations(rule):
-        return found
-    spans = quotation_spans(text)
-    if not spans:
-        return found
-    return (f for f in found if not inside(spans, *span(f)))
+        yield from found
+        return
+    spans = None
+    for f in found:
+        if spans is None:
+            spans = quotation_spans(text)
+        if not inside(spans, *span(f)):
+            yield f

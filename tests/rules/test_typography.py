@@ -255,6 +255,15 @@ def test_brackets_that_balance(text):
     assert found(text, UB) == []
 
 
+@pytest.mark.parametrize("text", ["The result left me cold :- <(", "Another dull final :-&lt;( again."])
+def test_a_pouting_emoticon_is_not_a_bracket(text):
+    assert found(text, UB) == []
+
+
+def test_a_colon_before_a_bracket_is_still_a_bracket():
+    assert found("He listed: (one, two and three.", UB) == [(1, 12, 13, UB)]
+
+
 # typography.mixed-quotes and typography.mixed-apostrophes
 
 MQ = "typography.mixed-quotes"
