@@ -14,7 +14,7 @@ nothing is left to decode ("&amp;#8217;" -> "’"). That fix is safe only when
 the character is one English copy plausibly holds: a Latin letter (accents
 included), ASCII other than "<" and ">" (which mean escaped markup, not prose),
 typographic quotes, dashes, spaces and the common signs (£ € ° ½ © ™ ...).
-Anything else is offered as a suggestion only: "America&#191;s" decodes to
+Anything else is offered as a suggestion only: "the league&#191;s" decodes to
 "¿", but the copy meant an apostrophe that an earlier conversion lost.
 A tag is deleted (a space kept between two words); not safe, since a "<br>"
 may have meant a line break.

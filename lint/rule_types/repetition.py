@@ -11,10 +11,10 @@ Parameters:
                   the band The The, a table header's "Change Change" and title-case
                   headings are names or labels, not slips; and a lower-case word
                   followed by the same word capitalised that opens a name, as a
-                  title does ("the law lord Lord Bingham") (default: true).
+                  title does ("the state governor Governor Reyes") (default: true).
                   "The the" and "the\nThe end" are still reported.
   particles       prepositions that may end a phrasal verb and then start a phrase
-                  of their own ("waiting for for years", "took over over the
+                  of their own ("saving for for a decade", "took over over the
                   summer"); their doubling is left alone right after a verb form
                   ending in -ing or -ed (default: none)
 
@@ -56,11 +56,11 @@ class Repetition(Rule):
                 return False
             nxt = _NEXT_WORD.match(text, m.end())
             if first[0].islower() and second[0].isupper() and nxt and nxt.group(1).isupper():
-                return False  # a title before a name: "law lord Lord Bingham"
+                return False  # a title before a name: "governor Governor Reyes"
         if first.lower() in self._particles:
             prev = _PREVIOUS_WORD.search(text, max(0, m.start() - 40), m.start())
             if prev and prev.group(1).lower().endswith(("ing", "ed")):
-                return False  # a phrasal verb, then a phrase: "waiting for for years"
+                return False  # a phrasal verb, then a phrase: "saving for for a decade"
         return True
 
     def check(self, doc, ctx):

@@ -63,8 +63,8 @@ def test_repeated_word_leaves_good_english_alone(text):
 
 
 @pytest.mark.parametrize("text", [
-    "“I was really really worried,” the keeper said.",
-    "The crowd chanted “no no no” at the referee.",
+    "“I was really really worried,” the goalkeeper admitted.",
+    "The fans shouted “no no no” when the goal was ruled out.",
     "Add to this this year's rise in rents.",
     "The case went to the senior law lord Lord Hale.",
     "She had been hoping for for months that it would pass.",
