@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import format_message
 from .base import Rule
 
@@ -37,7 +38,13 @@ UNOPENED = "has no matching opening bracket"
 
 
 class Balance(Rule):
-    PARAMS = {"pairs": ["()", "[]", "{}"], "emoticons": True, "list_markers": True}
+    PARAMS = {
+        "pairs": Param("strings", ["()", "[]", "{}"], "Opening and closing characters, two per entry.",
+                       check=lambda v: next((f"must hold two characters per entry, not {p!r}"
+                                             for p in v if len(p) != 2), None)),
+        "emoticons": Param("bool", True, "Skip the brackets of emoticons such as :-)."),
+        "list_markers": Param("bool", True, "Skip closers that number a list: 1) 2) a)."),
+    }
 
     def setup(self) -> None:
         self._close_of = {p[0]: p[1] for p in self.params["pairs"]}

@@ -27,14 +27,22 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import compile_phrases, format_message
 from .base import Rule
 from .quotations import unquoted
 
 
 class Existence(Rule):
-    PARAMS = {"tokens": [], "patterns": [], "ignorecase": True, "nonword": False, "exceptions": [],
-              "skip_quotations": None}
+    PARAMS = {
+        "tokens": Param("strings", [], "Words and phrases to report, matched as whole words."),
+        "patterns": Param("strings", [], "Regular expressions to report."),
+        "ignorecase": Param("bool", True, "Match in any case."),
+        "nonword": Param("bool", False, "Patterns may match inside words."),
+        "exceptions": Param("strings", [], "Regular expressions: a match inside one is not reported."),
+        "skip_quotations": Param("bool", None, "Skip matches inside direct quotations (unset: yes for "
+                                 "style rules).", optional=True),
+    }
 
     def setup(self) -> None:
         p = self.params

@@ -34,6 +34,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..params import Param
 from ._text import format_message, replacement_fix
 from .base import Rule
 
@@ -83,7 +84,11 @@ def decode(reference: str) -> str:
 
 
 class Markup(Rule):
-    PARAMS = {"tags": True, "entities": True, "elements": _ELEMENTS}
+    PARAMS = {
+        "tags": Param("bool", True, "Report HTML tags."),
+        "entities": Param("bool", True, "Report character references such as &nbsp;."),
+        "elements": Param("strings", _ELEMENTS, "The HTML element names reported as tags."),
+    }
 
     def setup(self) -> None:
         self._elements = {e.lower() for e in self.params["elements"]}

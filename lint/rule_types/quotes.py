@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import first_nonspace, format_message
 from .base import Rule
 from .quotations import DOUBLE as _DOUBLE, SINGLE as _SINGLE, Pairing, role as _role, starts_sentence
@@ -57,8 +58,15 @@ def double_problems(text: str, joined_paragraphs: bool = True) -> list[tuple[int
 
 
 class Quotes(Rule):
-    PARAMS = {"double": True, "single": True, "continue_across_blocks": True,
-              "continuation_gap": 2, "joined_paragraphs": True, "elisions": _ELISIONS}
+    PARAMS = {
+        "double": Param("bool", True, "Check double quotation marks."),
+        "single": Param("bool", True, "Check single quotation marks."),
+        "continue_across_blocks": Param("bool", True, "A quotation may run on into the next paragraphs."),
+        "continuation_gap": Param("int", 2, "Paragraphs a continued quotation may span.", minimum=0),
+        "joined_paragraphs": Param("bool", True, "A quotation may run on into a paragraph joined onto "
+                                   "the same line (a mark opening a sentence continues it)."),
+        "elisions": Param("strings", _ELISIONS, "Words an opening ‘ may elide the start of (‘til, ‘em)."),
+    }
 
     def setup(self) -> None:
         words = "|".join(re.escape(w) for w in self.params["elisions"])

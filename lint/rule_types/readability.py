@@ -21,11 +21,22 @@ Message placeholders: {grade}, {target}, {formula}, {words}, {limit}; and {lengt
 """
 from __future__ import annotations
 
+from ..diagnostic import SEVERITIES
+from ..params import Param
+from ..readability.formulas import GRADE_FORMULAS
 from ._text import format_message
 from .base import Rule
 
-_AUDIENCE = {"formula": None, "target-grade": None, "min-words": None, "long-sentence": None,
-             "very-long-sentence": None, "hard-paragraph-margin": None}
+# The audience's settings, which a rule may set for itself (None: from [readability]).
+_AUDIENCE = {
+    "formula": Param("string", None, "The grade formula.", choices=tuple(GRADE_FORMULAS), optional=True),
+    "target-grade": Param("number", None, "The grade the audience reads at.", minimum=0, optional=True),
+    "min-words": Param("int", None, "Shorter prose gets no grade.", minimum=0, optional=True),
+    "long-sentence": Param("int", None, "Words above which a sentence is long.", minimum=1, optional=True),
+    "very-long-sentence": Param("int", None, "Words above which it is very long.", minimum=1, optional=True),
+    "hard-paragraph-margin": Param("number", None, "Grades above target that make a paragraph hard.",
+                                   minimum=0, optional=True),
+}
 
 
 class _ReadabilityRule(Rule):
@@ -65,7 +76,7 @@ class Grade(_ReadabilityRule):
 
 
 class HardParagraph(_ReadabilityRule):
-    PARAMS = {**_AUDIENCE, "paragraph-min-words": 40}
+    PARAMS = {**_AUDIENCE, "paragraph-min-words": Param("int", 40, "Shorter paragraphs are not graded.", minimum=0)}
 
     def check(self, doc, ctx):
         from ..readability.formulas import GRADE_FORMULAS
@@ -83,7 +94,10 @@ class HardParagraph(_ReadabilityRule):
 
 
 class LongSentence(_ReadabilityRule):
-    PARAMS = {**_AUDIENCE, "very-long-level": "warning", "max-per-article": 3}
+    PARAMS = {**_AUDIENCE, "very-long-level": Param("string", "warning", "The level of a very long sentence.",
+                                                  choices=SEVERITIES),
+              "max-per-article": Param("int", 3, "Report only this many of the longest sentences "
+                                       "of an article (0: all).", minimum=0)}
 
     def check(self, doc, ctx):
         aud = self.audience(ctx)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import format_message, replacement_fix
 from .base import Rule
 
@@ -41,7 +42,13 @@ _PREVIOUS_WORD = re.compile(r"(\w+)\s+$")
 
 
 class Repetition(Rule):
-    PARAMS = {"allow": [], "skip_names": True, "particles": []}
+    PARAMS = {
+        "allow": Param("strings", [], "Words that may be written twice (\"had had\")."),
+        "skip_names": Param("bool", True, "Two capitalised words in a row, or a title before a name, "
+                            "are not reported."),
+        "particles": Param("strings", [], "Prepositions whose doubling after an -ing or -ed word is a "
+                           "phrasal verb (\"saving for for a decade\")."),
+    }
 
     def setup(self) -> None:
         self._allow = {w.lower() for w in self.params["allow"]}

@@ -31,14 +31,23 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import compile_phrases, format_message, match_case, normalize_phrase, replacement_fix
 from .base import Rule
 from .quotations import unquoted
 
 
 class Substitution(Rule):
-    PARAMS = {"swap": {}, "regex": False, "ignorecase": True, "nonword": False,
-              "safe": True, "exceptions": [], "skip_quotations": None}
+    PARAMS = {
+        "swap": Param("swap-table", {}, "What to replace -> the replacement, or a list of them best first."),
+        "regex": Param("bool", False, "The keys of swap are regular expressions."),
+        "ignorecase": Param("bool", True, "Match in any case."),
+        "nonword": Param("bool", False, "Keys may match inside words."),
+        "safe": Param("bool", True, "The fix is safe: `edlint fix` may apply it."),
+        "exceptions": Param("strings", [], "Regular expressions: a match inside one is not reported."),
+        "skip_quotations": Param("bool", None, "Skip matches inside direct quotations (unset: yes for "
+                                 "style rules).", optional=True),
+    }
 
     def setup(self) -> None:
         p = self.params
