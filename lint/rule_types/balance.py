@@ -3,7 +3,7 @@ opened) within one paragraph.
 
 Pairs nest and are matched with a stack, so "(see [1])" is fine and "(see [1)"
 reports the "[". What looks like a bracket but isn't one is left alone:
-  - emoticons: ":)", ";-)", ":(", "(:";
+  - emoticons: ":)", ";-)", ":(", "(:", ":-<(";
   - list numbering: "1)", "b)", "iv)" after a space or at a line start, unless
     reading it as a bracket balances the paragraph ("(ages 3 to 8)");
   - brackets inside a URL.
@@ -27,7 +27,9 @@ from ..params import Param
 from ._text import format_message
 from .base import Rule
 
-_EMOTICON = re.compile(r"(?<!\S)(?:[:;=][-^']?[()\[\]]|[()\[\]][-^']?[:;=])(?=$|[\s.,!?])")
+# ":)", ";-(", "(:", and a pouting ":- <(" (its "<" still escaped in scraped copy: "&lt;(").
+_EMOTICON = re.compile(r"(?<!\S)(?:[:;=][-^']?(?:\s?(?:[<>]|&lt;|&gt;))?[()\[\]]|[()\[\]][-^']?[:;=])"
+                       r"(?=$|[\s.,!?])")
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*", re.IGNORECASE)
 

@@ -10,9 +10,14 @@ Readers already decode the markup of HTML and Markdown sources; what this rule
 sees there was escaped twice, or typed into a CMS's plain text field.
 
 Fixes: a reference is replaced by the character it stands for, decoded until
-nothing is left to decode ("&amp;#8217;" -> "’"); safe. A tag is deleted (a
-space kept between two words); not safe, since a "<br>" may have meant a
-line break.
+nothing is left to decode ("&amp;#8217;" -> "’"). That fix is safe only when
+the character is one English copy plausibly holds: a Latin letter (accents
+included), ASCII other than "<" and ">" (which mean escaped markup, not prose),
+typographic quotes, dashes, spaces and the common signs (£ € ° ½ © ™ ...).
+Anything else is offered as a suggestion only: "the league&#191;s" decodes to
+"¿", but the copy meant an apostrophe that an earlier conversion lost.
+A tag is deleted (a space kept between two words); not safe, since a "<br>"
+may have meant a line break.
 
 Parameters:
   tags      report tags (default: true)
@@ -47,6 +52,25 @@ _TAG = re.compile(
     r"(?:\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))*"
     r"\s*/?>")
 _ENTITY = re.compile(r"&(?:amp;)*(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+# Characters besides Latin letters that English news copy holds, so a reference decoding
+# to one of them is a safe fix: spaces, quotes, dashes, bullets, currency, common signs.
+_PLAUSIBLE = set("\u00a0\u2002\u2003\u2009\u200a\u202f‘’‚“”„′″–—‒―…•·"
+                 "£€$¢¥©®™°±×÷§¶½¼¾⅓⅔¹²³µ")
+
+
+def plausible_in_copy(decoded: str) -> bool:
+    """True when every character of `decoded` is one English copy plausibly holds."""
+    import unicodedata
+
+    for ch in decoded:
+        if ch in _PLAUSIBLE or (" " <= ch <= "~" and ch not in "<>"):
+            continue
+        if unicodedata.category(ch).startswith("L") and unicodedata.name(ch, "").startswith("LATIN"):
+            continue
+        return False
+    return True
 
 
 def decode(reference: str) -> str:
@@ -86,7 +110,7 @@ class Markup(Rule):
                 if ref.startswith("#") or ref + ";" in html5:
                     decoded = decode(m.group(0))
                     if decoded != m.group(0):
-                        yield m.start(), m.end(), "entity", decoded, True
+                        yield m.start(), m.end(), "entity", decoded, plausible_in_copy(decoded)
 
     def check(self, doc, ctx):
         for block in doc.blocks:

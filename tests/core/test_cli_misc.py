@@ -145,6 +145,8 @@ def test_explain(desk):
         "  ignorecase = true    true or false. Match in any case.\n"
         "  nonword = false    true or false. Patterns may match inside words.\n"
         "  patterns = []    a list of strings. Regular expressions to report.\n"
+        "  skip_quotations = (not set)    true or false. Skip matches inside direct quotations "
+        "(unset: yes for style rules).\n"
         '  tokens = ["very", "quite"]    a list of strings. Words and phrases to report, matched as whole words.\n\n'
         "Flagged:\n  It was very late.\n\nNot flagged:\n  It was late.\n")
 
