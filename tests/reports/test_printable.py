@@ -110,6 +110,7 @@ def _run(*args):
 @pytest.mark.parametrize("args", [
     ["check", "in"], ["check", "--statistics", "in"], ["stats", "in"], ["vocab", "in"],
     ["vocab", "--format", "toml", "in"], ["config", HIJACK], ["check", "--format", "github", "in"],
+    ["fix", "--diff", "in"],
 ])
 def test_no_writer_lets_a_name_through_raw(hostile, args):
     r = _run(*args)
@@ -121,6 +122,8 @@ def test_no_writer_lets_a_name_through_raw(hostile, args):
         else:
             assert "\x1b" not in out and "\x07" not in out, stream
             assert commands(out) == [], (stream, out)
+    if args[0] == "fix":
+        assert "--- a/in/x\\n::error file=README.md,line=1::PWNED.md\n" in r.stdout
     if args == ["check", "in"]:
         assert "in/x\\n::error file=README.md,line=1::PWNED.md:1:1: error:" in r.stdout
         assert "edlint: error: in/x\\n::error::binary.txt: binary file, not checked" in r.stderr
