@@ -5,6 +5,7 @@ import json
 
 import click
 
+from ..reports.printable import printable
 from .common import config_option, guard, trust_options
 
 
@@ -59,8 +60,8 @@ def config(path, config_file, no_nested_config, allow_outside_paths):
     resolver = ConfigResolver(config_file, nested=not no_nested_config, allow_outside=allow_outside_paths)
     cfg = resolver.for_path(path)
     source = config_file or resolver.source_for(path)
-    click.echo(f"# effective configuration for {path}")
-    click.echo(f"# from: {source or 'built-in defaults (no edlint.toml, .edlint.toml or [tool.edlint] found)'}")
+    click.echo(f"# effective configuration for {printable(path)}")
+    click.echo(f"# from: {printable(source) if source else 'built-in defaults (no edlint.toml, .edlint.toml or [tool.edlint] found)'}")
     data = cfg.as_dict()
     if not data.get("overrides"):
         data.pop("overrides", None)

@@ -15,8 +15,8 @@ import time
 
 import click
 
-from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, config_option, guard, ignore_option,
-                     select_option)
+from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, config_option, follow_symlinks_option, guard,
+                     ignore_option, say, select_option)
 
 MAX_PASSES = 10  # a fix can make room for another (or collide with one); stop if it never settles
 
@@ -52,8 +52,9 @@ def fix_text(engine, path: str, text: str, cfg=None):
 @config_option
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="Exit 1 when findings at or above this level remain.")
+@follow_symlinks_option
 @guard
-def fix(paths, show_diff, stdin_filename, select, ignore, config_file, fail_on):
+def fix(paths, show_diff, stdin_filename, select, ignore, config_file, fail_on, follow_symlinks):
     """Apply safe fixes in place (atomically), or show them with --diff.
 
     '-' reads standard input and writes the fixed text on standard output.
@@ -64,7 +65,10 @@ def fix(paths, show_diff, stdin_filename, select, ignore, config_file, fail_on):
     from .check import build_engine
 
     engine = build_engine(config_file, select, ignore)
-    files, errors = discover(list(paths), engine.resolver.for_path)
+    notes: list[str] = []
+    files, errors = discover(list(paths), engine.resolver.for_path, follow_symlinks=follow_symlinks, notes=notes)
+    for note in notes:
+        say(f"edlint: warning: {note}")
     run = _FixRun(engine, show_diff, fail_on)
     for e in errors:
         run.error(f"{e.path}: {e.message}")
@@ -88,7 +92,7 @@ class _FixRun:
         self.cleaned: set[str] = set()
 
     def error(self, message: str) -> None:
-        click.echo(f"edlint: error: {message}", err=True)
+        say(f"edlint: error: {message}")
         self.status = EXIT_ERROR
 
     def _config(self, path: str):
@@ -108,7 +112,7 @@ class _FixRun:
         from ..readers.decoding import decode_file
 
         if format_for(path) == "json":
-            click.echo(f"edlint: warning: {path}: fixes are not applied inside JSON files", err=True)
+            say(f"edlint: warning: {path}: fixes are not applied inside JSON files")
             return
         cfg = self._config(path)
         if cfg is None:
@@ -157,7 +161,7 @@ class _FixRun:
         fixed = None
         cfg = self._config(name or ".")  # if broken: reported, and the text goes back unchanged
         if cfg is not None and format_for(shown) == "json":
-            click.echo(f"edlint: warning: {shown}: fixes are not applied inside JSON files", err=True)
+            say(f"edlint: warning: {shown}: fixes are not applied inside JSON files")
         elif cfg is not None:
             try:
                 decoded = decode_file(raw, shown, cfg.reader_options().get("encoding"))
@@ -212,7 +216,7 @@ class _FixRun:
             return
         self.cleaned.add(directory)
         for path in remove_stale_temporaries(directory, self.started):
-            click.echo(f"edlint: removed {path}, left by an interrupted edlint", err=True)
+            say(f"edlint: removed {path}, left by an interrupted edlint")
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")  # a line and its end: LF, CRLF or a lone CR
@@ -222,7 +226,10 @@ def unified_diff(before: str, after: str, name: str) -> str:
     """A unified diff of two texts, lines split as editors split them."""
     import difflib
 
+    from ..reports.printable import printable
+
     out = []
+    name = printable(name)  # the header lines must stay one line each, as git's do
     for line in difflib.unified_diff(_LINE.findall(before), _LINE.findall(after),
                                      fromfile=f"a/{name}", tofile=f"b/{name}"):
         if line.endswith("\n"):

@@ -156,6 +156,25 @@ def test_malformed_json(desk, name, text, where):
     assert GOOD_LINE in r.stdout
 
 
+def test_one_bad_json_lines_record_loses_only_itself(desk):
+    (desk / "feed.jsonl").write_text('{"title": "Very first"}\n{"title": "Broken\n'
+                                     '{"title": "Third", "body": "It was quite late."}\n'
+                                     '{"title": "Fourth", "text": 42}\n')
+    r = check_with_good(desk, "feed.jsonl")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        "edlint: error: feed.jsonl: invalid JSON at line 2 column 11: Unterminated string starting at "
+        "(record 2 not checked)",
+        "edlint: warning: feed.jsonl: field 'text' is not a string in 1 record (first at line 4): not checked",
+    ]
+    assert r.stdout.splitlines() == [
+        "feed.jsonl:1:12: warning: Hedge word: “Very”. [style.test.hedge]",
+        "feed.jsonl:3:36: warning: Hedge word: “quite”. [style.test.hedge]",
+        GOOD_LINE,
+        "3 findings (0 errors, 3 warnings, 0 info) in 2 files - 2 files checked - 1 part of them could not be checked",
+    ]
+
+
 def test_config_with_syntax_error_is_named_and_other_folders_still_checked(desk):
     """A broken config governs only the files below it; files under another config are checked."""
     for d in ("good", "bad"):
