@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "vocab": "lint.cli.vocab:vocab",
     "stats": "lint.cli.stats:stats",
     "languagetool": "lint.cli.languagetool:languagetool",
+    "lsp": "lint.cli.lsp:lsp",
 }
 
 

@@ -1,0 +1,120 @@
+"""Latency and memory of `edlint lsp`, measured by a real LSP client over stdio.
+
+    python bench/lsp_latency.py ARTICLE [--edits 100] [--documents 50]
+
+ARTICLE is a text or Markdown file of about 800 words. The client opens it, then makes
+single-character edits one at a time and times each change until the server publishes the
+diagnostics of that version (debounce set to 0, so it is excluded; LanguageTool off). Then it
+opens DOCUMENTS copies under other names and reads the server's resident memory.
+Targets (issue 14): median <= 50 ms, p95 <= 150 ms, start to first diagnostics <= 1 s,
+memory with 50 open 800-word documents <= 200 MB.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+
+def rss_mb(pid: int) -> tuple[float, float]:
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value.strip()
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+async def run(article: Path, edits: int, documents: int) -> None:
+    text = article.read_text(encoding="utf-8")
+    words = len(text.split())
+    language = "markdown" if article.suffix in (".md", ".markdown") else "plaintext"
+    client = LanguageClient("edlint-bench", "1")
+    published: dict[tuple[str, int | None], float] = {}
+    arrived = asyncio.Event()
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_diagnostics(params: types.PublishDiagnosticsParams):
+        published[(params.uri, params.version)] = time.perf_counter()
+        arrived.set()
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def on_register(params):
+        return None
+
+    async def wait_for(uri: str, version: int, timeout: float = 60) -> float:
+        deadline = time.perf_counter() + timeout
+        while (uri, version) not in published:
+            arrived.clear()
+            await asyncio.wait_for(arrived.wait(), max(0.01, deadline - time.perf_counter()))
+        return published[(uri, version)]
+
+    workdir = Path(tempfile.mkdtemp(prefix="edlint-lsp-bench-"))
+    env = {k: v for k, v in os.environ.items() if k != "EDLINT_LANGUAGETOOL"}
+    t_spawn = time.perf_counter()
+    await client.start_io(sys.executable, "-m", "lint", "lsp", env=env)
+    await client.initialize_async(types.InitializeParams(
+        capabilities=types.ClientCapabilities(), root_uri=workdir.as_uri(),
+        initialization_options={"debounce": 0, "languagetool": False}))
+    client.initialized(types.InitializedParams())
+    uri = (workdir / article.name).as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri, language_id=language, version=1, text=text)))
+    first = await wait_for(uri, 1) - t_spawn
+
+    # Single-character edits spread through the article, each waited for.
+    lines = text.split("\n")
+    latencies = []
+    for i in range(edits):
+        version = i + 2
+        line = (i * 7) % len(lines)
+        col = min(len(lines[line]), (i * 13) % 40)
+        sent = time.perf_counter()
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangePartial(
+                range=types.Range(start=types.Position(line=line, character=col),
+                                  end=types.Position(line=line, character=col)), text="x")]))
+        lines[line] = lines[line][:col] + "x" + lines[line][col:]
+        latencies.append((await wait_for(uri, version)) - sent)
+
+    for n in range(documents - 1):
+        other = (workdir / f"copy-{n}{article.suffix}").as_uri()
+        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=other, language_id=language, version=1, text=text)))
+        await wait_for(other, 1)
+    rss, peak = rss_mb(client._server.pid)
+
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+
+    ms = sorted(x * 1000 for x in latencies)
+    p95 = ms[max(0, round(0.95 * len(ms)) - 1)]
+    load = os.getloadavg()
+    print(f"article: {article} ({words} words), {edits} single-character edits, debounce 0, LanguageTool off")
+    print(f"machine load (1/5/15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
+    print(f"change -> publishDiagnostics: median {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, "
+          f"max {ms[-1]:.1f} ms   (targets: median <= 50, p95 <= 150)")
+    print(f"server start -> first diagnostics: {first:.2f} s   (target <= 1 s)")
+    print(f"memory with {documents} open documents: {rss:.0f} MB resident, peak {peak:.0f} MB   (target <= 200 MB)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("article", type=Path)
+    ap.add_argument("--edits", type=int, default=100)
+    ap.add_argument("--documents", type=int, default=50)
+    args = ap.parse_args()
+    asyncio.run(run(args.article, args.edits, args.documents))
+
+
+if __name__ == "__main__":
+    main()

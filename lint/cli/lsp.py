@@ -1,0 +1,15 @@
+"""`edlint lsp`: the language server (stdio, or TCP on 127.0.0.1 for debugging)."""
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--tcp", "tcp_port", type=click.IntRange(1, 65535), metavar="PORT",
+              help="Listen on 127.0.0.1:PORT instead of standard input and output.")
+@click.option("--stdio", is_flag=True, help="Speak LSP on standard input and output (the default).")
+def lsp(tcp_port, stdio):
+    """Run the edlint language server for editors (diagnostics, quick fixes, hover)."""
+    from ..lsp.server import serve
+
+    serve(None if stdio else tcp_port)

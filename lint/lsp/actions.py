@@ -1,0 +1,67 @@
+"""Code actions from the findings an editor sends back: the rule's fix, each suggestion,
+accepting a word (project or file), disabling a rule for a line, and fixing every safe
+finding of the document."""
+from __future__ import annotations
+
+from lsprotocol import types
+
+from .convert import WORD_RULES
+
+CMD_ACCEPT = "edlint.acceptWord"
+CMD_ACCEPT_IN_FILE = "edlint.acceptWordInFile"
+CMD_FIX_ALL = "edlint.fixAll"
+COMMANDS = (CMD_ACCEPT, CMD_ACCEPT_IN_FILE, CMD_FIX_ALL)
+FIX_ALL_KIND = types.CodeActionKind.SourceFixAll + ".edlint"
+# Formats whose readers understand `<!-- edlint-disable-next-line RULE -->`.
+DIRECTIVE_FORMATS = ("markdown", "html", "text")
+
+
+def _edit(uri: str, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+    return types.WorkspaceEdit(changes={uri: edits})
+
+
+def _text_edit(e: dict) -> types.TextEdit:
+    r = e["range"]
+    return types.TextEdit(range=types.Range(start=types.Position(**r["start"]), end=types.Position(**r["end"])),
+                          new_text=e["newText"])
+
+
+def for_diagnostic(uri: str, d: types.Diagnostic, fmt: str, line_text: str) -> list[types.CodeAction]:
+    data = d.data if isinstance(d.data, dict) else {}
+    rule = data.get("rule") or str(d.code or "")
+    actions: list[types.CodeAction] = []
+    fix = data.get("fix")
+    if fix:
+        actions.append(types.CodeAction(
+            title=fix["title"], kind=types.CodeActionKind.QuickFix, diagnostics=[d],
+            is_preferred=bool(fix.get("safe")), edit=_edit(uri, [_text_edit(e) for e in fix["edits"]])))
+    for i, s in enumerate(data.get("suggestions", [])):
+        if fix and fix["edits"] and len(fix["edits"]) == 1 and fix["edits"][0]["newText"] == s:
+            continue  # the fix already offers it
+        actions.append(types.CodeAction(
+            title=f"Replace with “{s}”", kind=types.CodeActionKind.QuickFix, diagnostics=[d],
+            is_preferred=(i == 0 and not fix),
+            edit=_edit(uri, [types.TextEdit(range=d.range, new_text=s)])))
+    word = data.get("text", "")
+    if rule in WORD_RULES and word and "\n" not in word:
+        actions.append(types.CodeAction(
+            title=f"Add “{word}” to the project vocabulary", kind=types.CodeActionKind.QuickFix, diagnostics=[d],
+            command=types.Command(title="Add to vocabulary", command=CMD_ACCEPT, arguments=[uri, word])))
+        actions.append(types.CodeAction(
+            title=f"Ignore “{word}” in this file", kind=types.CodeActionKind.QuickFix, diagnostics=[d],
+            command=types.Command(title="Ignore in file", command=CMD_ACCEPT_IN_FILE, arguments=[uri, word])))
+    if rule and fmt in DIRECTIVE_FORMATS:
+        line = d.range.start.line
+        indent = line_text[:len(line_text) - len(line_text.lstrip(" \t"))]
+        directive = f"{indent}<!-- edlint-disable-next-line {rule} -->\n"
+        at = types.Position(line=line, character=0)
+        actions.append(types.CodeAction(
+            title=f"Disable {rule} for this line", kind=types.CodeActionKind.QuickFix, diagnostics=[d],
+            edit=_edit(uri, [types.TextEdit(range=types.Range(start=at, end=at), new_text=directive)])))
+    return actions
+
+
+def fix_all(uri: str, safe_edits: list[types.TextEdit]) -> types.CodeAction | None:
+    if not safe_edits:
+        return None
+    return types.CodeAction(title="Fix all safe edlint findings", kind=FIX_ALL_KIND, edit=_edit(uri, safe_edits))

@@ -1,0 +1,87 @@
+"""A real LSP client (pytest-lsp) speaking to `edlint lsp` over stdio."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+SERVER = [sys.executable, "-m", "lint", "lsp"]
+# A server whose rules crash on one word, to show that a crash in a check is survived.
+CRASHING_SERVER = [sys.executable, str(Path(__file__).with_name("crashing_server.py"))]
+ENV = {k: v for k, v in os.environ.items() if k != "EDLINT_LANGUAGETOOL"}
+
+
+def _accept_registrations(client: LanguageClient) -> None:
+    client.registrations = []
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams):
+        client.registrations.extend(params.registrations)
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, server_env=ENV))
+async def client(lsp_client: LanguageClient):
+    _accept_registrations(lsp_client)
+    yield
+    await _stop(lsp_client)
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=CRASHING_SERVER, server_env=ENV))
+async def crashing_client(lsp_client: LanguageClient):
+    _accept_registrations(lsp_client)
+    yield
+    await _stop(lsp_client)
+
+
+async def _stop(client: LanguageClient) -> None:
+    """Shut the server down politely; a test that failed before initializing kills it."""
+    import asyncio
+
+    try:
+        await asyncio.wait_for(client.shutdown_session(), 20)
+    finally:
+        server = getattr(client, "_server", None)
+        if server is not None and server.returncode is None:
+            server.kill()
+
+
+def capabilities(encodings=None, watch=True) -> types.ClientCapabilities:
+    return types.ClientCapabilities(
+        general=types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None,
+        workspace=types.WorkspaceClientCapabilities(
+            apply_edit=True,
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=watch)),
+        text_document=types.TextDocumentClientCapabilities(
+            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True)))
+
+
+async def start(client: LanguageClient, root: Path, encodings=None, debounce_ms=0, folders=None):
+    folders = folders or [root]
+    return await client.initialize_session(types.InitializeParams(
+        capabilities=capabilities(encodings), root_uri=root.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=f.as_uri(), name=f.name) for f in folders],
+        initialization_options={"debounce": debounce_ms, "languagetool": False}))
+
+
+def open_doc(client: LanguageClient, path: Path, text: str, language_id: str, version: int = 1) -> str:
+    uri = path.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id=language_id, version=version, text=text)))
+    return uri
+
+
+async def diagnostics_for(client: LanguageClient, uri: str, version: int | None = None, timeout: float = 30):
+    """The next publication for `uri` (at `version`, if given)."""
+    import asyncio
+
+    async def wait():
+        while True:
+            params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            if params.uri == uri and (version is None or params.version == version):
+                return params
+
+    return await asyncio.wait_for(wait(), timeout)
