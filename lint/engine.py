@@ -104,8 +104,9 @@ class Engine:
     """One run over many files. Build it with a ConfigResolver (config per path)."""
 
     def __init__(self, resolver: ConfigResolver | None = None, *, jobs: int = 1,
-                 metrics: bool = False, baseline: str | None = None):
+                 metrics: bool = False, baseline: str | None = None, progress=None):
         self.resolver = resolver or ConfigResolver()
+        self.progress = progress  # called as progress(done, total) as each file finishes
         self.jobs = jobs  # 0: automatic
         self.metrics = metrics
         self.baseline = baseline
@@ -125,12 +126,22 @@ class Engine:
             # The first file is checked here, so lexicons and patterns that load lazily are
             # loaded once and inherited by the forked workers instead of loaded in each.
             outcomes = [_check_file(jobs[0])]
+            self._tick(outcomes, jobs)
             rest = jobs[1:]
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                outcomes += pool.map(_check_file, rest, chunksize=max(1, len(rest) // (workers * 8)))
+                for outcome in pool.map(_check_file, rest, chunksize=max(1, len(rest) // (workers * 8))):
+                    outcomes.append(outcome)
+                    self._tick(outcomes, jobs)
         else:
-            outcomes = [_check_file(j) for j in jobs]
+            outcomes = []
+            for j in jobs:
+                outcomes.append(_check_file(j))
+                self._tick(outcomes, jobs)
         return self._finish(outcomes, result)
+
+    def _tick(self, outcomes: list, jobs: list) -> None:
+        if self.progress is not None:
+            self.progress(len(outcomes), len(jobs))
 
     def run(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None) -> RunResult:
         from .files import discover

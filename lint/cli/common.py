@@ -24,15 +24,21 @@ def fail(message: str) -> None:
 
 
 def use_color(flag: bool | None, stream=None) -> bool:
+    """--color/--no-color, else NO_COLOR (no-color.org), else FORCE_COLOR (force-color.org),
+    else colour only on a terminal."""
     if flag is not None:
         return flag
     if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
     stream = stream or sys.stdout
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def report_problems(result) -> None:
+def report_problems(result, quiet: bool = False) -> None:
+    """Errors and notices on stderr. `quiet` drops the info notices (such as "grammar checks
+    skipped"), which an editor's quickfix list would otherwise read as an entry."""
     same: dict[str, int] = {}
     for e in result.errors:
         # Many files under one broken config share its message: say it once.
@@ -45,6 +51,8 @@ def report_problems(result) -> None:
         if more:
             click.echo(f"edlint: error: {more} more file{'s' if more != 1 else ''} not checked: {message}", err=True)
     for n in result.notices:
+        if quiet and n.level == "info":
+            continue
         click.echo(f"edlint: {n.level}: {n.message}", err=True)
 
 

@@ -16,7 +16,7 @@ from array import array
 from bisect import bisect_left
 from pathlib import Path
 
-from .lexicon import _versions, cache_dir
+from .lexicon import _versions, cache_dir, prune_cache
 
 LOG_BACKOFF = math.log10(0.4)
 LOG_FLOOR = 4.0  # counts below the lists' cut-off (10^4) are all treated alike
@@ -118,6 +118,7 @@ def get_model() -> BigramModel:
                 tmp = path.with_suffix(f".tmp{os.getpid()}")
                 tmp.write_bytes(marshal.dumps((log_total, uk, uv, bk, bv)))
                 os.replace(tmp, path)
+                prune_cache("bigrams", path)
             except OSError:
                 pass
         _MODEL = BigramModel(_unpack(uk, uv), _unpack(bk, bv), log_total)
