@@ -125,12 +125,16 @@ def _worker_init() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _check_in_pool(jobs: list[FileJob], workers: int) -> list[FileOutcome]:
+def _check_in_pool(jobs: list[FileJob], workers: int, tick=None) -> list[FileOutcome]:
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
     try:
-        outcomes = list(pool.map(_check_file, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+        outcomes = []
+        for outcome in pool.map(_check_file, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
+            outcomes.append(outcome)
+            if tick is not None:
+                tick(len(outcomes))
     except BaseException:
         # Interrupted (SIGTERM, Ctrl-C) or a worker died: leaving the `with` block would wait
         # for every queued file, and a killed parent would leave the workers running. Stop them.
@@ -149,8 +153,10 @@ class Engine:
     """One run over many files. Build it with a ConfigResolver (config per path)."""
 
     def __init__(self, resolver: ConfigResolver | None = None, *, jobs: int = 1,
-                 metrics: bool = False, baseline: str | None = None, follow_symlinks: bool = False):
+                 metrics: bool = False, baseline: str | None = None, follow_symlinks: bool = False,
+                 progress=None):
         self.resolver = resolver or ConfigResolver()
+        self.progress = progress  # called as progress(done, total) as each file finishes
         self.jobs = jobs  # 0: automatic
         self.metrics = metrics
         self.baseline = baseline
@@ -168,10 +174,22 @@ class Engine:
         if workers > 1 and len(jobs) > 2:
             # The first file is checked here, so lexicons and patterns that load lazily are
             # loaded once and inherited by the forked workers instead of loaded in each.
-            outcomes = [_check_file(jobs[0])] + _check_in_pool(jobs[1:], workers)
+            outcomes = [_check_file(jobs[0])]
+            self._tick(outcomes, jobs)
+            outcomes += _check_in_pool(jobs[1:], workers, lambda done: self._tick_count(done + 1, len(jobs)))
         else:
-            outcomes = [_check_file(j) for j in jobs]
+            outcomes = []
+            for j in jobs:
+                outcomes.append(_check_file(j))
+                self._tick(outcomes, jobs)
         return self._finish(outcomes, result)
+
+    def _tick(self, outcomes: list, jobs: list) -> None:
+        self._tick_count(len(outcomes), len(jobs))
+
+    def _tick_count(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(done, total)
 
     def run(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None) -> RunResult:
         from .files import discover

@@ -16,7 +16,7 @@ from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, config
 
 def build_engine(config_file, select, ignore, language=None, fail_on=None, include=(), exclude=(),
                  languagetool=None, require_languagetool=False, jobs=1, metrics=False, baseline=None,
-                 no_nested_config=False, allow_outside_paths=False, follow_symlinks=False):
+                 no_nested_config=False, allow_outside_paths=False, follow_symlinks=False, progress=None):
     from ..config import ConfigResolver
     from ..engine import Engine
 
@@ -24,7 +24,22 @@ def build_engine(config_file, select, ignore, language=None, fail_on=None, inclu
            "fail_on": fail_on, "include": split_list(include), "exclude": split_list(exclude),
            "languagetool": languagetool, "require_languagetool": require_languagetool}
     resolver = ConfigResolver(config_file, cli, nested=not no_nested_config, allow_outside=allow_outside_paths)
-    return Engine(resolver, jobs=jobs, metrics=metrics, baseline=baseline, follow_symlinks=follow_symlinks)
+    return Engine(resolver, jobs=jobs, metrics=metrics, baseline=baseline, follow_symlinks=follow_symlinks,
+                  progress=progress)
+
+
+FORMAT_NAMES = ["text", "json", "sarif", "github", "junit"]
+
+
+def parse_report(value: str) -> tuple[str, str | None]:
+    """`FORMAT:FILE` (or `FORMAT` alone, or `FORMAT:-`, for standard output)."""
+    fmt, sep, path = value.partition(":")
+    if fmt not in FORMAT_NAMES:
+        raise click.BadParameter(f"{value!r}: the format must be one of {', '.join(FORMAT_NAMES)}",
+                                 param_hint="--report")
+    if sep and not path:
+        raise click.BadParameter(f"{value!r}: a file name is missing after ':'", param_hint="--report")
+    return fmt, (None if path in ("", "-") else path)
 
 
 def read_stdin(name: str | None) -> str:
@@ -48,8 +63,10 @@ def read_stdin(name: str | None) -> str:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]),
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES),
               default="text", show_default=True, help="Output format.")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT:FILE",
+              help="Also write a report in FORMAT to FILE (repeatable; '-' or no FILE: standard output).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="Exit 1 when a finding is at or above this level (default: error, or the config's fail-on).")
 @select_option
@@ -70,12 +87,15 @@ def read_stdin(name: str | None) -> str:
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 @click.option("--statistics", is_flag=True, help="Also print counts per rule and readability figures.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text report (default: on a terminal; NO_COLOR and FORCE_COLOR are honoured).")
+@click.option("--progress/--no-progress", default=None,
+              help="A progress line on stderr (default: on a terminal, never when CI is set).")
 @follow_symlinks_option
 @guard
-def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, include, exclude, language,
+def check(paths, fmt, reports, fail_on, select, ignore, config_file, stdin_filename, include, exclude, language,
           languagetool, require_languagetool, baseline, write_baseline, jobs, quiet, statistics, output, color,
-          no_nested_config=False, allow_outside_paths=False, follow_symlinks=False):
+          progress, no_nested_config=False, allow_outside_paths=False, follow_symlinks=False):
     """Check articles: files, directories (recursively) or '-' for standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
@@ -83,11 +103,17 @@ def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, incl
     required but unavailable, 143 stopped by SIGTERM.
     """
     from ..reports import render
+    from .progress import Progress, wanted
 
+    outputs = [(fmt, output)] + [parse_report(r) for r in reports]
+    if sum(1 for _, path in outputs if path is None) > 1:
+        raise click.UsageError("only one report can go to standard output; give the others a file (FORMAT:FILE)")
+    meter = Progress() if wanted(progress) else None
     engine = build_engine(config_file, select, ignore, language, fail_on, include, exclude,
-                          languagetool, require_languagetool, jobs, statistics or fmt == "json",
+                          languagetool, require_languagetool, jobs,
+                          statistics or any(f == "json" for f, _ in outputs),
                           None if write_baseline else baseline, no_nested_config, allow_outside_paths,
-                          follow_symlinks)
+                          follow_symlinks, progress=meter)
     paths, stdin_text, stdin_error = list(paths), None, None
     if "-" in paths:
         try:
@@ -95,12 +121,16 @@ def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, incl
         except EdlintError as e:  # no input on "-": that one is an input error, the files are checked
             stdin_error = e
             paths = [p for p in paths if p != "-"]
-    result = engine.run(paths, stdin_text=stdin_text, stdin_filename=stdin_filename)
+    try:
+        result = engine.run(paths, stdin_text=stdin_text, stdin_filename=stdin_filename)
+    finally:
+        if meter is not None:
+            meter.close()
     if stdin_error is not None:
         from ..result import FileError
 
         result.errors.insert(0, FileError(stdin_error.path, stdin_error.message))
-    report_problems(result)
+    report_problems(result, quiet)
     if write_baseline:
         from ..baseline import write_baseline as write
 
@@ -110,20 +140,37 @@ def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, incl
             fail(f"{write_baseline}: cannot write the baseline: {e.strerror or e}")
         say(f"edlint: wrote {n} finding{'s' if n != 1 else ''} to {write_baseline}")
         sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
-    options = {"color": use_color(color) and fmt == "text" and not output, "quiet": quiet,
-               "statistics": statistics, "tool_version": _version(), "cwd": os.getcwd(),
-               "fail_on": fail_on or _configured_fail_on(engine, result)}
-    text = render(fmt, result, options)
-    if output:
-        from ..fixes import atomic_write
+    base = {"quiet": quiet, "statistics": statistics, "tool_version": _version(), "cwd": os.getcwd(),
+            "fail_on": fail_on or _configured_fail_on(engine, result)}
+    for report_fmt, path in outputs:
+        options = dict(base, color=use_color(color) and report_fmt == "text" and path is None)
+        text = render(report_fmt, result, options)
+        if path:
+            from ..fixes import atomic_write
 
-        try:
-            atomic_write(output, text)
-        except OSError as e:
-            fail(f"{output}: cannot write the report: {e.strerror or e}")
-    else:
-        click.echo(text, nl=False, color=options["color"])
+            try:
+                atomic_write(path, text)
+            except OSError as e:
+                fail(f"{path}: cannot write the report: {e.strerror or e}")
+        else:
+            click.echo(text, nl=False, color=options["color"])
+        if report_fmt == "github":
+            _write_step_summary(result, options)
     sys.exit(exit_code(result, engine, fail_on))
+
+
+def _write_step_summary(result, options) -> None:
+    """In GitHub Actions, the findings past the annotation cap go to the job summary."""
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_path:
+        return
+    from ..reports.github import step_summary
+
+    try:
+        with open(summary_path, "a", encoding="utf-8") as f:
+            f.write(step_summary(result, options))
+    except OSError as e:
+        say(f"edlint: warning: {summary_path}: cannot write the job summary: {e.strerror or e}")
 
 
 def _version() -> str:

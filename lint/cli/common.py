@@ -47,15 +47,21 @@ DEBUG_HINT = "edlint: an internal error is a bug in edlint; `edlint --debug ...`
 
 
 def use_color(flag: bool | None, stream=None) -> bool:
+    """--color/--no-color, else NO_COLOR (no-color.org), else FORCE_COLOR (force-color.org),
+    else colour only on a terminal."""
     if flag is not None:
         return flag
     if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
     stream = stream or sys.stdout
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def report_problems(result) -> None:
+def report_problems(result, quiet: bool = False) -> None:
+    """Errors and notices on stderr. `quiet` drops the info notices (such as "grammar checks
+    skipped"), which an editor's quickfix list would otherwise read as an entry."""
     same: dict[str, int] = {}
     debug = debug_enabled()
     for e in result.errors:
@@ -74,6 +80,8 @@ def report_problems(result) -> None:
     if not debug and any(e.detail for e in result.errors):
         say(DEBUG_HINT)
     for n in result.notices:
+        if quiet and n.level == "info":
+            continue
         say(f"edlint: {n.level}: {n.message}")
 
 

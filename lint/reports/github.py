@@ -2,6 +2,10 @@
 
     ::warning file=news/a.md,line=3,col=8,endLine=3,endColumn=15,title=typography.repeated-word::Repeated word: “the”.
 
+GitHub shows at most 10 annotations of each type (error, warning, notice) per step and
+drops the rest, so the report writes at most that many of each; the CLI puts the counts by
+rule, the top files and the findings past the cap in the job summary (`step_summary`).
+
 Escaping follows GitHub's toolkit (`@actions/core`, command.ts): in the message
 % CR LF become %25 %0D %0A; property values also escape : and , (%3A %2C),
 which would otherwise end the value.
@@ -13,6 +17,8 @@ import os
 from ..result import RunResult
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+ANNOTATIONS_PER_TYPE = 10  # what GitHub displays per type and step
+SUMMARY_FINDINGS = 200  # findings past the cap listed in the job summary (it is capped at 1 MiB)
 
 
 def escape_data(text: str) -> str:
@@ -48,9 +54,28 @@ def message_with_suggestions(message: str, suggestions) -> str:
 
 
 def render(result: RunResult, options: dict) -> str:
-    cwd = options.get("cwd")
-    lines = []
+    cap = options.get("max_annotations", ANNOTATIONS_PER_TYPE)
+    return "".join(line + "\n" for line in _annotations(result, options.get("cwd"), cap)[0])
+
+
+def _annotations(result: RunResult, cwd, cap: int | None) -> tuple[list[str], list]:
+    """The workflow commands within the cap per type, and the findings left out."""
+    lines: list[str] = []
+    left_out = []
+    shown = {"error": 0, "warning": 0, "notice": 0}
+
+    def room(kind: str) -> bool:
+        if cap is not None and shown[kind] >= cap:
+            return False
+        shown[kind] += 1
+        return True
+
+    # A file that was not checked matters more than any one finding: its slot is kept.
+    shown["error"] = len(result.errors) if cap is None else min(cap, len(result.errors))
     for d in result.diagnostics:
+        if not room(COMMAND[d.severity]):
+            left_out.append(d)
+            continue
         props: list[tuple[str, object]] = [("file", workspace_path(d.path, cwd))]
         if d.line:  # a finding without a position annotates the whole file
             props.append(("line", d.line))
@@ -62,9 +87,48 @@ def render(result: RunResult, options: dict) -> str:
                 props.append(("endLine", d.end_line))
         props.append(("title", d.rule))
         lines.append(_command(COMMAND[d.severity], props, message_with_suggestions(d.message, d.suggestions)))
-    for e in result.errors:
+    for e in result.errors[:cap]:
         lines.append(_command("error", [("file", workspace_path(e.path, cwd)), ("title", "edlint")], e.message))
     for n in result.notices:
-        title = f"edlint {n.source}".strip()
-        lines.append(_command(COMMAND.get(n.level, "notice"), [("title", title)], n.message))
-    return "".join(line + "\n" for line in lines)
+        kind = COMMAND.get(n.level, "notice")
+        if room(kind):
+            lines.append(_command(kind, [("title", f"edlint {n.source}".strip())], n.message))
+    return lines, left_out
+
+
+def _cell(text: str) -> str:
+    # A Markdown table cell: no line breaks, no column separators, no HTML.
+    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+            .replace("\r", " ").replace("\n", " "))
+
+
+def step_summary(result: RunResult, options: dict) -> str:
+    """Markdown for `$GITHUB_STEP_SUMMARY`: counts by rule, the top files, and the findings
+    that did not fit in the annotations."""
+    from collections import Counter
+
+    cwd = options.get("cwd")
+    cap = options.get("max_annotations", ANNOTATIONS_PER_TYPE)
+    _, left_out = _annotations(result, cwd, cap)
+    c = result.counts()
+    out = ["## edlint", "",
+           f"{len(result.diagnostics)} findings ({c['error']} errors, {c['warning']} warnings, {c['info']} info) "
+           f"in {len({d.path for d in result.diagnostics})} of {len(result.files)} files; "
+           f"{len(result.errors)} files not checked.", ""]
+    if result.diagnostics:
+        out += ["| rule | findings |", "|---|---:|"]
+        out += [f"| `{_cell(rule)}` | {n} |" for rule, n in Counter(d.rule for d in result.diagnostics).most_common()]
+        out += ["", "| file | findings |", "|---|---:|"]
+        files = Counter(workspace_path(d.path, cwd) for d in result.diagnostics)
+        out += [f"| {_cell(path)} | {n} |" for path, n in files.most_common(10)]
+        out.append("")
+    if left_out:
+        out += [f"GitHub shows {cap} annotations of each type per step; "
+                f"{len(left_out)} more findings are not annotated:", ""]
+        for d in left_out[:SUMMARY_FINDINGS]:
+            out.append(f"- {_cell(workspace_path(d.path, cwd))}:{d.line}:{d.column}: {d.severity}: "
+                       f"{_cell(d.message)} (`{_cell(d.rule)}`)")
+        if len(left_out) > SUMMARY_FINDINGS:
+            out.append(f"- … and {len(left_out) - SUMMARY_FINDINGS} more (use a SARIF or JSON report for all)")
+        out.append("")
+    return "\n".join(out) + "\n"

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from pathlib import Path
 
 from . import cachefile
-from .lexicon import _versions, cache_dir
+from .lexicon import _versions, cache_dir, prune_cache
 
 LOG_BACKOFF = math.log10(0.4)
 LOG_FLOOR = 4.0  # counts below the lists' cut-off (10^4) are all treated alike
@@ -114,6 +114,7 @@ def get_model() -> BigramModel:
             (uk, uv), (bk, bv) = _pack(unigrams), _pack(bigrams)
             try:
                 cachefile.write(path, _TAG, marshal.dumps((log_total, uk, uv, bk, bv)))
+                prune_cache("bigrams", path)
             except OSError:
                 pass
             model = BigramModel(_unpack(uk, uv), _unpack(bk, bv), log_total)

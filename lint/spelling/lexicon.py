@@ -88,6 +88,33 @@ def cache_dir() -> Path:
     return Path(xdg) / "edlint" if xdg else Path.home() / ".cache" / "edlint"
 
 
+def prune_cache(kind: str, keep: Path) -> None:
+    """Remove this kind's cache files of other versions (each install or upgrade of edlint or
+    its data writes a new one, 7.5 MB a time) and temporary files a killed run left behind."""
+    import time
+
+    try:
+        entries = list(keep.parent.glob(f"{kind}-*"))
+    except OSError:
+        return
+    for entry in entries:
+        if entry == keep:
+            continue
+        stale_tmp = ".tmp" in entry.suffix and _age(entry, time) > 3600
+        if entry.suffix == ".bin" or stale_tmp:
+            try:
+                entry.unlink()
+            except OSError:
+                pass  # another run's file, or a read-only cache: not ours to fight over
+
+
+def _age(path: Path, time) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _read_pairs(path: Path) -> dict[str, str]:
     pairs = {}
     with open(path, encoding="utf-8") as f:
@@ -192,6 +219,7 @@ def get_lexicon() -> Lexicon:
             parts = build()
             try:
                 _save(path, *parts)
+                prune_cache("lexicon", path)
             except OSError:
                 pass  # a read-only home: keep working, just slower
         _LEXICON = Lexicon(*parts)
