@@ -302,7 +302,9 @@ def _phrase_kinds(lines, norms, shapes, lexicon: Lexicon):
     for ln, norm, s in zip(lines, norms, shapes):
         kind, w = None, False
         if s.words <= _MAX_WORDS and not _is_code(ln.text):
-            kind, w = lexicon.match(norm or ln.text, s.prose)
+            # Items between bars are a bar, not a sentence, whatever the last one ends with
+            # ("Share this: Digg | Furl | reddit | What's this?").
+            kind, w = lexicon.match(norm or ln.text, s.prose and ln.text.count("|") < 2)
         kinds.append(kind)
         weak.append(w)
     # A weak match ("Facebook" alone) counts only beside other residue.
