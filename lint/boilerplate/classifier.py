@@ -44,7 +44,9 @@ _MENU_REPEATED = 0.3  # ...and fewer than this share come back below as subheadi
 _TABULAR = re.compile(r"[{}();=<>\[\]\d]|^\s*(//|#|\$ )")
 _MAX_WORDS = 60  # longer lines are paragraphs: no phrase is tried
 _SENTENCE_WORDS = 4  # a sentence this long is never taken by the context model...
+_RUNNING_WORDS = 12  # ...and a sentence this long (running prose) is never taken at all
 _NEAR = 4  # ...inside the story or this close to it (a closing line after a share bar)
+_CONTINUES_WORDS = 15  # a paragraph this long beyond a table says the story goes on
 _ARTICLE_CONTEXT = re.compile(r"(^|>)(article|main)(?=[.#>]|$)|[.#][\w-]*(article-?body|post-?content|"
                               r"entry-?content|story-?body|article-?content)", re.I)
 
@@ -89,13 +91,31 @@ def classify(doc: Document, lexicon: Lexicon) -> Analysis:
     state = prepare(doc, lexicon)
     model = load_model()
     if model is not None:
-        for i, vector in candidates(state):
-            if model.is_residue(vector):
-                state.found[i] = Finding(state.lines[i], "page-chrome", "position and neighbours")
+        taken = [i for i, vector in candidates(state) if model.is_residue(vector)]
+        for i in _within_prose_bound(taken, state):
+            state.found[i] = Finding(state.lines[i], "page-chrome", "position and neighbours")
     found = state.found
     if state.lines and 0 in found and found[0].kind == "page-chrome" and headline_like(state.shapes[0]):
         del found[0]  # the title
     return Analysis(state.lines, found)
+
+
+# The most of a document's prose (in words, outside lines known by their words) that the
+# line model may take: position alone never turns a story into chrome.
+_MODEL_PROSE_SHARE = 0.1
+
+
+def _within_prose_bound(taken: list[int], state: State) -> list[int]:
+    """`taken` without its lines of prose when they would be more than the bound's share
+    of the document's prose (the model then erred about the page, not about a line)."""
+    shapes = state.shapes
+    taken_prose = sum(shapes[i].words for i in taken if shapes[i].prose)
+    if not taken_prose:
+        return taken
+    prose = sum(s.words for i, s in enumerate(shapes) if s.prose and i not in state.found)
+    if taken_prose <= _MODEL_PROSE_SHARE * prose:
+        return taken
+    return [i for i in taken if not shapes[i].prose]
 
 
 def prepare(doc: Document, lexicon: Lexicon) -> State:
@@ -201,18 +221,48 @@ def _element(context: str) -> str:
 def candidates(state: State) -> list[tuple[int, list[float]]]:
     """(line, context vector) of the lines the line model decides: those without phrase or
     neighbour evidence, and, before or after the story, only in a stretch that holds
-    known residue (otherwise it is the article's own opening table or closing list)."""
+    known residue (otherwise it is the article's own opening table or closing list) and
+    not enclosed by the article's own prose (`_continuation`)."""
     n = len(state.lines)
     first, last = state.span if state.span is not None else (0, n - 1)
     chrome_before = _chrome_stretch(state.kinds, range(0, first), state) or _menu_stretch(range(0, first), state)
     chrome_after = _chrome_stretch(state.kinds, range(last + 1, n), state)
     hit = [i in state.found for i in range(n)]
+    cont = _continuation(state, hit, first, last)
     wanted = [i for i in range(n)
-              if not hit[i] and (first <= i <= last or (chrome_before if i < first else chrome_after))
+              if not hit[i] and i not in cont
+              and (first <= i <= last or (chrome_before if i < first else chrome_after))
               and not _protected(state.lines[i], state.shapes[i],
-                                 first - _NEAR <= i <= last + _NEAR or not _teaser_blurb(i, state))]
+                                 first - _NEAR <= i <= last + _NEAR, lambda: _teaser_blurb(i, state))]
     vectors = line_vectors(state.lines, state.shapes, hit, state.weak, state.span, set(wanted))
     return [(i, vectors[i]) for i in wanted]
+
+
+def _continuation(state, hit, first, last) -> set[int]:
+    """Lines outside the story's stretch that the article's own text encloses: nothing
+    known as residue between them and the story, and a paragraph of the article's prose
+    beyond them (a long table, a list of names or a schedule cut the stretch short, and
+    the story goes on after it)."""
+    shapes, n = state.shapes, len(state.shapes)
+
+    def paragraph(k: int) -> bool:
+        s = shapes[k]
+        return s.prose and s.sentence and s.words >= _CONTINUES_WORDS
+
+    out: set[int] = set()
+    stop = last + 1
+    while stop < n and not hit[stop]:
+        stop += 1  # the first known residue after the story (or the end)
+    beyond = next((k for k in range(stop - 1, last, -1) if paragraph(k)), None)
+    if beyond is not None:
+        out.update(range(last + 1, beyond))
+    start = first - 1
+    while start >= 0 and not hit[start]:
+        start -= 1  # the last known residue before the story (or the start)
+    beyond = next((k for k in range(start + 1, first) if paragraph(k)), None)
+    if beyond is not None:
+        out.update(range(beyond + 1, first))
+    return out
 
 
 def _teaser_blurb(i: int, state) -> bool:
@@ -229,13 +279,17 @@ def _teaser_blurb(i: int, state) -> bool:
     return False
 
 
-def _protected(line: Line, s: Shape, near_story: bool = True) -> bool:
+def _protected(line: Line, s: Shape, near_story: bool = True, teaser=lambda: False) -> bool:
     """Lines the context model never takes: a sentence in or near the story (its prose;
     residue there that is a sentence must be known by its words; far from the story, in
-    a stretch of chrome, a sentence is a teaser or a footer's blurb), the document's
+    a stretch of chrome, a short sentence is a menu's or a footer's line), a paragraph of
+    running prose anywhere unless it has a teaser card's shape (position alone never
+    makes an article's paragraph chrome), the document's
     title or main heading, and, in HTML, anything inside the <article> or <main>
     element (there the markup has spoken already)."""
     if near_story and s.sentence and s.words >= _SENTENCE_WORDS and not s.title_case:
+        return True
+    if s.sentence and s.words >= _RUNNING_WORDS and not s.title_case and not teaser():
         return True
     if line.kind == "title" or (line.kind == "heading" and line.level == 1):
         return True
@@ -248,7 +302,9 @@ def _phrase_kinds(lines, norms, shapes, lexicon: Lexicon):
     for ln, norm, s in zip(lines, norms, shapes):
         kind, w = None, False
         if s.words <= _MAX_WORDS and not _is_code(ln.text):
-            kind, w = lexicon.match(norm or ln.text, s.prose)
+            # Items between bars are a bar, not a sentence, whatever the last one ends with
+            # ("Share this: Digg | Furl | reddit | What's this?").
+            kind, w = lexicon.match(norm or ln.text, s.prose and ln.text.count("|") < 2)
         kinds.append(kind)
         weak.append(w)
     # A weak match ("Facebook" alone) counts only beside other residue.

@@ -31,7 +31,17 @@ def drop_misplaced_bylines(lines, kinds, span) -> None:
 
 
 def _label(text: str) -> str:
-    return text.split(":", 1)[0].lower()
+    """What the lines of a series share: the label before a colon ("Date: ..."), or, for
+    a line without one, its shape with figures, month and weekday names folded
+    ("Tuesday, January 15, 2008" and "Monday, March 3, 2008" are one shape)."""
+    if ":" in text:
+        return text.split(":", 1)[0].lower()
+    return _CALENDAR.sub("m", _FIGURES.sub("0", text.lower()))
+
+
+_FIGURES = re.compile(r"\d+")
+_CALENDAR = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thurs|"
+                       r"fri|sat|sun)[a-z]*\b\.?")
 
 
 def from_neighbours(lines, shapes, kinds) -> dict[int, tuple[str, str]]:

@@ -1,0 +1,178 @@
+"""Never wipe an article: the story's own tables, lists, schedules, recipes, live-blog
+entries and answers stay clean, whatever the line model makes of their position; only
+evidence (a known phrase, a comment thread, a teaser card's shape, markup) makes a
+paragraph of prose residue, and the model's share of a document's prose is bounded."""
+from __future__ import annotations
+
+from lint.boilerplate.classifier import _within_prose_bound, prepare
+from lint.boilerplate.lexicon import load_lexicon
+from lint.readers.plaintext import read
+
+from ..helpers import run
+
+SURVEY = [
+    "The city council published its annual survey of neighbourhood libraries on Monday, and the figures show "
+    "that visits rose in almost every district.",
+    "Officials said the rise followed the decision to open branches on Sunday afternoons, which had been tried "
+    "in four districts last year.",
+    "The table below lists every branch that took part in the survey, with the name of its librarian.",
+]
+_FIRST = ["Anna", "Tom", "Lena", "Samir", "Maria", "John", "Ines", "Olu", "Ruth", "Pavel", "Grace", "Hugo"]
+_LAST = ["Berg", "Okafor", "Fischer", "Haddad", "Costa", "Pike", "Duarte", "Adeyemi", "Levin", "Novak"]
+_BRANCHES = ["Northgate", "Riverside", "Old Market", "Hillcrest", "Westfield", "Harbour View", "Eastbrook", "Parkside"]
+# Forty branches and their librarians: a table of eighty short lines, longer than the
+# story's prose around it, so the story's stretch of prose stops at its first row.
+ROWS = [cell for k in range(40)
+        for cell in (f"{_BRANCHES[k % 8]} {'North' if k % 2 else 'South'}", f"{_FIRST[k % 12]} {_LAST[k % 10]}")]
+CLOSING = ("The council will publish the next survey in the spring, when it also expects to report on the new "
+           "mobile library service for outlying villages.")
+SHARE_BAR = "Share this article\nFacebook\nTwitter\nEmail\n\n© 2026 Example Gazette. All rights reserved."
+
+
+def _flagged(text: str) -> list[tuple[int, str]]:
+    return [(d.line, d.rule) for d in run(text, ["boilerplate"])]
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.split("\n"), 1) if line == needle)
+
+
+def test_a_long_table_inside_the_article_is_not_page_chrome():
+    text = ("Libraries count their readers\n\n" + "\n\n".join(SURVEY) + "\n\n" + "\n".join(ROWS) + "\n\n"
+            + CLOSING + "\n\n" + SHARE_BAR)
+    bar = _line_of(text, "Share this article")
+    assert _flagged(text) == [(bar, "boilerplate.share"), (bar + 1, "boilerplate.share"),
+                              (bar + 2, "boilerplate.share"), (bar + 3, "boilerplate.share"),
+                              (bar + 5, "boilerplate.legal")]
+
+
+SCHEDULE = """\
+Blood service asks younger donors to give
+
+The regional blood service asked people in their twenties and thirties on Monday to give blood at least twice a year, saying donations from that age group had fallen for five years in a row.
+
+Younger donors make up a fifth of the people who give regularly, the service said, but many stop giving when they start work or have children of their own.
+
+Clinics will be held at the following places this month:
+
+Tuesday, March 3, 2026
+St Anne's School
+12 Church Street
+3:30 - 8:00 pm
+
+Saturday, March 7, 2026
+Wellness Centre
+95 Park Road
+10:00 am - 3:00 pm
+
+Monday, March 9, 2026
+Baptist Church Hall
+40 Mill Road
+2:00 - 8:00 pm
+
+Thursday, March 19, 2026
+College Main Gym
+78 Station Road
+11:00 am - 3:00 pm
+
+For further information contact:
+Jane Hill
+Clinic Coordinator
+"""
+
+
+def test_a_schedule_of_dates_after_the_story_is_the_story():
+    # Dates in a series are the article's list of events, not its dateline.
+    assert _flagged(SCHEDULE) == []
+
+
+LIVE_BLOG = "Storm live: ferries cancelled as winds reach 80mph\n\n" + "\n\n".join(f"{t}\n{p}" for t, p in [
+    ("16:40", "The last ferry of the day has been cancelled, the operator says, and passengers are being offered "
+              "rooms in the town's two hotels."),
+    ("16:05", "Police have closed the coast road between the harbour and the lighthouse after a wall collapsed "
+              "onto the carriageway."),
+    ("15:30", "Winds of 80mph have been recorded on the headland, the strongest in the region since the storm of "
+              "1998, forecasters say."),
+    ("14:55", "Schools in three villages will close early so that children can get home before the worst of the "
+              "weather arrives."),
+]) + "\n\nShare this page\nFacebook\nTwitter\nEmail"
+
+
+def test_a_live_blog_keeps_its_entries_and_times():
+    bar = _line_of(LIVE_BLOG, "Share this page")
+    assert _flagged(LIVE_BLOG) == [(bar + k, "boilerplate.share") for k in range(4)]
+
+
+RECIPE = """\
+Lemon and thyme roast chicken
+
+Serves 4. Prep 15 min. Cook 1 hr 20 min.
+
+A whole chicken roasted over lemons and thyme is the easiest Sunday lunch there is, and the juices make their own gravy while it rests.
+
+Ingredients
+1 chicken, about 1.6kg
+2 lemons
+1 bunch thyme
+4 garlic cloves
+2 tbsp olive oil
+500g new potatoes
+Black pepper
+
+Method
+
+1. Heat the oven to 200C. Halve the lemons and push two halves into the chicken with half the thyme and the garlic.
+
+2. Rub the skin with the oil, season it well, and set the bird on the potatoes in a roasting tin with the rest of the lemon.
+
+3. Roast for 1 hour 20 minutes, basting twice, until the juices run clear when you push a skewer into the leg.
+
+4. Rest the chicken for 15 minutes under foil, then carve it and spoon the pan juices over the meat.
+"""
+
+
+def test_a_recipe_keeps_its_ingredients_and_method():
+    assert _flagged(RECIPE) == []
+
+
+GUIDE_SECTIONS = ["Choosing a tent", "Sleeping bags", "Stoves and fuel", "Water", "Finding your way", "First aid",
+                  "Clothing layers", "Food planning", "Leave no trace", "Weather checks"]
+GUIDE = "A beginner's guide to wild camping\n\n" + "\n\n".join(
+    f"{heading}\n\nMost first-time campers get {heading.lower()} wrong in the same way, and a little planning "
+    f"at home saves a cold night on the hill, so read the advice below before you set out." for heading in GUIDE_SECTIONS)
+
+
+def test_a_long_guide_with_many_sections_is_clean():
+    assert _flagged(GUIDE) == []
+
+
+QA = """\
+Ask the expert: is my boiler safe?
+
+Our energy adviser answers readers' questions every week.
+
+Q: My boiler makes a banging noise when the heating comes on. Should I worry?
+
+A: A banging noise usually means limescale has built up on the heat exchanger, which is common in hard-water areas. Ask an engineer to flush the system before the winter.
+
+Q: How often should it be serviced?
+
+A: Once a year, by a registered engineer. Keep the receipts: most warranties need them, and a yearly check also catches leaks early.
+"""
+
+
+def test_questions_and_answers_are_clean():
+    assert _flagged(QA) == []
+
+
+def test_the_line_model_takes_little_of_a_documents_prose():
+    text = "\n\n".join(["Harbour reopens after the storm"] + SURVEY + [CLOSING, "Ferries will run again from Thursday morning.", "Menu"])
+    doc = read(text, "bound.txt")[0]
+    state = prepare(doc, load_lexicon())
+    lines = [ln.text for ln in state.lines]
+    menu, short, paragraph = lines.index("Menu"), lines.index("Ferries will run again from Thursday morning."), lines.index(CLOSING)
+    # A short sentence is well under a tenth of the prose: the model may have it.
+    assert _within_prose_bound([menu, short], state) == [menu, short]
+    # A whole paragraph is more than a tenth: the model errs about the page, and keeps
+    # only the short lines it took.
+    assert _within_prose_bound([menu, short, paragraph], state) == [menu]
