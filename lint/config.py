@@ -200,6 +200,9 @@ def _apply(cfg: Config, data: dict, file: str, prefix: str = "", merge: bool = F
                 target = vk.split("-")[0]
                 if vk.endswith("-files"):
                     items = _read_word_files(items, Path(cfg.root), key_where(f"vocabulary.{vk}"))
+                from .vocabulary import check_terms  # a `re:` term must compile
+
+                check_terms(items, key_where(f"vocabulary.{vk}"))
                 changes[target] = tuple(changes.get(target, getattr(cfg, target) if merge else ())) + items
         elif key == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):

@@ -14,6 +14,7 @@ from .config import Config, ConfigResolver
 from .diagnostic import Diagnostic
 from .document import Directive, LineIndex
 from .errors import ConfigError, InputError
+from .patterns import take_warnings as take_pattern_warnings
 from .result import DocumentResult, FileError, Notice, RunResult
 from .ruleset import RuleSet, build_ruleset
 from .suppression import Suppressions
@@ -45,6 +46,7 @@ class FileOutcome:
     collected: dict[str, list[tuple[int, object]]] = field(default_factory=dict)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    rule_warnings: list[str] = field(default_factory=list)  # patterns dropped (lint/patterns.py)
 
 
 AUTO_PARALLEL_MIN_FILES = 32
@@ -81,6 +83,7 @@ def _check_file(job: FileJob) -> FileOutcome:
         docs = readers.parse(source, job.path, job.format, options)
     except InputError as e:
         out.error = e.message
+        out.rule_warnings = take_pattern_warnings()
         return out
     want_metrics = job.metrics or rs.has_category("readability")
     metrics_fn = _metrics_function() if want_metrics else None
@@ -97,6 +100,7 @@ def _check_file(job: FileJob) -> FileOutcome:
             out.collected.setdefault(rule.id, []).append((n, rule.collect(doc, rs.ctx)))
         metrics = metrics_fn(doc, rs.ctx.settings.get("readability", {})) if metrics_fn else {}
         out.docs.append(_DocInfo(doc.record, doc.directives, metrics))
+    out.rule_warnings = take_pattern_warnings()
     return out
 
 
@@ -190,6 +194,7 @@ class Engine:
         diagnostics: list[Diagnostic] = []
         for oi, o in enumerate(outcomes):
             result.files.append(o.path)
+            result.notices.extend(Notice("warning", w, "rules") for w in o.rule_warnings)
             if o.error:
                 result.errors.append(FileError(o.path, o.error))
                 continue
