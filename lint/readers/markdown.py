@@ -290,7 +290,9 @@ class _Inline:
 
     def find(self, needle: str) -> int:
         p = self.content.find(needle, self.cursor)
-        return self.cursor if p < 0 else p
+        # Not found (the walker and markdown-it disagree on a span): the cursor, but never
+        # past the end, where no position is mapped (an IndexError on hostile markup).
+        return min(self.cursor, len(self.content)) if p < 0 else p
 
     def walk(self, children) -> int:
         i = 0
