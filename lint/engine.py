@@ -270,9 +270,7 @@ def _as_config(config) -> Config:
 
         return load_config_file(config)
     if isinstance(config, dict):
-        from .config import _apply
-
-        return _apply(Config(), config, "<dict>")
+        return Config.from_dict(config)
     raise TypeError("config must be a Config, a path to a config file, a dict or None")
 
 

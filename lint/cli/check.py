@@ -10,18 +10,20 @@ from ..diagnostic import SEVERITY_RANK
 from ..errors import EdlintError
 
 from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, config_option, fail, guard,
-                     ignore_option, report_problems, select_option, split_list, use_color)
+                     ignore_option, report_problems, select_option, split_list, trust_options, use_color)
 
 
 def build_engine(config_file, select, ignore, language=None, fail_on=None, include=(), exclude=(),
-                 languagetool=None, require_languagetool=False, jobs=1, metrics=False, baseline=None):
+                 languagetool=None, require_languagetool=False, jobs=1, metrics=False, baseline=None,
+                 no_nested_config=False, allow_outside_paths=False):
     from ..config import ConfigResolver
     from ..engine import Engine
 
     cli = {"select": split_list(select), "ignore": split_list(ignore), "language": language,
            "fail_on": fail_on, "include": split_list(include), "exclude": split_list(exclude),
            "languagetool": languagetool, "require_languagetool": require_languagetool}
-    return Engine(ConfigResolver(config_file, cli), jobs=jobs, metrics=metrics, baseline=baseline)
+    resolver = ConfigResolver(config_file, cli, nested=not no_nested_config, allow_outside=allow_outside_paths)
+    return Engine(resolver, jobs=jobs, metrics=metrics, baseline=baseline)
 
 
 def read_stdin(name: str | None) -> str:
@@ -44,6 +46,7 @@ def read_stdin(name: str | None) -> str:
 @select_option
 @ignore_option
 @config_option
+@trust_options
 @click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the text read from '-'.")
 @click.option("--include", multiple=True, metavar="GLOBS", help="Files to check inside directories.")
 @click.option("--exclude", multiple=True, metavar="GLOBS", help="Files and directories to skip.")
@@ -61,7 +64,8 @@ def read_stdin(name: str | None) -> str:
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @guard
 def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, include, exclude, language,
-          languagetool, require_languagetool, baseline, write_baseline, jobs, quiet, statistics, output, color):
+          languagetool, require_languagetool, baseline, write_baseline, jobs, quiet, statistics, output, color,
+          no_nested_config=False, allow_outside_paths=False):
     """Check articles: files, directories (recursively) or '-' for standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
@@ -71,7 +75,7 @@ def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, incl
 
     engine = build_engine(config_file, select, ignore, language, fail_on, include, exclude,
                           languagetool, require_languagetool, jobs, statistics or fmt == "json",
-                          None if write_baseline else baseline)
+                          None if write_baseline else baseline, no_nested_config, allow_outside_paths)
     stdin_text = read_stdin(stdin_filename) if "-" in paths else None
     result = engine.run(list(paths), stdin_text=stdin_text, stdin_filename=stdin_filename)
     report_problems(result)

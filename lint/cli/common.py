@@ -66,6 +66,17 @@ def guard(fn):
 
 config_option = click.option("--config", "config_file", type=click.Path(dir_okay=False),
                              help="Use this config file instead of searching upward from each file.")
+
+
+def trust_options(fn):
+    """--no-nested-config and --allow-outside-paths: how far configs found in the checkout are trusted."""
+    fn = click.option("--allow-outside-paths", is_flag=True,
+                      help="Let a config found in the checkout name rule packs and word files outside it.")(fn)
+    return click.option("--no-nested-config", "no_nested_config", is_flag=True,
+                        help="One config for every file (--config, or the one found from the working "
+                             "directory); ignore configs in folders below it.")(fn)
+
+
 select_option = click.option("--select", multiple=True, metavar="RULES",
                              help="Only these rules or categories (comma-separated, repeatable).")
 ignore_option = click.option("--ignore", multiple=True, metavar="RULES",

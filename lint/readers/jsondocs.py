@@ -15,7 +15,7 @@ import json
 import re
 from json.decoder import scanstring
 
-from ..document import Block, Directive, Document, OffsetMap, TextBuilder
+from ..document import Block, Directive, Document, LineIndex, OffsetMap, TextBuilder
 from ..errors import InputError
 from .offsets import compose, segments
 
@@ -118,8 +118,9 @@ def _validate(text: str, path: str, line_offset: int, column_offset: int = 0) ->
     try:
         json.loads(text)
     except json.JSONDecodeError as e:
-        column = e.colno + (column_offset if e.lineno == 1 else 0)
-        raise InputError(path, f"invalid JSON at line {e.lineno + line_offset} "
+        line, column = LineIndex(text).position(e.pos)  # json counts LF only; editors CR too
+        column += column_offset if line == 1 else 0
+        raise InputError(path, f"invalid JSON at line {line + line_offset} "
                                f"column {column}: {e.msg}") from None
     except RecursionError:
         raise InputError(path, "invalid JSON: nested too deeply") from None

@@ -25,13 +25,17 @@ passes: '“One,” he said. “Two,” she said.'
 """
 from __future__ import annotations
 
+from ..params import Param
 from ..patterns import IGNORECASE
 from ._text import format_message, guarded_one
 from .base import Rule
 
 
 class Consistency(Rule):
-    PARAMS = {"groups": [], "ignorecase": False}
+    PARAMS = {
+        "groups": Param("string-tables", [], "Each table: style name = pattern; mixing styles is reported."),
+        "ignorecase": Param("bool", False, "Match the patterns in any case."),
+    }
 
     def setup(self) -> None:
         flags = IGNORECASE if self.params["ignorecase"] else 0

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import format_message, replacement_fix
 from .base import Rule
 
@@ -40,7 +41,12 @@ KINDS = ("misspelling", "unknown", "name", "variant")
 
 
 class Spelling(Rule):
-    PARAMS = {"kinds": ["unknown"], "fix": False, "words": []}
+    PARAMS = {
+        "kinds": Param("strings", ["unknown"], "Which findings of the spell checker this rule reports.",
+                       choices=KINDS),
+        "fix": Param("bool", False, "Offer the best suggestion as a safe fix."),
+        "words": Param("strings", [], "More words to accept."),
+    }
 
     def setup(self) -> None:
         bad = set(self.params["kinds"]) - set(KINDS)
@@ -67,7 +73,7 @@ class Spelling(Rule):
 
 
 class RejectedTerm(Rule):
-    PARAMS = {"terms": []}
+    PARAMS = {"terms": Param("strings", [], "Terms always reported (besides [vocabulary] reject).")}
 
     def check(self, doc, ctx):
         pattern = _reject_pattern(tuple(self.params["terms"]) + tuple(ctx.reject), self)

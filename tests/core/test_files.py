@@ -6,7 +6,7 @@ import pytest
 
 from .support import config_text, edlint
 
-FILES = ["news/a.txt", "news/b.md", "news/c.rst", "news/.git/x.txt", "news/node_modules/y.md",
+FILES = ["news/a.txt", "news/b.md", "news/c.rst", "news/.svn/x.txt", "news/node_modules/y.md",
          "news/drafts/d.txt", "news/sub/e.html", "news/sub/deeper/f.json"]
 
 
