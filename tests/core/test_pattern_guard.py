@@ -133,3 +133,21 @@ def test_bundled_patterns_compile_under_the_guard_without_a_warning():
     assert {"style.redundancy", "typography.double-space", "typography.doubled-punctuation"} <= {
         d.rule for d in found}
     assert patterns.take_warnings() == []
+
+
+def test_invalid_extra_phrase_of_a_boilerplate_rule_warns_and_the_others_still_match(tmp_path, monkeypatch):
+    rule_file = write_rule(tmp_path / "pack", "residue", 'type = "boilerplate"\nmessage = "Residue: {text}."\n'
+                           '[params]\nkind = "house-residue"\n'
+                           'extra-phrases = ["(unclosed", "zebra notes filed by the night desk"]\n')
+    write_desk(tmp_path, monkeypatch)
+    (tmp_path / "a.txt").write_text("The council met on Monday to discuss the budget for the year.\n\n"
+                                    "Zebra notes filed by the night desk\n", encoding="utf-8")
+
+    result = edlint("check", "--format", "json", "a.txt")
+
+    no_traceback(result)
+    assert result.exit_code == 1
+    found = [(d["line"], d["rule"]) for d in json.loads(result.stdout)["diagnostics"]]
+    assert found == [(3, "style.house.residue")]
+    (warning,) = warnings_of(result)
+    assert rule_file in warning and "style.house.residue" in warning and "'(unclosed'" in warning
