@@ -389,7 +389,10 @@ class _Inline:
         self.count(len(text))
 
     def placeholder(self, start: int, end: int) -> None:
-        self.builder.add_replaced(PLACEHOLDER, self.pos[start], self.pos[end - 1] + 1)
+        n = len(self.content)  # kept inside the content, even where the walker lost its place
+        start, end = min(start, n), min(end, n)
+        self.builder.add_replaced(PLACEHOLDER, self.pos[start],
+                                  self.pos[end - 1] + 1 if end > start else self.pos[start])
         self.count(1)
         self.cursor = end
 
