@@ -16,7 +16,7 @@ first checks a short file of the same format, so start-up and lexicon loading
 are not counted.
 
 Prints per input the CPU seconds at each size and the growth per doubling
-(time at 2n / time at n: 2.0 is linear, 4.0 quadratic). Targets: every growth
+(time at 2n / time at n: 2.0 is linear, 4.0 quadratic), and their geometric mean. Targets: every growth
 <= 2.3, and the 1 MB size under 5 s. A measurement over `--limit` seconds is
 stopped and the larger sizes of that input are skipped. `--code DIR` runs the
 checks on another checkout's `lint` package (e.g. main's, for a before/after).
@@ -222,6 +222,9 @@ def main() -> None:
                   for a, b in zip(times, times[1:])]
         cells = "".join(f"{_secs(t):>9s}" for t in times)
         gcells = " ".join("   -  " if g is None else f"{g:5.2f}" for g in growth)
+        if growth and all(g is not None for g in growth):  # the geometric mean: less noisy than each step
+            mean = (times[-1] / times[0]) ** (1 / len(growth))
+            gcells += f"   (mean {mean:.2f})"
         ok = (all(g is not None and g <= GROWTH_TARGET for g in growth)
               and isinstance(times[-1], float) and (sizes[-1] < 2 ** 20 or times[-1] < MB_TARGET))
         failures += not ok
