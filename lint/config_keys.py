@@ -226,6 +226,9 @@ def _vocabulary(st, key, value):
         target = vk.split("-")[0]
         if vk.endswith("-files"):
             items = _read_word_files(st, (key, vk), items)
+        from .vocabulary import check_terms  # a `re:` term must compile
+
+        check_terms(items, st.where(key, vk))
         st.changes[target] = tuple(st.get(target)) + items
 
 

@@ -14,6 +14,7 @@ from .config import Config, ConfigResolver
 from .diagnostic import Diagnostic
 from .document import Directive, LineIndex
 from .errors import ConfigError, EdlintError, InputError, internal_error
+from .patterns import take_warnings as take_pattern_warnings
 from .result import DocumentResult, FileError, Notice, RunResult
 from .ruleset import RuleSet, build_ruleset
 from .suppression import Suppressions
@@ -48,6 +49,7 @@ class FileOutcome:
     traceback: str = ""  # of an internal error
     # Parts of the file that could not be read while the rest was checked (bad JSON Lines records).
     partial_errors: list[str] = field(default_factory=list)
+    rule_warnings: list[str] = field(default_factory=list)  # patterns dropped (lint/patterns.py)
 
 
 AUTO_PARALLEL_MIN_FILES = 32
@@ -96,6 +98,7 @@ def _check_file_unguarded(job: FileJob) -> FileOutcome:
         docs = readers.parse(source, job.path, job.format, options)
     except InputError as e:
         out.error = e.message
+        out.rule_warnings = take_pattern_warnings()
         return out
     # A reader of many records may return some bad ones alongside the good (see readers.jsondocs).
     out.partial_errors = list(getattr(docs, "errors", ()))
@@ -115,6 +118,7 @@ def _check_file_unguarded(job: FileJob) -> FileOutcome:
             out.collected.setdefault(rule.id, []).append((n, rule.collect(doc, rs.ctx)))
         metrics = metrics_fn(doc, rs.ctx.settings.get("readability", {})) if metrics_fn else {}
         out.docs.append(_DocInfo(doc.record, doc.directives, metrics))
+    out.rule_warnings = take_pattern_warnings()
     return out
 
 
@@ -266,6 +270,7 @@ class Engine:
         diagnostics: list[Diagnostic] = []
         for oi, o in enumerate(outcomes):
             result.files.append(o.path)
+            result.notices.extend(Notice("warning", w, "rules") for w in o.rule_warnings)
             if o.error:
                 result.errors.append(FileError(o.path, o.error, detail=o.traceback))
                 continue

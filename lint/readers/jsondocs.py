@@ -20,7 +20,7 @@ from json.decoder import scanstring
 
 from ..document import Block, Directive, Document, LineIndex, OffsetMap, TextBuilder
 from ..errors import InputError
-from .offsets import compose
+from .offsets import compose, segments
 
 DEFAULT_FIELDS = {
     "title": "text", "headline": "text", "subtitle": "text", "standfirst": "text",
@@ -252,8 +252,9 @@ def _add_field(doc: Document, name: str, fmt: str, start: int, end: int, path: s
         inner = (markdown if fmt == "markdown" else html).read(value, path, options)[0]
         blocks, directives = inner.blocks, inner.directives
     n = len(value)
+    outer_segments = list(segments(outer))  # once per field, not per block
     for b in blocks:
-        doc.blocks.append(Block(b.kind, b.text, compose(b.text, b.map, outer, n),
+        doc.blocks.append(Block(b.kind, b.text, compose(b.text, b.map, outer, n, outer_segments),
                                 outer.start(min(b.start, n)), outer.end(min(b.end, n)),
                                 level=b.level, context=b.context, link_chars=b.link_chars))
     for d in directives:

@@ -290,7 +290,9 @@ class _Inline:
 
     def find(self, needle: str) -> int:
         p = self.content.find(needle, self.cursor)
-        return self.cursor if p < 0 else p
+        # Not found (the walker and markdown-it disagree on a span): the cursor, but never
+        # past the end, where no position is mapped (an IndexError on hostile markup).
+        return min(self.cursor, len(self.content)) if p < 0 else p
 
     def walk(self, children) -> int:
         i = 0
@@ -387,7 +389,10 @@ class _Inline:
         self.count(len(text))
 
     def placeholder(self, start: int, end: int) -> None:
-        self.builder.add_replaced(PLACEHOLDER, self.pos[start], self.pos[end - 1] + 1)
+        n = len(self.content)  # kept inside the content, even where the walker lost its place
+        start, end = min(start, n), min(end, n)
+        self.builder.add_replaced(PLACEHOLDER, self.pos[start],
+                                  self.pos[end - 1] + 1 if end > start else self.pos[start])
         self.count(1)
         self.cursor = end
 

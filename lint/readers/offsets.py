@@ -54,10 +54,16 @@ def segments(offset_map: OffsetMap):
     return offset_map.segments()
 
 
-def compose(text: str, inner: OffsetMap, outer: OffsetMap, outer_len: int) -> OffsetMap:
+def compose(text: str, inner: OffsetMap, outer: OffsetMap, outer_len: int,
+            outer_segments: list | None = None) -> OffsetMap:
     """Map of `text` straight to the file, where `inner` maps text -> an intermediate
-    string of length `outer_len` and `outer` maps that string -> the file."""
-    outer_segments = list(segments(outer))
+    string of length `outer_len` and `outer` maps that string -> the file.
+
+    A caller composing many blocks over one `outer` (the paragraphs of one JSON string)
+    passes `list(segments(outer))` once as `outer_segments`: rebuilt per block, the list
+    made a long record quadratic."""
+    if outer_segments is None:
+        outer_segments = list(segments(outer))
     builder = TextBuilder()
     pos = 0
     for t_start, t_len, s_start, s_end, linear in segments(inner):

@@ -5,6 +5,7 @@ import re
 
 from ..diagnostic import Fix, TextEdit
 from ..document import Block
+from ..patterns import IGNORECASE, GuardedPattern, PatternError, compile_pattern, guarded, rule_where, warn
 
 
 class _KeepUnknown(dict):
@@ -34,13 +35,42 @@ def phrase_regex(phrase: str) -> str:
     return head + body + tail
 
 
-def compile_phrases(phrases, ignorecase: bool) -> re.Pattern | None:
+def compile_phrases(phrases, ignorecase: bool, rule=None, name: str = "tokens") -> GuardedPattern | None:
     """One alternation for a list of literal phrases, longest first (so the longest wins)."""
     items = sorted({p for p in phrases if p.strip()}, key=len, reverse=True)
     if not items:
         return None
-    flags = re.IGNORECASE if ignorecase else 0
-    return re.compile("|".join(f"(?:{phrase_regex(p)})" for p in items), flags)
+    flags = IGNORECASE if ignorecase else 0
+    where = f"{rule.spec.path}: rule {rule.id}, parameter '{name}'" if rule is not None else "phrases"
+    return guarded("|".join(f"(?:{phrase_regex(p)})" for p in items), flags, where, shown="(phrases)")
+
+
+def word_bounded(pattern: str) -> str:
+    """`pattern` matched only as whole words: no word character just before or after."""
+    return rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
+def guarded_list(rule, name: str, flags: int, wrap=None) -> list[GuardedPattern]:
+    """The patterns of parameter `name`, compiled under the time guard (lint/patterns.py);
+    one that doesn't compile is left out with a warning naming the rule and its file."""
+    out = []
+    for pat in rule.params[name]:
+        rx = guarded_one(rule, name, pat, flags, wrap)
+        if rx is not None:
+            out.append(rx)
+    return out
+
+
+def guarded_one(rule, name: str, pattern, flags: int, wrap=None) -> GuardedPattern | None:
+    where = rule_where(rule, name, pattern)
+    if wrap is not None:
+        try:  # compiled as written first, so an error's position is the user's
+            compile_pattern(pattern, flags, where)
+        except PatternError as e:
+            warn(f"{e}; the pattern is skipped")
+            return None
+        return guarded(wrap(pattern), flags, where, shown=pattern)
+    return guarded(pattern, flags, where)
 
 
 def normalize_phrase(text: str, ignorecase: bool) -> str:

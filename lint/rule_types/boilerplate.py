@@ -19,6 +19,8 @@ from typing import Iterable, Iterator
 from ..diagnostic import Diagnostic
 from ..document import Document
 from ..params import Param
+from ..patterns import IGNORECASE, guarded, rule_where
+from ._text import guarded_one
 from .base import CheckContext, CorpusRule, Rule
 
 
@@ -48,8 +50,11 @@ class Boilerplate(Rule):
     def setup(self) -> None:
         self.kind = self.params["kind"] or self.id.split(".", 1)[1]
         self.what = self.params["what"] or self.kind.replace("-", " ")
-        extra = self.params["extra-phrases"]
-        self.extra = re.compile("|".join(f"(?:{p})" for p in extra), re.I) if extra else None
+        # Each phrase is compiled on its own first, so a broken one costs only itself (one warning).
+        extra = [p for p in self.params["extra-phrases"]
+                 if guarded_one(self, "extra-phrases", p, IGNORECASE) is not None]
+        self.extra = guarded("|".join(f"(?:{p})" for p in extra), IGNORECASE,
+                             rule_where(self, "extra-phrases", extra[0]), shown="(extra-phrases)") if extra else None
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Diagnostic]:
         from ..boilerplate.lexicon import normalize

@@ -7,7 +7,8 @@ first occurrence, with the counts: the majority style is taken as the article's
 choice (on a tie, the style seen first).
 
 Parameters:
-  groups      list of tables, each style name -> regular expression
+  groups      list of tables, each style name -> regular expression (one that
+              doesn't compile or runs out of time is skipped with a warning)
   ignorecase  match regardless of case (default: false)
 
 The message may use {match} (the text at the finding), {style} and {count} (the
@@ -24,10 +25,9 @@ passes: '“One,” he said. “Two,” she said.'
 """
 from __future__ import annotations
 
-import re
-
 from ..params import Param
-from ._text import format_message
+from ..patterns import IGNORECASE
+from ._text import format_message, guarded_one
 from .base import Rule
 
 
@@ -38,9 +38,11 @@ class Consistency(Rule):
     }
 
     def setup(self) -> None:
-        flags = re.IGNORECASE if self.params["ignorecase"] else 0
-        self._groups = [[(name, re.compile(rx, flags)) for name, rx in group.items()]
-                        for group in self.params["groups"]]
+        flags = IGNORECASE if self.params["ignorecase"] else 0
+        self._groups = []
+        for group in self.params["groups"]:
+            styles = [(name, guarded_one(self, "groups", rx, flags)) for name, rx in group.items()]
+            self._groups.append([(name, rx) for name, rx in styles if rx is not None])
 
     def check(self, doc, ctx):
         for group in self._groups:

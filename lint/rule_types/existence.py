@@ -3,7 +3,8 @@
 Parameters:
   tokens      literal words or phrases; a space in a phrase matches any run of
               whitespace, line breaks included (default: none)
-  patterns    regular expressions (Python `re` syntax), for what a list can't say
+  patterns    regular expressions (Python `re` syntax), for what a list can't say;
+              one that doesn't compile or runs out of time is skipped with a warning
   ignorecase  match regardless of case (default: true)
   nonword     don't add word boundaries around patterns (default: false); literal
               tokens always get boundaries only on their word-character sides
@@ -25,10 +26,9 @@ passes: "At the end of the session, the vote passed."
 """
 from __future__ import annotations
 
-import re
-
 from ..params import Param
-from ._text import compile_phrases, format_message
+from ..patterns import IGNORECASE
+from ._text import compile_phrases, format_message, guarded_list, word_bounded
 from .base import Rule
 from .quotations import unquoted
 
@@ -46,12 +46,11 @@ class Existence(Rule):
 
     def setup(self) -> None:
         p = self.params
-        flags = re.IGNORECASE if p["ignorecase"] else 0
-        self._phrases = compile_phrases(p["tokens"], p["ignorecase"])
-        self._patterns = []
-        for pat in p["patterns"]:
-            self._patterns.append(re.compile(pat if p["nonword"] else rf"(?<!\w)(?:{pat})(?!\w)", flags))
-        self._exceptions = [re.compile(e, flags) for e in p["exceptions"]]
+        flags = IGNORECASE if p["ignorecase"] else 0
+        self._phrases = compile_phrases(p["tokens"], p["ignorecase"], self)
+        wrap = None if p["nonword"] else word_bounded
+        self._patterns = guarded_list(self, "patterns", flags, wrap)
+        self._exceptions = guarded_list(self, "exceptions", flags)
 
     def _matches(self, text: str):
         found = []

@@ -76,7 +76,7 @@ class RejectedTerm(Rule):
     PARAMS = {"terms": Param("strings", [], "Terms always reported (besides [vocabulary] reject).")}
 
     def check(self, doc, ctx):
-        pattern = _reject_pattern(tuple(self.params["terms"]) + tuple(ctx.reject))
+        pattern = _reject_pattern(tuple(self.params["terms"]) + tuple(ctx.reject), self)
         if pattern is None:
             return
         for block in doc.blocks:
@@ -86,15 +86,26 @@ class RejectedTerm(Rule):
                     yield self.diagnostic(s, e, format_message(self.spec.message, word=m.group(0)))
 
 
-_PATTERNS: dict[tuple, re.Pattern | None] = {}
+_PATTERNS: dict[tuple, object] = {}
 
 
-def _reject_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+def _reject_pattern(terms: tuple[str, ...], rule):
+    """One guarded alternation of the rejected terms (lint/patterns.py); a `re:` term that
+    doesn't compile is left out with a warning (the config's own are checked when it loads)."""
+    from ..patterns import IGNORECASE, compile_pattern, guarded, PatternError, warn
+
     if terms not in _PATTERNS:
+        where = f"{rule.spec.path}: rule {rule.id} (its terms and the vocabulary's reject list)"
         parts = []
         for term in sorted(terms, key=len, reverse=True):
             body = term[3:] if term.startswith("re:") else r"\s+".join(map(re.escape, term.split()))
+            if body and term.startswith("re:"):
+                try:
+                    compile_pattern(body, IGNORECASE, where, shown=term)
+                except PatternError as e:
+                    warn(f"{e}; the term is skipped")
+                    continue
             if body:
                 parts.append(rf"(?<![\w'’-])(?:{body})(?![\w-])")
-        _PATTERNS[terms] = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        _PATTERNS[terms] = guarded("|".join(parts), IGNORECASE, where, shown="(rejected terms)") if parts else None
     return _PATTERNS[terms]

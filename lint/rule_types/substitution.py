@@ -5,7 +5,8 @@ Parameters:
               The first right form becomes the fix, the others extra suggestions.
   regex       the wrong sides are regular expressions and the right sides may use
               group references (\\1, \\g<name>) (default: false: literal phrases,
-              a space matching any run of whitespace)
+              a space matching any run of whitespace); a pattern that doesn't
+              compile or runs out of time is skipped with a warning
   ignorecase  match regardless of case (default: true); a literal match's
               capitalisation carries over to the suggestion ("Added bonus" -> "Bonus")
   nonword     regex mode: don't add word boundaries around the patterns (default: false)
@@ -29,10 +30,12 @@ passes: "His history was known."
 """
 from __future__ import annotations
 
-import re
+import regex
 
 from ..params import Param
-from ._text import compile_phrases, format_message, match_case, normalize_phrase, replacement_fix
+from ..patterns import IGNORECASE, warn
+from ._text import (compile_phrases, format_message, guarded_list, guarded_one, match_case, normalize_phrase,
+                    replacement_fix, word_bounded)
 from .base import Rule
 from .quotations import unquoted
 
@@ -51,18 +54,36 @@ class Substitution(Rule):
 
     def setup(self) -> None:
         p = self.params
-        self._flags = re.IGNORECASE if p["ignorecase"] else 0
+        self._flags = IGNORECASE if p["ignorecase"] else 0
         swap = {k: ([v] if isinstance(v, str) else list(v)) for k, v in p["swap"].items()}
-        self._exceptions = [re.compile(e, self._flags) for e in p["exceptions"]]
+        self._exceptions = guarded_list(self, "exceptions", self._flags)
         if p["regex"]:
-            self._rules = [
-                (re.compile(k if p["nonword"] else rf"(?<!\w)(?:{k})(?!\w)", self._flags), v)
-                for k, v in swap.items()]
+            wrap = None if p["nonword"] else word_bounded
+            self._rules = []
+            for k, v in swap.items():
+                rx = guarded_one(self, "swap", k, self._flags, wrap)
+                if rx is not None and self._templates_work(rx, v):
+                    self._rules.append((rx, v))
             self._literal = None
         else:
             self._rules = []
-            self._literal = compile_phrases(swap, p["ignorecase"])
+            self._literal = compile_phrases(swap, p["ignorecase"], self, "swap")
             self._lookup = {normalize_phrase(k, p["ignorecase"]): v for k, v in swap.items()}
+
+    @staticmethod
+    def _templates_work(rx, rights: list[str]) -> bool:
+        """False (and a warning) when a right side names a group the pattern doesn't have
+        ("\\2" with one group) or ends in a lone backslash: found now, not mid-run."""
+        # The pattern or nothing: always matches "", with the pattern's groups (all unset).
+        empty = regex.compile(f"(?:{rx.rx.pattern})|", rx.rx.flags).match("")
+        for r in rights:
+            try:
+                empty.expand(r)
+            except (regex.error, IndexError, TypeError) as e:
+                warn(f"{rx.where}: the replacement {r!r} of {rx.shown!r} can't be used: {e}; "
+                     f"the pattern is skipped")
+                return False
+        return True
 
     def _matches(self, text: str):
         """(start, end, matched text, right forms), left to right, without overlaps."""

@@ -36,6 +36,8 @@ class NameIndex:
         for text in texts:
             self.counts.update(_CAPITALISED.findall(text))
         self.mid_sentence: set[str] = {t.stem for t in tokens if not t.sentence_initial}
+        self._near: dict[str, list[str]] | None = None  # key -> names; see _neighbours
+        self._position: dict[str, int] = {}  # name -> place in the article's order of first use
 
     def is_name(self, word: str, sentence_initial: bool) -> bool:
         if not sentence_initial:
@@ -50,12 +52,31 @@ class NameIndex:
             return None
         mine = self.counts[word]
         best = None
-        for other, n in self.counts.items():
+        for other in self._neighbours(word):  # in the order the article uses them
+            n = self.counts[other]
             if n <= mine or other[0] != word[0] or abs(len(other) - len(word)) > 1 or other == word:
                 continue
             if _one_edit(word, other) and (best is None or n > self.counts[best]):
                 best = other
         return best
+
+    def _neighbours(self, word: str) -> list[str]:
+        """The article's names that may be one edit from `word`: those sharing a key with it,
+        a key being a name with one letter deleted, or the name itself (any one substitution,
+        insertion, deletion or swap leaves two words with a key in common). Looking names up
+        by key, not comparing with each name, keeps an article of many names linear."""
+        if self._near is None:
+            self._near = {}
+            for i, name in enumerate(self.counts):
+                self._position[name] = i
+                for key in _keys(name):
+                    self._near.setdefault(key, []).append(name)
+        found = {name for key in _keys(word) for name in self._near.get(key, ())}
+        return sorted(found, key=self._position.__getitem__)
+
+
+def _keys(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
 def _one_edit(a: str, b: str) -> bool:

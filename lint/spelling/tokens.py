@@ -15,7 +15,10 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
 _URL = re.compile(r"^[(\[<\"“‘']*(?:[a-z][a-z0-9+.-]*://|www\.)", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# The look-behind makes a search try each run of address characters once, from its
+# start, instead of from every character of it (quadratic on a long run).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
+_SPACE = re.compile(r"\s")
 _SIGIL = re.compile(r"^[(\[\"“‘']*[@#$]")
 # host.tld or name.ext: a dot between two letter runs with no space ("onmeth.com",
 # "report.pdf", "Node.js"); "U.S." has one-letter parts and is left to the initials rule.
@@ -26,7 +29,12 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "co
                   "capt", "prof", "rev", "jr", "sr", "no", "vs", "v", "inc", "co", "corp", "ltd",
                   "ft", "mt", "ave", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct",
                   "nov", "dec", "fig", "u.s", "u.k", "u.n", "e.g", "i.e", "etc"}
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 _OPENERS = "\"“‘'([{*_—–-•·"
+# More distinct unknown words than this in one text: they are found by one scan of
+# its words rather than one str.find pass over the text per word (U passes: quadratic
+# when U grows with the text, as on a line of unknown words).
+FIND_LIMIT = 32
 
 
 @dataclass(slots=True)
@@ -63,21 +71,23 @@ def _sentence_initial(text: str, start: int) -> bool:
     if ch != ".":
         return False
     # "Mr. Blinken", "J. Smith", "U.S. Secretary": the dot ends an abbreviation.
+    # A run longer than any abbreviation is none, however long: stop looking there.
     j = i
-    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+    stop = max(0, i - _LONGEST_ABBREVIATION - 1)
+    while j > stop and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
     before = text[j:i].lower()
     return not (len(before) == 1 or before in _ABBREVIATIONS)
 
 
 def _chunk_bounds(text: str, s: int, e: int) -> tuple[int, int]:
-    """The whitespace-separated chunk around text[s:e]."""
+    """The whitespace-separated chunk around text[s:e]. Called once per chunk, in
+    order: the scan back stops at the whitespace that ended the chunk before, so all
+    the scans of a text together cover it once."""
     while s > 0 and not text[s - 1].isspace():
         s -= 1
-    n = len(text)
-    while e < n and not text[e].isspace():
-        e += 1
-    return s, e
+    space = _SPACE.search(text, e)
+    return s, (space.start() if space else len(text))
 
 
 def tokenize(text: str, known=None, exceptions=None):
@@ -89,14 +99,14 @@ def tokenize(text: str, known=None, exceptions=None):
         matches = _WORD.finditer(text)
     else:
         matches = _unknown_matches(text, known, exceptions or frozenset())
-    skipped_chunks: dict[int, bool] = {}
+    cs = ce = -1
+    skip = False
     for m in matches:
         word = m.group()
         s, e = m.span()
-        cs, ce = _chunk_bounds(text, s, e)
-        skip = skipped_chunks.get(cs)
-        if skip is None:
-            skip = skipped_chunks[cs] = _skip_chunk(text[cs:ce])
+        if s >= ce:  # matches come left to right: past the chunk of the last one, a new chunk
+            cs, ce = _chunk_bounds(text, s, e)
+            skip = _skip_chunk(text[cs:ce])
         if skip:
             continue
         before = text[s - 1] if s > cs else ""
@@ -123,13 +133,19 @@ def _unknown_matches(text: str, known, exceptions) -> list[re.Match]:
                if not (w[0].isupper() and (lw := w.lower()) in known and lw not in exceptions)]
     if not unknown:
         return []
+    if len(unknown) > FIND_LIMIT:
+        wanted = set(unknown)
+        return [m for m in _WORD.finditer(text) if m.group() in wanted]
     found = []
     for w in unknown:
         i = text.find(w)
         while i != -1:
-            m = _WORD.match(text, i)
-            if m and m.end() == i + len(w) and _starts_word(text, i):
-                found.append(m)
+            # _starts_word first: inside a longer word, matching from i would scan the
+            # rest of that word again for every occurrence of w in it.
+            if _starts_word(text, i):
+                m = _WORD.match(text, i)
+                if m.end() == i + len(w):
+                    found.append(m)
             i = text.find(w, i + 1)
     found.sort(key=lambda m: m.start())
     return found

@@ -189,3 +189,27 @@ def test_raw_br_and_code_inside_a_paragraph():
     i = block.text.index(PLACEHOLDER)
     s, e = block.source_span(i, i + 1)
     assert source[s:e] == "<code>raw code</code>"
+
+
+def test_markup_the_walker_cannot_place_is_kept_without_a_crash():
+    # An image whose alt text holds a code span, then an entity: markdown-it and the walker
+    # disagree on where the image ends, and the entity must still map inside the block.
+    from lint.readers import markdown
+
+    (doc,) = markdown.read("Markup:\n\n```~`;`![[](()`)](`)*&mp;]", "x.md", {})
+    assert [b.text for b in doc.blocks][0] == "Markup:"
+    assert doc.blocks[1].text.endswith("∓]")
+
+
+def test_a_placeholder_past_the_content_stays_inside_the_block():
+    # Where the walker has lost its place (found on 1 MB of random markup), an image's
+    # placeholder may start at the end of the content: it maps there, without a crash.
+    from lint.document import TextBuilder
+    from lint.readers.markdown import _Inline
+
+    builder = TextBuilder()
+    walker = _Inline(None, "ab", [10, 11, 12], builder)
+    walker.placeholder(2, 4)
+    walker.placeholder(1, 9)
+    assert builder.text() == "\ufffc\ufffc"
+    assert builder.offset_map().span(0, 1) == (12, 12) and builder.offset_map().span(1, 2) == (11, 12)

@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""Hostile input: does `edlint check` stay linear on content built to make it slow?
+
+    .venv/bin/python bench/worst_case.py [--base 65536] [--doublings 4] [--only NAME,...]
+                                         [--limit SECONDS] [--code DIR] [--repeat N]
+
+Each input is built here (nothing is read from disk): a whitespace-free run of
+"zq,", a run of the mojibake "Ã©", a Chinese paragraph, one line of unknown
+words (and one of unknown capitalised names), one long line of prose, one long
+JSON Lines record with a Markdown body, and runs of punctuation, of Markdown
+markup and of HTML markup. Each is checked at the base size (UTF-8 bytes) and
+then doubled `--doublings` times, by the real check path (`lint.check_paths` on
+a file, default configuration, every default rule) in a fresh interpreter per
+measurement, so no cache carries over from a smaller size; the interpreter
+first checks a short file of the same format, so start-up and lexicon loading
+are not counted.
+
+Prints per input the CPU seconds at each size and the growth per doubling
+(time at 2n / time at n: 2.0 is linear, 4.0 quadratic), and their geometric mean. Targets: every growth
+<= 2.3, and the 1 MB size under 5 s. A measurement over `--limit` seconds is
+stopped and the larger sizes of that input are skipped. `--code DIR` runs the
+checks on another checkout's `lint` package (e.g. main's, for a before/after).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GROWTH_TARGET = 2.3
+MB_TARGET = 5.0
+
+# A small vocabulary of our own for prose; unknown words are random letters.
+WORDS = ("the council said on monday that a new plan for housing in the city would cost more "
+         "than expected while residents asked why the school and the river bridge were left out "
+         "of the budget and the mayor promised a report before the election next spring").split()
+
+
+def _fill(unit_fn, size: int) -> str:
+    """Pieces from unit_fn(i) joined until the text has `size` UTF-8 bytes (about)."""
+    parts, n, i = [], 0, 0
+    while n < size:
+        piece = unit_fn(i)
+        parts.append(piece)
+        n += len(piece.encode("utf-8"))
+        i += 1
+    return "".join(parts)
+
+
+def _random_word(rng: random.Random) -> str:
+    return "".join(rng.choice("bcdfghjklmnpqrstvwxz" if k % 2 else "aeiouy")
+                   for k in range(rng.randint(5, 9)))
+
+
+def no_space(size):
+    return ".txt", _fill(lambda i: "zq,", size)
+
+
+def mojibake(size):
+    return ".txt", _fill(lambda i: "Ã©", size)
+
+
+def cjk(size):
+    rng = random.Random(1)
+
+    def unit(i):
+        run = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(6, 14)))
+        return run + ("。" if i % 4 == 3 else "，")
+    return ".txt", _fill(unit, size)
+
+
+def unknown_words(size):
+    rng = random.Random(2)
+    return ".txt", _fill(lambda i: _random_word(rng) + " ", size).rstrip() + "\n"
+
+
+def unknown_names(size):
+    rng = random.Random(3)
+    return ".txt", _fill(lambda i: _random_word(rng).capitalize() + " ", size).rstrip() + "\n"
+
+
+def _sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(6, 20))]
+    if rng.random() < 0.3:
+        words[rng.randrange(len(words))] += ","
+    return " ".join(words).capitalize() + "."
+
+
+def prose_line(size):
+    rng = random.Random(4)
+    return ".txt", _fill(lambda i: _sentence(rng) + " ", size).rstrip() + "\n"
+
+
+def jsonl_record(size):
+    rng = random.Random(5)
+
+    def paragraph(i):
+        text = " ".join(_sentence(rng) for _ in range(rng.randint(2, 5)))
+        if i % 3 == 0:
+            text += " The café said “yes”."  # JSON escapes below: \u00e9, \u201c
+        return text + "\n\n"
+    body = _fill(paragraph, size)
+    record = {"headline": "A long record", "body": body}
+    return ".jsonl", json.dumps(record) + "\n"
+
+
+def punctuation(size):
+    rng = random.Random(6)
+    marks = ".,;:!?\"'()[]{}-–—…/\\|@#%&*+=<>~^`$"
+    return ".txt", _fill(lambda i: rng.choice(marks), size) + "\n"
+
+
+def markdown_markup(size):
+    rng = random.Random(7)
+    marks = ["*", "**", "_", "__", "`", "[", "]", "(", ")", "![", "<", ">", "#", "\\", "~", "|",
+             "&amp;", "<b>", "</b>", "[x](", "*a", "a*"]
+    return ".md", "Markup:\n\n" + _fill(lambda i: rng.choice(marks), size) + "\n"
+
+
+def html_markup(size):
+    rng = random.Random(8)
+    tags = ["<b>", "</b>", "<i>", "</i>", "<span>", "</span>", "<a href='#'>", "</a>", "<br>",
+            "&amp;", "&#8217;", "&nbsp;", "<em>", "</em>", "<", ">", "<!-- c -->", "<p>", "</p>"]
+    return ".html", "<html><body><p>" + _fill(lambda i: rng.choice(tags), size) + "</p></body></html>\n"
+
+
+INPUTS = {
+    "no-whitespace (zq,)": no_space,
+    "mojibake (Ã©)": mojibake,
+    "CJK paragraph": cjk,
+    "line of unknown words": unknown_words,
+    "line of unknown names": unknown_names,
+    "one long prose line": prose_line,
+    "one JSONL record": jsonl_record,
+    "punctuation run": punctuation,
+    "Markdown markup run": markdown_markup,
+    "HTML markup run": html_markup,
+}
+
+# Runs in a fresh interpreter: warm up on a short file of the same format, then time one check.
+CHILD = r"""
+import json, os, sys, tempfile, time
+code, path = sys.argv[1], sys.argv[2]
+if code:
+    sys.path.insert(0, code)
+import lint
+from lint.config import Config
+ext = os.path.splitext(path)[1]
+warm = {".jsonl": '{"body": "A warm-up record, mispelt and blorptastic."}\n',
+        ".html": "<p>A warm-up page, mispelt and blorptastic.</p>\n"}
+with tempfile.TemporaryDirectory() as d:
+    w = os.path.join(d, "warm" + ext)
+    with open(w, "w", encoding="utf-8") as f:
+        # A misspelling and an unknown word, so the suggester is loaded before the clock starts.
+        f.write(warm.get(ext, "A short warm-up text with a mispelt word and a blorptastic one.\n"))
+    lint.check_paths([w], config=Config())
+c, t = time.process_time(), time.perf_counter()
+result = lint.check_paths([path], config=Config())
+cpu, wall = time.process_time() - c, time.perf_counter() - t
+print(json.dumps({"cpu": cpu, "wall": wall, "findings": len(result.diagnostics),
+                  "errors": [e.message for e in result.errors], "module": lint.__file__}))
+"""
+
+
+def measure(text: str, ext: str, code: str, limit: float) -> dict | None:
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "worst" + ext)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        env = dict(os.environ, EDLINT_LANGUAGETOOL_URL="")
+        try:
+            p = subprocess.run([sys.executable, "-c", CHILD, code, path], capture_output=True,
+                               text=True, timeout=limit + 30, env=env, cwd=d)
+        except subprocess.TimeoutExpired:
+            return None
+        if p.returncode != 0:  # a crash is a result too: say so and go on with the others
+            last = (p.stderr.strip().splitlines() or ["?"])[-1]
+            print(f"  ({len(text.encode('utf-8')) // 1024} KB: the check failed: {last[:150]})", file=sys.stderr)
+            return {"crash": True}
+        return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--base", type=int, default=65536, help="first size in UTF-8 bytes (default 64 KB)")
+    ap.add_argument("--doublings", type=int, default=4)
+    ap.add_argument("--only", default="", help="comma-separated input names (prefixes)")
+    ap.add_argument("--limit", type=float, default=60.0,
+                    help="seconds after which a size counts as too slow and larger ones are skipped")
+    ap.add_argument("--code", default="", help="a checkout whose `lint` package to run (default: this one)")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="measure each size this many times and keep the least CPU time (a busy machine adds noise)")
+    args = ap.parse_args()
+
+    sizes = [args.base * 2 ** k for k in range(args.doublings + 1)]
+    names = [n for n in INPUTS if not args.only
+             or any(n.lower().startswith(o.strip().lower()) for o in args.only.split(","))]
+    code = os.path.abspath(args.code) if args.code else ""
+    print(f"edlint check, default rules, CPU seconds per size (UTF-8 bytes); code: {code or os.path.dirname(HERE)}")
+    head = f"{'input':24s}" + "".join(f"{_size(s):>9s}" for s in sizes) + "   growth per doubling"
+    print(head)
+    print("-" * len(head))
+    failures = 0
+    for name in names:
+        times: list[float | str] = []  # seconds, or why there is no figure
+        for size in sizes:
+            if times and (not isinstance(times[-1], float) or times[-1] > args.limit):
+                times.append("skipped")
+                continue
+            ext, text = INPUTS[name](size)
+            runs = [measure(text, ext, code, args.limit) for _ in range(max(1, args.repeat))]
+            r = None if any(x is None for x in runs) else next((x for x in runs if "crash" in x), None) or min(
+                runs, key=lambda x: x["cpu"])
+            times.append(f">{args.limit + 30:.0f}" if r is None else "crash" if "crash" in r else r["cpu"])
+        growth = [b / a if isinstance(a, float) and isinstance(b, float) and a else None
+                  for a, b in zip(times, times[1:])]
+        cells = "".join(f"{_secs(t):>9s}" for t in times)
+        gcells = " ".join("   -  " if g is None else f"{g:5.2f}" for g in growth)
+        if growth and all(g is not None for g in growth):  # the geometric mean: less noisy than each step
+            mean = (times[-1] / times[0]) ** (1 / len(growth))
+            gcells += f"   (mean {mean:.2f})"
+        ok = (all(g is not None and g <= GROWTH_TARGET for g in growth)
+              and isinstance(times[-1], float) and (sizes[-1] < 2 ** 20 or times[-1] < MB_TARGET))
+        failures += not ok
+        print(f"{name:24s}{cells}   {gcells}   {'ok' if ok else 'OVER TARGET'}")
+        sys.stdout.flush()
+    print(f"\ntargets: growth <= {GROWTH_TARGET} per doubling, 1 MB under {MB_TARGET:.0f} s; "
+          f"{len(names) - failures} of {len(names)} inputs meet them")
+
+
+def _size(n: int) -> str:
+    return f"{n // 2 ** 20} MB" if n >= 2 ** 20 else f"{n // 1024} KB"
+
+
+def _secs(t: float | str) -> str:
+    return t if isinstance(t, str) else f"{t:.2f}"
+
+
+if __name__ == "__main__":
+    main()
