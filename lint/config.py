@@ -54,7 +54,7 @@ class Config:
     """Effective configuration. Plain data: picklable, hashable by identity of its parts."""
     path: str | None = None  # the file it came from
     root: str = "."  # paths in the config are relative to this
-    language: str = "en-US"
+    language: str = "auto"  # "auto": US or British spelling decided per document (lint/spelling/varieties.py)
     select: tuple[str, ...] = ("all",)
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
@@ -159,7 +159,7 @@ def _apply(cfg: Config, data: dict, file: str, prefix: str = "", merge: bool = F
         where = key_where(key)
         if key == "language":
             if not isinstance(value, str) or not value:
-                raise ConfigError(f"{where} must be a language code such as \"en-US\" or \"en-GB\"")
+                raise ConfigError(f"{where} must be \"auto\" or a language code such as \"en-US\" or \"en-GB\"")
             changes["language"] = value
         elif key in ("select", "ignore", "extend-select", "extend-ignore"):
             sels = _str_list(value, where)

@@ -69,7 +69,7 @@ def accept_list(rows) -> str:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @config_option
-@click.option("--language", metavar="CODE", help="en-US (default) or en-GB.")
+@click.option("--language", metavar="CODE", help="auto (default: US or British spelling per document), en-US or en-GB.")
 @click.option("--names", is_flag=True, help="Also list capitalised names (normally never flagged).")
 @click.option("--min-articles", type=click.IntRange(1), default=1, show_default=True,
               help="Only words used in at least this many articles.")

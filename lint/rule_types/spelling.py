@@ -36,11 +36,12 @@ import re
 from ._text import format_message, replacement_fix
 from .base import Rule
 
-KINDS = ("misspelling", "unknown", "name", "variant")
+KINDS = ("misspelling", "unknown", "name", "variant", "mix")
+_VARIETY_NAMES = {"gb": "British", "us": "US"}
 
 
 class Spelling(Rule):
-    PARAMS = {"kinds": ["unknown"], "fix": False, "words": []}
+    PARAMS = {"kinds": ["unknown"], "fix": False, "words": [], "no-suggest": []}
 
     def setup(self) -> None:
         bad = set(self.params["kinds"]) - set(KINDS)
@@ -48,22 +49,51 @@ class Spelling(Rule):
             raise ValueError(f"rule {self.id}: unknown kind {sorted(bad)[0]!r}; kinds are {', '.join(KINDS)}")
         self._kinds = frozenset(self.params["kinds"])
         self._words = frozenset(w.lower() for w in self.params["words"])
+        self._no_suggest = frozenset(w.lower() for w in self.params["no-suggest"])
 
     def check(self, doc, ctx):
         from ..spelling.checker import document_findings
 
-        for f in document_findings(doc, ctx):
-            if f.kind not in self._kinds or f.word.lower() in self._words:
+        findings = [f for f in document_findings(doc, ctx) if f.word.lower() not in self._words]
+        copy_variety = _variety_of_copy(findings, ctx.language)
+        for f in findings:
+            kind = f.kind
+            if kind == "variant":
+                kind = _variant_kind(f, ctx.language, copy_variety)
+            if kind not in self._kinds:
                 continue
             start, end = f.block.source_span(f.start, f.end)
-            best = f.suggestions[0] if f.suggestions else ""
+            suggestions = [s for s in f.suggestions if s.lower() not in self._no_suggest]
+            best = suggestions[0] if suggestions else ""
             fix = None
-            if self.params["fix"] and len(f.suggestions) == 1:
+            if self.params["fix"] and f.safe and len(suggestions) == 1:
                 fix = replacement_fix(f.block, f.start, f.end, best, f"“{f.word}” → “{best}”")
-            message = format_message(self.spec.message, word=f.word, suggestion=best, language=ctx.language,
-                                     variant="US" if ctx.language.lower().startswith("en-gb") else "British")
-            yield self.diagnostic(start, end, message,
-                                  suggestions=tuple(f.suggestions), fix=fix)
+            other = "gb" if f.variety == "us" else "us"
+            message = format_message(self.spec.message, word=f.word, suggestion=best,
+                                     language=ctx.language if kind == "variant" else _VARIETY_NAMES.get(copy_variety, ""),
+                                     variant=_VARIETY_NAMES.get(f.variety or other, ""))
+            yield self.diagnostic(start, end, message, suggestions=tuple(suggestions), fix=fix)
+
+
+def _variety_of_copy(findings, language: str) -> str | None:
+    """The variety the copy is held to: the configured one, or with "auto" the one
+    most of the document's own variant spellings are in."""
+    from ..spelling.varieties import AUTO, document_variety, variety_of
+
+    variety = variety_of(language)
+    if variety != AUTO:
+        return variety
+    return document_variety(f for f in findings if f.kind == "variant")
+
+
+def _variant_kind(f, language: str, copy_variety: str | None) -> str | None:
+    """"variant": the other variety than the configured language's; "mix": with
+    "auto", a spelling against the document's own majority; None: neither."""
+    from ..spelling.varieties import AUTO, variety_of
+
+    if f.variety == copy_variety:
+        return None
+    return "mix" if variety_of(language) == AUTO else "variant"
 
 
 class RejectedTerm(Rule):

@@ -2,13 +2,20 @@
 findings are shared by the spelling rules (misspelling, unknown word, variant).
 
 The order of the decisions matters:
-1. accepted terms are words;
-2. a known common misspelling is reported with its correction, whatever its case;
-3. in US copy a British spelling, in British copy a US spelling, is a variant;
+1. accepted terms are words; a word cut by a character reference or written
+   with a dropped g ("tryin'") is not checked;
+2. a known common misspelling is reported with its correction, unless it is a
+   name (capitalised mid-sentence, or a name elsewhere in the article) or a
+   short part of a hyphenated compound ("add-ons"); its fix is safe only where
+   a copy editor would accept it unseen (see `_safe`);
+3. a British or a US spelling is a variant, with its variety: the rules decide,
+   from the configured language or the document's own spelling, which to report;
+   capitalised variants in names ("Labour", "Windows Media Center") are not;
 4. a word of the lexicon, or one built from lexicon words (a compound, a plural),
    is correct;
 5. names, acronyms and brands are not checked, unless the article spells the
-   same name differently elsewhere;
+   same name differently elsewhere; a capitalised word in a title-case run or
+   after a list colon is a name even at the start of a sentence;
 6. anything left is an unknown word, with ranked suggestions.
 """
 from __future__ import annotations
@@ -19,10 +26,18 @@ from dataclasses import dataclass
 from ..vocabulary import Vocabulary
 from .lexicon import Lexicon, get_lexicon
 from .names import NameIndex, is_acronym, is_mixed_case
+from .surroundings import adjacent, after_list_mark, hyphenated_whole, in_title_case_run, touches_entity
 from .tokens import Token, tokenize
+from .varieties import regular_british
 from .words import is_derived
 
 MIN_LENGTH = 3  # two-letter tokens are too often abbreviations and units
+# A known misspelling that is part of a hyphenated compound is reported only from
+# this length: short parts are bound pieces ("add-ons", "mis-steps"), not typos.
+MIN_COMPOUND_MISSPELLING = 4
+# An unknown lower-case part of a compound is reported only from this length
+# ("pre-empt", "docu-drama", "Dai-ichi" are not).
+MIN_COMPOUND_UNKNOWN = 5
 
 
 @dataclass(slots=True)
@@ -33,6 +48,8 @@ class Finding:
     end: int
     word: str
     suggestions: list[str]
+    safe: bool = False  # the first suggestion may be applied unseen
+    variety: str | None = None  # a variant's spelling: "gb" or "us"
 
 
 def match_case(model: str, word: str) -> str:
@@ -46,19 +63,20 @@ def match_case(model: str, word: str) -> str:
 class SpellChecker:
     def __init__(self, language: str = "en-US", accept=(), lexicon: Lexicon | None = None,
                  min_length: int = MIN_LENGTH, check_names: bool = False, suggestions: int = 5):
+        # The language is not needed here: variants of both varieties are found, and
+        # the rules choose (lint/rule_types/spelling.py). It stays in the signature
+        # and the cache key for callers that pass it.
         self.lexicon = lexicon or get_lexicon()
         self.min_length = min_length
         self.check_names = check_names
         self.max_suggestions = suggestions
-        self.british = language.lower().replace("_", "-") in ("en-gb", "en-uk", "en-au", "en-nz", "en-ie")
         self.vocabulary = accept if isinstance(accept, Vocabulary) else Vocabulary(tuple(accept))
         self._suggester = None
         self._derived: dict[str, bool] = {}
-        # Words that need no further look: in the lexicon and not a variant of the other
-        # language. Misspellings are never in the lexicon.
+        # Words that need no further look: in the lexicon and not a variant spelling.
+        # Misspellings are never in the lexicon.
         self.known = self.lexicon.freqs
-        self.variants = self.lexicon.us_to_gb if self.british else self.lexicon.gb_to_us
-        self._variant_words = frozenset(self.variants)  # a set: set & set iterates the smaller
+        self._variant_words = frozenset(self.lexicon.gb_to_us) | frozenset(self.lexicon.us_to_gb)
 
     @property
     def suggester(self):
@@ -67,9 +85,13 @@ class SpellChecker:
             self._suggester = Suggester(self.lexicon)
         return self._suggester
 
-    def variant_of(self, lower: str) -> str | None:
-        table = self.lexicon.us_to_gb if self.british else self.lexicon.gb_to_us
-        return table.get(lower)
+    def variant_of(self, lower: str) -> tuple[str, str] | None:
+        """(variety, the other variety's spelling) of a variant spelling."""
+        if lower in self.lexicon.gb_to_us:
+            return "gb", self.lexicon.gb_to_us[lower]
+        if lower in self.lexicon.us_to_gb:
+            return "us", self.lexicon.us_to_gb[lower]
+        return None
 
     def is_word(self, lower: str) -> bool:
         found = self._derived.get(lower)
@@ -79,35 +101,77 @@ class SpellChecker:
 
     def check_blocks(self, blocks) -> list[Finding]:
         known, variants = self.known, self._variant_words
-        tokens = [(block, t) for block in blocks for t in tokenize(block.text, known, variants)]
-        names = NameIndex((b.text for b in blocks), [t for _, t in tokens])
+        per_block = [(block, list(tokenize(block.text, known, variants))) for block in blocks]
+        names = NameIndex((b.text for b in blocks), [t for _, ts in per_block for t in ts])
         findings = []
-        for block, t in tokens:
-            finding = self._check_token(block, t, names)
-            if finding is not None:
-                findings.append(finding)
+        for block, tokens in per_block:
+            for i, t in enumerate(tokens):
+                finding = self._check_token(block, t, names)
+                if finding is not None:
+                    if finding.safe:
+                        finding.safe = self._alone(block.text, tokens, i)
+                    findings.append(finding)
         return findings
+
+    def _alone(self, text: str, tokens: list[Token], i: int) -> bool:
+        """No word the lexicon doesn't know stands right next to token i."""
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(tokens):
+                a, b = (tokens[j], tokens[i]) if j < i else (tokens[i], tokens[j])
+                if adjacent(text, a.end, b.start) and not self._plain_word(tokens[j].stem):
+                    return False
+        return True
+
+    def _plain_word(self, word: str) -> bool:
+        lower = word.lower()
+        return self.is_word(lower) and not self.lexicon.corrections(lower)
+
+    def _is_name(self, text: str, t: Token, word: str, names: NameIndex) -> bool:
+        """A capitalised word that is a name by where it stands or how the article uses it."""
+        return (names.is_name(word, t.sentence_initial) or after_list_mark(text, t.start)
+                or in_title_case_run(text, t.start, t.start + len(word)))
 
     def _check_token(self, block, t: Token, names: NameIndex) -> Finding | None:
         word = t.stem
         if len(word) < self.min_length:
             return None
         lower = word.lower()
-        if ((lower in self.known and lower not in self.variants)
+        if ((lower in self.known and lower not in self._variant_words)
                 or self.vocabulary.accepts(word) or self.vocabulary.accepts(t.text)):
             return None
+        text = block.text
         end = t.start + len(word)
+        if touches_entity(text, t.start, t.end) or _dropped_g(text, t, lower, self.is_word):
+            return None
+        capitalised = word[0].isupper() and not is_acronym(word) and not is_mixed_case(word)
         corrections = self.lexicon.corrections(lower)
         if corrections and not is_acronym(word) and not is_mixed_case(word):
+            if capitalised and (not t.sentence_initial or word in names.mid_sentence
+                                or after_list_mark(text, t.start)):
+                return None  # a name: Corus, Serie A, Mr Noone
+            if t.compound_part and len(word) < MIN_COMPOUND_MISSPELLING:
+                return None
             if len(corrections) > 1:  # codespell's order is arbitrary: let the context choose
-                before, after = self._neighbours(block.text, t)
+                before, after = self._neighbours(text, t)
                 corrections = self.suggester.rank(lower, dict.fromkeys(corrections, 1), before, after)
+            safe = (len(corrections) == 1 and not t.compound_part
+                    and not (capitalised and in_title_case_run(text, t.start, end))
+                    and not (not capitalised and names.counts[word[:1].upper() + word[1:]]))
             return Finding("misspelling", block, t.start, end, word,
-                           [match_case(word, c) for c in corrections])
+                           [match_case(word, c) for c in corrections], safe=safe)
         variant = self.variant_of(lower)
+        if variant is None and not word.isascii():
+            return None
+        if variant is None and not self.is_word(lower):
+            us = regular_british(lower, self.is_word)
+            if us:
+                variant = ("gb", us)
         if variant:
-            return Finding("variant", block, t.start, end, word, [match_case(word, variant)])
-        if not word.isascii() or self.is_word(lower):
+            if capitalised and self._is_name(text, t, word, names):
+                return None  # Labour, Windows Media Center
+            variety, other = variant
+            return Finding("variant", block, t.start, end, word, [match_case(word, other)], variety=variety)
+        if self.is_word(lower):
             return None
         if is_acronym(word) or is_mixed_case(word):
             return None
@@ -115,11 +179,12 @@ class SpellChecker:
             other = names.other_spelling(word)
             if other:
                 return Finding("name", block, t.start, end, word, [other])
-            if not self.check_names and (t.compound_part or names.is_name(word, t.sentence_initial)):
+            if not self.check_names and (t.compound_part or self._is_name(text, t, word, names)):
                 return None
-        elif t.compound_part and lower in _COMPOUND_PREFIXES:
+        elif t.compound_part and (lower in _COMPOUND_PREFIXES or len(word) < MIN_COMPOUND_UNKNOWN
+                                  or self.is_word(hyphenated_whole(text, t.start, end).lower())):
             return None
-        return Finding("unknown", block, t.start, end, word, self.suggest(word, block.text, t))
+        return Finding("unknown", block, t.start, end, word, self.suggest(word, text, t))
 
     def suggest(self, word: str, text: str = "", token: Token | None = None) -> list[str]:
         before, after = self._neighbours(text, token) if token is not None else ("", "")
@@ -140,6 +205,12 @@ _COMPOUND_PREFIXES = {"pre", "neo", "non", "anti", "multi", "semi", "quasi", "mi
 
 _NEIGHBOUR_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 _NEIGHBOUR_AFTER = re.compile(r"^\W*?([^\W\d_]+)")
+
+
+def _dropped_g(text: str, t: Token, lower: str, is_word) -> bool:
+    """"tryin'", "nothin'": an -in' ending for -ing, written on purpose."""
+    return (lower.endswith("in") and t.end < len(text) and text[t.end] in "'’"
+            and is_word(lower + "g"))
 
 
 def _neighbour(text: str, last: bool) -> str:
