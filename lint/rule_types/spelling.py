@@ -56,6 +56,9 @@ class Spelling(Rule):
 
         findings = [f for f in document_findings(doc, ctx) if f.word.lower() not in self._words]
         copy_variety = _variety_of_copy(findings, ctx.language)
+        # Corrections are spelled the way the article spells; without a variant spelling
+        # to go by, the configured way.
+        own_variety = _variety_of_copy(findings, "auto") or copy_variety
         for f in findings:
             kind = f.kind
             if kind == "variant":
@@ -63,10 +66,12 @@ class Spelling(Rule):
             if kind not in self._kinds:
                 continue
             start, end = f.block.source_span(f.start, f.end)
-            suggestions = [s for s in f.suggestions if s.lower() not in self._no_suggest]
+            suggestions, changed = _in_variety(f.suggestions, own_variety) if kind != "variant" and kind != "mix" \
+                else (list(f.suggestions), False)
+            suggestions = [s for s in suggestions if s.lower() not in self._no_suggest]
             best = suggestions[0] if suggestions else ""
             fix = None
-            if self.params["fix"] and f.safe and len(suggestions) == 1:
+            if self.params["fix"] and f.safe and not changed and len(suggestions) == 1:
                 fix = replacement_fix(f.block, f.start, f.end, best, f"“{f.word}” → “{best}”")
             other = "gb" if f.variety == "us" else "us"
             message = format_message(self.spec.message, word=f.word, suggestion=best,
@@ -84,6 +89,27 @@ def _variety_of_copy(findings, language: str) -> str | None:
     if variety != AUTO:
         return variety
     return document_variety(f for f in findings if f.kind == "variant")
+
+
+def _in_variety(suggestions, variety: str | None) -> tuple[list[str], bool]:
+    """Suggestions spelled the article's way: in British copy "favorite" becomes
+    "favourite", "favorite" (and the reverse); True when one was respelled, so that
+    an editor chooses (a computer "program" is British too)."""
+    if variety is None:
+        return list(suggestions), False
+    from ..spelling.checker import match_case
+    from ..spelling.lexicon import get_lexicon
+
+    lexicon = get_lexicon()
+    table = lexicon.us_to_gb if variety == "gb" else lexicon.gb_to_us
+    out, changed = [], False
+    for s in suggestions:
+        other = table.get(s.lower())
+        if other:
+            out.append(match_case(s, other))
+            changed = True
+        out.append(s)
+    return list(dict.fromkeys(out))[: max(len(suggestions), 2)], changed
 
 
 def _variant_kind(f, language: str, copy_variety: str | None) -> str | None:

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from ..vocabulary import Vocabulary
 from .lexicon import Lexicon, get_lexicon
 from .names import NameIndex, is_acronym, is_mixed_case
-from .surroundings import adjacent, after_list_mark, hyphenated_whole, in_title_case_run, touches_entity
+from .surroundings import (adjacent, after_list_mark, before_list_mark, hyphenated_whole, in_quotes_alone,
+                           in_title_case_run, touches_entity)
 from .tokens import Token, tokenize
 from .varieties import regular_british
 from .words import is_derived
@@ -104,13 +105,22 @@ class SpellChecker:
         per_block = [(block, list(tokenize(block.text, known, variants))) for block in blocks]
         names = NameIndex((b.text for b in blocks), [t for _, ts in per_block for t in ts])
         findings = []
+        unknown_seen: set[str] = set()
         for block, tokens in per_block:
             for i, t in enumerate(tokens):
                 finding = self._check_token(block, t, names)
-                if finding is not None:
-                    if finding.safe:
-                        finding.safe = self._alone(block.text, tokens, i)
-                    findings.append(finding)
+                if finding is None:
+                    continue
+                if finding.kind == "unknown":
+                    # An unknown word written again the same way is meant: one report, at its
+                    # first use, is enough to accept it or correct it everywhere.
+                    lower = finding.word.lower()
+                    if lower in unknown_seen:
+                        continue
+                    unknown_seen.add(lower)
+                if finding.safe:
+                    finding.safe = self._alone(block.text, tokens, i)
+                findings.append(finding)
         return findings
 
     def _alone(self, text: str, tokens: list[Token], i: int) -> bool:
@@ -128,8 +138,10 @@ class SpellChecker:
 
     def _is_name(self, text: str, t: Token, word: str, names: NameIndex) -> bool:
         """A capitalised word that is a name by where it stands or how the article uses it."""
+        end = t.start + len(word)
         return (names.is_name(word, t.sentence_initial) or after_list_mark(text, t.start)
-                or in_title_case_run(text, t.start, t.start + len(word)))
+                or before_list_mark(text, end) or in_title_case_run(text, t.start, end)
+                or not text[:t.start].strip() and not text[end:].strip())  # a line of its own
 
     def _check_token(self, block, t: Token, names: NameIndex) -> Finding | None:
         word = t.stem
@@ -141,13 +153,14 @@ class SpellChecker:
             return None
         text = block.text
         end = t.start + len(word)
-        if touches_entity(text, t.start, t.end) or _dropped_g(text, t, lower, self.is_word):
+        if (touches_entity(text, t.start, t.end) or _dropped_g(text, t, lower, self.is_word)
+                or _file_extension(text, t.start)):
             return None
         capitalised = word[0].isupper() and not is_acronym(word) and not is_mixed_case(word)
         corrections = self.lexicon.corrections(lower)
         if corrections and not is_acronym(word) and not is_mixed_case(word):
-            if capitalised and (not t.sentence_initial or word in names.mid_sentence
-                                or after_list_mark(text, t.start)):
+            if capitalised and not self.check_names and (
+                    not t.sentence_initial or word in names.mid_sentence or after_list_mark(text, t.start)):
                 return None  # a name: Corus, Serie A, Mr Noone
             if t.compound_part and len(word) < MIN_COMPOUND_MISSPELLING:
                 return None
@@ -184,6 +197,8 @@ class SpellChecker:
         elif t.compound_part and (lower in _COMPOUND_PREFIXES or len(word) < MIN_COMPOUND_UNKNOWN
                                   or self.is_word(hyphenated_whole(text, t.start, end).lower())):
             return None
+        if in_quotes_alone(text, t.start, t.end):
+            return None  # a term being introduced: the "liberati"
         return Finding("unknown", block, t.start, end, word, self.suggest(word, text, t))
 
     def suggest(self, word: str, text: str = "", token: Token | None = None) -> list[str]:
@@ -205,6 +220,11 @@ _COMPOUND_PREFIXES = {"pre", "neo", "non", "anti", "multi", "semi", "quasi", "mi
 
 _NEIGHBOUR_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 _NEIGHBOUR_AFTER = re.compile(r"^\W*?([^\W\d_]+)")
+
+
+def _file_extension(text: str, start: int) -> bool:
+    """".png files", "the .mobi domain": a dot that opens the word names a file type or domain."""
+    return start > 0 and text[start - 1] == "." and (start == 1 or not text[start - 2].isalnum())
 
 
 def _dropped_g(text: str, t: Token, lower: str, is_word) -> bool:

@@ -8,7 +8,10 @@ that says whether it is a name and whether a correction may be applied unseen.
   name, not a sentence;
 - a word cut by a character reference ("caf&#233;") is half a word;
 - a word next to another word the lexicon doesn't know is likely part of a
-  foreign name or phrase ("Cadena Ser", "joie de vivre").
+  foreign name or phrase ("Cadena Ser", "joie de vivre");
+- a word alone in quotation marks is a term being introduced ("liberati"),
+  and a capitalised word before a colon or semicolon is a label or a name in a
+  list ("Att: 47,111", "Delport; Pieters").
 """
 from __future__ import annotations
 
@@ -65,3 +68,19 @@ def adjacent(text: str, first_end: int, second_start: int) -> bool:
     """Two words with only spaces (or a hyphen) between them."""
     gap = text[first_end:second_start]
     return len(gap) <= 3 and all(c in " \t-" for c in gap)
+
+
+_QUOTES = {"\"": "\"", "“": "”", "‘": "’", "'": "'"}
+
+
+def in_quotes_alone(text: str, start: int, end: int) -> bool:
+    """The word is all there is between a pair of quotation marks: 'a "liberati" set'."""
+    if start == 0 or end >= len(text):
+        return False
+    close = _QUOTES.get(text[start - 1])
+    return close is not None and text[end] == close
+
+
+def before_list_mark(text: str, end: int) -> bool:
+    """The word is followed directly by a colon or semicolon."""
+    return end < len(text) and text[end] in ":;"

@@ -4,7 +4,8 @@ a document is written in.
 codespell's British-to-American list gives the pairs it knows (colour/color,
 centre/center). Regular British endings the list lacks are recognised by their
 shape when the American form is a word: -ise/-isation/-iser (renationalise),
--yse (breathalysed), a doubled l before an ending (diallers).
+-yse (breathalysed), a doubled l before an ending (diallers), and the past
+tense in -t of a verb in -n, -l or -m (leant, dreamt, spelt).
 
 With `language = "auto"` a document's variety is the one most of its variant
 spellings are in; a tie goes to the variety used first.
@@ -42,6 +43,17 @@ def regular_british(lower: str, is_word) -> str | None:
         if is_word(us) or any(us.startswith(p) and len(us) - len(p) >= 5 and is_word(us[len(p):])
                               for p in PREFIXES):
             return us
+    return _past_in_t(lower, is_word)
+
+
+def _past_in_t(lower: str, is_word) -> str | None:
+    """"leant" -> "leaned", "spelt" -> "spelled": a verb the lexicon has, and its -ed form."""
+    if len(lower) < 5 or not lower.endswith("t") or lower[-2] not in "nlm":
+        return None
+    stem = lower[:-1]
+    for verb in (stem, stem + stem[-1]):  # lean, spell
+        if is_word(verb) and is_word(verb + "ed"):
+            return verb + "ed"
     return None
 
 

@@ -71,6 +71,33 @@ def test_word_cut_by_a_character_reference_is_not_checked():
     assert found("They met in a caf&#233; by the clich&#233;d old pier.") == []
 
 
+def test_a_label_a_list_and_a_heading_line_are_names():
+    assert found("Crowd: 41,000. Orlanth; Brelko, Vasnicz.\n\nQuaxton\n\nThe rest stayed home.") == []
+    assert found("Orlanth; Brelko, Vasnicz.") == []
+
+
+def test_a_word_alone_in_quotation_marks_is_a_term_being_introduced():
+    assert found('Fans call them the "glimmerati" now, and a \'vexil\' is a flag.') == []
+
+
+def test_an_unknown_word_used_again_is_reported_once():
+    text = "The zorbing craze grew. Zorbing fans and zorbing clubs multiplied."
+    assert found(text) == [(1, 5, 12, UW, found(text)[0][4])]
+
+
+def test_british_past_tense_in_t():
+    assert found("He said he was never leant on.", language="en-GB") == []
+    assert found("He said he was never leant on.", language="en-US") == [(1, 22, 27, VA, "leaned")]
+
+
+def test_file_extensions_and_domains_after_a_dot_are_not_words():
+    assert found("Attackers used .pnx files and the new .mobz domain.") == []
+
+
+def test_plural_of_a_name_is_not_a_respelling():
+    assert found("She won a Brammy in May. Two Brammys followed, and Brammy voters cheered.") == []
+
+
 def test_dropped_g_with_an_apostrophe_is_written_on_purpose():
     assert found("They were only tryin' to help, he said.") == []
 
@@ -132,6 +159,18 @@ def test_regular_british_endings_the_pair_list_lacks():
     assert found(text, language="en-US") == [(1, 19, 32, VA, "renationalize"), (1, 47, 55, VA, "dialers")]
     # British doubles the l after one vowel (dialled), not after "ea" (revealed).
     assert found("The figures were revealled on Monday.", language="en-GB") == [(1, 18, 27, UW, "revealed")]
+
+
+def test_corrections_are_spelled_the_articles_way_and_the_editor_chooses():
+    # The article's own spelling decides; without a variant spelling, the configured language.
+    (d,) = run("The colour of the flag. The trick hid the progam from scanners.", [MS])
+    assert d.suggestions == ("programme", "program") and d.fix is None
+    (d,) = run("The color of the flag. The trick hid the progam from scanners.", [MS], language="en-GB")
+    assert d.suggestions == ("program",) and d.fix.safe
+    (d,) = run("The trick hid the progam from scanners.", [MS], language="en-GB")
+    assert d.suggestions == ("programme", "program") and d.fix is None
+    (d,) = run("The trick hid the progam from scanners.", [MS], language="en-US")
+    assert d.suggestions == ("program",) and d.fix.safe
 
 
 # -- the no-suggest list --------------------------------------------------------------
