@@ -24,7 +24,7 @@ DEFAULT_EXCLUDE = (".git/", ".hg/", ".svn/", "node_modules/", ".venv/", "venv/",
 # Settings tables per category: key -> type (or a tuple of allowed values).
 # A rule type reads its category's table from CheckContext.settings.
 SETTINGS_SCHEMA: dict[str, dict[str, object]] = {
-    "spelling": {"min-length": int, "check-names": bool, "suggestions": int},
+    "spelling": {"min-length": int, "check-names": bool, "suggestions": int, "report-repeats": bool},
     "boilerplate": {"corpus-min-count": int, "corpus-min-share": float},
     "readability": {"preset": str, "formula": str, "target-grade": (int, float), "min-words": int,
                     "long-sentence": int, "very-long-sentence": int, "hard-paragraph-margin": (int, float)},

@@ -13,7 +13,8 @@ The message may use {word} (the word as written) and {suggestion} (the best
 correction, or nothing). The pass runs once per document and all spelling
 rules share it; settings come from the config's [spelling] table:
 min-length (3), check-names (false: capitalised names are not checked),
-suggestions (5).
+suggestions (5), report-repeats (false: an unknown word is reported at its
+first use in an article only; `edlint vocab` turns it on to count uses).
 
 `rejected-term` flags every occurrence of the project's rejected terms
 (`[vocabulary] reject`, plus the rule's own `terms` parameter),

@@ -63,7 +63,8 @@ def match_case(model: str, word: str) -> str:
 
 class SpellChecker:
     def __init__(self, language: str = "en-US", accept=(), lexicon: Lexicon | None = None,
-                 min_length: int = MIN_LENGTH, check_names: bool = False, suggestions: int = 5):
+                 min_length: int = MIN_LENGTH, check_names: bool = False, suggestions: int = 5,
+                 report_repeats: bool = False):
         # The language is not needed here: variants of both varieties are found, and
         # the rules choose (lint/rule_types/spelling.py). It stays in the signature
         # and the cache key for callers that pass it.
@@ -71,6 +72,7 @@ class SpellChecker:
         self.min_length = min_length
         self.check_names = check_names
         self.max_suggestions = suggestions
+        self.report_repeats = report_repeats
         self.vocabulary = accept if isinstance(accept, Vocabulary) else Vocabulary(tuple(accept))
         self._suggester = None
         self._derived: dict[str, bool] = {}
@@ -111,7 +113,7 @@ class SpellChecker:
                 finding = self._check_token(block, t, names)
                 if finding is None:
                     continue
-                if finding.kind == "unknown":
+                if finding.kind == "unknown" and not self.report_repeats:
                     # An unknown word written again the same way is meant: one report, at its
                     # first use, is enough to accept it or correct it everywhere.
                     lower = finding.word.lower()
@@ -262,5 +264,6 @@ def checker_for(key: tuple) -> SpellChecker:
         s = dict(settings)
         _CHECKERS[key] = SpellChecker(language, accept, min_length=s.get("min-length", MIN_LENGTH),
                                       check_names=s.get("check-names", False),
-                                      suggestions=s.get("suggestions", 5))
+                                      suggestions=s.get("suggestions", 5),
+                                      report_repeats=s.get("report-repeats", False))
     return _CHECKERS[key]

@@ -83,6 +83,8 @@ def test_a_word_alone_in_quotation_marks_is_a_term_being_introduced():
 def test_an_unknown_word_used_again_is_reported_once():
     text = "The zorbing craze grew. Zorbing fans and zorbing clubs multiplied."
     assert found(text) == [(1, 5, 12, UW, found(text)[0][4])]
+    # `edlint vocab` counts every use.
+    assert [f[1] for f in found(text, spelling={"report-repeats": True})] == [5, 25, 42]
 
 
 def test_british_past_tense_in_t():
