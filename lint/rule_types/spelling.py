@@ -4,13 +4,21 @@
   kinds   which findings of the pass this rule reports: "misspelling" (a known
           common misspelling with its correction), "unknown" (not in the
           lexicon), "name" (a name spelled differently elsewhere in the same
-          article), "variant" (a British spelling in US copy or the reverse)
-  fix     offer a safe fix when there is exactly one correction (default: false)
+          article), "variant" (with language en-US or en-GB: a spelling of the
+          other variety), "mix" (with language "auto": a spelling against the
+          variety most of the article's own variant spellings are in)
+  fix     offer a fix when there is exactly one correction; it is safe only
+          where the pass judged it so (default: false)
   words   more words to accept, case-insensitively: units, Latin tags, news
-          jargon the lexicon lacks (a list, usually "file:NAME.txt")
+          jargon the lexicon lacks (a list, usually "file:NAME.txt"); for the
+          variant kinds, words that count for neither variety
+  no-suggest  words never offered as a suggestion, still accepted when written
 
-The message may use {word} (the word as written) and {suggestion} (the best
-correction, or nothing). The pass runs once per document and all spelling
+Suggestions are spelled the way the article spells (British or US), or, with no
+variant spelling to go by, the configured way; a respelled correction is never
+a safe fix. The message may use {word} (the word as written), {suggestion} (the
+best correction, or nothing), {variant} (the variety of the word) and
+{language} (the configured language, or for "mix" the article's variety). The pass runs once per document and all spelling
 rules share it; settings come from the config's [spelling] table:
 min-length (3), check-names (false: capitalised names are not checked),
 suggestions (5), report-repeats (false: an unknown word is reported at its
@@ -22,7 +30,7 @@ case-insensitively; an entry starting with `re:` is a regular expression.
 
     id = "spelling.misspelling"
     type = "spelling"
-    level = "error"
+    level = "warning"
     message = "“{word}” is misspelled: “{suggestion}”."
     [params]
     kinds = ["misspelling"]
