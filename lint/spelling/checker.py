@@ -191,7 +191,9 @@ class SpellChecker:
         if is_acronym(word) or is_mixed_case(word):
             return None
         if word[0].isupper():
-            other = names.other_spelling(word)
+            # A first name or surname of a full name is another person's, not a respelling
+            # ("Arjen Robben" beside "Arjan de Zeeuw").
+            other = None if in_title_case_run(text, t.start, end) else names.other_spelling(word)
             if other:
                 return Finding("name", block, t.start, end, word, [other])
             if not self.check_names and (t.compound_part or self._is_name(text, t, word, names)):

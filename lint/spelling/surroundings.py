@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 
-# The word after `end` (skipping spaces and one comma) and the word before `start`.
+# The word after `end` (skipping spaces and one comma: "Colgan, Dodds") and the word
+# before `start` (spaces only).
 _NEXT_WORD = re.compile(r"[ \t]*,?[ \t]*([^\W\d_][\w'’]*)")
-_PREV_WORD = re.compile(r"([^\W\d_][\w'’]*)[ \t]*,?[ \t]*$")
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’]*)[ \t]+$")  # no comma: "Later, Blinkin" is no run
 _ENTITY_AFTER = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
 _ENTITY_BEFORE = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});$")
 
@@ -37,7 +38,10 @@ def in_title_case_run(text: str, start: int, end: int) -> bool:
     if after and _is_capitalised_word(after.group(1)):
         return True
     before = _PREV_WORD.search(text, max(0, start - 60), start)
-    return bool(before and _is_capitalised_word(before.group(1)))
+    if before and _is_capitalised_word(before.group(1)):
+        return True
+    # An initial before a surname: "S Horgan" (not "A" or "I", which are words).
+    return bool(re.search(r"(?:^|[\s(])[B-HJ-Z][ \t]$", text[max(0, start - 3):start]))
 
 
 def after_list_mark(text: str, start: int) -> bool:

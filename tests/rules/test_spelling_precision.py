@@ -44,6 +44,14 @@ def test_sentence_initial_word_in_a_title_case_run_is_a_name():
     assert found("Brelko, Vasnicz and Orlanth all started.") == []
 
 
+def test_a_full_name_is_another_person_not_a_respelling():
+    text = "Orlen Vasnicz scored first. Orlan Brelko and Orlan Quaxe watched Orlan's pass."
+    assert found(text) == []
+    # On its own, the odd spelling of the article's name is still reported.
+    text = "Orlan Brelko scored. Orlan's pass and Orlan's run won it; Orlen left."
+    assert found(text) == [(1, 59, 64, UW, "Orlan")]
+
+
 def test_capitalised_words_in_a_list_after_a_colon_are_names():
     assert found("Substitutes not used: Brelko; Orlanth, Vasnicz.") == []
 
