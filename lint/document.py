@@ -8,6 +8,7 @@ so positions come from the parser, never from searching the source for text.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -176,17 +177,23 @@ class Block:
 
 
 class LineIndex:
-    """Offset -> 1-based (line, column) in characters, computed once per source."""
+    """Offset -> 1-based (line, column) in characters, computed once per source.
+
+    Lines end as editors end them: LF, CRLF, or a lone CR (old Mac files), so
+    a position means the same line in every editor and report."""
 
     __slots__ = ("starts",)
 
     def __init__(self, source: str):
         starts = [0]
-        find = source.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
+        if "\r" in source:
+            starts += [m.end() for m in _LINE_END.finditer(source)]
+        else:  # the common case, without a regex
+            find = source.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
         self.starts = starts
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -199,6 +206,9 @@ class LineIndex:
     @property
     def line_count(self) -> int:
         return len(self.starts)
+
+
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 @dataclass(slots=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .config import Config, ConfigResolver
 from .diagnostic import Diagnostic
 from .document import Directive, LineIndex
-from .errors import ConfigError, InputError
+from .errors import ConfigError, EdlintError, InputError, internal_error
 from .result import DocumentResult, FileError, Notice, RunResult
 from .ruleset import RuleSet, build_ruleset
 from .suppression import Suppressions
@@ -45,6 +45,9 @@ class FileOutcome:
     collected: dict[str, list[tuple[int, object]]] = field(default_factory=dict)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    traceback: str = ""  # of an internal error
+    # Parts of the file that could not be read while the rest was checked (bad JSON Lines records).
+    partial_errors: list[str] = field(default_factory=list)
 
 
 AUTO_PARALLEL_MIN_FILES = 32
@@ -67,6 +70,18 @@ def _metrics_function():
 
 
 def _check_file(job: FileJob) -> FileOutcome:
+    """Check one file. Whatever goes wrong is reported against this file alone: the run goes on."""
+    try:
+        return _check_file_unguarded(job)
+    except EdlintError as e:  # e.g. a rule that can't run on this file's config
+        return FileOutcome(job.path, job.config, error=getattr(e, "message", None) or str(e))
+    except Exception as e:
+        import traceback
+
+        return FileOutcome(job.path, job.config, error=internal_error(e), traceback=traceback.format_exc())
+
+
+def _check_file_unguarded(job: FileJob) -> FileOutcome:
     from . import readers
 
     out = FileOutcome(job.path, job.config)
@@ -82,6 +97,9 @@ def _check_file(job: FileJob) -> FileOutcome:
     except InputError as e:
         out.error = e.message
         return out
+    # A reader of many records may return some bad ones alongside the good (see readers.jsondocs).
+    out.partial_errors = list(getattr(docs, "errors", ()))
+    out.warnings += getattr(docs, "warnings", ())
     want_metrics = job.metrics or rs.has_category("readability")
     metrics_fn = _metrics_function() if want_metrics else None
     for n, doc in enumerate(docs):
@@ -100,15 +118,43 @@ def _check_file(job: FileJob) -> FileOutcome:
     return out
 
 
+def _worker_init() -> None:
+    import signal
+
+    # A forked worker inherits the CLI's SIGTERM handler: it should just die when stopped.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _check_in_pool(jobs: list[FileJob], workers: int) -> list[FileOutcome]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    try:
+        outcomes = list(pool.map(_check_file, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    except BaseException:
+        # Interrupted (SIGTERM, Ctrl-C) or a worker died: leaving the `with` block would wait
+        # for every queued file, and a killed parent would leave the workers running. Stop them.
+        processes = list(getattr(pool, "_processes", {}).values())
+        for p in processes:
+            p.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for p in processes:
+            p.join(5)
+        raise
+    pool.shutdown()
+    return outcomes
+
+
 class Engine:
     """One run over many files. Build it with a ConfigResolver (config per path)."""
 
     def __init__(self, resolver: ConfigResolver | None = None, *, jobs: int = 1,
-                 metrics: bool = False, baseline: str | None = None):
+                 metrics: bool = False, baseline: str | None = None, follow_symlinks: bool = False):
         self.resolver = resolver or ConfigResolver()
         self.jobs = jobs  # 0: automatic
         self.metrics = metrics
         self.baseline = baseline
+        self.follow_symlinks = follow_symlinks  # links out of a checked directory
 
     def run_jobs(self, jobs: list[FileJob], result: RunResult | None = None) -> RunResult:
         result = result or RunResult()
@@ -120,14 +166,9 @@ class Engine:
             # worth it for a batch (a CI run), never for an editor's single file.
             workers = min(os.cpu_count() or 1, 8) if len(jobs) >= AUTO_PARALLEL_MIN_FILES else 1
         if workers > 1 and len(jobs) > 2:
-            from concurrent.futures import ProcessPoolExecutor
-
             # The first file is checked here, so lexicons and patterns that load lazily are
             # loaded once and inherited by the forked workers instead of loaded in each.
-            outcomes = [_check_file(jobs[0])]
-            rest = jobs[1:]
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                outcomes += pool.map(_check_file, rest, chunksize=max(1, len(rest) // (workers * 8)))
+            outcomes = [_check_file(jobs[0])] + _check_in_pool(jobs[1:], workers)
         else:
             outcomes = [_check_file(j) for j in jobs]
         return self._finish(outcomes, result)
@@ -136,8 +177,11 @@ class Engine:
         from .files import discover
 
         result = RunResult()
-        files, errors = discover(paths, self._config_or_default)
+        notes: list[str] = []
+        files, errors = discover(paths, self._config_or_default, follow_symlinks=self.follow_symlinks,
+                                 notes=notes)
         result.errors.extend(errors)
+        result.notices.extend(Notice("warning", n, "files") for n in notes)
         jobs = []
         for f in files:
             name = (stdin_filename or "-") if f == "-" else f
@@ -150,14 +194,20 @@ class Engine:
                 result.files.append(name)
                 result.errors.append(FileError(name, str(e)))
                 continue
+            except Exception as e:  # a bug reading this file's config: this file alone is lost
+                import traceback
+
+                result.files.append(name)
+                result.errors.append(FileError(name, internal_error(e), detail=traceback.format_exc()))
+                continue
             jobs.append(FileJob(name, cfg, text=(stdin_text or "") if f == "-" else None, metrics=self.metrics))
         return self.run_jobs(jobs, result)
 
     def _config_or_default(self, path: str) -> Config:
         try:
             return self.resolver.for_path(path)
-        except ConfigError:
-            return Config()  # directory walking only needs include/exclude; the error comes per file
+        except Exception:  # ConfigError, or a bug: either way the error comes per file
+            return Config()  # directory walking only needs include/exclude
 
     def _finish(self, outcomes: list[FileOutcome], result: RunResult) -> RunResult:
         # Corpus rules: gather what each file collected, per distinct rule set.
@@ -184,18 +234,33 @@ class Engine:
                 rs.ctx.corpus_size = len(doc_index)
                 rs.ctx.notices = result.notices
                 rs.ctx.incomplete = result.incomplete
-                for gdoc, diag in rule.finish(items, rs.ctx):
+                try:
+                    found = list(rule.finish(items, rs.ctx))
+                except Exception as e:  # one rule's findings are lost, not the run's
+                    import traceback
+
+                    result.errors.append(FileError(rid, f"rule {rid}: {internal_error(e)}", partial=True,
+                                                   detail=traceback.format_exc()))
+                    continue
+                for gdoc, diag in found:
                     oi, n = doc_index[gdoc]
                     extra[oi].append((n, diag))
         diagnostics: list[Diagnostic] = []
         for oi, o in enumerate(outcomes):
             result.files.append(o.path)
             if o.error:
-                result.errors.append(FileError(o.path, o.error))
+                result.errors.append(FileError(o.path, o.error, detail=o.traceback))
                 continue
+            result.errors.extend(FileError(o.path, m, partial=True) for m in o.partial_errors)
             for w in o.warnings:
                 result.notices.append(Notice("warning", w, "reader"))
-            diagnostics.extend(self._finalize(o, o.diagnostics + extra[oi], result))
+            try:
+                diagnostics.extend(self._finalize(o, o.diagnostics + extra[oi], result))
+            except Exception as e:
+                import traceback
+
+                result.errors.append(FileError(o.path, internal_error(e), detail=traceback.format_exc()))
+                continue
             for info in o.docs:
                 result.documents.append(DocumentResult(o.path, info.record, info.metrics))
         for o in outcomes:
@@ -265,9 +330,7 @@ def _as_config(config) -> Config:
 
         return load_config_file(config)
     if isinstance(config, dict):
-        from .config import _apply
-
-        return _apply(Config(), config, "<dict>")
+        return Config.from_dict(config)
     raise TypeError("config must be a Config, a path to a config file, a dict or None")
 
 

@@ -16,3 +16,11 @@ class InputError(EdlintError):
 
 class ConfigError(EdlintError):
     """A configuration file with a syntax error, an unknown key or a bad value."""
+
+
+def internal_error(e: BaseException) -> str:
+    """The one line for an error in edlint itself, not in the input (the traceback is kept apart)."""
+    detail = " ".join(str(e).split())
+    if len(detail) > 200:
+        detail = detail[:200] + "…"
+    return f"internal error ({type(e).__name__}{': ' + detail if detail else ''})"

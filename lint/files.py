@@ -13,12 +13,20 @@ def _spec(patterns):
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
-def discover(paths: list[str], config_for) -> tuple[list[str], list[FileError]]:
+def discover(paths: list[str], config_for, *, follow_symlinks: bool = False,
+             notes: list[str] | None = None) -> tuple[list[str], list[FileError]]:
     """Expand `paths` into the files to check. `config_for(path)` gives the config that
-    decides include/exclude for a directory. Missing paths and empty directories are errors."""
+    decides include/exclude for a directory. Missing paths, empty directories and
+    directories that can't be listed are errors.
+
+    Inside a directory, a symbolic link that leads out of it is not followed unless
+    `follow_symlinks`: a contributed link to a file elsewhere on the machine would
+    otherwise be read and quoted in the report. One line about the links skipped is
+    appended to `notes`. Files named on the command line are checked as given."""
     files: list[str] = []
     errors: list[FileError] = []
     seen: set[str] = set()
+    outside: list[str] = []  # links not followed
     for p in paths:
         if p == "-":
             files.append(p)
@@ -35,24 +43,68 @@ def discover(paths: list[str], config_for) -> tuple[list[str], list[FileError]]:
             errors.append(FileError(p, "not a regular file or directory"))
             continue
         cfg: Config = config_for(p)
-        include, exclude = _spec(cfg.include), _spec(DEFAULT_EXCLUDE + tuple(cfg.exclude))
-        found = []
-        for root, dirs, names in os.walk(p):
-            rel_root = os.path.relpath(root, p)
-            dirs[:] = sorted(d for d in dirs
-                             if not exclude.match_file(_rel(rel_root, d) + "/"))
-            for name in sorted(names):
-                rel = _rel(rel_root, name)
-                if include.match_file(rel) and not exclude.match_file(rel):
-                    full = os.path.join(root, name)
-                    if full not in seen:
-                        seen.add(full)
-                        found.append(full)
-        if not found:
+        found, unlisted = _walk(p, cfg, seen, follow_symlinks, outside)
+        errors.extend(unlisted)
+        if not found and not any(e.path == p for e in unlisted):
             errors.append(FileError(p, "no articles found in this directory (include: "
                                        + ", ".join(cfg.include) + ")"))
         files.extend(found)
+    if outside and notes is not None:
+        n = len(outside)
+        notes.append(f"{n} symbolic link{'s' if n != 1 else ''} leading out of the checked "
+                     f"director{'ies' if len(paths) > 1 else 'y'} not followed (first: {outside[0]}); "
+                     "--follow-symlinks checks their targets")
     return files, errors
+
+
+def _walk(top: str, cfg: Config, seen: set[str], follow_symlinks: bool,
+          outside: list[str]) -> tuple[list[str], list[FileError]]:
+    include, exclude = _spec(cfg.include), _spec(DEFAULT_EXCLUDE + tuple(cfg.exclude))
+    found: list[str] = []
+    errors: list[FileError] = []
+
+    def unlisted(e: OSError) -> None:
+        # os.walk skips a directory it can't list; that is files not checked, so an error.
+        errors.append(FileError(e.filename or top, f"cannot list this directory: {e.strerror or e}"))
+
+    real_top = os.path.realpath(top)
+    visited = {real_top}  # with --follow-symlinks, a link back up must not loop
+    for root, dirs, names in os.walk(top, onerror=unlisted, followlinks=follow_symlinks):
+        if follow_symlinks:
+            visited.add(os.path.realpath(root))
+        rel_root = os.path.relpath(root, top)
+        kept = []
+        for d in sorted(dirs):
+            if exclude.match_file(_rel(rel_root, d) + "/"):
+                continue
+            full = os.path.join(root, d)
+            if os.path.islink(full):
+                if not follow_symlinks:
+                    if not _inside(full, real_top):
+                        outside.append(full)
+                    continue  # a link within the tree: its target is walked under its own name
+                real = os.path.realpath(full)
+                if real in visited:
+                    continue
+                visited.add(real)
+            kept.append(d)
+        dirs[:] = kept
+        for name in sorted(names):
+            rel = _rel(rel_root, name)
+            if include.match_file(rel) and not exclude.match_file(rel):
+                full = os.path.join(root, name)
+                if not follow_symlinks and os.path.islink(full) and not _inside(full, real_top):
+                    outside.append(full)
+                    continue
+                if full not in seen:
+                    seen.add(full)
+                    found.append(full)
+    return found, errors
+
+
+def _inside(path: str, real_top: str) -> bool:
+    real = os.path.realpath(path)
+    return real == real_top or real.startswith(real_top.rstrip(os.sep) + os.sep)
 
 
 def _rel(root: str, name: str) -> str:

@@ -11,6 +11,9 @@ from .rulespec import RuleSpec
 class FileError:
     path: str
     message: str
+    # True when the rest of the file was checked (one bad record of a JSON Lines file).
+    partial: bool = False
+    detail: str = ""  # the traceback of an internal error, shown with --debug
 
 
 @dataclass

@@ -6,9 +6,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import Config
+from .config_keys import _check_category, _key, _str_list, did_you_mean
+from .diagnostic import CATEGORIES
 from .errors import ConfigError
+from .params import declared
 from .rule_types import CheckContext, Rule, rule_class
-from .rulespec import RuleError, RuleSpec, load_rules
+from .rulespec import RuleError, RuleSpec, bundled_rules_dir, load_rules
 
 # Boilerplate runs first so later categories can skip what it flagged (doc.excluded).
 CATEGORY_ORDER = {"boilerplate": 0}
@@ -16,10 +19,37 @@ CATEGORY_ORDER = {"boilerplate": 0}
 
 @lru_cache(maxsize=8)
 def all_rules(packs: tuple[str, ...] = ()) -> dict[str, RuleSpec]:
+    """Bundled rules and those of `packs`; a pack's rules have their type and parameters
+    checked now (the bundled ones when they are built, so that a rule type that is off is
+    never imported, and by the test suite)."""
     try:
-        return load_rules([Path(p) for p in packs])
+        specs = load_rules([Path(p) for p in packs])
     except RuleError as e:
         raise ConfigError(str(e)) from None
+    bundled = Path(bundled_rules_dir())
+    for spec in specs.values():
+        if bundled in Path(spec.path).parents:
+            continue
+        check_rule_params(spec, spec.params, lambda name, spec=spec: f"{spec.path}: rule {spec.id}: "
+                                                                     f"parameter {name!r}")
+    return specs
+
+
+def check_rule_params(spec: RuleSpec, params: dict, where) -> None:
+    """Each of `params` is a parameter of the rule's type, of its type and allowed values;
+    `where(name)` names the place it was written (rule file or config key)."""
+    try:
+        cls = rule_class(spec.type)
+    except KeyError as e:
+        raise ConfigError(f"{spec.path}: {e.args[0]}") from None
+    table = declared(cls.PARAMS)
+    for name, value in params.items():
+        if name not in table:
+            raise ConfigError(f"{where(name)}: no such parameter for rule type {spec.type!r}"
+                              f"{did_you_mean(name, table)} (parameters: {', '.join(sorted(table)) or 'none'})")
+        problem = table[name].problem(value)
+        if problem:
+            raise ConfigError(f"{where(name)} {problem}")
 
 
 def _match_len(selector: str, rule_id: str) -> int:
@@ -126,3 +156,42 @@ def build_ruleset(config: Config) -> RuleSet:
             raise ConfigError(f"{where}: {e}") from None
         (rs.corpus_rules if rule.corpus else rs.document_rules).append(rule)
     return rs
+
+
+# -- rule ids a configuration names ------------------------------------------------------
+
+def known_selectors(packs: tuple[str, ...] = ()) -> set[str]:
+    """Everything `select`, `ignore` and `[severity]` accept: all, each category, each rule id
+    and each prefix of one by whole segments (style.test for style.test.hedge)."""
+    known = {"all", *CATEGORIES}
+    for rid in all_rules(tuple(packs)):
+        parts = rid.split(".")
+        known.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+    return known
+
+
+def check_selector(sel: str, known: set[str], where: str) -> None:
+    # LanguageTool reports ids of its own (grammar.en-a-vs-an): any grammar.* may be named.
+    if sel in known or sel.startswith("grammar."):
+        return
+    _check_category(sel, where)
+    raise ConfigError(f"{where}: {sel!r} is not a rule id or category{did_you_mean(sel, known)}")
+
+
+def check_rule_ids(cfg: Config, data: dict, file: str) -> None:
+    """Rule ids named in `data` exist in the bundled rules or the config's rule packs, and
+    `[rules."id"]` parameters suit the rule's type (name, type and allowed values)."""
+    specs = all_rules(tuple(cfg.rule_packs))
+    known = known_selectors(cfg.rule_packs)
+    tables = [("", data)] + [(f"overrides[{i}]", ov) for i, ov in enumerate(data.get("overrides") or ())]
+    for prefix, table in tables:
+        for key in ("select", "ignore", "extend-select", "extend-ignore"):
+            for sel in _str_list(table.get(key, []), ""):
+                check_selector(sel, known, f"{file}: key '{_key(prefix, key)}'")
+        for sel in table.get("severity", {}):
+            check_selector(sel, known, f"{file}: key '{_key(prefix, 'severity', sel)}'")
+        for rid, params in table.get("rules", {}).items():
+            where = f"{file}: key '{_key(prefix, 'rules', rid)}'"
+            if rid not in specs:
+                raise ConfigError(f"{where}: no such rule{did_you_mean(rid, specs)}")
+            check_rule_params(specs[rid], params, lambda name: f"{file}: key '{_key(prefix, 'rules', rid, name)}'")

@@ -57,3 +57,72 @@ def test_json_string_escapes(fmt):
     line, col, end_line, end_col, covered = located(text, fmt)
     assert (line, end_line) == (1, 1)
     assert text[col - 1:end_col - 1] == "the the"
+
+
+# -- line endings: LF, CRLF and lone CR each end a line, as in every editor ------------------
+
+EOLS = ("\n", "\r\n", "\r")
+WORDS = ("council", "river", "Zoë", "café", "😀", "budget", "vote", "mayor", "flood", "town")
+
+
+def _editor_position(source: str, offset: int) -> tuple[int, int]:
+    """(line, column) as an editor shows them; str.splitlines ends lines at LF, CR and CRLF
+    (the generated documents hold no other line separator)."""
+    lines = source[:offset].splitlines(keepends=True)
+    if not lines or lines[-1].endswith(("\n", "\r")):
+        return len(lines) + 1, 1
+    return len(lines), len(lines[-1]) + 1
+
+
+def _random_document(rng, fmt: str, eol_choice) -> tuple[str, int]:
+    """A document in `fmt` with "the the" once, lines ended by `eol_choice()`; (source, offset)."""
+    last = [""]
+
+    def word():  # never the word just before: only the planted pair repeats
+        w = rng.choice([w for w in WORDS if w != last[0]])
+        last[0] = w
+        return w
+
+    def sentence():
+        return " ".join(word() for _ in range(rng.randint(3, 9))).capitalize() + "."
+
+    paragraphs = [[sentence() for _ in range(rng.randint(1, 3))] for _ in range(rng.randint(2, 6))]
+    target = rng.randrange(len(paragraphs))
+    parts, offset = [], None
+    for n, lines in enumerate(paragraphs):
+        if fmt == "markdown" and n == 0:
+            lines = ["# " + lines[0].rstrip(".")] + lines[1:]
+        for i, line in enumerate(lines):
+            if n == target and i == len(lines) - 1:
+                line = line[:-1] + " and the the end."
+                last[0] = "end"
+                offset = sum(map(len, parts)) + len(line) - len("the the end.")
+                if fmt == "html":
+                    offset += len("<p>") if i == 0 else 0
+            if fmt == "html":
+                line = (("<p>" if i == 0 else "") + line + ("</p>" if i == len(lines) - 1 else ""))
+            parts.append(line + eol_choice())
+        parts.append(eol_choice())  # a blank line between paragraphs
+    return "".join(parts), offset
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("eols", ["\n", "\r\n", "\r", "mixed"])
+def test_random_documents_with_every_line_ending(fmt, eols):
+    import random
+
+    rng = random.Random(f"{fmt}-{eols}")
+    choose = (lambda: rng.choice(EOLS)) if eols == "mixed" else (lambda: eols)
+    for _ in range(40):
+        source, offset = _random_document(rng, fmt, choose)
+        assert source[offset:offset + 7] == "the the"
+        line, col, end_line, end_col, covered = located(source, fmt)
+        assert covered == "the the"
+        assert (line, col) == _editor_position(source, offset), repr(source)
+        assert (end_line, end_col) == _editor_position(source, offset + 7)
+
+
+def test_lone_cr_plain_text_paragraphs_and_positions():
+    # Blank lines made of lone CRs separate paragraphs, as LF blank lines do.
+    text = "First line.\rSecond line.\r\rThen the the word.\r"
+    assert located(text, "text") == (4, 6, 4, 13, "the the")

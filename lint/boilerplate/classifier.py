@@ -209,9 +209,24 @@ def candidates(state: State) -> list[tuple[int, list[float]]]:
     hit = [i in state.found for i in range(n)]
     wanted = [i for i in range(n)
               if not hit[i] and (first <= i <= last or (chrome_before if i < first else chrome_after))
-              and not _protected(state.lines[i], state.shapes[i], first - _NEAR <= i <= last + _NEAR)]
+              and not _protected(state.lines[i], state.shapes[i],
+                                 first - _NEAR <= i <= last + _NEAR or not _teaser_blurb(i, state))]
     vectors = line_vectors(state.lines, state.shapes, hit, state.weak, state.span, set(wanted))
     return [(i, vectors[i]) for i in wanted]
+
+
+def _teaser_blurb(i: int, state) -> bool:
+    """A sentence with a teaser card's shape: the blurb under another story's headline
+    (a short title-like line right above it), in a series of such cards."""
+    shapes, n = state.shapes, len(state.shapes)
+    if i == 0 or not headline_like(shapes[i - 1]) or shapes[i - 1].prose:
+        return False
+    # Another card within a few lines, above or below: one headline over one sentence is
+    # how an article's own subheading opens its section.
+    for j in list(range(max(1, i - 4), i - 1)) + list(range(i + 1, min(n, i + 5))):
+        if j != i and shapes[j].prose and headline_like(shapes[j - 1]) and not shapes[j - 1].prose:
+            return True
+    return False
 
 
 def _protected(line: Line, s: Shape, near_story: bool = True) -> bool:

@@ -7,9 +7,12 @@ breaks, so every block is cut at "\\n" and each line keeps its source span
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..document import Document
+
+_LINE = re.compile(r"[^\r\n]+")  # lines end at LF, CRLF or a lone CR, as in editors
 
 
 @dataclass(slots=True)
@@ -33,13 +36,12 @@ def split_lines(doc: Document) -> list[Line]:
         text = block.text
         link_ratio = block.link_chars / len(text) if text and block.link_chars else 0.0
         pieces = []
-        pos = 0
-        for raw in text.split("\n"):
+        for m in _LINE.finditer(text):
+            raw, pos = m.group(), m.start()
             stripped = raw.strip()
             if stripped:
                 lead = len(raw) - len(raw.lstrip())
                 pieces.append((stripped, pos + lead, pos + lead + len(stripped)))
-            pos += len(raw) + 1
         for i, (stripped, ts, te) in enumerate(pieces):
             start, end = block.source_span(ts, te)
             lines.append(Line(len(lines), stripped, start, end, b, i == 0, i == len(pieces) - 1,

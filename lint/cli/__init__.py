@@ -34,10 +34,28 @@ class LazyGroup(click.Group):
             return None
 
 
+def _on_sigterm(signum, frame):
+    # CI cancels a job with SIGTERM: unwind (the engine stops its --jobs workers on the
+    # way out, `fix` removes its temporary file) and exit 143 as a shell would report it.
+    import os
+
+    os.write(2, b"edlint: terminated\n")
+    raise SystemExit(128 + signum)
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="edlint", prog_name="edlint")
-def main():
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error (also EDLINT_DEBUG=1).")
+@click.pass_context
+def main(ctx, debug):
     """edlint: an editorial quality linter for news articles."""
+    ctx.meta["edlint.debug"] = debug
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
 
 
 if __name__ == "__main__":

@@ -9,29 +9,40 @@ import click
 from ..diagnostic import SEVERITY_RANK
 from ..errors import EdlintError
 
-from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, config_option, fail, guard,
-                     ignore_option, report_problems, select_option, split_list, use_color)
+from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, config_option, fail,
+                     follow_symlinks_option, guard, ignore_option, report_problems, say, select_option,
+                     split_list, trust_options, use_color)
 
 
 def build_engine(config_file, select, ignore, language=None, fail_on=None, include=(), exclude=(),
-                 languagetool=None, require_languagetool=False, jobs=1, metrics=False, baseline=None):
+                 languagetool=None, require_languagetool=False, jobs=1, metrics=False, baseline=None,
+                 no_nested_config=False, allow_outside_paths=False, follow_symlinks=False):
     from ..config import ConfigResolver
     from ..engine import Engine
 
     cli = {"select": split_list(select), "ignore": split_list(ignore), "language": language,
            "fail_on": fail_on, "include": split_list(include), "exclude": split_list(exclude),
            "languagetool": languagetool, "require_languagetool": require_languagetool}
-    return Engine(ConfigResolver(config_file, cli), jobs=jobs, metrics=metrics, baseline=baseline)
+    resolver = ConfigResolver(config_file, cli, nested=not no_nested_config, allow_outside=allow_outside_paths)
+    return Engine(resolver, jobs=jobs, metrics=metrics, baseline=baseline, follow_symlinks=follow_symlinks)
 
 
 def read_stdin(name: str | None) -> str:
-    """Standard input, decoded like a file; problems name the --stdin-filename."""
+    """Standard input, decoded like a file; problems name the --stdin-filename.
+    Raises InputError when there is no standard input to read (closed, unreadable)."""
+    from ..errors import InputError
     from ..readers import decode_bytes
 
-    data = sys.stdin.buffer.read()
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        if stream is None:  # `edlint check - <&-`: Python has no sys.stdin at all
+            raise OSError("standard input is closed")
+        data = stream.read()
+    except (OSError, ValueError) as e:  # ValueError: reading a closed file
+        raise InputError(name or "-", f"cannot read standard input: {getattr(e, 'strerror', None) or e}") from None
     text, warnings = decode_bytes(data, name or "<stdin>")
     for w in warnings:
-        click.echo(f"edlint: warning: {w}", err=True)
+        say(f"edlint: warning: {w}")
     return text
 
 
@@ -44,6 +55,7 @@ def read_stdin(name: str | None) -> str:
 @select_option
 @ignore_option
 @config_option
+@trust_options
 @click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the text read from '-'.")
 @click.option("--include", multiple=True, metavar="GLOBS", help="Files to check inside directories.")
 @click.option("--exclude", multiple=True, metavar="GLOBS", help="Files and directories to skip.")
@@ -59,21 +71,35 @@ def read_stdin(name: str | None) -> str:
 @click.option("--statistics", is_flag=True, help="Also print counts per rule and readability figures.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@follow_symlinks_option
 @guard
 def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, include, exclude, language,
-          languagetool, require_languagetool, baseline, write_baseline, jobs, quiet, statistics, output, color):
+          languagetool, require_languagetool, baseline, write_baseline, jobs, quiet, statistics, output, color,
+          no_nested_config=False, allow_outside_paths=False, follow_symlinks=False):
     """Check articles: files, directories (recursively) or '-' for standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
-    configuration or input errors, 3 LanguageTool required but unavailable.
+    configuration or input errors (or an internal error), 3 LanguageTool
+    required but unavailable, 143 stopped by SIGTERM.
     """
     from ..reports import render
 
     engine = build_engine(config_file, select, ignore, language, fail_on, include, exclude,
                           languagetool, require_languagetool, jobs, statistics or fmt == "json",
-                          None if write_baseline else baseline)
-    stdin_text = read_stdin(stdin_filename) if "-" in paths else None
-    result = engine.run(list(paths), stdin_text=stdin_text, stdin_filename=stdin_filename)
+                          None if write_baseline else baseline, no_nested_config, allow_outside_paths,
+                          follow_symlinks)
+    paths, stdin_text, stdin_error = list(paths), None, None
+    if "-" in paths:
+        try:
+            stdin_text = read_stdin(stdin_filename)
+        except EdlintError as e:  # no input on "-": that one is an input error, the files are checked
+            stdin_error = e
+            paths = [p for p in paths if p != "-"]
+    result = engine.run(paths, stdin_text=stdin_text, stdin_filename=stdin_filename)
+    if stdin_error is not None:
+        from ..result import FileError
+
+        result.errors.insert(0, FileError(stdin_error.path, stdin_error.message))
     report_problems(result)
     if write_baseline:
         from ..baseline import write_baseline as write
@@ -82,7 +108,7 @@ def check(paths, fmt, fail_on, select, ignore, config_file, stdin_filename, incl
             n = write(write_baseline, result.diagnostics)
         except OSError as e:
             fail(f"{write_baseline}: cannot write the baseline: {e.strerror or e}")
-        click.echo(f"edlint: wrote {n} finding{'s' if n != 1 else ''} to {write_baseline}", err=True)
+        say(f"edlint: wrote {n} finding{'s' if n != 1 else ''} to {write_baseline}")
         sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
     options = {"color": use_color(color) and fmt == "text" and not output, "quiet": quiet,
                "statistics": statistics, "tool_version": _version(), "cwd": os.getcwd(),
@@ -123,7 +149,7 @@ def exit_code(result, engine, fail_on) -> int:
 
 
 def _setting(engine, result, get):
-    failed = {e.path for e in result.errors}
+    failed = {e.path for e in result.errors if not e.partial}
     for path in result.files or ["."]:
         if path not in failed:
             try:
@@ -135,7 +161,7 @@ def _setting(engine, result, get):
 
 
 def _configured_fail_on(engine, result) -> str:
-    failed = {e.path for e in result.errors}
+    failed = {e.path for e in result.errors if not e.partial}
     for path in result.files or ["."]:
         if path not in failed:
             try:

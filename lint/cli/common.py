@@ -6,9 +6,11 @@ import sys
 
 import click
 
-from ..errors import EdlintError
+from ..errors import EdlintError, internal_error
+from ..reports.printable import printable_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INCOMPLETE = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE, as a shell reports a writer whose reader left
 
 
 def split_list(values) -> list[str]:
@@ -18,9 +20,30 @@ def split_list(values) -> list[str]:
     return out
 
 
+def say(message: str) -> None:
+    """One line on stderr; file names and messages in it are escaped (see reports.printable)."""
+    click.echo(printable_line(message), err=True)
+
+
 def fail(message: str) -> None:
-    click.echo(f"edlint: error: {message}", err=True)
+    say(f"edlint: error: {message}")
     sys.exit(EXIT_ERROR)
+
+
+def debug_enabled() -> bool:
+    """`edlint --debug ...` or EDLINT_DEBUG=1: show the traceback of an internal error."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.find_root().meta.get("edlint.debug"):
+        return True
+    return os.environ.get("EDLINT_DEBUG", "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+def show_traceback(text: str) -> None:
+    for line in text.rstrip("\n").splitlines():
+        say(line)
+
+
+DEBUG_HINT = "edlint: an internal error is a bug in edlint; `edlint --debug ...` or EDLINT_DEBUG=1 shows the traceback"
 
 
 def use_color(flag: bool | None, stream=None) -> bool:
@@ -34,18 +57,24 @@ def use_color(flag: bool | None, stream=None) -> bool:
 
 def report_problems(result) -> None:
     same: dict[str, int] = {}
+    debug = debug_enabled()
     for e in result.errors:
         # Many files under one broken config share its message: say it once.
-        if e.message in same:
-            same[e.message] += 1
-            continue
-        same[e.message] = 0
-        click.echo(f"edlint: error: {e.path}: {e.message}", err=True)
+        if not e.partial and not e.detail:
+            if e.message in same:
+                same[e.message] += 1
+                continue
+            same[e.message] = 0
+        say(f"edlint: error: {e.path}: {e.message}")
+        if e.detail and debug:
+            show_traceback(e.detail)
     for message, more in same.items():
         if more:
-            click.echo(f"edlint: error: {more} more file{'s' if more != 1 else ''} not checked: {message}", err=True)
+            say(f"edlint: error: {more} more file{'s' if more != 1 else ''} not checked: {message}")
+    if not debug and any(e.detail for e in result.errors):
+        say(DEBUG_HINT)
     for n in result.notices:
-        click.echo(f"edlint: {n.level}: {n.message}", err=True)
+        say(f"edlint: {n.level}: {n.message}")
 
 
 def guard(fn):
@@ -61,12 +90,45 @@ def guard(fn):
         except KeyboardInterrupt:
             click.echo("edlint: interrupted", err=True)
             sys.exit(130)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except BrokenPipeError:
+            # The reader went away (`edlint check | head`): not an error of edlint's. Point stdout
+            # at /dev/null so the final flush at exit can't fail again, and exit as a shell would.
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError, AttributeError):
+                pass
+            sys.exit(EXIT_BROKEN_PIPE)
+        except Exception as e:  # a bug in edlint: one line and exit 2, never "findings" (1)
+            import traceback
+
+            say(f"edlint: error: {internal_error(e)}")
+            if debug_enabled():
+                show_traceback(traceback.format_exc())
+            else:
+                say(DEBUG_HINT)
+            sys.exit(EXIT_ERROR)
     return wrapper
 
 
 config_option = click.option("--config", "config_file", type=click.Path(dir_okay=False),
                              help="Use this config file instead of searching upward from each file.")
+
+
+def trust_options(fn):
+    """--no-nested-config and --allow-outside-paths: how far configs found in the checkout are trusted."""
+    fn = click.option("--allow-outside-paths", is_flag=True,
+                      help="Let a config found in the checkout name rule packs and word files outside it.")(fn)
+    return click.option("--no-nested-config", "no_nested_config", is_flag=True,
+                        help="One config for every file (--config, or the one found from the working "
+                             "directory); ignore configs in folders below it.")(fn)
+
+
 select_option = click.option("--select", multiple=True, metavar="RULES",
                              help="Only these rules or categories (comma-separated, repeatable).")
 ignore_option = click.option("--ignore", multiple=True, metavar="RULES",
                              help="Skip these rules or categories (comma-separated, repeatable).")
+follow_symlinks_option = click.option(
+    "--follow-symlinks", is_flag=True,
+    help="Inside directories, also follow symbolic links that lead out of them (not followed by default).")

@@ -5,7 +5,8 @@ import json
 
 import click
 
-from .common import config_option, guard
+from ..reports.printable import printable
+from .common import config_option, guard, trust_options
 
 
 def _value(v) -> str:
@@ -49,15 +50,18 @@ def to_toml(data: dict) -> str:
 @click.command("config")
 @click.argument("path", default=".", type=click.Path())
 @config_option
+@trust_options
 @guard
-def config(path, config_file):
-    """Print the effective configuration for PATH (a file or directory)."""
-    from ..config import ConfigResolver, find_config_file
+def config(path, config_file, no_nested_config, allow_outside_paths):
+    """Print the configuration that applies to PATH (a file or directory): every table
+    of the config file merged, its overrides for PATH applied."""
+    from ..config import ConfigResolver
 
-    cfg = ConfigResolver(config_file).for_path(path)
-    source = config_file or find_config_file(path)
-    click.echo(f"# effective configuration for {path}")
-    click.echo(f"# from: {source or 'built-in defaults (no edlint.toml, .edlint.toml or [tool.edlint] found)'}")
+    resolver = ConfigResolver(config_file, nested=not no_nested_config, allow_outside=allow_outside_paths)
+    cfg = resolver.for_path(path)
+    source = config_file or resolver.source_for(path)
+    click.echo(f"# effective configuration for {printable(path)}")
+    click.echo(f"# from: {printable(source) if source else 'built-in defaults (no edlint.toml, .edlint.toml or [tool.edlint] found)'}")
     data = cfg.as_dict()
     if not data.get("overrides"):
         data.pop("overrides", None)

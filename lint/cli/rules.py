@@ -54,8 +54,32 @@ def explain(rule, config_file):
            f"default: {'on' if spec.enabled else 'off'}", f"defined in: {spec.path}"]
     if spec.docs:
         out += ["", spec.docs.strip()]
+    out += _parameters(spec)
     if spec.fail_examples:
         out += ["", "Flagged:"] + [f"  {ex.text.strip()}" for ex in spec.fail_examples]
     if spec.pass_examples:
         out += ["", "Not flagged:"] + [f"  {ex.text.strip()}" for ex in spec.pass_examples]
     click.echo("\n".join(out))
+
+
+def _parameters(spec) -> list[str]:
+    """The rule type's parameters: name, type, this rule's value, meaning."""
+    from ..params import declared
+    from ..rule_types import rule_class
+
+    table = declared(rule_class(spec.type).PARAMS)
+    if not table:
+        return []
+    out = ["", f'Parameters (set them in [rules."{spec.id}"]):']
+    from .config import _value
+
+    for name, param in sorted(table.items()):
+        value = spec.params.get(name, param.default)
+        if value is None:
+            shown = "(not set)"
+        else:
+            shown = _value(list(value) if isinstance(value, tuple) else value)
+            if len(shown) > 40:
+                shown = f"({len(value)} entries)"
+        out.append(f"  {name} = {shown}    {param.expected}. {param.doc}")
+    return out

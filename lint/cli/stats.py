@@ -14,7 +14,8 @@ import sys
 
 import click
 
-from .common import EXIT_ERROR, EXIT_OK, config_option, guard, report_problems
+from ..reports.printable import printable_path
+from .common import EXIT_ERROR, EXIT_OK, config_option, follow_symlinks_option, guard, report_problems
 
 # metric key -> column heading (the table's order)
 COLUMNS = {
@@ -28,7 +29,9 @@ DISTRIBUTED = [k for k in COLUMNS if k not in ("sentences",)]
 
 
 def _label(doc) -> str:
-    return doc.path if doc.record is None else f"{doc.path}:{doc.record}"
+    # Escaped: the label begins a line of the table, and a name may hold anything.
+    path = printable_path(doc.path)
+    return path if doc.record is None else f"{path}:{doc.record}"
 
 
 def _cell(value) -> str:
@@ -84,14 +87,15 @@ def render_table(docs, dist: dict, short: int) -> str:
 @click.option("--exclude", multiple=True, metavar="GLOBS", help="Files and directories to skip.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Files read in parallel.")
+@follow_symlinks_option
 @guard
-def stats(paths, fmt, config_file, include, exclude, jobs):
+def stats(paths, fmt, config_file, include, exclude, jobs, follow_symlinks):
     """Readability figures per article and for the whole set (median, quartiles)."""
     from .check import build_engine
 
     # Only the boilerplate rules run: they mark what is not the article's prose.
     engine = build_engine(config_file, ("boilerplate",), (), include=include, exclude=exclude,
-                          languagetool="off", jobs=jobs, metrics=True)
+                          languagetool="off", jobs=jobs, metrics=True, follow_symlinks=follow_symlinks)
     result = engine.run(list(paths))
     report_problems(result)
     docs = [d for d in result.documents if d.metrics]

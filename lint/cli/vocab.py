@@ -13,7 +13,8 @@ from dataclasses import replace
 
 import click
 
-from .common import EXIT_ERROR, EXIT_OK, config_option, guard, report_problems
+from ..reports.printable import printable
+from .common import EXIT_ERROR, EXIT_OK, config_option, follow_symlinks_option, guard, report_problems
 
 RULE = "spelling.unknown-word"
 
@@ -61,10 +62,16 @@ def accept_list(rows) -> str:
     # Each entry is the word's commonest spelling: the vocabulary matches smart-case, so a
     # lower-case entry accepts any capitalisation and a name keeps its capitals.
     lines = ["[vocabulary]", "accept = ["]
-    lines += [f"    {json.dumps(r['word'], ensure_ascii=False)},  # {r['articles']} articles"
-              for r in rows]
+    lines += [f"    {_toml_string(r['word'])},  # {r['articles']} articles" for r in rows]
     lines.append("]")
     return "\n".join(lines)
+
+
+def _toml_string(word: str) -> str:
+    # JSON escapes the C0 controls; TOML's own \u / \U escapes cover what else can't be shown.
+    return "".join(ch if ch.isprintable() or ch == " " else
+                   (f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+                   for ch in json.dumps(word, ensure_ascii=False))
 
 
 @click.command()
@@ -79,12 +86,14 @@ def accept_list(rows) -> str:
               show_default=True, help="text: table and accept list; json: the rows; toml: the accept list only.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Files checked in parallel.")
+@follow_symlinks_option
 @guard
-def vocab(paths, config_file, language, names, min_articles, top, fmt, jobs):
+def vocab(paths, config_file, language, names, min_articles, top, fmt, jobs, follow_symlinks):
     """List the words of a corpus the spell checker doesn't know, most widely used first."""
     from ..engine import Engine
 
-    result = Engine(_resolver(config_file, language, names), jobs=jobs).run(list(paths))
+    result = Engine(_resolver(config_file, language, names), jobs=jobs,
+                    follow_symlinks=follow_symlinks).run(list(paths))
     report_problems(result)
     rows = [r for r in collect(result.diagnostics) if r["articles"] >= min_articles]
     if top:
@@ -97,7 +106,7 @@ def vocab(paths, config_file, language, names, min_articles, top, fmt, jobs):
     else:
         click.echo(f"{'articles':>8}  {'uses':>5}  {'word':<24} suggestion")
         for r in rows:
-            click.echo(f"{r['articles']:>8}  {r['uses']:>5}  {r['word']:<24} {r['suggestion']}")
+            click.echo(f"{r['articles']:>8}  {r['uses']:>5}  {printable(r['word']):<24} {printable(r['suggestion'])}")
         click.echo(f"\n# {len(rows)} unknown words in {len(result.documents)} documents. "
                    "Strike the misspellings, then paste into your .edlint.toml:")
         click.echo(accept_list(rows))

@@ -19,11 +19,54 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..params import Param
+
 MODES = ("off", "auto", "local")
 
 
 def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
+
+
+def _mode_problem(value: str) -> str | None:
+    if value.strip() in MODES or is_url(value.strip()):
+        return None
+    return f"must be off, auto, local or an http(s):// URL, not {value!r}"
+
+
+def _url_problem(value: str) -> str | None:
+    return None if not value.strip() or is_url(value.strip()) else f"must start with http:// or https://, not {value!r}"
+
+
+def _positive(value) -> str | None:
+    return None if value > 0 else f"must be a positive number, not {value!r}"
+
+
+# The `[languagetool]` keys, each validated once when the config is read.
+SCHEMA: dict[str, Param] = {
+    "mode": Param("string", "auto", "off, auto, local or a server URL.", check=_mode_problem),
+    "url": Param("string", "", "The server `auto` uses.", check=_url_problem),
+    "language": Param("string", "", "LanguageTool language code (default: the run's language)."),
+    "mother-tongue": Param("string", "", "For LanguageTool's false-friend rules."),
+    "level": Param("string", "default", "LanguageTool's level.", choices=("default", "picky")),
+    "timeout": Param("number", 10.0, "Seconds a request may take.", check=_positive),
+    "start-timeout": Param("number", 60.0, "Seconds a local server may take to start.", check=_positive),
+    "retries": Param("int", 1, "Extra attempts after a refused connection or a 5xx/429 answer.", minimum=0),
+    "max-concurrency": Param("int", 2, "Requests in flight at once.", minimum=1),
+    "max-request-chars": Param("int", 20000, "UTF-16 units per request.", minimum=1),
+    "disabled-rules": Param("strings", [], "LanguageTool or edlint rule ids to turn off."),
+    "disabled-categories": Param("strings", [], "LanguageTool category ids to turn off."),
+    "enabled-rules": Param("strings", [], "LanguageTool rules that are off by default, to turn on."),
+    "require": Param("bool", False, "LanguageTool not running is an error, not a warning."),
+}
+
+
+def server_url_of(key: str, value) -> str:
+    """The server a `[languagetool]` setting points at ("" when none): checked before
+    an untrusted config may send articles anywhere."""
+    if key in ("mode", "url") and isinstance(value, str) and is_url(value.strip()):
+        return value.strip()
+    return ""
 
 
 def lt_rule_id(name: str) -> str:
@@ -53,21 +96,20 @@ class LTSettings:
     @classmethod
     def from_dict(cls, raw: dict | None) -> "LTSettings":
         """Raises ValueError naming the key when a value can't be used."""
-        raw = dict(raw or {})
         kw: dict = {}
-        for key, value in raw.items():
-            name = key.replace("-", "_")
-            if name not in cls.__dataclass_fields__:
+        for key, value in dict(raw or {}).items():
+            if key not in SCHEMA:
                 raise ValueError(f"languagetool: unknown setting {key!r}")
-            kw[name] = _coerce(key, name, value)
-        s = cls(**kw)
-        if s.mode not in MODES and not is_url(s.mode):
-            raise ValueError(f"languagetool: mode {s.mode!r} must be off, auto, local or an http(s):// URL")
-        if s.url and not is_url(s.url):
-            raise ValueError(f"languagetool: url {s.url!r} must start with http:// or https://")
-        if s.level not in ("default", "picky"):
-            raise ValueError(f"languagetool: level {s.level!r} must be default or picky")
-        return s
+            param = SCHEMA[key]
+            if param.kind == "strings" and isinstance(value, str):  # "A,B" as on a command line
+                value = [v for v in value.split(",") if v.strip()]
+            if isinstance(value, tuple):
+                value = list(value)
+            problem = param.problem(value)
+            if problem:
+                raise ValueError(f"languagetool: {key} {problem}")
+            kw[key.replace("-", "_")] = _coerce(param, value)
+        return cls(**kw)
 
     @property
     def server_url(self) -> str:
@@ -92,23 +134,9 @@ class LTSettings:
         return params
 
 
-def _coerce(key: str, name: str, value):
-    default = LTSettings.__dataclass_fields__[name].default
-    if isinstance(default, bool):
-        if not isinstance(value, bool):
-            raise ValueError(f"languagetool: {key} must be true or false")
-        return value
-    if isinstance(default, tuple):
-        if isinstance(value, str):
-            value = [v for v in value.split(",") if v.strip()]
-        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-            raise ValueError(f"languagetool: {key} must be a list of strings")
+def _coerce(param: Param, value):
+    if param.kind == "strings":
         return tuple(v.strip() for v in value)
-    if isinstance(default, (int, float)):
-        least = 0 if name == "retries" else 1e-9
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < least:
-            raise ValueError(f"languagetool: {key} must be a {'non-negative' if least == 0 else 'positive'} number")
-        return type(default)(value)
-    if not isinstance(value, str):
-        raise ValueError(f"languagetool: {key} must be a string")
-    return value.strip()
+    if param.kind == "number":
+        return float(value)
+    return value.strip() if isinstance(value, str) else value

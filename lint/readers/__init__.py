@@ -46,14 +46,18 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
 def load(path: str, options: dict | None = None) -> tuple[str, list[str]]:
     """Read and decode a file. Returns (text, warnings); raises InputError."""
     options = options or {}
-    limit = int(options.get("max-file-size", DEFAULT_MAX_FILE_SIZE))
+    return decode_bytes(read_bytes(path, options), path, options.get("encoding"))
+
+
+def read_bytes(path: str, options: dict | None = None) -> bytes:
+    """A file's bytes, within `max-file-size`; raises InputError."""
+    limit = int((options or {}).get("max-file-size", DEFAULT_MAX_FILE_SIZE))
     try:
         size = os.path.getsize(path)
         if size > limit:
             raise InputError(path, f"file too large ({size / 1e6:.1f} MB; the limit is "
                                    f"{limit / 1e6:.1f} MB, set readers.max-file-size to raise it)")
         with open(path, "rb") as f:
-            data = f.read()
+            return f.read()
     except OSError as e:
         raise InputError(path, f"cannot read: {e.strerror or e}") from None
-    return decode_bytes(data, path, options.get("encoding"))

@@ -7,7 +7,10 @@ object per line. Which fields are prose, and in which format, comes from
 is decoded with its escapes recorded (`\\n`, `\\"`, `\\u00e9`, surrogate pairs),
 so every character maps to its span in the file; Markdown and HTML fields go
 through their reader and the two maps are composed. Malformed JSON is an
-InputError with the line and column of the fault.
+InputError with the line and column of the fault; in JSON Lines, a malformed
+record is reported by its line and the other records are still checked. A
+field configured as prose whose value is not a string (a number, a list) is
+reported once per file and field; `null` counts as absent.
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ import json
 import re
 from json.decoder import scanstring
 
-from ..document import Block, Directive, Document, OffsetMap, TextBuilder
+from ..document import Block, Directive, Document, LineIndex, OffsetMap, TextBuilder
 from ..errors import InputError
 from .offsets import compose
 
@@ -34,35 +37,59 @@ _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.S)
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n",
                    "r": "\r", "t": "\t"}
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
-_decoder = json.JSONDecoder()
+# Numbers are only skipped over: kept as their text, so a 5,000-digit integer (which
+# int() refuses past sys.get_int_max_str_digits()) is as valid as JSON says it is.
+_decoder = json.JSONDecoder(parse_int=str, parse_float=str, parse_constant=str)
 
 
-def read(source: str, path: str, options: dict | None = None) -> list[Document]:
+class Records(list):
+    """The documents of a file, with what could not be read of it: `errors` (bad
+    records, the rest checked) and `warnings` (fields not checked)."""
+
+    def __init__(self, docs=(), errors=(), warnings=()):
+        super().__init__(docs)
+        self.errors = list(errors)
+        self.warnings = list(warnings)
+
+
+def read(source: str, path: str, options: dict | None = None) -> Records:
     options = options or {}
     fields = _fields(options, path)
+    errors: list[str] = []
     if path.lower().endswith(LINE_FORMATS):
-        records = _line_records(source, path)
+        records = _line_records(source, path, errors)
     else:
         try:
             records = _document_records(source, path)
         except InputError as e:
             if "Extra data" not in e.message:
                 raise
-            # One object per line under a .json name (or on stdin): JSON Lines after all.
+            # One object per line under a .json name (or on stdin): JSON Lines after all,
+            # if every line is a record (else the first error is the file's).
             try:
-                records = _line_records(source, path)
+                records = _line_records(source, path, errors)
             except InputError:
                 raise e from None
+            if errors:
+                raise e from None
     docs = []
-    for number, (start, end) in enumerate(records, 1):
+    not_text: dict[str, list[int]] = {}  # field -> [records where it isn't a string, first one's start]
+    for number, (start, end) in records:
         doc = Document(path=path, source=source, format="json", record=number,
                        record_span=(start, end))
         found: list[tuple[str, int, int]] = []
-        _object_fields(source, start, "", fields, found)
+        others: list[str] = []
+        _object_fields(source, start, "", fields, found, others)
         for name, value_start, value_end in found:
             _add_field(doc, name, fields[name], value_start, value_end, path, options)
+        for name in others:
+            not_text.setdefault(name, [0, start])[0] += 1
         docs.append(doc)
-    return docs
+    warnings = []
+    for name, (n, first) in not_text.items():
+        warnings.append(f"{path}: field {name!r} is not a string in {n} record{'s' if n != 1 else ''} "
+                        f"(first at line {source.count(chr(10), 0, first) + 1}): not checked")
+    return Records(docs, errors, warnings)
 
 
 def _fields(options: dict, path: str) -> dict[str, str]:
@@ -75,13 +102,14 @@ def _fields(options: dict, path: str) -> dict[str, str]:
 
 
 # records -----------------------------------------------------------------------------
-def _document_records(source: str, path: str) -> list[tuple[int, int]]:
+def _document_records(source: str, path: str) -> list[tuple[int, tuple[int, int]]]:
+    """(record number, span) of each record of a JSON document."""
     if not source.strip():
         return []
     _validate(source, path, 0)
     i = _WS.match(source).end()
     if source[i] == "{":
-        return [(i, _decoder.raw_decode(source, i)[1])]
+        return [(1, (i, _decoder.raw_decode(source, i)[1]))]
     if source[i] != "[":
         raise InputError(path, "expected a JSON object or an array of objects")
     records = []
@@ -92,43 +120,60 @@ def _document_records(source: str, path: str) -> list[tuple[int, int]]:
         if source[i] != "{":
             raise InputError(path, f"record {number} is not a JSON object")
         end = _decoder.raw_decode(source, i)[1]
-        records.append((i, end))
+        records.append((number, (i, end)))
         i = _WS.match(source, end).end()
         if source[i] == ",":
             i = _WS.match(source, i + 1).end()
     return records
 
 
-def _line_records(source: str, path: str) -> list[tuple[int, int]]:
+def _line_records(source: str, path: str, errors: list[str]) -> list[tuple[int, tuple[int, int]]]:
+    """(record number, span) of each good line; a bad line's message goes to `errors` and
+    keeps its number, so a record's number never depends on the lines before it."""
     records = []
     start = 0
+    number = 0
     for line_number, line in enumerate(source.split("\n"), 1):
         stripped = line.strip()
         if stripped:
+            number += 1
             offset = start + len(line) - len(line.lstrip())
-            _validate(stripped, path, line_number - 1, column_offset=offset - start)
-            if not stripped.startswith("{"):
-                raise InputError(path, f"line {line_number}: record is not a JSON object")
-            records.append((offset, offset + len(stripped)))
+            try:
+                _validate(stripped, path, line_number - 1, column_offset=offset - start)
+                if not stripped.startswith("{"):
+                    raise InputError(path, f"line {line_number}: record is not a JSON object")
+            except InputError as e:
+                if not errors:
+                    first = e
+                errors.append(f"{e.message} (record {number} not checked)")
+            else:
+                records.append((number, (offset, offset + len(stripped))))
         start += len(line) + 1
+    if errors and not records:  # nothing to check: the file is bad, not a record of it
+        more = len(errors) - 1
+        raise InputError(path, first.message + (f" (and {more} more bad record{'s' if more != 1 else ''})"
+                                                if more else ""))
     return records
 
 
 def _validate(text: str, path: str, line_offset: int, column_offset: int = 0) -> None:
     try:
-        json.loads(text)
+        _decoder.decode(text)
     except json.JSONDecodeError as e:
-        column = e.colno + (column_offset if e.lineno == 1 else 0)
-        raise InputError(path, f"invalid JSON at line {e.lineno + line_offset} "
+        line, column = LineIndex(text).position(e.pos)  # json counts LF only; editors CR too
+        column += column_offset if line == 1 else 0
+        raise InputError(path, f"invalid JSON at line {line + line_offset} "
                                f"column {column}: {e.msg}") from None
     except RecursionError:
-        raise InputError(path, "invalid JSON: nested too deeply") from None
+        where = f" at line {line_offset + 1}" if line_offset else ""
+        raise InputError(path, f"invalid JSON{where}: nested too deeply") from None
 
 
 # fields -------------------------------------------------------------------------------
-def _object_fields(s: str, i: int, prefix: str, fields: dict, out: list) -> int:
+def _object_fields(s: str, i: int, prefix: str, fields: dict, out: list, others: list) -> int:
     """Collect (name, value start, value end) of the wanted string fields of the object
     at s[i] ("{"), recursing into objects a dotted field name reaches; returns its end.
+    Wanted fields whose value is neither a string nor null go to `others`.
     The text is valid JSON (checked before), so no error handling here."""
     i = _WS.match(s, i + 1).end()
     if s[i] == "}":
@@ -143,8 +188,10 @@ def _object_fields(s: str, i: int, prefix: str, fields: dict, out: list) -> int:
             out.append((name, i, end))
             i = end
         elif s[i] == "{" and any(f.startswith(name + ".") for f in fields):
-            i = _object_fields(s, i, name + ".", fields, out)
+            i = _object_fields(s, i, name + ".", fields, out, others)
         else:
+            if name in fields and not s.startswith("null", i):
+                others.append(name)
             i = _decoder.raw_decode(s, i)[1]
         i = _WS.match(s, i).end()
         if s[i] == "}":

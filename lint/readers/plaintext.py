@@ -10,8 +10,9 @@ import re
 from ..document import Block, Document, OffsetMap
 from .directives import parse_directive
 
-_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
-_COMMENT_LINE = re.compile(r"^[ \t]*<!--(.*?)-->[ \t]*$", re.M)
+# Lines end with LF, CRLF or a lone CR, as in editors (see LineIndex).
+_PARAGRAPH = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n?|\n)[^\r\n]*\S[^\r\n]*)*")
+_COMMENT_LINE = re.compile(r"(?:^|(?<=\r))[ \t]*<!--([^\r\n]*?)-->[ \t]*(?=[\r\n]|\Z)", re.M)
 
 
 def read(source: str, path: str, options: dict | None = None) -> list[Document]:
@@ -44,9 +45,9 @@ def _without(start: int, end: int, spans, source: str):
 
 
 def _trimmed(start: int, end: int, source: str):
-    while start < end and source[start] in "\n":
+    while start < end and source[start] in "\r\n":
         start += 1
-    while end > start and source[end - 1] in "\n":
+    while end > start and source[end - 1] in "\r\n":
         end -= 1
     if end > start and source[start:end].strip():
         yield start, end

@@ -3,7 +3,7 @@ opened) within one paragraph.
 
 Pairs nest and are matched with a stack, so "(see [1])" is fine and "(see [1)"
 reports the "[". What looks like a bracket but isn't one is left alone:
-  - emoticons: ":)", ";-)", ":(", "(:";
+  - emoticons: ":)", ";-)", ":(", "(:", ":-<(";
   - list numbering: "1)", "b)", "iv)" after a space or at a line start, unless
     reading it as a bracket balances the paragraph ("(ages 3 to 8)");
   - brackets inside a URL.
@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import format_message
 from .base import Rule
 
-_EMOTICON = re.compile(r"(?<!\S)(?:[:;=][-^']?[()\[\]]|[()\[\]][-^']?[:;=])(?=$|[\s.,!?])")
+# ":)", ";-(", "(:", and a pouting ":- <(" (its "<" still escaped in scraped copy: "&lt;(").
+_EMOTICON = re.compile(r"(?<!\S)(?:[:;=][-^']?(?:\s?(?:[<>]|&lt;|&gt;))?[()\[\]]|[()\[\]][-^']?[:;=])"
+                       r"(?=$|[\s.,!?])")
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*", re.IGNORECASE)
 
@@ -35,7 +38,13 @@ UNOPENED = "has no matching opening bracket"
 
 
 class Balance(Rule):
-    PARAMS = {"pairs": ["()", "[]", "{}"], "emoticons": True, "list_markers": True}
+    PARAMS = {
+        "pairs": Param("strings", ["()", "[]", "{}"], "Opening and closing characters, two per entry.",
+                       check=lambda v: next((f"must hold two characters per entry, not {p!r}"
+                                             for p in v if len(p) != 2), None)),
+        "emoticons": Param("bool", True, "Skip the brackets of emoticons such as :-)."),
+        "list_markers": Param("bool", True, "Skip closers that number a list: 1) 2) a)."),
+    }
 
     def setup(self) -> None:
         self._close_of = {p[0]: p[1] for p in self.params["pairs"]}

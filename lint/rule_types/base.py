@@ -3,8 +3,10 @@
 A `Rule` is built once per run from its `RuleSpec` and the effective
 parameters (the rule file's `params` overlaid with the config's
 `[rules."<id>"]` table), then `check()` is called for each document and yields
-`Diagnostic`s with source offsets. Rules never look at configuration,
-suppression, vocabulary filtering or severity: the engine applies those.
+`Diagnostic`s with source offsets. Rules don't apply suppression, vocabulary
+filtering or severity: the engine does. A type declares its parameters in
+`PARAMS` (name -> `lint.params.Param`: type, default, allowed values, meaning);
+they are validated when the rule file and the config are read.
 
 A `CorpusRule` needs to see the whole run (text repeated across articles,
 LanguageTool requests batched across files): `collect()` runs per document,
@@ -18,6 +20,7 @@ from typing import Any, Iterable, Iterator
 
 from ..diagnostic import Diagnostic
 from ..document import Document
+from ..params import Param, declared, defaults
 from ..rulespec import RuleSpec
 
 
@@ -39,21 +42,31 @@ class CheckContext:
     incomplete: list = field(default_factory=list)
 
 
-class Rule:
-    """Base class of rule types. Subclasses declare PARAMS: name -> default."""
+def param_problem(cls, name: str, value) -> str | None:
+    """What is wrong with parameter `name` = `value` for rule type `cls`, or None."""
+    table = declared(cls.PARAMS)
+    if name not in table:
+        return f"unknown parameter {name!r} (parameters: {', '.join(sorted(table)) or 'none'})"
+    problem = table[name].problem(value)
+    return f"parameter {name!r} {problem}" if problem else None
 
-    PARAMS: dict[str, Any] = {}
+
+class Rule:
+    """Base class of rule types. Subclasses declare PARAMS: name -> Param."""
+
+    PARAMS: dict[str, Param] = {}
     corpus = False
 
     def __init__(self, spec: RuleSpec, params: dict | None = None):
         self.spec = spec
         self.id = spec.id
-        merged = dict(self.PARAMS)
-        merged.update(spec.params)
-        merged.update(params or {})
-        unknown = set(merged) - set(self.PARAMS)
-        if unknown and self.PARAMS is not None:
-            raise ValueError(f"rule {spec.id}: unknown parameter {sorted(unknown)[0]!r}")
+        merged = defaults(self.PARAMS)
+        for source in (spec.params, params or {}):
+            for name, value in source.items():
+                problem = param_problem(type(self), name, value)
+                if problem:
+                    raise ValueError(f"rule {spec.id}: {problem}")
+                merged[name] = value
         self.params = merged
         self.setup()
 

@@ -18,6 +18,7 @@ from typing import Iterable, Iterator
 
 from ..diagnostic import Diagnostic
 from ..document import Document
+from ..params import Param
 from .base import CheckContext, CorpusRule, Rule
 
 
@@ -38,7 +39,11 @@ def _removals(doc: Document, analysis) -> dict[int, tuple[int, int]]:
 
 
 class Boilerplate(Rule):
-    PARAMS = {"kind": "", "what": "", "extra-phrases": []}
+    PARAMS = {
+        "kind": Param("string", "", "Which kind of line the rule reports (default: the rule id's name)."),
+        "what": Param("string", "", "The kind as the message names it."),
+        "extra-phrases": Param("strings", [], "Whole-line patterns of your own (syntax of the phrase files)."),
+    }
 
     def setup(self) -> None:
         self.kind = self.params["kind"] or self.id.split(".", 1)[1]
@@ -70,7 +75,13 @@ class Boilerplate(Rule):
 class RepeatedLine(CorpusRule):
     """Lines that recur in at least `min-count` documents and `min-share` of the run."""
 
-    PARAMS = {"min-count": 3, "min-share": 0.25, "max-words": 30, "min-chars": 4}
+    PARAMS = {
+        "min-count": Param("int", 3, "Articles a line must recur in.", minimum=1),
+        "min-share": Param("number", 0.25, "Share of the run's articles a line must recur in.",
+                           minimum=0, maximum=1),
+        "max-words": Param("int", 30, "Longer lines are never template text.", minimum=1),
+        "min-chars": Param("int", 4, "Shorter lines are ignored.", minimum=0),
+    }
 
     def collect(self, doc: Document, ctx: CheckContext) -> list[tuple[int, int, int, int, int]]:
         from ..boilerplate.removal import removal_spans

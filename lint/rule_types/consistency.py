@@ -26,12 +26,16 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import format_message
 from .base import Rule
 
 
 class Consistency(Rule):
-    PARAMS = {"groups": [], "ignorecase": False}
+    PARAMS = {
+        "groups": Param("string-tables", [], "Each table: style name = pattern; mixing styles is reported."),
+        "ignorecase": Param("bool", False, "Match the patterns in any case."),
+    }
 
     def setup(self) -> None:
         flags = re.IGNORECASE if self.params["ignorecase"] else 0

@@ -8,6 +8,8 @@ Parameters:
   nonword     don't add word boundaries around patterns (default: false); literal
               tokens always get boundaries only on their word-character sides
   exceptions  regular expressions; a match that fully matches one is not flagged
+  skip_quotations  don't flag matches inside direct quotations (default: unset,
+              which means true for style rules; see quotations.py)
 
 The message may use {match}, the text found.
 
@@ -25,12 +27,22 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import compile_phrases, format_message
 from .base import Rule
+from .quotations import unquoted
 
 
 class Existence(Rule):
-    PARAMS = {"tokens": [], "patterns": [], "ignorecase": True, "nonword": False, "exceptions": []}
+    PARAMS = {
+        "tokens": Param("strings", [], "Words and phrases to report, matched as whole words."),
+        "patterns": Param("strings", [], "Regular expressions to report."),
+        "ignorecase": Param("bool", True, "Match in any case."),
+        "nonword": Param("bool", False, "Patterns may match inside words."),
+        "exceptions": Param("strings", [], "Regular expressions: a match inside one is not reported."),
+        "skip_quotations": Param("bool", None, "Skip matches inside direct quotations (unset: yes for "
+                                 "style rules).", optional=True),
+    }
 
     def setup(self) -> None:
         p = self.params
@@ -57,6 +69,6 @@ class Existence(Rule):
 
     def check(self, doc, ctx):
         for block in doc.blocks:
-            for m in self._matches(block.text):
+            for m in unquoted(self, block.text, self._matches(block.text)):
                 s, e = block.source_span(m.start(), m.end())
                 yield self.diagnostic(s, e, format_message(self.spec.message, match=m.group(0)))

@@ -16,11 +16,15 @@ from __future__ import annotations
 
 from ..diagnostic import SEVERITIES
 from ..document import Document
+from ..params import Param
 from .base import CheckContext, CorpusRule
 
 
 class LanguageTool(CorpusRule):
-    PARAMS = {"requires": "languagetool", "severity": {}}
+    PARAMS = {
+        "requires": Param("string", "languagetool", "What must run for the rule to work."),
+        "severity": Param("string-table", {}, "LanguageTool issue type -> level.", choices=SEVERITIES),
+    }
 
     def setup(self) -> None:
         severity = self.params["severity"]

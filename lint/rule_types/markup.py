@@ -10,9 +10,14 @@ Readers already decode the markup of HTML and Markdown sources; what this rule
 sees there was escaped twice, or typed into a CMS's plain text field.
 
 Fixes: a reference is replaced by the character it stands for, decoded until
-nothing is left to decode ("&amp;#8217;" -> "’"); safe. A tag is deleted (a
-space kept between two words); not safe, since a "<br>" may have meant a
-line break.
+nothing is left to decode ("&amp;#8217;" -> "’"). That fix is safe only when
+the character is one English copy plausibly holds: a Latin letter (accents
+included), ASCII other than "<" and ">" (which mean escaped markup, not prose),
+typographic quotes, dashes, spaces and the common signs (£ € ° ½ © ™ ...).
+Anything else is offered as a suggestion only: "the league&#191;s" decodes to
+"¿", but the copy meant an apostrophe that an earlier conversion lost.
+A tag is deleted (a space kept between two words); not safe, since a "<br>"
+may have meant a line break.
 
 Parameters:
   tags      report tags (default: true)
@@ -29,6 +34,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..params import Param
 from ._text import format_message, replacement_fix
 from .base import Rule
 
@@ -48,6 +54,25 @@ _TAG = re.compile(
 _ENTITY = re.compile(r"&(?:amp;)*(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+# Characters besides Latin letters that English news copy holds, so a reference decoding
+# to one of them is a safe fix: spaces, quotes, dashes, bullets, currency, common signs.
+_PLAUSIBLE = set("\u00a0\u2002\u2003\u2009\u200a\u202f‘’‚“”„′″–—‒―…•·"
+                 "£€$¢¥©®™°±×÷§¶½¼¾⅓⅔¹²³µ")
+
+
+def plausible_in_copy(decoded: str) -> bool:
+    """True when every character of `decoded` is one English copy plausibly holds."""
+    import unicodedata
+
+    for ch in decoded:
+        if ch in _PLAUSIBLE or (" " <= ch <= "~" and ch not in "<>"):
+            continue
+        if unicodedata.category(ch).startswith("L") and unicodedata.name(ch, "").startswith("LATIN"):
+            continue
+        return False
+    return True
+
+
 def decode(reference: str) -> str:
     text = reference
     for _ in range(5):  # "&amp;amp;amp;..." is rare; five rounds is plenty
@@ -59,7 +84,11 @@ def decode(reference: str) -> str:
 
 
 class Markup(Rule):
-    PARAMS = {"tags": True, "entities": True, "elements": _ELEMENTS}
+    PARAMS = {
+        "tags": Param("bool", True, "Report HTML tags."),
+        "entities": Param("bool", True, "Report character references such as &nbsp;."),
+        "elements": Param("strings", _ELEMENTS, "The HTML element names reported as tags."),
+    }
 
     def setup(self) -> None:
         self._elements = {e.lower() for e in self.params["elements"]}
@@ -81,7 +110,7 @@ class Markup(Rule):
                 if ref.startswith("#") or ref + ";" in html5:
                     decoded = decode(m.group(0))
                     if decoded != m.group(0):
-                        yield m.start(), m.end(), "entity", decoded, True
+                        yield m.start(), m.end(), "entity", decoded, plausible_in_copy(decoded)
 
     def check(self, doc, ctx):
         for block in doc.blocks:

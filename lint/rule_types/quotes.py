@@ -1,13 +1,9 @@
 """quotes: quotation marks opened and never closed, or closed and never opened,
 within one paragraph.
 
-Double quotes (" “ ” „, and ’’ ‘‘ '' `` typed for them) are read by position,
-not only by glyph: a mark after a space and before a word opens, a mark after a
-word and before a space or punctuation closes, and only where the position
-says nothing does the glyph decide (a straight " then closes an open quote or
-opens a new one). So scraped copy's ”Bird flu...” still balances. Double quotes
-may nest. A straight " right after a digit with no quote open is an inch mark
-(a 12" pizza, a 70"+ TV), not a quote.
+Double quotes are paired by position, not only by glyph (see quotations.py),
+so scraped copy's ”Bird flu...” still balances; double quotes may nest, and a
+straight " right after a digit with no quote open is an inch mark.
 
 Single quotes are mostly apostrophes (O’Brien, ’90s, rock ’n’ roll, the
 students’ union), so only an opening ‘ is checked: it is reported when no ’ or
@@ -19,13 +15,19 @@ News style continues a quote into the next paragraph by leaving it open and
 opening the next paragraph with a quotation mark: a quote left open at the end
 of a paragraph is not reported when the next paragraph that holds a quotation
 mark of its kind starts with one, up to `continuation_gap` quote-free
-paragraphs later (an embedded post's caption can sit in between).
+paragraphs later (an embedded post's caption can sit in between). Exports
+that join those paragraphs into one line (or put one per line with no blank
+line between) leave the same convention inside one block: a mark that opens a
+new sentence while a quote of its kind is open ('... late. "Then we won."')
+continues that quote (`joined_paragraphs`).
 
 Parameters:
   double                  check double quotes (default: true)
   single                  check opening single quotes ‘ (default: true)
   continue_across_blocks  allow the news-style continued quote (default: true)
   continuation_gap        quote-free paragraphs allowed before the continuation (default: 2)
+  joined_paragraphs       allow the continued quote inside one block, where paragraphs
+                          were joined into a line (default: true)
   elisions                words a leading apostrophe may shorten (default: em, til, cause, ...)
 
 The message may use {match} (the mark) and {problem} ("is not closed in this
@@ -38,60 +40,33 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import first_nonspace, format_message
 from .base import Rule
+from .quotations import DOUBLE as _DOUBLE, SINGLE as _SINGLE, Pairing, role as _role, starts_sentence
 
 UNCLOSED = "is not closed in this paragraph"
 UNOPENED = "has no matching opening mark"
 
-# Two single marks typed for a double one (’’ for ”, AP wire style) count as one double mark.
-_DOUBLE = re.compile("’’|‘‘|''|``|[\"“”„]")
-_SINGLE = re.compile("[‘’']")
-_OPENS_BEFORE = "([{—–-/‘“„'\""  # a quote after these (or a space) opens
-_CLOSES_AFTER = ".,;:!?)]}—–-…’”'\""  # a quote before these (or a space) closes
-_PUNCTUATION_AFTER = ".,;:!?)]}…"  # a mark before these never opens, even after a space
 _QUOTE_START = set('"“”„‘\'`')
 _ELISIONS = ["em", "til", "cause", "cos", "tis", "twas", "bout", "round", "n", "s", "nuff", "ello"]
 
 
-def _role(text: str, start: int, end: int) -> str:
-    """'open', 'close' or 'either' for the quotation mark at text[start:end]."""
-    prev = text[start - 1] if start > 0 else " "
-    nxt = text[end] if end < len(text) else " "
-    opens = ((prev.isspace() or prev in _OPENS_BEFORE)
-             and not nxt.isspace() and nxt not in _PUNCTUATION_AFTER)
-    closes = not prev.isspace() and (nxt.isspace() or nxt in _CLOSES_AFTER)
-    if opens and not closes:
-        return "open"
-    if closes and not opens:
-        return "close"
-    glyph = text[start:end]
-    return "open" if glyph in ("“", "„", "‘‘", "``") else "close" if glyph in ("”", "’’") else "either"
-
-
-def double_problems(text: str) -> list[tuple[int, int, str]]:
-    stack: list[tuple[int, int]] = []
-    found = []
-    for m in _DOUBLE.finditer(text):
-        i, j = m.span()
-        if m.group() == '"' and i > 0 and text[i - 1].isdigit() and not stack:
-            continue  # an inch mark: a 12" pizza, 70"+ sets
-        role = _role(text, i, j)
-        if role == "either":
-            role = "close" if stack else "open"
-        if role == "open":
-            stack.append((i, j))
-        elif stack:
-            stack.pop()
-        else:
-            found.append((i, j, UNOPENED))
-    found.extend((i, j, UNCLOSED) for i, j in stack)
-    return found
+def double_problems(text: str, joined_paragraphs: bool = True) -> list[tuple[int, int, str]]:
+    p = Pairing(text, joined_paragraphs)
+    return [(i, j, UNOPENED) for i, j in p.unopened] + [(i, j, UNCLOSED) for i, j in p.unclosed]
 
 
 class Quotes(Rule):
-    PARAMS = {"double": True, "single": True, "continue_across_blocks": True,
-              "continuation_gap": 2, "elisions": _ELISIONS}
+    PARAMS = {
+        "double": Param("bool", True, "Check double quotation marks."),
+        "single": Param("bool", True, "Check single quotation marks."),
+        "continue_across_blocks": Param("bool", True, "A quotation may run on into the next paragraphs."),
+        "continuation_gap": Param("int", 2, "Paragraphs a continued quotation may span.", minimum=0),
+        "joined_paragraphs": Param("bool", True, "A quotation may run on into a paragraph joined onto "
+                                   "the same line (a mark opening a sentence continues it)."),
+        "elisions": Param("strings", _ELISIONS, "Words an opening ‘ may elide the start of (‘til, ‘em)."),
+    }
 
     def setup(self) -> None:
         words = "|".join(re.escape(w) for w in self.params["elisions"])
@@ -113,28 +88,36 @@ class Quotes(Rule):
             if i in doubled:
                 continue
             if m.group() == "‘" and not self._apostrophe.match(text, i) and _role(text, i, i + 1) == "open":
+                if stack and self.params["joined_paragraphs"] and starts_sentence(text, i):
+                    stack.pop()  # a quote continued into a joined paragraph
                 stack.append(i)
             elif stack and (m.group() != "‘" or _role(text, i, i + 1) != "open"):
                 stack.pop()
         return [(i, i + 1, UNCLOSED) for i in stack]
 
+    def _problems(self, text: str) -> list[tuple[int, int, str]]:
+        found = []
+        if self.params["double"]:
+            found.extend(double_problems(text, bool(self.params["joined_paragraphs"])))
+        if self.params["single"]:
+            found.extend(self.single_problems(text))
+        found.sort()
+        return found
+
     def check(self, doc, ctx):
         blocks = doc.blocks
-        for n, block in enumerate(blocks):
-            text = block.text
-            found = []
-            if self.params["double"]:
-                found.extend(double_problems(text))
-            if self.params["single"]:
-                found.extend(self.single_problems(text))
-            if not found:
-                continue
-            found.sort()
-            if self.params["continue_across_blocks"]:
-                found = self._drop_continued(found, text, blocks[n + 1:n + 2 + int(self.params["continuation_gap"])])
-            for i, j, problem in found:
+        found = [self._problems(block.text) for block in blocks]
+        if self.params["continue_across_blocks"]:
+            gap = int(self.params["continuation_gap"])
+            for n, block in enumerate(blocks):
+                if found[n]:
+                    found[n] = self._drop_continued(found[n], block.text, blocks[n + 1:n + 2 + gap])
+            _join_broken_paragraphs(blocks, found, gap)
+        for block, problems in zip(blocks, found):
+            for i, j, problem in problems:
                 s, e = block.source_span(i, j)
-                yield self.diagnostic(s, e, format_message(self.spec.message, match=text[i:j], problem=problem))
+                yield self.diagnostic(s, e, format_message(self.spec.message, match=block.text[i:j],
+                                                           problem=problem))
 
     @staticmethod
     def _drop_continued(found, text: str, following):
@@ -154,3 +137,32 @@ class Quotes(Rule):
                     found = found[:opened[-1]] + found[opened[-1] + 1:]
                 break
         return found
+
+
+def _join_broken_paragraphs(blocks, found, gap: int) -> None:
+    """A paragraph that stops mid-sentence ("... the role they took, i.e. like an")
+    was broken by an export, not ended: a double quote left open there is closed by
+    the first closing mark with no opening in the next block that has a double
+    mark, when the text resumes in lower case. Both marks are dropped."""
+    for n, block in enumerate(blocks):
+        problems = found[n]
+        last = next((k for k in range(len(problems) - 1, -1, -1)
+                     if problems[k][2] == UNCLOSED and block.text[problems[k][0]] != "‘"), None)
+        if last is None or problems[last][0] != max(i for i, _, p in problems if p == UNCLOSED):
+            continue
+        tail = block.text.rstrip()
+        if not tail or not (tail[-1].isalnum() or tail[-1] == ","):
+            continue
+        for m in range(n + 1, min(len(blocks), n + 2 + gap)):
+            text = blocks[m].text
+            first = _DOUBLE.search(text)
+            if first is None:
+                if not text.lstrip()[:1].islower():
+                    break
+                continue
+            resumes = text.lstrip()[:1].islower()
+            k = next((k for k, (i, _, p) in enumerate(found[m]) if i == first.start() and p == UNOPENED), None)
+            if resumes and k is not None:
+                del found[m][k]
+                del problems[last]
+            break

@@ -13,17 +13,30 @@ readability-paragraph  a paragraph of at least `paragraph-min-words` words whose
                        grade is above target + `hard-paragraph-margin`.
 readability-sentence   a sentence of more than `long-sentence` words; above
                        `very-long-sentence` words the finding takes `very-long-level`.
+                       Only the `max-per-article` longest are reported (0: all),
+                       so the notes point at the sentences to split first.
 
 Message placeholders: {grade}, {target}, {formula}, {words}, {limit}; and {length}
 ("long" or "very long") for sentences.
 """
 from __future__ import annotations
 
+from ..diagnostic import SEVERITIES
+from ..params import Param
+from ..readability.formulas import GRADE_FORMULAS
 from ._text import format_message
 from .base import Rule
 
-_AUDIENCE = {"formula": None, "target-grade": None, "min-words": None, "long-sentence": None,
-             "very-long-sentence": None, "hard-paragraph-margin": None}
+# The audience's settings, which a rule may set for itself (None: from [readability]).
+_AUDIENCE = {
+    "formula": Param("string", None, "The grade formula.", choices=tuple(GRADE_FORMULAS), optional=True),
+    "target-grade": Param("number", None, "The grade the audience reads at.", minimum=0, optional=True),
+    "min-words": Param("int", None, "Shorter prose gets no grade.", minimum=0, optional=True),
+    "long-sentence": Param("int", None, "Words above which a sentence is long.", minimum=1, optional=True),
+    "very-long-sentence": Param("int", None, "Words above which it is very long.", minimum=1, optional=True),
+    "hard-paragraph-margin": Param("number", None, "Grades above target that make a paragraph hard.",
+                                   minimum=0, optional=True),
+}
 
 
 class _ReadabilityRule(Rule):
@@ -63,7 +76,7 @@ class Grade(_ReadabilityRule):
 
 
 class HardParagraph(_ReadabilityRule):
-    PARAMS = {**_AUDIENCE, "paragraph-min-words": 40}
+    PARAMS = {**_AUDIENCE, "paragraph-min-words": Param("int", 40, "Shorter paragraphs are not graded.", minimum=0)}
 
     def check(self, doc, ctx):
         from ..readability.formulas import GRADE_FORMULAS
@@ -81,22 +94,28 @@ class HardParagraph(_ReadabilityRule):
 
 
 class LongSentence(_ReadabilityRule):
-    PARAMS = {**_AUDIENCE, "very-long-level": "warning"}
+    PARAMS = {**_AUDIENCE, "very-long-level": Param("string", "warning", "The level of a very long sentence.",
+                                                  choices=SEVERITIES),
+              "max-per-article": Param("int", 3, "Report only this many of the longest sentences "
+                                       "of an article (0: all).", minimum=0)}
 
     def check(self, doc, ctx):
         aud = self.audience(ctx)
-        for par in self.prose(doc).paragraphs:
-            for s in par.sentences:
-                n = s.counts.words
-                if n <= aud.long_sentence:
-                    continue
-                very = n > aud.very_long_sentence
-                d = self._report(par.block, s.start, s.end, words=n, length="very long" if very else "long",
-                                 limit=aud.very_long_sentence if very else aud.long_sentence,
-                                 very_long=very)
-                if very:
-                    d.severity = self.params["very-long-level"]
-                yield d
+        long = [(s.counts.words, par, s) for par in self.prose(doc).paragraphs
+                for s in par.sentences if s.counts.words > aud.long_sentence]
+        cap = int(self.params["max-per-article"])
+        if cap > 0 and len(long) > cap:
+            # The longest first (very long ones are the longest); ties keep text order.
+            keep = {id(s) for _, _, s in sorted(long, key=lambda x: -x[0])[:cap]}
+            long = [x for x in long if id(x[2]) in keep]
+        for n, par, s in long:
+            very = n > aud.very_long_sentence
+            d = self._report(par.block, s.start, s.end, words=n, length="very long" if very else "long",
+                             limit=aud.very_long_sentence if very else aud.long_sentence,
+                             very_long=very)
+            if very:
+                d.severity = self.params["very-long-level"]
+            yield d
 
 
 def _number(x) -> str:

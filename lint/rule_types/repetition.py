@@ -9,8 +9,14 @@ Parameters:
                   "is is"), compared in lower case (default: none)
   skip_names      skip a pair where both words are capitalised: "Walla Walla",
                   the band The The, a table header's "Change Change" and title-case
-                  headings are names or labels, not slips (default: true). "The the"
-                  is still reported.
+                  headings are names or labels, not slips; and a lower-case word
+                  followed by the same word capitalised that opens a name, as a
+                  title does ("the state governor Governor Reyes") (default: true).
+                  "The the" and "the\nThe end" are still reported.
+  particles       prepositions that may end a phrasal verb and then start a phrase
+                  of their own ("saving for for a decade", "took over over the
+                  summer"); their doubling is left alone right after a verb form
+                  ending in -ing or -ed (default: none)
 
 The message may use {match} (the doubled text) and {word} (the word).
 
@@ -25,23 +31,44 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import format_message, replacement_fix
 from .base import Rule
 
 # A word of letters, not glued to another word by an apostrophe, hyphen or digit.
 _DOUBLED = re.compile(r"(?<![\w'’\-])([^\W\d_]+)(\s+)(\1)(?![\w'’\-])", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+(\w)")
+_PREVIOUS_WORD = re.compile(r"(\w+)\s+$")
 
 
 class Repetition(Rule):
-    PARAMS = {"allow": [], "skip_names": True}
+    PARAMS = {
+        "allow": Param("strings", [], "Words that may be written twice (\"had had\")."),
+        "skip_names": Param("bool", True, "Two capitalised words in a row, or a title before a name, "
+                            "are not reported."),
+        "particles": Param("strings", [], "Prepositions whose doubling after an -ing or -ed word is a "
+                           "phrasal verb (\"saving for for a decade\")."),
+    }
 
     def setup(self) -> None:
         self._allow = {w.lower() for w in self.params["allow"]}
+        self._particles = {w.lower() for w in self.params["particles"]}
 
-    def _is_slip(self, first: str, second: str) -> bool:
+    def _is_slip(self, text: str, m: re.Match) -> bool:
+        first, second = m.group(1), m.group(3)
         if first.lower() in self._allow:
             return False
-        return not (self.params["skip_names"] and first[0].isupper() and second[0].isupper())
+        if self.params["skip_names"]:
+            if first[0].isupper() and second[0].isupper():
+                return False
+            nxt = _NEXT_WORD.match(text, m.end())
+            if first[0].islower() and second[0].isupper() and nxt and nxt.group(1).isupper():
+                return False  # a title before a name: "governor Governor Reyes"
+        if first.lower() in self._particles:
+            prev = _PREVIOUS_WORD.search(text, max(0, m.start() - 40), m.start())
+            if prev and prev.group(1).lower().endswith(("ing", "ed")):
+                return False  # a phrasal verb, then a phrase: "saving for for a decade"
+        return True
 
     def check(self, doc, ctx):
         for block in doc.blocks:
@@ -54,7 +81,7 @@ class Repetition(Rule):
                 # Continue from the second word, so "the the the" reports both doublings.
                 pos = m.start(3)
                 first, space, second = m.group(1), m.group(2), m.group(3)
-                if space.count("\n") > 1 or not self._is_slip(first, second):
+                if space.count("\n") > 1 or not self._is_slip(text, m):
                     continue
                 s, e = block.source_span(m.start(), m.end())
                 fix = replacement_fix(block, m.end(1), m.end(3), "", f"Delete the second “{second}”")

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import format_message, replacement_fix
 from .base import Rule
 
@@ -50,7 +51,13 @@ _VARIETY_NAMES = {"gb": "British", "us": "US"}
 
 
 class Spelling(Rule):
-    PARAMS = {"kinds": ["unknown"], "fix": False, "words": [], "no-suggest": []}
+    PARAMS = {
+        "kinds": Param("strings", ["unknown"], "Which findings of the spell checker this rule reports.",
+                       choices=KINDS),
+        "fix": Param("bool", False, "Offer the best suggestion as a fix (safe only where the checker says so)."),
+        "words": Param("strings", [], "More words to accept (for the variant kinds: words of neither variety)."),
+        "no-suggest": Param("strings", [], "Words never offered as a suggestion, still accepted when written."),
+    }
 
     def setup(self) -> None:
         bad = set(self.params["kinds"]) - set(KINDS)
@@ -132,7 +139,7 @@ def _variant_kind(f, language: str, copy_variety: str | None) -> str | None:
 
 
 class RejectedTerm(Rule):
-    PARAMS = {"terms": []}
+    PARAMS = {"terms": Param("strings", [], "Terms always reported (besides [vocabulary] reject).")}
 
     def check(self, doc, ctx):
         pattern = _reject_pattern(tuple(self.params["terms"]) + tuple(ctx.reject))

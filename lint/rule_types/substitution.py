@@ -11,6 +11,8 @@ Parameters:
   nonword     regex mode: don't add word boundaries around the patterns (default: false)
   safe        whether `edlint fix` may apply the fix unasked (default: true)
   exceptions  regular expressions; a match that fully matches one is not flagged
+  skip_quotations  don't flag matches inside direct quotations (default: unset,
+              which means true for style rules; see quotations.py)
 
 The message may use {match} (the text found) and {suggestion} (the best right form).
 A fix is offered only where the match is verbatim in the source (not an entity,
@@ -29,13 +31,23 @@ from __future__ import annotations
 
 import re
 
+from ..params import Param
 from ._text import compile_phrases, format_message, match_case, normalize_phrase, replacement_fix
 from .base import Rule
+from .quotations import unquoted
 
 
 class Substitution(Rule):
-    PARAMS = {"swap": {}, "regex": False, "ignorecase": True, "nonword": False,
-              "safe": True, "exceptions": []}
+    PARAMS = {
+        "swap": Param("swap-table", {}, "What to replace -> the replacement, or a list of them best first."),
+        "regex": Param("bool", False, "The keys of swap are regular expressions."),
+        "ignorecase": Param("bool", True, "Match in any case."),
+        "nonword": Param("bool", False, "Keys may match inside words."),
+        "safe": Param("bool", True, "The fix is safe: `edlint fix` may apply it."),
+        "exceptions": Param("strings", [], "Regular expressions: a match inside one is not reported."),
+        "skip_quotations": Param("bool", None, "Skip matches inside direct quotations (unset: yes for "
+                                 "style rules).", optional=True),
+    }
 
     def setup(self) -> None:
         p = self.params
@@ -74,7 +86,8 @@ class Substitution(Rule):
 
     def check(self, doc, ctx):
         for block in doc.blocks:
-            for start, end, wrong, rights in self._matches(block.text):
+            for start, end, wrong, rights in unquoted(self, block.text, self._matches(block.text),
+                                                      span=lambda f: f[:2]):
                 if rights and rights[0] == wrong:
                     continue  # the rule file maps a form onto itself: nothing to change
                 s, e = block.source_span(start, end)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import marshal
 import math
-import os
 from array import array
 from bisect import bisect_left
 from pathlib import Path
 
+from . import cachefile
 from .lexicon import _versions, cache_dir
 
 LOG_BACKOFF = math.log10(0.4)
@@ -107,18 +107,30 @@ def get_model() -> BigramModel:
     if _MODEL is None:
         path = cache_dir() / f"bigrams-{_versions()}.bin"
         try:
-            with open(path, "rb") as f:
-                log_total, uk, uv, bk, bv = marshal.load(f)
-        except (OSError, ValueError, EOFError, TypeError):
+            model = _load(path)
+        except (OSError, ValueError, EOFError, TypeError):  # missing, unreadable or damaged
             unigrams, bigrams = _build()
             log_total = math.log10(sum(unigrams.values()) or 1)
             (uk, uv), (bk, bv) = _pack(unigrams), _pack(bigrams)
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(f".tmp{os.getpid()}")
-                tmp.write_bytes(marshal.dumps((log_total, uk, uv, bk, bv)))
-                os.replace(tmp, path)
+                cachefile.write(path, _TAG, marshal.dumps((log_total, uk, uv, bk, bv)))
             except OSError:
                 pass
-        _MODEL = BigramModel(_unpack(uk, uv), _unpack(bk, bv), log_total)
+            model = BigramModel(_unpack(uk, uv), _unpack(bk, bv), log_total)
+        _MODEL = model
     return _MODEL
+
+
+_TAG = b"edlint-bigrams\n"
+
+
+def _load(path: Path) -> BigramModel:
+    parts = marshal.loads(cachefile.read(path, _TAG))
+    if not (isinstance(parts, tuple) and len(parts) == 5 and isinstance(parts[0], float)
+            and all(isinstance(p, bytes) for p in parts[1:])):
+        raise cachefile.DamagedCache(f"{path}: not a bigram model")
+    log_total, uk, uv, bk, bv = parts
+    unigrams, bigrams = _unpack(uk, uv), _unpack(bk, bv)
+    if len(unigrams.keys) != len(unigrams.logs) or len(bigrams.keys) != len(bigrams.logs):
+        raise cachefile.DamagedCache(f"{path}: keys and counts disagree")
+    return BigramModel(unigrams, bigrams, log_total)

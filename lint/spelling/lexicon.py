@@ -16,13 +16,18 @@ Built from packaged data, never from lists pasted into the repository:
 Loading the three packages takes about half a second, so the merged lexicon is
 written once to a compact cache file (one newline-joined word blob plus one
 byte of frequency per word) under the user's cache directory, keyed by the
-package versions; later runs load it in about 0.05 s.
+package versions; later runs load it in about 0.05 s. The file carries a
+checksum and its parts are checked on load: a damaged or foreign file is
+rebuilt, never trusted (a truncated word list would flag every word it lost).
 """
 from __future__ import annotations
 
 import marshal
 import os
 from pathlib import Path
+
+from . import cachefile
+from .cachefile import DamagedCache
 
 # Bump when the build below changes, so stale caches are rebuilt.
 BUILD_VERSION = 7
@@ -152,20 +157,24 @@ def build() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
     return words, misspellings, gb_to_us
 
 
+_TAG = b"edlint-lexicon\n"
+
+
 def _save(path: Path, words, misspellings, gb_to_us) -> None:
     blob = "\n".join(words).encode("utf-8")
     payload = marshal.dumps((blob, bytes(words.values()), _join(misspellings.keys()),
                              _join(misspellings.values()), _join(gb_to_us.keys()), _join(gb_to_us.values())))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_bytes(payload)
-    os.replace(tmp, path)  # atomic: a parallel run never reads half a file
+    cachefile.write(path, _TAG, payload)
 
 
 def _load(path: Path):
-    with open(path, "rb") as f:
-        blob, freq_bytes, wrong, right, gb, us = marshal.load(f)
+    parts = marshal.loads(cachefile.read(path, _TAG))
+    if not (isinstance(parts, tuple) and len(parts) == 6 and all(isinstance(p, bytes) for p in parts)):
+        raise DamagedCache(f"{path}: not a lexicon")
+    blob, freq_bytes, wrong, right, gb, us = parts
     words = blob.decode("utf-8").split("\n")
+    if len(words) != len(freq_bytes):
+        raise DamagedCache(f"{path}: {len(words)} words but {len(freq_bytes)} frequencies")
     return dict(zip(words, freq_bytes)), _pairs(wrong, right), _pairs(gb, us)
 
 
@@ -175,7 +184,10 @@ def _join(strings) -> bytes:
 
 def _pairs(keys: bytes, values: bytes) -> dict[str, str]:
     # Building dicts from split blobs is several times faster than unmarshalling dicts.
-    return dict(zip(keys.decode("utf-8").split("\n"), values.decode("utf-8").split("\n")))
+    k, v = keys.decode("utf-8").split("\n"), values.decode("utf-8").split("\n")
+    if len(k) != len(v):
+        raise DamagedCache(f"{len(k)} keys but {len(v)} values")
+    return dict(zip(k, v))
 
 
 _LEXICON: Lexicon | None = None
@@ -188,7 +200,7 @@ def get_lexicon() -> Lexicon:
         path = cache_dir() / f"lexicon-{_versions()}.bin"
         try:
             parts = _load(path)
-        except (OSError, ValueError, EOFError, TypeError):
+        except (OSError, ValueError, EOFError, TypeError):  # missing, unreadable or damaged
             parts = build()
             try:
                 _save(path, *parts)

@@ -76,10 +76,11 @@ def test_invalid_utf8_is_reported_and_read_in_the_detected_encoding(desk):
 
 def test_declared_encoding_in_config(desk):
     (desk / "edlint.toml").write_text(config_text('[readers]', 'encoding = "cp1252"'))
-    (desk / "a.txt").write_bytes("Très “very” good.\n".encode("cp1252"))
+    # Style rules skip quotations, so the hedge word sits after the quoted one.
+    (desk / "a.txt").write_bytes("“Très” very good.\n".encode("cp1252"))
     r = edlint("check", "a.txt")
     assert "read as cp1252 (declared)" in r.stderr
-    assert r.stdout.splitlines()[0] == "a.txt:1:7: warning: Hedge word: “very”. [style.test.hedge]"
+    assert r.stdout.splitlines()[0] == "a.txt:1:8: warning: Hedge word: “very”. [style.test.hedge]"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be"])
@@ -153,6 +154,25 @@ def test_malformed_json(desk, name, text, where):
     line = next(x for x in r.stderr.splitlines() if x.startswith(f"edlint: error: {name}: "))
     assert "JSON" in line and where in line
     assert GOOD_LINE in r.stdout
+
+
+def test_one_bad_json_lines_record_loses_only_itself(desk):
+    (desk / "feed.jsonl").write_text('{"title": "Very first"}\n{"title": "Broken\n'
+                                     '{"title": "Third", "body": "It was quite late."}\n'
+                                     '{"title": "Fourth", "text": 42}\n')
+    r = check_with_good(desk, "feed.jsonl")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        "edlint: error: feed.jsonl: invalid JSON at line 2 column 11: Unterminated string starting at "
+        "(record 2 not checked)",
+        "edlint: warning: feed.jsonl: field 'text' is not a string in 1 record (first at line 4): not checked",
+    ]
+    assert r.stdout.splitlines() == [
+        "feed.jsonl:1:12: warning: Hedge word: “Very”. [style.test.hedge]",
+        "feed.jsonl:3:36: warning: Hedge word: “quite”. [style.test.hedge]",
+        GOOD_LINE,
+        "3 findings (0 errors, 3 warnings, 0 info) in 2 files - 2 files checked - 1 part of them could not be checked",
+    ]
 
 
 def test_config_with_syntax_error_is_named_and_other_folders_still_checked(desk):

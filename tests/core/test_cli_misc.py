@@ -140,6 +140,14 @@ def test_explain(desk):
         "category: style    level: warning    type: existence    default: on\n"
         f"defined in: {desk / 'pack' / 'style' / 'test-hedge.toml'}\n\n"
         "Cut the qualifier or say how much.\n\n"
+        'Parameters (set them in [rules."style.test.hedge"]):\n'
+        "  exceptions = []    a list of strings. Regular expressions: a match inside one is not reported.\n"
+        "  ignorecase = true    true or false. Match in any case.\n"
+        "  nonword = false    true or false. Patterns may match inside words.\n"
+        "  patterns = []    a list of strings. Regular expressions to report.\n"
+        "  skip_quotations = (not set)    true or false. Skip matches inside direct quotations "
+        "(unset: yes for style rules).\n"
+        '  tokens = ["very", "quite"]    a list of strings. Words and phrases to report, matched as whole words.\n\n'
         "Flagged:\n  It was very late.\n\nNot flagged:\n  It was late.\n")
 
 

@@ -11,7 +11,7 @@ from lint.errors import ConfigError
 from lint.ruleset import is_enabled
 from lint.rulespec import load_pack
 
-from .support import config_text, edlint, no_traceback
+from .support import config_text, edlint, no_traceback, write_pack
 
 ARTICLE = "It was very late!! They utilise it.\n"
 # (line, column, rule) of every finding in ARTICLE with the whole test pack on.
@@ -32,7 +32,8 @@ def found(result) -> list[tuple[str, int, int, str]]:
 
 @pytest.fixture
 def tree(tmp_path, pack, monkeypatch):
-    """Four folders, each governed by a different config file found upward:
+    """A repository (root/.git, root/pack) of four folders, each governed by a different
+    config file found upward:
 
     root/edlint.toml               hedge only
     root/dot/.edlint.toml          bang only
@@ -41,7 +42,9 @@ def tree(tmp_path, pack, monkeypatch):
     root/dot/deep/er/              no config: root/dot/.edlint.toml applies
     """
     root = tmp_path / "root"
-    pk = pack.as_posix()
+    write_pack(root / "pack")
+    (root / ".git").mkdir()
+    pk = (root / "pack").as_posix()
     (root / "dot" / "deep" / "er").mkdir(parents=True)
     (root / "py").mkdir()
     (root / "plain").mkdir()
@@ -80,7 +83,7 @@ def test_find_config_file_names(tree):
 
 def test_edlint_toml_wins_over_dot_file_and_pyproject_in_one_folder(tree):
     (tree / "py" / "edlint.toml").write_text(
-        f'select = ["style.test.hedge"]\nrule-packs = ["{(tree.parent / "pack").as_posix()}"]\n')
+        f'select = ["style.test.hedge"]\nrule-packs = ["{(tree / "pack").as_posix()}"]\n')
     (tree / "py" / ".edlint.toml").write_text('select = ["typography.test.bang"]\n')
     assert find_config_file(tree / "py" / "a.txt") == tree / "py" / "edlint.toml"
     r = edlint("check", tree / "py" / "a.txt")
@@ -89,7 +92,7 @@ def test_edlint_toml_wins_over_dot_file_and_pyproject_in_one_folder(tree):
 
 def test_dot_file_wins_over_pyproject_in_one_folder(tree):
     (tree / "py" / ".edlint.toml").write_text(
-        f'select = ["typography.test.bang"]\nrule-packs = ["{(tree.parent / "pack").as_posix()}"]\n')
+        f'select = ["typography.test.bang"]\nrule-packs = ["{(tree / "pack").as_posix()}"]\n')
     assert find_config_file(tree / "py" / "a.txt") == tree / "py" / ".edlint.toml"
 
 
@@ -124,15 +127,15 @@ BAD_CONFIGS = [
     ("bogus = 1", ["unknown key 'bogus'"]),
     ('fail-on = "sometimes"', ["'fail-on'", "error, warning, info, never"]),
     ('language = 5', ["'language'"]),
-    ('[severity]\n"style.test.hedge" = "loud"', ["'severity.style.test.hedge'", "off"]),
+    ('[severity]\n"style.test.hedge" = "loud"', ["'severity.\"style.test.hedge\"'", "off"]),
     ('[vocabulary]\naccept = ["x"]\nbogus = ["y"]', ["'vocabulary.bogus'"]),
     ('[spelling]\nmin-length = "three"', ["'spelling.min-length'", "integer"]),
     ('[spelling]\ncolour = true', ["'spelling.colour'"]),
     ('[readers]\nfoo = 1', ["'readers.foo'"]),
     ('[[overrides]]\nfiles = ["*.txt"]\nbogus = 1', ["'overrides[0].bogus'"]),
     ('[[overrides]]\nfiles = ["*.txt"]\nfail-on = "never"', ["'overrides[0].fail-on'"]),
-    ('[rules."style.test.nope"]\ntokens = ["x"]', ["'rules.style.test.nope'", "no such rule"]),
-    ('[rules."style.test.hedge"]\nbogus = ["x"]', ["style.test.hedge", "'bogus'"]),
+    ('[rules."style.test.nope"]\ntokens = ["x"]', ["'rules.\"style.test.nope\"'", "no such rule"]),
+    ('[rules."style.test.hedge"]\nbogus = ["x"]', ["'rules.\"style.test.hedge\".bogus'", "no such parameter"]),
 ]
 
 

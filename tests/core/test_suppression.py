@@ -149,3 +149,22 @@ def test_enable_one_rule_of_a_disabled_category(cfg):
 def test_enable_a_category_after_disabling_one_of_its_rules(cfg):
     text = "<!-- edlint-disable style.test.hedge -->\nVery.\n<!-- edlint-enable style -->\nVery.\n"
     assert where(text, "a.txt", cfg) == [(4, 1, HEDGE)]
+
+
+# -- every line ending (LF, CRLF, lone CR) ------------------------------------------------
+
+NEXT_LINE = "<!-- edlint-disable-next-line style.test.hedge -->"
+EVERY_FORMAT = {  # lines of the same story in each format, and where its findings are
+    "a.txt": (["Very good.", NEXT_LINE, "", "Very good!!", "Quite."], [(1, 1), (4, 10), (5, 1)]),
+    "a.md": (["Very good.", "", NEXT_LINE, "Very good!!", "", "Quite."], [(1, 1), (4, 10), (6, 1)]),
+    "a.html": (["<p>Very good.</p>", NEXT_LINE, "", "<p>Very good!!</p>", "<p>Quite.</p>"],
+               [(1, 4), (4, 13), (5, 4)]),
+}
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("path", sorted(EVERY_FORMAT))
+def test_directives_and_next_line_with_every_line_ending(cfg, path, eol):
+    lines, ((l1, c1), (l2, c2), (l3, c3)) = EVERY_FORMAT[path]
+    text = eol.join(lines) + eol
+    assert where(text, path, cfg) == [(l1, c1, HEDGE), (l2, c2, BANG), (l3, c3, HEDGE)]

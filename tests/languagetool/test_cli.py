@@ -37,7 +37,7 @@ def test_status_with_nothing_configured(tmp_path):
 def test_status_rejects_a_bad_mode():
     r = invoke("status", "--languagetool", "sometimes")
     assert r.exit_code == 2
-    assert "mode 'sometimes' must be off, auto, local or an http(s):// URL" in r.output
+    assert "must be off, auto, local or an http(s):// URL, not 'sometimes'" in r.output
 
 
 def test_download_dry_run_names_source_and_destination(tmp_path):

@@ -108,10 +108,11 @@ def test_off_sends_nothing_and_says_nothing(lt):
     assert lt.checks == [] and result.notices == [] and result.diagnostics == []
 
 
-def test_unusable_settings_are_reported_not_raised(lt):
-    result = run_files({"a.txt": TEXT}, mode=lt.url, level="pedantic")
-    assert lt_notices(result) == [("error", "languagetool: level 'pedantic' must be default or picky; "
-                                            "grammar checks skipped")]
+def test_unusable_settings_are_a_config_error_before_anything_is_sent(lt):
+    from lint.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="key 'languagetool.level' must be one of default, picky, not 'pedantic'"):
+        run_files({"a.txt": TEXT}, mode=lt.url, level="pedantic")
     assert lt.checks == []
 
 

@@ -23,12 +23,14 @@ def test_a_url_mode_is_the_server():
 
 
 @pytest.mark.parametrize("raw, message", [
-    ({"mode": "maybe"}, "languagetool: mode 'maybe' must be off, auto, local or an http(s):// URL"),
-    ({"url": "lt.example.org"}, "languagetool: url 'lt.example.org' must start with http:// or https://"),
-    ({"timeout": 0}, "languagetool: timeout must be a positive number"),
-    ({"retries": -1}, "languagetool: retries must be a non-negative number"),
-    ({"require": "yes"}, "languagetool: require must be true or false"),
-    ({"disabled-rules": [1]}, "languagetool: disabled-rules must be a list of strings"),
+    ({"mode": "maybe"}, "languagetool: mode must be off, auto, local or an http(s):// URL, not 'maybe'"),
+    ({"url": "lt.example.org"}, "languagetool: url must start with http:// or https://, not 'lt.example.org'"),
+    ({"timeout": 0}, "languagetool: timeout must be a positive number, not 0"),
+    ({"timeout": -5}, "languagetool: timeout must be a positive number, not -5"),
+    ({"retries": -1}, "languagetool: retries must be an integer of at least 0, not -1"),
+    ({"require": "yes"}, "languagetool: require must be true or false, not a string ('yes')"),
+    ({"disabled-rules": [1]}, "languagetool: disabled-rules must be a list of strings, not a list ([1])"),
+    ({"level": "pedantic"}, "languagetool: level must be one of default, picky, not 'pedantic'"),
     ({"colour": "red"}, "languagetool: unknown setting 'colour'"),
 ])
 def test_unusable_values_are_named(raw, message):
@@ -75,5 +77,5 @@ def test_a_bad_severity_table_is_a_config_error():
     from ..helpers import make_config
 
     cfg = make_config(("grammar",), rules={"grammar.languagetool": {"severity": {"style": "fatal"}}})
-    with pytest.raises(ConfigError, match="severity must map LanguageTool issue types to error, warning, info"):
+    with pytest.raises(ConfigError, match="parameter 'severity' must be a table of strings, each one of error, warning, info, not 'fatal'"):
         build_ruleset(cfg)

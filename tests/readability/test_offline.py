@@ -63,6 +63,8 @@ CHECK = """
 @pytest.mark.parametrize("isolation", [[], _isolation()], ids=["audit-hook", "strongest-available"])
 def test_check_with_readability_runs_offline(tmp_path, isolation):
     (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    # The article is meant to trip all three rules: hold it to the usual advice, not the defaults.
+    (tmp_path / "edlint.toml").write_text("[readability]\ntarget-grade = 8\n", encoding="utf-8")
     proc, home = _run(CHECK, tmp_path, isolation)
     assert "NETWORK ACCESS" not in proc.stderr, proc.stderr
     assert proc.returncode == 0, proc.stderr

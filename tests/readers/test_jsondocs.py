@@ -98,8 +98,9 @@ def test_decoded_text_matches_json_loads():
 @pytest.mark.parametrize("source, path, message", [
     ('[{"title": "x",}]', "bad.json",
      "invalid JSON at line 1 column 16: Expecting property name enclosed in double quotes"),
-    ('{"title": "x"}\n{"b": }\n', "bad.jsonl", "invalid JSON at line 2 column 7: Expecting value"),
-    ('{"title": "x"}\n   {"b": 1,}\n', "bad.ndjson",
+    # JSON Lines with no good record: the file is bad (a bad record among good ones: below)
+    ('\n{"b": }\n', "bad.jsonl", "invalid JSON at line 2 column 7: Expecting value"),
+    ('\n   {"b": 1,}\n', "bad.ndjson",
      "invalid JSON at line 2 column 12: Expecting property name enclosed in double quotes"),
     ('{"title": "unterminated', "bad.json",
      "invalid JSON at line 1 column 11: Unterminated string starting at"),
@@ -126,3 +127,53 @@ def test_empty_files():
     assert jsondocs.read("", "e.json", {}) == []
     assert jsondocs.read("\n  \n", "e.jsonl", {}) == []
     assert jsondocs.read("[]", "e.json", {}) == []
+
+
+# -- one bad record, or a field that isn't text, loses nothing else -------------------
+
+MIXED = ('{"title": "First wordone"}\n'
+         '{"title": "Broken", \n'
+         '\n'
+         '  ["not", "an", "object"]\n'
+         '{"title": "Fourth wordfour", "body": 12}\n'
+         '{"title": "Fifth", "body": ["a", "list"], "summary": null}\n'
+         '{"title": {"nested": "object"}, "body": "Fifth body wordsix"}\n')
+
+
+def test_bad_json_lines_records_are_reported_and_the_others_read():
+    docs = jsondocs.read(MIXED, "export.jsonl", {})
+    # Records keep their numbers: the bad ones count, so a record's number never shifts.
+    assert [d.record for d in docs] == [1, 4, 5, 6]
+    assert [texts(d) for d in docs] == [["First wordone"], ["Fourth wordfour"], ["Fifth"], ["Fifth body wordsix"]]
+    assert where(docs[1], "wordfour") == (5, 19, 5, 27, "wordfour")
+    assert docs.errors == [
+        "invalid JSON at line 2 column 20: Expecting property name enclosed in double quotes (record 2 not checked)",
+        "line 4: record is not a JSON object (record 3 not checked)",
+    ]
+
+
+def test_fields_that_are_not_strings_are_reported_once_per_field():
+    docs = jsondocs.read(MIXED, "export.jsonl", {})
+    # `null` is an absent value, not a wrong one.
+    assert docs.warnings == [
+        "export.jsonl: field 'body' is not a string in 2 records (first at line 5): not checked",
+        "export.jsonl: field 'title' is not a string in 1 record (first at line 7): not checked",
+    ]
+
+
+def test_a_json_document_reports_fields_that_are_not_strings():
+    docs = jsondocs.read('[{"title": 5}, {"title": "ok"}]', "a.json", {"json_fields": {"title": "text"}})
+    assert [texts(d) for d in docs] == [[], ["ok"]]
+    assert docs.warnings == ["a.json: field 'title' is not a string in 1 record (first at line 1): not checked"]
+    assert docs.errors == []
+
+
+def test_bad_lines_under_a_json_name_are_still_the_files_error():
+    # Under a .json name, lines are records only if all of them are.
+    with pytest.raises(InputError, match="line 2 column 1: Extra data"):
+        jsondocs.read('{"title": "a"}\n{"title": \n', "a.json", {})
+
+
+def test_pretty_printed_json_with_trailing_data_keeps_its_own_error():
+    with pytest.raises(InputError, match="line 3 column 3: Extra data"):
+        jsondocs.read('{\n  "title": "a"\n} x\n', "a.json", {})

@@ -62,6 +62,24 @@ def test_repeated_word_leaves_good_english_alone(text):
     assert found(text, RW) == []
 
 
+@pytest.mark.parametrize("text", [
+    "“I was really really worried,” the goalkeeper admitted.",
+    "The fans shouted “no no no” when the goal was ruled out.",
+    "Add to this this year's rise in rents.",
+    "The case went to the senior law lord Lord Hale.",
+    "She had been hoping for for months that it would pass.",
+    "The club handed over over the summer.",
+])
+def test_repeated_word_leaves_emphasis_titles_and_phrasal_verbs_alone(text):
+    assert found(text, RW) == []
+
+
+def test_repeated_word_still_reports_slips_near_those_classes():
+    # A doubled preposition not after a verb, and a capitalised second word that opens no name.
+    text = "A plan for for the town.\n\nIt was the\nThe end of it."
+    assert found(text, RW) == [(1, 8, 15, RW), (3, 8, 4, RW)]
+
+
 def test_repeated_word_across_paragraphs_is_not_a_repetition():
     assert found("He left the\n\nthe room.", RW) == []
 
@@ -91,6 +109,21 @@ def test_doubled_punctuation_after_a_number():
 ])
 def test_doubled_punctuation_leaves_ellipses_and_emphasis(text):
     assert found(text, DP) == []
+
+
+@pytest.mark.parametrize("text", [
+    "It was a long night..and then the results came.",
+    "The phone.. a miracle of design, they said.",
+])
+def test_two_dots_between_lower_case_words_are_a_short_ellipsis(text):
+    # One dot there would be wrong ("night.and"): not a full stop typed twice.
+    assert found(text, DP) == []
+
+
+def test_two_dots_at_a_sentence_end_or_after_an_abbreviation_are_fixed():
+    text = "The vote was lost.. Then the talks began. Bring paper, pens etc.. to the hall."
+    assert found(text, DP) == [(1, 18, 20, DP), (1, 64, 66, DP)]
+    assert fixed(text, DP) == "The vote was lost. Then the talks began. Bring paper, pens etc. to the hall."
 
 
 # typography.unbalanced-quotes
@@ -128,6 +161,44 @@ def test_quote_continued_past_an_embedded_post():
 def test_quote_not_continued_is_reported_at_its_opening():
     text = "“We won,” he said.\n\n“It was close.\n\nThe vote was on Monday."
     assert found(text, UQ) == [(3, 1, 2, UQ)]
+
+
+@pytest.mark.parametrize("text", [
+    # Paragraphs of one quotation joined into one line by an export.
+    'The coach said: "We had a plan. "We kept to it and we won."',
+    "The coach said: “We had a plan. “We kept to it and we won.”",
+    'The coach said: "We had a plan! "We kept to it.\n\n"Then we won."',
+    # One paragraph per line, with no blank line between them.
+    'The coach said: "We had a plan.\n"We kept to it and we won."',
+    "The coach said: ‘We had a plan. ‘We kept to it and we won.’",
+])
+def test_quote_continued_over_joined_paragraphs_is_not_reported(text):
+    assert found(text, UQ) == []
+
+
+@pytest.mark.parametrize("text", [
+    "“The players’ spirit was there. “We played the ’90s way,” he said.",
+    "\"The fans' songs were loud. \"It was rock 'n' roll,\" she said.",
+    "He said: “Jones’ car broke down. “We walked.”",
+    "\"He told me: 'Not today.' \"But we won in the end.\"",
+])
+def test_apostrophes_do_not_break_a_continued_quote(text):
+    assert found(text, UQ) == []
+
+
+def test_quote_left_open_mid_sentence_by_a_broken_paragraph():
+    # An export broke the paragraph in mid-sentence: the quote resumes in lower case.
+    text = 'He said: "The plan was, in the end, like a\n\nhouse of\n\ncards." The vote is today.'
+    assert found(text, UQ) == []
+    text = 'He said: "The plan was a failure.\n\nhouse of cards." The vote is today.'
+    assert found(text, UQ) == [(1, 10, 11, UQ), (3, 16, 17, UQ)]
+
+
+def test_joined_quotes_still_report_a_quote_never_closed():
+    text = 'He said: "We had a plan, and then he left the room.\n\nThe vote is on Monday.'
+    assert found(text, UQ) == [(1, 10, 11, UQ)]
+    text = 'He said: "We had a plan, "and we kept it."'  # not a sentence's end: nested, left open
+    assert found(text, UQ) == [(1, 10, 11, UQ)]
 
 
 def test_opening_single_quote_without_closing():
@@ -184,6 +255,15 @@ def test_brackets_that_balance(text):
     assert found(text, UB) == []
 
 
+@pytest.mark.parametrize("text", ["The result left me cold :- <(", "Another dull final :-&lt;( again."])
+def test_a_pouting_emoticon_is_not_a_bracket(text):
+    assert found(text, UB) == []
+
+
+def test_a_colon_before_a_bracket_is_still_a_bracket():
+    assert found("He listed: (one, two and three.", UB) == [(1, 12, 13, UB)]
+
+
 # typography.mixed-quotes and typography.mixed-apostrophes
 
 MQ = "typography.mixed-quotes"
@@ -231,6 +311,15 @@ def test_entities_are_fixed_safely():
     text = "Prices rose&nbsp;sharply at AT&amp;T and the minister&amp;#8217;s office."
     assert found(text, HL) == [(1, 12, 18, HL), (1, 31, 36, HL), (1, 54, 65, HL)]
     assert fixed(text, HL) == "Prices rose\u00a0sharply at AT&T and the minister’s office."
+
+
+def test_entities_decoding_to_unlikely_characters_get_suggestions_only():
+    # &#191; is "¿": here it stands for an apostrophe an older conversion lost.
+    text = "The league&#191;s rules and a caf&#233; menu, 3 &lt; 4 and &#8220;yes&#8221;."
+    ds = run(text, [HL])
+    assert [(d.column, d.suggestions, d.fix.safe) for d in ds] == [
+        (11, ("¿",), False), (34, ("é",), True), (49, ("<",), False), (60, ("“",), True), (70, ("”",), True)]
+    assert fixed(text, HL) == "The league&#191;s rules and a café menu, 3 &lt; 4 and “yes”."
 
 
 def test_tags_are_reported_with_an_unsafe_fix():

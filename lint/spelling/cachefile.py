@@ -1,0 +1,33 @@
+"""Cache files that are trusted only when intact.
+
+A cache is rebuilt from packaged data when it is missing, and must be rebuilt
+when it is damaged: a truncated or half-overwritten file that still unmarshals
+would silently lose words (and flag them all). So each file starts with a tag
+and the SHA-256 of its payload (2 ms for the 3 MB lexicon), and a reader gets
+the payload only if both match.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+
+class DamagedCache(ValueError):
+    """The cache file is not one this code wrote intact: rebuild it."""
+
+
+def write(path: Path, tag: bytes, payload: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_bytes(tag + hashlib.sha256(payload).digest() + payload)
+    os.replace(tmp, path)  # atomic: a parallel run never reads half a file
+
+
+def read(path: Path, tag: bytes) -> bytes:
+    """The payload; OSError if there is no file, DamagedCache if it isn't intact."""
+    data = path.read_bytes()
+    head = len(tag) + 32
+    if not data.startswith(tag) or hashlib.sha256(data[head:]).digest() != data[len(tag):head]:
+        raise DamagedCache(f"{path}: checksum does not match")
+    return data[head:]
