@@ -156,7 +156,7 @@ class SpellChecker:
         text = block.text
         end = t.start + len(word)
         if (touches_entity(text, t.start, t.end) or _dropped_g(text, t, lower, self.is_word)
-                or _file_extension(text, t.start)):
+                or _file_extension(text, t.start) or _SIC.match(text, t.end)):
             return None
         capitalised = word[0].isupper() and not is_acronym(word) and not is_mixed_case(word)
         corrections = self.lexicon.corrections(lower)
@@ -224,6 +224,10 @@ _COMPOUND_PREFIXES = {"pre", "neo", "non", "anti", "multi", "semi", "quasi", "mi
 
 _NEIGHBOUR_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 _NEIGHBOUR_AFTER = re.compile(r"^\W*?([^\W\d_]+)")
+
+
+# "maneuvers (sic)": the writer marks the spelling as the original's, on purpose.
+_SIC = re.compile(r"\s*[(\[]sic[)\]]", re.I)
 
 
 def _file_extension(text: str, start: int) -> bool:

@@ -108,6 +108,11 @@ def test_plural_of_a_name_is_not_a_respelling():
     assert found("She won a Brammy in May. Two Brammys followed, and Brammy voters cheered.") == []
 
 
+def test_a_spelling_marked_sic_is_the_originals():
+    assert found("The letter spoke of their freindly (sic) talks and the colour [sic].",
+                 language="en-US") == []
+
+
 def test_dropped_g_with_an_apostrophe_is_written_on_purpose():
     assert found("They were only tryin' to help, he said.") == []
 
