@@ -35,7 +35,7 @@ class Config:
     """Effective configuration. Plain data: picklable, hashable by identity of its parts."""
     path: str | None = None  # the file it came from
     root: str = "."  # paths in the config are relative to this
-    language: str = "en-US"
+    language: str = "auto"  # "auto": US or British spelling decided per document (lint/spelling/varieties.py)
     select: tuple[str, ...] = ("all",)
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()

@@ -63,6 +63,8 @@ SETTINGS_SCHEMA: dict[str, dict[str, Param]] = {
         "min-length": Param("int", 3, "Shorter words are not spell-checked.", minimum=1),
         "check-names": Param("bool", False, "Spell-check capitalised names too."),
         "suggestions": Param("int", 3, "Suggestions shown per unknown word.", minimum=0),
+        "report-repeats": Param("bool", False, "Report every use of an unknown word, not only its first "
+                                "in an article (edlint vocab does, to count uses)."),
     },
     "boilerplate": {
         "corpus-min-count": Param("int", 3, "Articles a line must recur in to be template text.", minimum=1),
@@ -174,7 +176,7 @@ def _table(st: _State, key: str, value, what: str = "a table") -> dict:
 
 def _language(st, key, value):
     if not isinstance(value, str) or not value:
-        st.fail((key,), "must be a language code such as \"en-US\" or \"en-GB\"")
+        st.fail((key,), "must be \"auto\" or a language code such as \"en-US\" or \"en-GB\"")
     st.changes["language"] = value
 
 

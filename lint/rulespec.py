@@ -37,6 +37,8 @@ class Example:
     format: str = "text"
     # For corpus rules: other documents checked in the same run.
     corpus: tuple[str, ...] = ()
+    # The configured language the example is written for (None: the default).
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,8 @@ def _examples(raw, where: str) -> tuple[Example, ...]:
         if isinstance(item, str):
             out.append(Example(item))
         elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            out.append(Example(item["text"], item.get("format", "text"), tuple(item.get("corpus", ()))))
+            out.append(Example(item["text"], item.get("format", "text"), tuple(item.get("corpus", ())),
+                               item.get("language")))
         else:
             raise RuleError(f"{where}: an example must be a string or a table with 'text'")
     return tuple(out)

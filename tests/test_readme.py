@@ -20,7 +20,7 @@ def test_configuration_example_loads(tmp_path):
     (tmp_path / "house-rules").mkdir()
     (tmp_path / "edlint.toml").write_text(example, encoding="utf-8")
     cfg = load_config_file(tmp_path / "edlint.toml")
-    assert cfg.language == "en-US"
+    assert cfg.language == "auto"
     assert "Okafor" in cfg.accept
     assert cfg.settings_map()["readability"]["preset"] == "broadsheet"
     # The rules it configures exist and take those parameters.

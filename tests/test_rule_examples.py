@@ -26,7 +26,7 @@ def test_rule_has_examples(spec):
 @pytest.mark.parametrize("spec", OFFLINE, ids=lambda s: s.id)
 def test_failing_examples_fail(spec):
     for ex in spec.fail_examples:
-        found = run(ex.text, [spec.id], fmt=ex.format, corpus=ex.corpus)
+        found = run(ex.text, [spec.id], fmt=ex.format, corpus=ex.corpus, **_language(ex))
         assert any(d.rule == spec.id or d.rule.startswith(spec.id + ".") for d in found), \
             f"{spec.path}: failing example not flagged: {ex.text!r}"
 
@@ -34,9 +34,13 @@ def test_failing_examples_fail(spec):
 @pytest.mark.parametrize("spec", OFFLINE, ids=lambda s: s.id)
 def test_passing_examples_pass(spec):
     for ex in spec.pass_examples:
-        found = run(ex.text, [spec.id], fmt=ex.format, corpus=ex.corpus)
+        found = run(ex.text, [spec.id], fmt=ex.format, corpus=ex.corpus, **_language(ex))
         assert not [d for d in found if d.rule == spec.id], \
             f"{spec.path}: passing example flagged: {ex.text!r} -> {[d.message for d in found]}"
+
+
+def _language(ex) -> dict:
+    return {"language": ex.language} if ex.language else {}
 
 
 def test_rule_ids_are_unique_and_categorised():

@@ -76,7 +76,7 @@ def read_stdin(name: str | None) -> str:
 @click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the text read from '-'.")
 @click.option("--include", multiple=True, metavar="GLOBS", help="Files to check inside directories.")
 @click.option("--exclude", multiple=True, metavar="GLOBS", help="Files and directories to skip.")
-@click.option("--language", metavar="CODE", help="en-US (default) or en-GB.")
+@click.option("--language", metavar="CODE", help="auto (default: US or British spelling per document), en-US or en-GB.")
 @click.option("--languagetool", metavar="MODE", envvar="EDLINT_LANGUAGETOOL",
               help="off, auto (default), local, or a server URL. Also EDLINT_LANGUAGETOOL.")
 @click.option("--require-languagetool", is_flag=True, help="Exit 3 when LanguageTool can't run.")

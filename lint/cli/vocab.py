@@ -23,15 +23,16 @@ def _resolver(config_file, language, names):
     from ..config import ConfigResolver, _freeze
 
     class VocabResolver(ConfigResolver):
-        """The user's config, with only the unknown-word rule, and names checked if asked."""
+        """The user's config, with only the unknown-word rule, every use of a word reported,
+        and names checked if asked."""
 
         def _with_cli(self, cfg):
             cfg = super()._with_cli(cfg)
+            settings = cfg.settings_map()
+            settings.setdefault("spelling", {})["report-repeats"] = True  # every use counts
             if names:
-                settings = cfg.settings_map()
-                settings.setdefault("spelling", {})["check-names"] = True
-                cfg = replace(cfg, settings=tuple(sorted((k, _freeze(v)) for k, v in settings.items())))
-            return cfg
+                settings["spelling"]["check-names"] = True
+            return replace(cfg, settings=tuple(sorted((k, _freeze(v)) for k, v in settings.items())))
 
     return VocabResolver(config_file, {"select": [RULE], "language": language})
 
@@ -76,7 +77,7 @@ def _toml_string(word: str) -> str:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @config_option
-@click.option("--language", metavar="CODE", help="en-US (default) or en-GB.")
+@click.option("--language", metavar="CODE", help="auto (default: US or British spelling per document), en-US or en-GB.")
 @click.option("--names", is_flag=True, help="Also list capitalised names (normally never flagged).")
 @click.option("--min-articles", type=click.IntRange(1), default=1, show_default=True,
               help="Only words used in at least this many articles.")

@@ -27,7 +27,7 @@ from ..rulespec import RuleSpec
 @dataclass
 class CheckContext:
     """Run-wide facts a rule may use (never to filter its own findings)."""
-    language: str = "en-US"
+    language: str = "auto"
     # Accepted terms, so that e.g. the spell checker can treat them as words.
     accept: tuple[str, ...] = ()
     # Rejected terms, always flagged (by the spelling category's rejected-term rule).

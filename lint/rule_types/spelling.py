@@ -4,16 +4,25 @@
   kinds   which findings of the pass this rule reports: "misspelling" (a known
           common misspelling with its correction), "unknown" (not in the
           lexicon), "name" (a name spelled differently elsewhere in the same
-          article), "variant" (a British spelling in US copy or the reverse)
-  fix     offer a safe fix when there is exactly one correction (default: false)
+          article), "variant" (with language en-US or en-GB: a spelling of the
+          other variety), "mix" (with language "auto": a spelling against the
+          variety most of the article's own variant spellings are in)
+  fix     offer a fix when there is exactly one correction; it is safe only
+          where the pass judged it so (default: false)
   words   more words to accept, case-insensitively: units, Latin tags, news
-          jargon the lexicon lacks (a list, usually "file:NAME.txt")
+          jargon the lexicon lacks (a list, usually "file:NAME.txt"); for the
+          variant kinds, words that count for neither variety
+  no-suggest  words never offered as a suggestion, still accepted when written
 
-The message may use {word} (the word as written) and {suggestion} (the best
-correction, or nothing). The pass runs once per document and all spelling
+Suggestions are spelled the way the article spells (British or US), or, with no
+variant spelling to go by, the configured way; a respelled correction is never
+a safe fix. The message may use {word} (the word as written), {suggestion} (the
+best correction, or nothing), {variant} (the variety of the word) and
+{language} (the configured language, or for "mix" the article's variety). The pass runs once per document and all spelling
 rules share it; settings come from the config's [spelling] table:
 min-length (3), check-names (false: capitalised names are not checked),
-suggestions (5).
+suggestions (5), report-repeats (false: an unknown word is reported at its
+first use in an article only; `edlint vocab` turns it on to count uses).
 
 `rejected-term` flags every occurrence of the project's rejected terms
 (`[vocabulary] reject`, plus the rule's own `terms` parameter),
@@ -21,7 +30,7 @@ case-insensitively; an entry starting with `re:` is a regular expression.
 
     id = "spelling.misspelling"
     type = "spelling"
-    level = "error"
+    level = "warning"
     message = "“{word}” is misspelled: “{suggestion}”."
     [params]
     kinds = ["misspelling"]
@@ -37,15 +46,17 @@ from ..params import Param
 from ._text import format_message, replacement_fix
 from .base import Rule
 
-KINDS = ("misspelling", "unknown", "name", "variant")
+KINDS = ("misspelling", "unknown", "name", "variant", "mix")
+_VARIETY_NAMES = {"gb": "British", "us": "US"}
 
 
 class Spelling(Rule):
     PARAMS = {
         "kinds": Param("strings", ["unknown"], "Which findings of the spell checker this rule reports.",
                        choices=KINDS),
-        "fix": Param("bool", False, "Offer the best suggestion as a safe fix."),
-        "words": Param("strings", [], "More words to accept."),
+        "fix": Param("bool", False, "Offer the best suggestion as a fix (safe only where the checker says so)."),
+        "words": Param("strings", [], "More words to accept (for the variant kinds: words of neither variety)."),
+        "no-suggest": Param("strings", [], "Words never offered as a suggestion, still accepted when written."),
     }
 
     def setup(self) -> None:
@@ -54,22 +65,77 @@ class Spelling(Rule):
             raise ValueError(f"rule {self.id}: unknown kind {sorted(bad)[0]!r}; kinds are {', '.join(KINDS)}")
         self._kinds = frozenset(self.params["kinds"])
         self._words = frozenset(w.lower() for w in self.params["words"])
+        self._no_suggest = frozenset(w.lower() for w in self.params["no-suggest"])
 
     def check(self, doc, ctx):
         from ..spelling.checker import document_findings
 
-        for f in document_findings(doc, ctx):
-            if f.kind not in self._kinds or f.word.lower() in self._words:
+        findings = [f for f in document_findings(doc, ctx) if f.word.lower() not in self._words]
+        copy_variety = _variety_of_copy(findings, ctx.language)
+        # Corrections are spelled the way the article spells; without a variant spelling
+        # to go by, the configured way.
+        own_variety = _variety_of_copy(findings, "auto") or copy_variety
+        for f in findings:
+            kind = f.kind
+            if kind == "variant":
+                kind = _variant_kind(f, ctx.language, copy_variety)
+            if kind not in self._kinds:
                 continue
             start, end = f.block.source_span(f.start, f.end)
-            best = f.suggestions[0] if f.suggestions else ""
+            suggestions, changed = _in_variety(f.suggestions, own_variety) if kind != "variant" and kind != "mix" \
+                else (list(f.suggestions), False)
+            suggestions = [s for s in suggestions if s.lower() not in self._no_suggest]
+            best = suggestions[0] if suggestions else ""
             fix = None
-            if self.params["fix"] and len(f.suggestions) == 1:
+            if self.params["fix"] and f.safe and not changed and len(suggestions) == 1:
                 fix = replacement_fix(f.block, f.start, f.end, best, f"“{f.word}” → “{best}”")
-            message = format_message(self.spec.message, word=f.word, suggestion=best, language=ctx.language,
-                                     variant="US" if ctx.language.lower().startswith("en-gb") else "British")
-            yield self.diagnostic(start, end, message,
-                                  suggestions=tuple(f.suggestions), fix=fix)
+            other = "gb" if f.variety == "us" else "us"
+            message = format_message(self.spec.message, word=f.word, suggestion=best,
+                                     language=ctx.language if kind == "variant" else _VARIETY_NAMES.get(copy_variety, ""),
+                                     variant=_VARIETY_NAMES.get(f.variety or other, ""))
+            yield self.diagnostic(start, end, message, suggestions=tuple(suggestions), fix=fix)
+
+
+def _variety_of_copy(findings, language: str) -> str | None:
+    """The variety the copy is held to: the configured one, or with "auto" the one
+    most of the document's own variant spellings are in."""
+    from ..spelling.varieties import AUTO, document_variety, variety_of
+
+    variety = variety_of(language)
+    if variety != AUTO:
+        return variety
+    return document_variety(f for f in findings if f.kind == "variant")
+
+
+def _in_variety(suggestions, variety: str | None) -> tuple[list[str], bool]:
+    """Suggestions spelled the article's way: in British copy "favorite" becomes
+    "favourite", "favorite" (and the reverse); True when one was respelled, so that
+    an editor chooses (a computer "program" is British too)."""
+    if variety is None:
+        return list(suggestions), False
+    from ..spelling.checker import match_case
+    from ..spelling.lexicon import get_lexicon
+
+    lexicon = get_lexicon()
+    table = lexicon.us_to_gb if variety == "gb" else lexicon.gb_to_us
+    out, changed = [], False
+    for s in suggestions:
+        other = table.get(s.lower())
+        if other:
+            out.append(match_case(s, other))
+            changed = True
+        out.append(s)
+    return list(dict.fromkeys(out))[: max(len(suggestions), 2)], changed
+
+
+def _variant_kind(f, language: str, copy_variety: str | None) -> str | None:
+    """"variant": the other variety than the configured language's; "mix": with
+    "auto", a spelling against the document's own majority; None: neither."""
+    from ..spelling.varieties import AUTO, variety_of
+
+    if f.variety == copy_variety:
+        return None
+    return "mix" if variety_of(language) == AUTO else "variant"
 
 
 class RejectedTerm(Rule):

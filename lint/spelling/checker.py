@@ -2,13 +2,20 @@
 findings are shared by the spelling rules (misspelling, unknown word, variant).
 
 The order of the decisions matters:
-1. accepted terms are words;
-2. a known common misspelling is reported with its correction, whatever its case;
-3. in US copy a British spelling, in British copy a US spelling, is a variant;
+1. accepted terms are words; a word cut by a character reference or written
+   with a dropped g ("tryin'") is not checked;
+2. a known common misspelling is reported with its correction, unless it is a
+   name (capitalised mid-sentence, or a name elsewhere in the article) or a
+   short part of a hyphenated compound ("add-ons"); its fix is safe only where
+   a copy editor would accept it unseen (see `_safe`);
+3. a British or a US spelling is a variant, with its variety: the rules decide,
+   from the configured language or the document's own spelling, which to report;
+   capitalised variants in names ("Labour", "Windows Media Center") are not;
 4. a word of the lexicon, or one built from lexicon words (a compound, a plural),
    is correct;
 5. names, acronyms and brands are not checked, unless the article spells the
-   same name differently elsewhere;
+   same name differently elsewhere; a capitalised word in a title-case run or
+   after a list colon is a name even at the start of a sentence;
 6. anything left is an unknown word, with ranked suggestions for the first
    MAX_SUGGESTED of a document (a document with more unknown words than that is
    not prose to correct word by word, and ranking costs about 0.5 ms a word).
@@ -22,11 +29,20 @@ from dataclasses import dataclass
 from ..vocabulary import Vocabulary
 from .lexicon import Lexicon, get_lexicon
 from .names import NameIndex, is_acronym, is_mixed_case
+from .surroundings import (adjacent, after_list_mark, before_list_mark, hyphenated_whole, in_quotes_alone,
+                           in_title_case_run, touches_entity)
 from .tokens import Token, tokenize
+from .varieties import regular_british
 from .words import is_derived
 
 MIN_LENGTH = 3  # two-letter tokens are too often abbreviations and units
 MAX_SUGGESTED = 1000  # unknown words of one document that get suggestions
+# A known misspelling that is part of a hyphenated compound is reported only from
+# this length: short parts are bound pieces ("add-ons", "mis-steps"), not typos.
+MIN_COMPOUND_MISSPELLING = 4
+# An unknown lower-case part of a compound is reported only from this length
+# ("pre-empt", "docu-drama", "Dai-ichi" are not).
+MIN_COMPOUND_UNKNOWN = 5
 
 
 @dataclass(slots=True)
@@ -37,6 +53,8 @@ class Finding:
     end: int
     word: str
     suggestions: list[str]
+    safe: bool = False  # the first suggestion may be applied unseen
+    variety: str | None = None  # a variant's spelling: "gb" or "us"
 
 
 def match_case(model: str, word: str) -> str:
@@ -49,23 +67,26 @@ def match_case(model: str, word: str) -> str:
 
 class SpellChecker:
     def __init__(self, language: str = "en-US", accept=(), lexicon: Lexicon | None = None,
-                 min_length: int = MIN_LENGTH, check_names: bool = False, suggestions: int = 5):
+                 min_length: int = MIN_LENGTH, check_names: bool = False, suggestions: int = 5,
+                 report_repeats: bool = False):
+        # The language is not needed here: variants of both varieties are found, and
+        # the rules choose (lint/rule_types/spelling.py). It stays in the signature
+        # and the cache key for callers that pass it.
         self.lexicon = lexicon or get_lexicon()
         self.min_length = min_length
         self.check_names = check_names
         self.max_suggestions = suggestions
-        self.british = language.lower().replace("_", "-") in ("en-gb", "en-uk", "en-au", "en-nz", "en-ie")
+        self.report_repeats = report_repeats
         self.vocabulary = accept if isinstance(accept, Vocabulary) else Vocabulary(tuple(accept))
         self._suggester = None
         self._derived: dict[str, bool] = {}
         self._stops_text: str | None = None  # the block whose sentence-end offsets are in _stops
         self._stops: list[int] = []
         self._suggestions_left = MAX_SUGGESTED  # reset per document by check_blocks
-        # Words that need no further look: in the lexicon and not a variant of the other
-        # language. Misspellings are never in the lexicon.
+        # Words that need no further look: in the lexicon and not a variant spelling.
+        # Misspellings are never in the lexicon.
         self.known = self.lexicon.freqs
-        self.variants = self.lexicon.us_to_gb if self.british else self.lexicon.gb_to_us
-        self._variant_words = frozenset(self.variants)  # a set: set & set iterates the smaller
+        self._variant_words = frozenset(self.lexicon.gb_to_us) | frozenset(self.lexicon.us_to_gb)
 
     @property
     def suggester(self):
@@ -74,9 +95,13 @@ class SpellChecker:
             self._suggester = Suggester(self.lexicon)
         return self._suggester
 
-    def variant_of(self, lower: str) -> str | None:
-        table = self.lexicon.us_to_gb if self.british else self.lexicon.gb_to_us
-        return table.get(lower)
+    def variant_of(self, lower: str) -> tuple[str, str] | None:
+        """(variety, the other variety's spelling) of a variant spelling."""
+        if lower in self.lexicon.gb_to_us:
+            return "gb", self.lexicon.gb_to_us[lower]
+        if lower in self.lexicon.us_to_gb:
+            return "us", self.lexicon.us_to_gb[lower]
+        return None
 
     def is_word(self, lower: str) -> bool:
         found = self._derived.get(lower)
@@ -86,51 +111,110 @@ class SpellChecker:
 
     def check_blocks(self, blocks) -> list[Finding]:
         known, variants = self.known, self._variant_words
-        tokens = [(block, t) for block in blocks for t in tokenize(block.text, known, variants)]
-        names = NameIndex((b.text for b in blocks), [t for _, t in tokens])
+        per_block = [(block, list(tokenize(block.text, known, variants))) for block in blocks]
+        names = NameIndex((b.text for b in blocks), [t for _, ts in per_block for t in ts])
         self._suggestions_left = MAX_SUGGESTED
         findings = []
-        for block, t in tokens:
-            finding = self._check_token(block, t, names)
-            if finding is not None:
+        unknown_seen: set[str] = set()
+        for block, tokens in per_block:
+            for i, t in enumerate(tokens):
+                finding = self._check_token(block, t, names)
+                if finding is None:
+                    continue
+                if finding.kind == "unknown" and not self.report_repeats:
+                    # An unknown word written again the same way is meant: one report, at its
+                    # first use, is enough to accept it or correct it everywhere.
+                    lower = finding.word.lower()
+                    if lower in unknown_seen:
+                        continue
+                    unknown_seen.add(lower)
+                if finding.safe:
+                    finding.safe = self._alone(block.text, tokens, i)
                 findings.append(finding)
         return findings
+
+    def _alone(self, text: str, tokens: list[Token], i: int) -> bool:
+        """No word the lexicon doesn't know stands right next to token i."""
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(tokens):
+                a, b = (tokens[j], tokens[i]) if j < i else (tokens[i], tokens[j])
+                if adjacent(text, a.end, b.start) and not self._plain_word(tokens[j].stem):
+                    return False
+        return True
+
+    def _plain_word(self, word: str) -> bool:
+        lower = word.lower()
+        return self.is_word(lower) and not self.lexicon.corrections(lower)
+
+    def _is_name(self, text: str, t: Token, word: str, names: NameIndex) -> bool:
+        """A capitalised word that is a name by where it stands or how the article uses it."""
+        end = t.start + len(word)
+        return (names.is_name(word, t.sentence_initial) or after_list_mark(text, t.start)
+                or before_list_mark(text, end) or in_title_case_run(text, t.start, end)
+                or not text[:t.start].strip() and not text[end:].strip())  # a line of its own
 
     def _check_token(self, block, t: Token, names: NameIndex) -> Finding | None:
         word = t.stem
         if len(word) < self.min_length:
             return None
         lower = word.lower()
-        if ((lower in self.known and lower not in self.variants)
+        if ((lower in self.known and lower not in self._variant_words)
                 or self.vocabulary.accepts(word) or self.vocabulary.accepts(t.text)):
             return None
+        text = block.text
         end = t.start + len(word)
+        if (touches_entity(text, t.start, t.end) or _dropped_g(text, t, lower, self.is_word)
+                or _file_extension(text, t.start) or _SIC.match(text, t.end)):
+            return None
+        capitalised = word[0].isupper() and not is_acronym(word) and not is_mixed_case(word)
         corrections = self.lexicon.corrections(lower)
         if corrections and not is_acronym(word) and not is_mixed_case(word):
+            if capitalised and not self.check_names and (
+                    not t.sentence_initial or word in names.mid_sentence or after_list_mark(text, t.start)):
+                return None  # a name: Corus, Serie A, Mr Noone
+            if t.compound_part and len(word) < MIN_COMPOUND_MISSPELLING:
+                return None
             if len(corrections) > 1:  # codespell's order is arbitrary: let the context choose
-                before, after = self._neighbours(block.text, t)
+                before, after = self._neighbours(text, t)
                 corrections = self.suggester.rank(lower, dict.fromkeys(corrections, 1), before, after)
+            safe = (len(corrections) == 1 and not t.compound_part
+                    and not (capitalised and in_title_case_run(text, t.start, end))
+                    and not (not capitalised and names.counts[word[:1].upper() + word[1:]]))
             return Finding("misspelling", block, t.start, end, word,
-                           [match_case(word, c) for c in corrections])
+                           [match_case(word, c) for c in corrections], safe=safe)
         variant = self.variant_of(lower)
+        if variant is None and not word.isascii():
+            return None
+        if variant is None and not self.is_word(lower):
+            us = regular_british(lower, self.is_word)
+            if us:
+                variant = ("gb", us)
         if variant:
-            return Finding("variant", block, t.start, end, word, [match_case(word, variant)])
-        if not word.isascii() or self.is_word(lower):
+            if capitalised and self._is_name(text, t, word, names):
+                return None  # Labour, Windows Media Center
+            variety, other = variant
+            return Finding("variant", block, t.start, end, word, [match_case(word, other)], variety=variety)
+        if self.is_word(lower):
             return None
         if is_acronym(word) or is_mixed_case(word):
             return None
         if word[0].isupper():
-            other = names.other_spelling(word)
+            # A first name or surname of a full name is another person's, not a respelling
+            # ("Arjen Robben" beside "Arjan de Zeeuw").
+            other = None if in_title_case_run(text, t.start, end) else names.other_spelling(word)
             if other:
                 return Finding("name", block, t.start, end, word, [other])
-            if not self.check_names and (t.compound_part or names.is_name(word, t.sentence_initial)):
+            if not self.check_names and (t.compound_part or self._is_name(text, t, word, names)):
                 return None
-        elif t.compound_part and lower in _COMPOUND_PREFIXES:
+        elif t.compound_part and (lower in _COMPOUND_PREFIXES or len(word) < MIN_COMPOUND_UNKNOWN
+                                  or self.is_word(hyphenated_whole(text, t.start, end).lower())):
             return None
+        if in_quotes_alone(text, t.start, t.end):
+            return None  # a term being introduced: the "liberati"
         suggestions = []
         if self._suggestions_left > 0:
             self._suggestions_left -= 1
-            suggestions = self.suggest(word, block.text, t)
+            suggestions = self.suggest(word, text, t)
         return Finding("unknown", block, t.start, end, word, suggestions)
 
     def suggest(self, word: str, text: str = "", token: Token | None = None) -> list[str]:
@@ -170,6 +254,21 @@ _SENTENCE_END = re.compile(r"[.!?]")
 _NEIGHBOUR_AFTER = re.compile(r"^\W*?([^\W\d_]+)")
 
 
+# "maneuvers (sic)": the writer marks the spelling as the original's, on purpose.
+_SIC = re.compile(r"\s*[(\[]sic[)\]]", re.I)
+
+
+def _file_extension(text: str, start: int) -> bool:
+    """".png files", "the .mobi domain": a dot that opens the word names a file type or domain."""
+    return start > 0 and text[start - 1] == "." and (start == 1 or not text[start - 2].isalnum())
+
+
+def _dropped_g(text: str, t: Token, lower: str, is_word) -> bool:
+    """"tryin'", "nothin'": an -in' ending for -ing, written on purpose."""
+    return (lower.endswith("in") and t.end < len(text) and text[t.end] in "'’"
+            and is_word(lower + "g"))
+
+
 def _neighbour(text: str, last: bool) -> str:
     m = (_NEIGHBOUR_BEFORE if last else _NEIGHBOUR_AFTER).search(text[-40:] if last else text[:40])
     if not m:
@@ -199,5 +298,6 @@ def checker_for(key: tuple) -> SpellChecker:
         s = dict(settings)
         _CHECKERS[key] = SpellChecker(language, accept, min_length=s.get("min-length", MIN_LENGTH),
                                       check_names=s.get("check-names", False),
-                                      suggestions=s.get("suggestions", 5))
+                                      suggestions=s.get("suggestions", 5),
+                                      report_repeats=s.get("report-repeats", False))
     return _CHECKERS[key]

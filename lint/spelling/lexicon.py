@@ -10,7 +10,8 @@ Built from packaged data, never from lists pasted into the repository:
   ("alot", "teh") are frequent on the web too, so wordfreq alone can't say what
   is a word: a short word must be much more frequent than a long one;
 - codespell's dictionaries: common misspellings with their corrections (from
-  Wikipedia's list), and British-to-American spellings.
+  Wikipedia's list), and British-to-American spellings. Only the data files are
+  read (CC BY-SA 3.0); codespell's GPL-2.0-only code is never imported.
 
 Loading the three packages takes about half a second, so the merged lexicon is
 written once to a compact cache file (one newline-joined word blob plus one
@@ -115,6 +116,18 @@ def _age(path: Path, time) -> float:
         return 0.0
 
 
+def codespell_data_dir() -> Path:
+    """codespell's dictionary folder, found without importing codespell_lib: its code is
+    GPL-2.0-only, which can't be combined with edlint's GPL-3.0-or-later, while the
+    dictionary files are CC BY-SA 3.0 data (see the README's licence section)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("codespell_lib")  # a top-level package: located, not executed
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("codespell is not installed: its dictionary files are needed")
+    return Path(list(spec.submodule_search_locations)[0]) / "data"
+
+
 def _read_pairs(path: Path) -> dict[str, str]:
     pairs = {}
     with open(path, encoding="utf-8") as f:
@@ -130,14 +143,13 @@ def build() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
     import gzip
     import json
 
-    import codespell_lib
     import spellchecker
     from wordfreq import get_frequency_dict
 
     core_path = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
     with gzip.open(core_path, "rt", encoding="utf-8") as f:
         core = json.load(f)
-    data = Path(codespell_lib.__file__).parent / "data"
+    data = codespell_data_dir()
     misspellings = _read_pairs(data / "dictionary.txt")
     gb_to_us = _read_pairs(data / "dictionary_en-GB_to_en-US.txt")
 

@@ -56,6 +56,8 @@ class NameIndex:
             n = self.counts[other]
             if n <= mine or other[0] != word[0] or abs(len(other) - len(word)) > 1 or other == word:
                 continue
+            if word == other + "s" or other == word + "s":
+                continue  # a plural of the name ("the Grammys", "a Grammy"), not a respelling
             if _one_edit(word, other) and (best is None or n > self.counts[best]):
                 best = other
         return best

@@ -54,7 +54,8 @@ def _skip_chunk(chunk: str) -> bool:
 
 def _strip_ending(word: str) -> str:
     for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) > len(ending) + 1:
+        # "I'm", "I've", "I'll", "I'd": the one stem of one letter that takes an ending.
+        if word.endswith(ending) and (len(word) > len(ending) + 1 or word[0] == "I"):
             return word[: -len(ending)]
     return word
 
@@ -77,7 +78,9 @@ def _sentence_initial(text: str, start: int) -> bool:
     while j > stop and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
     before = text[j:i].lower()
-    return not (len(before) == 1 or before in _ABBREVIATIONS)
+    # "didn't." ends a sentence: a letter after an apostrophe is a contraction, not an initial.
+    initial = len(before) == 1 and not (j > 0 and text[j - 1] in "'’")
+    return not (initial or before in _ABBREVIATIONS)
 
 
 def _chunk_bounds(text: str, s: int, e: int) -> tuple[int, int]:

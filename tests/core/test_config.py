@@ -350,7 +350,7 @@ def test_for_path_applies_overrides(tmp_path, pack):
     cfg = load_config_file(tmp_path / "edlint.toml")
     op = cfg.for_path(str(tmp_path / "opinion" / "x.txt"))
     news = cfg.for_path(str(tmp_path / "news" / "x.txt"))
-    assert (op.language, news.language) == ("en-GB", "en-US")
+    assert (op.language, news.language) == ("en-GB", "auto")
     assert op.select == ("style.test", "typography.test", "style.test.formal")
     assert op.overrides == () and news.overrides == ()
 
@@ -413,7 +413,7 @@ def test_config_command_without_a_config(tmp_path, monkeypatch):
     assert r.exit_code == 0
     assert r.stdout.splitlines()[1].startswith("# from: built-in defaults")
     data = tomllib.loads(r.stdout)
-    assert data["select"] == ["all"] and data["fail-on"] == "error" and data["language"] == "en-US"
+    assert data["select"] == ["all"] and data["fail-on"] == "error" and data["language"] == "auto"
 
 
 def test_config_command_reports_a_bad_config(desk):
@@ -427,7 +427,7 @@ def test_config_command_reports_a_bad_config(desk):
 def test_no_config_means_defaults(tmp_path):
     cfg = ConfigResolver().for_path(str(tmp_path / "a.txt"))
     assert cfg == Config()
-    assert (cfg.select, cfg.ignore, cfg.fail_on, cfg.language) == (("all",), (), "error", "en-US")
+    assert (cfg.select, cfg.ignore, cfg.fail_on, cfg.language) == (("all",), (), "error", "auto")
 
 
 def test_config_command_with_explicit_config(desk):

@@ -42,8 +42,8 @@ def test_search_stops_at_the_repository_root(tmp_path):
     (tmp_path / "repo" / "news").mkdir()
     (tmp_path / "repo" / "news" / "a.txt").write_text("Teh end.\n")
     assert find_config_file(tmp_path / "repo" / "news" / "a.txt") is None
-    r = edlint("check", tmp_path / "repo" / "news" / "a.txt")
-    assert r.exit_code == 1, r.output  # the defaults: the misspelling is found
+    r = edlint("check", "--fail-on", "warning", tmp_path / "repo" / "news" / "a.txt")
+    assert r.exit_code == 1, r.output  # the defaults: the misspelling (a warning) is found
     assert "spelling.misspelling" in r.stdout
 
 

@@ -125,7 +125,7 @@ def test_no_writer_lets_a_name_through_raw(hostile, args):
     if args[0] == "fix":
         assert "--- a/in/x\\n::error file=README.md,line=1::PWNED.md\n" in r.stdout
     if args == ["check", "in"]:
-        assert "in/x\\n::error file=README.md,line=1::PWNED.md:1:1: error:" in r.stdout
+        assert "in/x\\n::error file=README.md,line=1::PWNED.md:1:1: warning:" in r.stdout  # spelling.misspelling
         assert "edlint: error: in/x\\n::error::binary.txt: binary file, not checked" in r.stderr
 
 
