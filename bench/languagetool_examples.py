@@ -156,7 +156,7 @@ def measure(kind: str, cases, client, url: str, pool, correct: bool):
     for d in result.diagnostics:
         by_path.setdefault(d.path, []).append(d)
     lt_total = same = merged = doubles = extra = 0
-    misses = []
+    misses, extras = [], []
     for (case, (path, _text, _rendered, _start, where)), ref in zip(wrapped, refs):
         found = by_path.get(path, [])
         back = {pos: i for i, pos in enumerate(where)}
@@ -185,8 +185,9 @@ def measure(kind: str, cases, client, url: str, pool, correct: bool):
                                for o in spelling))
         if correct:
             extra += len(grammar - ref)
+            extras.extend((rule_id, case[1], a, b, sorted(ref)) for rule_id, a, b in grammar - ref)
     return {"docs": len(wrapped), "left_out": len(cases) - len(wrapped), "lt": lt_total, "same": same,
-            "merged": merged, "doubles": doubles, "extra": extra, "misses": misses, "seconds": elapsed,
+            "merged": merged, "doubles": doubles, "extra": extra, "misses": misses, "extras": extras, "seconds": elapsed,
             "notices": [n.message for n in result.notices]}
 
 
@@ -243,10 +244,12 @@ def main() -> None:
                   f"{good['docs']:>7} {good['extra']:>5} | {bad['seconds']:.1f} + {good['seconds']:.1f}")
             for notice in bad["notices"] + good["notices"]:
                 print(f"    notice: {notice}")
-            all_misses += [(kind, *m) for m in bad["misses"]]
+            all_misses += [(kind, "missed", *m) for m in bad["misses"]]
+            all_misses += [(kind, "extra", *m) for m in good["extras"]]
     client.close()
-    for kind, rule_id, sentence, a, b, ours in all_misses[:args.show_misses]:
-        print(f"  missed ({kind}) {rule_id} at {a}-{b} {sentence[a:b]!r} in {sentence!r}; edlint had {ours}")
+    for kind, what, rule_id, sentence, a, b, other in all_misses[:args.show_misses]:
+        print(f"  {what} ({kind}) {rule_id} at {a}-{b} {sentence[a:b]!r} in {sentence!r}; "
+              f"{'edlint' if what == 'missed' else 'LanguageTool'} had {other}")
 
 
 if __name__ == "__main__":
