@@ -97,3 +97,100 @@ def test_live_rule_description_and_category_are_kept():
     result = run_files({"a.txt": "The council approved a increase in the budget.\n"}, mode=URL)
     [d] = [d for d in result.diagnostics if d.rule == "grammar.en-a-vs-an"]
     assert d.data["description"] and d.data["lt_category"] == "MISC" and d.data["lt_category_name"]
+
+
+def _maven_install(monkeypatch):
+    """The Maven install languagetool/server.py made (CI's), for a server of this test's own."""
+    from pathlib import Path
+
+    from lint.languagetool.local import find_install
+
+    monkeypatch.setenv("LTP_PATH", str(Path(__file__).resolve().parents[2] / "languagetool" / ".cache"))
+    install, reason = find_install()
+    if install is None or not install.classpath:
+        if REQUIRED:
+            pytest.fail(f"no Maven install of LanguageTool for a second server ({reason})")
+        pytest.skip(f"no Maven install of LanguageTool (languagetool/server.py start makes one): {reason}")
+    return install
+
+
+def _start(install, port: int, tmp_path):
+    """A real LanguageTool on `port`, answering and warm."""
+    import subprocess
+    import time
+
+    from lint.languagetool.client import Client, ServerFailure
+    from lint.languagetool.local import server_command, write_server_config
+
+    config = write_server_config(tmp_path / f"server-{port}.properties")
+    process = subprocess.Popen(server_command(install, port, config), stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    client = Client(f"http://127.0.0.1:{port}", timeout=5, retries=0)
+    deadline = time.monotonic() + 300
+    try:
+        while True:
+            assert process.poll() is None, "LanguageTool exited at start-up"
+            try:
+                client.languages()
+                break
+            except ServerFailure:
+                assert time.monotonic() < deadline, "LanguageTool did not start within 300 s"
+                time.sleep(0.5)
+    finally:
+        client.close()
+    return process
+
+
+def test_live_server_killed_restarted_then_killed_for_good(monkeypatch, tmp_path):
+    import threading
+
+    from lint.languagetool import client as client_module
+    from lint.languagetool.local import _free_port
+
+    install = _maven_install(monkeypatch)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    processes = [_start(install, port, tmp_path)]
+    original = client_module.Client.check
+    plan = {"calls": 0, "restart": True, "threads": []}
+
+    def check(self, text, params):
+        plan["calls"] += 1
+        if plan["calls"] == 3:  # the third request finds the server killed
+            processes[-1].kill()
+            processes[-1].wait()
+            if plan["restart"]:
+                t = threading.Thread(target=lambda: processes.append(_start(install, port, tmp_path)))
+                t.start()
+                plan["threads"].append(t)
+        return original(self, text, params)
+
+    monkeypatch.setattr(client_module.Client, "check", check)
+    text = "The council approved a increase in the budget.\n"
+    files = {f"{i}.txt": text for i in range(6)}
+    try:
+        # Restarted: waited for (up to the timeout), the lost request sent again, the rest checked.
+        result = run_files(files, mode=url, max_request_chars=60, max_concurrency=1, timeout=240)
+        for t in plan["threads"]:
+            t.join()
+        [notice] = result.notices
+        assert notice.level == "warning" and notice.message.endswith(
+            "; it answered again and every document was checked"), notice.message
+        assert result.incomplete == []
+        assert all((1, 22, 1, 23, "grammar.en-a-vs-an") in positions(result, path) for path in files)
+
+        # Killed for good: one warning, what came back before is kept, the run is incomplete.
+        plan.update(calls=0, restart=False)
+        result = run_files(files, mode=url, max_request_chars=60, max_concurrency=1, timeout=3)
+        assert [(n.level, n.message) for n in result.notices] == [(
+            "warning", f"LanguageTool server {url}/v2: not reachable (connection refused); "
+                       "grammar findings are missing for 4 of 6 documents")]
+        assert result.incomplete == ["languagetool"]
+        assert [p for p in files if positions(result, p)] == ["0.txt", "1.txt"]
+    finally:
+        for t in plan["threads"]:
+            t.join()
+        for p in processes:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
