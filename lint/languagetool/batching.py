@@ -53,6 +53,7 @@ class Request:
     starts: list[int] = field(default_factory=list)  # where each part starts in `text`
     size: int = 0  # UTF-16 units
     chars: int = 0  # code points
+    alone: bool = False  # a document checked again on its own (service._recheck_alone)
 
     @property
     def text(self) -> str:

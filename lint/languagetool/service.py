@@ -7,6 +7,7 @@ raises, never downloads, never waits longer than the configured timeouts.
 """
 from __future__ import annotations
 
+import re
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -20,6 +21,10 @@ from .prose import Prose
 from .settings import LTSettings, lt_rule_id
 
 SOURCE = "languagetool"
+# LanguageTool's text-level rules that look beyond one paragraph (English ids and their
+# equivalents in other languages): in a shared request, another document can set them off.
+CROSS_DOCUMENT = re.compile(r"WORD_REPEAT_BEGINNING|PARAGRAPH_REPEAT_BEGINNING|WORD_COHERENCY|REPEATEDWORDS"
+                            r"|TOO_OFTEN_USED|^REP_|CONSISTENT_APOS")
 MIN_REQUEST = 200  # UTF-16 units: a server whose limit is below this is not worth cutting for
 
 
@@ -73,6 +78,7 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
         sender = _Sender(client, settings.request_params(language), settings.max_request_chars,
                          wait=settings.timeout)
         results = _send_all(sender, batches, settings.max_concurrency)
+        results += _recheck_alone(sender, results, settings.request_params(language))
         out.requests = client.requests_made
     finally:
         if client is not None:
@@ -83,10 +89,11 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
     levels = {**DEFAULT_SEVERITY, **(severity or {})}
     disabled = {edlint_rule_id(lt_rule_id(r)) for r in settings.disabled_rules}
     disabled_categories = set(settings.disabled_categories)
+    rechecked = {p.doc for answered, _ in results for r, m in answered if r.alone for p in r.parts}
     for answered, _ in results:
         for request, matches in answered:
             out.findings.extend(_findings(request, matches, prose, levels, default_level,
-                                          disabled, disabled_categories))
+                                          disabled, disabled_categories, rechecked))
     missed = {p.doc for _, unanswered in results for r in unanswered for p in r.parts}
     if sender.failures:
         said = "; then ".join(sender.failures[:3])
@@ -219,11 +226,56 @@ def _send_all(sender: _Sender, batches: list[Request], concurrency: int):
     return results
 
 
+def _recheck_alone(sender: _Sender, results, params: dict):
+    """LanguageTool's text-level rules (a sentence start repeated three times, a word spelt
+    two ways ...) look across paragraphs, so in a request shared by several documents one
+    document can set them off in another. A document with such a match is checked again
+    alone, for those rules only, and that answer replaces the shared one."""
+    suspects: dict[int, set[str]] = {}
+    for answered, _ in results:
+        for request, matches in answered:
+            if len({p.doc for p in request.parts}) < 2:
+                continue
+            index = Utf16Index(request.text)
+            for m in matches:
+                if CROSS_DOCUMENT.search(m["rule"]["id"]):
+                    start = index.to_index(m["offset"])
+                    located = request.locate(start, index.to_index(m["offset"] + m["length"]))
+                    if located is not None:
+                        suspects.setdefault(located[0].doc, set()).add(m["rule"]["id"])
+    if not suspects or sender.stop.is_set():
+        return []
+    parts: dict[int, list] = {}
+    for answered, unanswered in results:
+        for request in [r for r, _ in answered] + unanswered:
+            for part in request.parts:
+                if part.doc in suspects:
+                    parts.setdefault(part.doc, []).append(part)
+    out = []
+    for doc, rules in suspects.items():
+        alone = pack(sorted(parts[doc], key=lambda p: p.offset), sender.limit)
+        for r in alone:
+            r.alone = True
+        only = {**params, "enabledRules": ",".join(sorted(rules)), "enabledOnly": "true"}
+        again = _Sender(sender.client, only, sender.limit, sender.wait)
+        out.extend(_send_all(again, alone, 1))
+        for reason in again.failures:
+            sender._fail(reason)
+        if again.stop.is_set():
+            break
+    return out
+
+
 def _findings(batch: Request, matches: list[dict], prose: dict[int, Prose], levels, default_level,
-              disabled, disabled_categories):
+              disabled, disabled_categories, rechecked=frozenset()):
     index = Utf16Index(batch.text)
     for m in matches:
         rule = m["rule"]
+        if not batch.alone and CROSS_DOCUMENT.search(rule["id"]) and \
+                any(p.doc in rechecked for p in batch.parts):
+            located = batch.locate(index.to_index(m["offset"]), index.to_index(m["offset"] + m["length"]))
+            if located is not None and located[0].doc in rechecked:
+                continue  # the answer for that document alone counts
         category = rule.get("category") if isinstance(rule.get("category"), dict) else {}
         if edlint_rule_id(rule["id"]) in disabled or category.get("id") in disabled_categories:
             continue

@@ -9,7 +9,10 @@ context {text, offset, length} and sentence; and GET /v2/languages.
 
 It finds a few real LanguageTool rules' errors by pattern: EN_A_VS_AN,
 ENGLISH_WORD_REPEAT_RULE, MORFOLOGIK_RULE_EN_US (TYPOS) for a few misspellings,
-and COMMA_PARENTHESIS_WHITESPACE. `behaviour` makes it misbehave: "slow",
+COMMA_PARENTHESIS_WHITESPACE, and, across the whole text as LanguageTool's
+text-level rules do, ENGLISH_WORD_REPEAT_BEGINNING_RULE (three sentences in a
+row starting with the same word; only with `text_level=True`). `enabledOnly`
+with `enabledRules` is honoured. `behaviour` makes it misbehave: "slow",
 "error" (HTTP 500), "garbage" (an HTML page), "no-matches" (JSON without
 matches), "flaky" (HTTP 503 once, then fine), "busy" (HTTP 503 for the first
 `busy` checks), "trickle" (the answer one byte every `delay` seconds),
@@ -39,6 +42,9 @@ RULES = {
                                  ("MISC", "Miscellaneous")),
     "MORFOLOGIK_RULE_EN_US": ("Possible spelling mistake found.", "Spelling mistake",
                               "Possible spelling mistake", "misspelling", ("TYPOS", "Possible Typo")),
+    "ENGLISH_WORD_REPEAT_BEGINNING_RULE": ("Three successive sentences begin with the same word.", "",
+                                           "Successive sentences beginning with the same word", "style",
+                                           ("STYLE", "Style")),
     "COMMA_PARENTHESIS_WHITESPACE": ("Don’t put a space before the comma.", "",
                                      "Use of whitespace before comma and before/after parentheses",
                                      "whitespace", ("TYPOGRAPHY", "Typography")),
@@ -68,7 +74,7 @@ class _Utf16:
         return index + bisect_left(self.astral, index)
 
 
-def find_errors(text: str) -> list[tuple[str, int, int, list[str]]]:
+def find_errors(text: str, text_level: bool = False) -> list[tuple[str, int, int, list[str]]]:
     """(rule id, start, end, replacements) in Python indices."""
     found = []
     for m in re.finditer(r"\b([Aa]) ([AEIOUaeiou]\w*)", text):
@@ -80,15 +86,21 @@ def find_errors(text: str) -> list[tuple[str, int, int, list[str]]]:
             found.append(("MORFOLOGIK_RULE_EN_US", m.start(), m.end(), MISSPELLINGS[m.group().lower()]))
     for m in re.finditer(r"\w( +),", text):
         found.append(("COMMA_PARENTHESIS_WHITESPACE", m.start(1), m.end(1) + 1, [","]))
+    # A text-level rule, as LanguageTool's: it looks across paragraphs, over the whole request.
+    starts = [m for m in re.finditer(r"(?:^|(?<=[.!?] )|(?<=\n))([A-Z]\w*)", text)] if text_level else []
+    for a, b, c in zip(starts, starts[1:], starts[2:]):
+        if a.group(1) == b.group(1) == c.group(1):
+            found.append(("ENGLISH_WORD_REPEAT_BEGINNING_RULE", c.start(1), c.end(1), []))
     return sorted(found, key=lambda f: f[1])
 
 
-def check_response(text: str, language: str, disabled_rules=(), disabled_categories=()) -> dict:
+def check_response(text: str, language: str, disabled_rules=(), disabled_categories=(), only=None,
+                   text_level: bool = False) -> dict:
     matches = []
     u16 = _Utf16(text)
-    for rule_id, start, end, replacements in find_errors(text):
+    for rule_id, start, end, replacements in find_errors(text, text_level):
         message, short, description, issue, (cat_id, cat_name) = RULES[rule_id]
-        if rule_id in disabled_rules or cat_id in disabled_categories:
+        if rule_id in disabled_rules or cat_id in disabled_categories or (only is not None and rule_id not in only):
             continue
         cstart = max(0, start - 40)
         ctext = text[cstart:end + 40].replace("\n", " ")
@@ -117,8 +129,9 @@ class FakeLanguageTool:
 
     def __init__(self, behaviour: str = "ok", delay: float = 2.0, max_text_length: int = 0, port: int = 0,
                  gate: int = 0, gate_timeout: float = 5.0, busy: int = 0, redirect_to: str = "",
-                 die_after: int = 0, restart_after: float | None = None):
+                 die_after: int = 0, restart_after: float | None = None, text_level: bool = False):
         self.behaviour = behaviour
+        self.text_level = text_level
         self.busy = busy
         self.redirect_to = redirect_to
         self.die_after = die_after
@@ -258,9 +271,12 @@ class FakeLanguageTool:
                 if server.max_text_length and utf16(text, len(text)) > server.max_text_length:
                     return (413, f"Error: Your text exceeds the limit of {server.max_text_length} "
                                  "characters", "text/plain")
+                only = (set(filter(None, form.get("enabledRules", "").split(",")))
+                        if form.get("enabledOnly") == "true" else None)
                 return (200, check_response(
                     text, language, set(filter(None, form.get("disabledRules", "").split(","))),
-                    set(filter(None, form.get("disabledCategories", "").split(",")))))
+                    set(filter(None, form.get("disabledCategories", "").split(","))), only,
+                    server.text_level))
 
             def _send(self, code=None, payload=None, content_type="application/json", headers=None):
                 if code is None:  # killed while answering: the connection ends with no reply
