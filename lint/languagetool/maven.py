@@ -40,7 +40,8 @@ def maven_command(version: str, classpath_file: Path, quiet: bool = False) -> li
     mvn = shutil.which("mvn")
     if mvn is None:
         raise MavenError("Maven (`mvn`) is not on PATH; install it (Debian: apt-get install maven)")
-    return [mvn, "-B", *(["-q"] if quiet else []), "-f", str(pom_path()), "dependency:build-classpath",
+    return [mvn, "-B", *(["-q"] if quiet else []), "-Dstyle.color=never", "-f", str(pom_path()),
+            "dependency:build-classpath",
             f"-Dmdep.outputFile={classpath_file}", f"-Dlanguagetool.version={version}"]
 
 

@@ -75,7 +75,7 @@ def test_install_from_maven_keeps_the_class_path_where_local_mode_finds_it(fake_
     r = invoke("install", "--from-maven")
     assert r.exit_code == 0, r.output
     [argv] = [line.split() for line in log.read_text().splitlines()]
-    assert argv[:4] == ["-B", "-f", str(maven.pom_path()), "dependency:build-classpath"]
+    assert argv[:5] == ["-B", "-Dstyle.color=never", "-f", str(maven.pom_path()), "dependency:build-classpath"]
     assert "-Dlanguagetool.version=6.7" in argv
     classpath = tmp_path / "no-languagetool-here" / "edlint-maven-6.7" / "classpath.txt"
     assert classpath.read_text() == os.pathsep.join(map(str, jars))
