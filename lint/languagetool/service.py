@@ -230,7 +230,7 @@ def _recheck_alone(sender: _Sender, results, params: dict):
     """LanguageTool's text-level rules (a sentence start repeated three times, a word spelt
     two ways ...) look across paragraphs, so in a request shared by several documents one
     document can set them off in another. A document with such a match is checked again
-    alone, for those rules only, and that answer replaces the shared one."""
+    alone, and for those rules that answer replaces the shared one."""
     suspects: dict[int, set[str]] = {}
     for answered, _ in results:
         for request, matches in answered:
@@ -256,8 +256,9 @@ def _recheck_alone(sender: _Sender, results, params: dict):
         alone = pack(sorted(parts[doc], key=lambda p: p.offset), sender.limit)
         for r in alone:
             r.alone = True
-        only = {**params, "enabledRules": ",".join(sorted(rules)), "enabledOnly": "true"}
-        again = _Sender(sender.client, only, sender.limit, sender.wait)
+        # The run's own parameters, not `enabledOnly` with these rules: LanguageTool keeps one
+        # pipeline per set of parameters, and building another costs more than this check.
+        again = _Sender(sender.client, params, sender.limit, sender.wait)
         out.extend(_send_all(again, alone, 1))
         for reason in again.failures:
             sender._fail(reason)
