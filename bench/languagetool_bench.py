@@ -1,20 +1,37 @@
-"""Throughput of the grammar category against a LanguageTool server.
+"""Throughput of the grammar category, and of LanguageTool alone on the same requests.
 
-    .venv/bin/python bench/languagetool_bench.py                 # 1,000 generated articles, test server
-    .venv/bin/python bench/languagetool_bench.py DIR             # the .txt/.md/.html files under DIR
-    .venv/bin/python bench/languagetool_bench.py --url http://localhost:8010   # a live server
+    .venv/bin/python bench/languagetool_bench.py --server maven DIR [--limit N]   # real LanguageTool
+    .venv/bin/python bench/languagetool_bench.py --server http://127.0.0.1:8081 DIR
+    .venv/bin/python bench/languagetool_bench.py                # 1,000 generated articles, test server
 
-By default the server is the test suite's LanguageTool stand-in
-(tests/languagetool/fake_server.py) on 127.0.0.1, so the figure measures
-edlint's side: prose extraction, batching, HTTP, mapping back. Prints the
-articles, characters, /v2/check requests made, wall time and articles per second.
+--server maven starts LanguageTool from the Maven install (python languagetool/server.py
+start fetches it) twice, with edlint's server config (lint/languagetool/local.py) and its
+result cache off (cacheSize=0, so a text sent twice is checked twice): once with
+pipelineCaching and once without. It reports:
+
+    start-up        until /v2/languages answers, and until the first check came back
+    LT alone        the requests edlint would send (same texts, same batching, same
+                    concurrency), sent directly with `requests`: articles per second
+    edlint grammar  `Engine.run_jobs` with only the grammar category: reading, prose,
+                    batching, HTTP, mapping back; its overhead over LT alone
+    LT per article  one request per article instead of batches (what batching gains)
+    no pipeline     LT alone with pipelineCaching=false (what pipelineCaching gains)
+
+After one untimed warm-up pass (the JVM's compiler), the passes alternate (LT alone,
+edlint, LT alone, edlint ...; --rounds) and the best of each is kept, so a burst of load from elsewhere on the machine does not pick a winner.
+The default --server fake measures edlint's side only, against tests/languagetool/fake_server.py.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import subprocess
 import sys
+import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -52,57 +69,181 @@ def read_dir(directory: str) -> list[tuple[str, str]]:
     return [(str(p), p.read_text(encoding="utf-8", errors="replace")) for p in files]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("directory", nargs="?", help="articles to check (default: generate them)")
-    ap.add_argument("--articles", type=int, default=1000, help="how many to generate (default 1000)")
-    ap.add_argument("--url", help="a live LanguageTool server instead of the test server")
-    ap.add_argument("--max-request-chars", type=int, default=20000)
-    ap.add_argument("--max-concurrency", type=int, default=2)
-    args = ap.parse_args()
+class Server:
+    """A LanguageTool started from the Maven install with edlint's config plus `extra`."""
 
+    def __init__(self, extra: dict):
+        os.environ.setdefault("LTP_PATH", str(REPO / "languagetool" / ".cache"))
+        from lint.languagetool import local
+
+        install, reason = local.find_install()
+        if install is None or not install.classpath:
+            sys.exit(f"no Maven install of LanguageTool ({reason}): run `python languagetool/server.py start` "
+                     "once (it fetches it), then stop it")
+        self.dir = tempfile.TemporaryDirectory(prefix="edlint-lt-bench-")
+        config = Path(self.dir.name) / "server.properties"
+        config.write_text("".join(f"{k}={v}\n" for k, v in {**local.SERVER_CONFIG, **extra}.items()))
+        port = local._free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        t0 = time.perf_counter()
+        self.process = subprocess.Popen(local.server_command(install, port, config), stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        import requests
+        while True:
+            if self.process.poll() is not None:
+                sys.exit(f"LanguageTool exited with code {self.process.returncode} at start-up")
+            try:
+                requests.get(self.url + "/v2/languages", timeout=5).raise_for_status()
+                break
+            except requests.RequestException:
+                time.sleep(0.2)
+        self.up = time.perf_counter() - t0
+        requests.post(self.url + "/v2/check", data={"language": "en-US", "text": "A first check."},
+                      timeout=300).raise_for_status()
+        self.warm = time.perf_counter() - t0
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.dir.cleanup()
+
+
+def edlint_batches(articles, max_chars: int):
+    """The request texts edlint sends for these articles (its own prose, split and packing)."""
+    from lint.languagetool.batching import pack, split_prose
+    from lint.languagetool.prose import build_prose
+    from lint.readers import parse
+
+    prose = []
+    for path, text in articles:
+        for doc in parse(text, path):
+            prose.append((len(prose), build_prose(doc)))
+    parts = [part for n, p in prose if p.text.strip() for part in split_prose(n, p, max_chars)]
+    per_article: dict[int, list] = {}
+    for part in parts:
+        per_article.setdefault(part.doc, []).append(part)
+    return ([r.text for r in pack(parts, max_chars)],
+            [r.text for ps in per_article.values() for r in pack(ps, max_chars)])
+
+
+def lt_alone(url: str, texts: list[str], concurrency: int) -> float:
+    import requests
+
+    local = threading.local()
+
+    def send(text: str) -> None:
+        session = getattr(local, "s", None) or setattr(local, "s", requests.Session()) or local.s
+        r = session.post(url + "/v2/check", data={"language": "en-US", "text": text}, timeout=600)
+        r.raise_for_status()
+        r.json()
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        list(pool.map(send, texts))
+    return time.perf_counter() - t0
+
+
+def edlint_grammar(url: str, articles, args, select=("grammar",)):
     from lint.engine import Engine, FileJob
     from lint.languagetool import client as client_module
     from tests.helpers import make_config
 
-    articles = read_dir(args.directory) if args.directory else generate(args.articles)
-    clients = []
-    original_init = client_module.Client.__init__
+    made = []
+    original = client_module.Client.__init__
 
-    def counting_init(self, *a, **kw):
-        original_init(self, *a, **kw)
-        clients.append(self)
+    def counting(self, *a, **kw):
+        original(self, *a, **kw)
+        made.append(self)
 
-    client_module.Client.__init__ = counting_init
-
-    def run(url: str):
-        cfg = make_config(("grammar",), languagetool={
-            "mode": url, "max-request-chars": args.max_request_chars,
-            "max-concurrency": args.max_concurrency})
+    client_module.Client.__init__ = counting
+    try:
+        cfg = make_config(select, languagetool={"mode": url, "max-request-chars": args.max_request_chars,
+                                                "max-concurrency": args.max_concurrency, "timeout": 600})
         jobs = [FileJob(path, cfg, text=text) for path, text in articles]
         t0 = time.perf_counter()
         result = Engine().run_jobs(jobs)
-        return result, time.perf_counter() - t0
+        elapsed = time.perf_counter() - t0
+    finally:
+        client_module.Client.__init__ = original
+    return result, elapsed, sum(c.requests_made for c in made)
 
-    if args.url:
-        result, elapsed = run(args.url)
-        server = args.url
-    else:
-        from tests.languagetool.fake_server import FakeLanguageTool
 
-        with FakeLanguageTool(max_text_length=args.max_request_chars) as lt:
-            result, elapsed = run(lt.url)
-        server = "test server (tests/languagetool/fake_server.py)"
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("directory", nargs="?", help="articles to check (default: generate them)")
+    ap.add_argument("--server", default="fake", help="fake (default), maven, or a LanguageTool URL")
+    ap.add_argument("--articles", type=int, default=1000, help="how many to generate (default 1000)")
+    ap.add_argument("--limit", type=int, default=0, help="check only the first N articles of DIR")
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--max-request-chars", type=int, default=20000)
+    ap.add_argument("--max-concurrency", type=int, default=2)
+    args = ap.parse_args()
+
+    articles = read_dir(args.directory) if args.directory else generate(args.articles)
+    if args.limit:
+        articles = articles[:args.limit]
     chars = sum(len(t) for _, t in articles)
-    requests = sum(c.requests_made for c in clients)
-    print(f"server:        {server}")
-    print(f"articles:      {len(articles)} ({chars:,} characters)")
-    print(f"requests:      {requests} /v2/check (max-request-chars {args.max_request_chars}, "
-          f"max-concurrency {args.max_concurrency})")
-    print(f"findings:      {len(result.diagnostics)}")
-    print(f"notices:       {[n.message for n in result.notices] or 'none'}")
-    print(f"wall time:     {elapsed:.2f} s")
-    print(f"throughput:    {len(articles) / elapsed:.0f} articles/s, {chars / elapsed / 1e6:.2f} M chars/s")
+    n = len(articles)
+    print(f"articles:        {n} ({chars:,} characters)", flush=True)
+
+    if args.server == "fake":
+        from tests.languagetool.fake_server import FakeLanguageTool
+        with FakeLanguageTool(max_text_length=args.max_request_chars) as lt:
+            result, elapsed, requests_made = edlint_grammar(lt.url, articles, args)
+        print("server:          test server (tests/languagetool/fake_server.py)")
+        print(f"requests:        {requests_made} /v2/check; findings {len(result.diagnostics)}")
+        print(f"edlint grammar:  {elapsed:.2f} s, {n / elapsed:.0f} articles/s")
+        return
+
+    batched, per_article = edlint_batches(articles, args.max_request_chars)
+    print(f"requests:        {len(batched)} batched (max-request-chars {args.max_request_chars}, "
+          f"max-concurrency {args.max_concurrency}), {len(per_article)} one article each")
+    servers = []
+    try:
+        if args.server == "maven":
+            main_server = Server({"cacheSize": 0})
+            servers.append(main_server)
+            url = main_server.url
+            print(f"start-up:        /v2/languages after {main_server.up:.1f} s, first check back after "
+                  f"{main_server.warm:.1f} s (cacheSize=0, pipelineCaching=true)")
+        else:
+            url = args.server.rstrip("/").removesuffix("/v2")
+        # Untimed: the JVM compiles LanguageTool's hot paths during the first pass (measured: the
+        # first of two passes took 122 s, the second 36 s), which would decide the comparison.
+        warmup = lt_alone(url, batched, args.max_concurrency)
+        print(f"warm-up pass:    {warmup:.1f} s (LT alone, not counted)", flush=True)
+        lt_times, ed_times, found = [], [], None
+        for _ in range(args.rounds):
+            lt_times.append(lt_alone(url, batched, args.max_concurrency))
+            result, elapsed, requests_made = edlint_grammar(url, articles, args)
+            ed_times.append(elapsed)
+            found = (len(result.diagnostics), requests_made, [x.message for x in result.notices])
+        lt_best, ed_best = min(lt_times), min(ed_times)
+        print(f"LT alone:        {lt_best:.1f} s, {n / lt_best:.2f} articles/s  (rounds: "
+              f"{', '.join(f'{t:.1f}' for t in lt_times)} s)")
+        print(f"edlint grammar:  {ed_best:.1f} s, {n / ed_best:.2f} articles/s  (rounds: "
+              f"{', '.join(f'{t:.1f}' for t in ed_times)} s); {found[0]} findings, {found[1]} requests, "
+              f"notices {found[2] or 'none'}")
+        print(f"overhead:        {ed_best / lt_best - 1:+.1%} (edlint grammar over LT alone, best of each)")
+        single = lt_alone(url, per_article, args.max_concurrency)
+        print(f"LT per article:  {single:.1f} s, {n / single:.2f} articles/s; batching gains "
+              f"{single / lt_best - 1:+.1%}")
+        if args.server == "maven":
+            main_server.stop()
+            servers.remove(main_server)
+            plain = Server({"cacheSize": 0, "pipelineCaching": "false"})
+            servers.append(plain)
+            no_pipeline = lt_alone(plain.url, batched, args.max_concurrency)
+            print(f"no pipeline:     {no_pipeline:.1f} s, {n / no_pipeline:.2f} articles/s (pipelineCaching=false; "
+                  f"start-up {plain.up:.1f} s / {plain.warm:.1f} s); pipelineCaching gains "
+                  f"{no_pipeline / lt_best - 1:+.1%}")
+    finally:
+        for s in servers:
+            s.stop()
 
 
 if __name__ == "__main__":

@@ -108,3 +108,33 @@ def download(version, dry_run):
         click.echo(f"edlint: error: download failed: {type(e).__name__}: {e}", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"Installed LanguageTool {lt.version_name} in {dest}", err=True)
+
+
+@languagetool.command()
+@click.option("--from-maven", is_flag=True,
+              help="Fetch LanguageTool's jars from Maven Central with `mvn` (needs Maven and Java 17).")
+@click.option("--version", "version", metavar="VERSION",
+              help="With --from-maven: a LanguageTool release (default 6.7); else as for `download`.")
+@click.option("--dry-run", is_flag=True, help="Say what would be fetched and where, then stop.")
+@click.pass_context
+@guard
+def install(ctx, from_maven, version, dry_run):
+    """Install LanguageTool for `languagetool = "local"`: through language-tool-python's
+    download (as `download`), or with --from-maven through Maven, into its cache (~/.m2), the
+    class path kept in LTP_PATH/edlint-maven-VERSION. Maven's progress goes to stderr."""
+    if not from_maven:
+        ctx.invoke(download, version=version, dry_run=dry_run)
+        return
+    from ..languagetool import maven
+
+    version = version or maven.DEFAULT_VERSION
+    dest = maven.install_dir(version)
+    click.echo(f"Fetching LanguageTool {version} (languagetool-server, language-en) with Maven\n"
+               f"  project {maven.pom_path()}\n  class path into {dest / 'classpath.txt'}", err=True)
+    if dry_run:
+        return
+    try:
+        maven.install(version)
+    except maven.MavenError as e:
+        fail(str(e))
+    click.echo(f"Installed LanguageTool {version} from Maven; `languagetool = \"local\"` will use it", err=True)

@@ -53,6 +53,7 @@ class Request:
     starts: list[int] = field(default_factory=list)  # where each part starts in `text`
     size: int = 0  # UTF-16 units
     chars: int = 0  # code points
+    alone: bool = False  # a document checked again on its own (service._recheck_alone)
 
     @property
     def text(self) -> str:
@@ -132,3 +133,24 @@ def pack(parts: list[Part], limit: int) -> list[Request]:
     if cur.parts:
         requests.append(cur)
     return requests
+
+
+@dataclass
+class _Slice:
+    """A part's text seen as prose of its own, for split_prose."""
+    text: str
+    paragraphs: list[int]
+
+
+def repack(request: Request, limit: int) -> list[Request]:
+    """The parts of `request` cut and packed again into requests of at most `limit` units:
+    for a server whose maxTextLength turned out smaller than the configured size."""
+    parts = []
+    for part in request.parts:
+        if utf16_len(part.text) <= limit:
+            parts.append(part)
+            continue
+        starts = [0] + [m.end() for m in re.finditer(PARAGRAPH, part.text)]
+        for p in split_prose(part.doc, _Slice(part.text, starts), limit):
+            parts.append(Part(p.doc, part.offset + p.offset, p.text))
+    return pack(parts, limit)

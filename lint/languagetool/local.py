@@ -33,9 +33,21 @@ _STARTED: list["LocalServer"] = []
 class Install:
     jar: Path
     java: str
+    classpath: str = ""  # a Maven install's jars; empty: `jar` alone
+    version: str = ""
 
     def describe(self) -> str:
+        if self.classpath:
+            return f"LanguageTool {self.version} from Maven, {self.jar} (Java: {self.java})"
         return f"{self.jar} (Java: {self.java})"
+
+
+# The server's own limits (LanguageTool's --config file). maxTextLength stays above edlint's
+# largest request (max-request-chars, default 20000); two check threads for two requests in
+# flight (max-concurrency); pipelineCaching keeps the rule pipeline between requests.
+SERVER_CONFIG = {"maxTextLength": 50000, "maxCheckThreads": 2, "cacheSize": 1000, "pipelineCaching": "true",
+                 "maxPipelinePoolSize": 4}
+JAVA_OPTIONS = ("-Xmx1g",)  # LanguageTool for English fits in 1 GB; the default (a quarter of RAM) may not
 
 
 def download_dir() -> Path:
@@ -44,14 +56,29 @@ def download_dir() -> Path:
 
 def find_install() -> tuple[Install | None, str]:
     """The local installation, or None and the reason there is none."""
-    jar = _find_jar()
+    jar, classpath, version = _find_jar(), "", ""
+    if jar is None and not os.environ.get("LTP_JAR_DIR_PATH"):
+        from . import maven
+        found = maven.find()
+        if found is not None:
+            version, classpath, jar = found
     if jar is None:
         where = os.environ.get("LTP_JAR_DIR_PATH") or download_dir()
         return None, f"no LanguageTool installation in {where}"
     java = shutil.which("java")
     if java is None:
         return None, f"LanguageTool found at {jar.parent}, but Java is not on PATH"
-    return Install(jar, java), ""
+    return Install(jar, java, classpath, version), ""
+
+
+def server_command(install: Install, port: int, config_file: Path) -> list[str]:
+    return [install.java, *JAVA_OPTIONS, "-cp", install.classpath or str(install.jar),
+            "org.languagetool.server.HTTPServer", "--port", str(port), "--config", str(config_file)]
+
+
+def write_server_config(path: Path) -> Path:
+    path.write_text("".join(f"{k}={v}\n" for k, v in SERVER_CONFIG.items()), encoding="utf-8")
+    return path
 
 
 def _find_jar() -> Path | None:
@@ -116,9 +143,12 @@ class LocalServer:
 
         from .client import Client
 
+        import tempfile
+
         port = _free_port()
-        cmd = [self.install.java, "-cp", str(self.install.jar), "org.languagetool.server.HTTPServer",
-               "--port", str(port)]
+        self._config_dir = tempfile.TemporaryDirectory(prefix="edlint-languagetool-")
+        cmd = server_command(self.install, port,
+                             write_server_config(Path(self._config_dir.name) / "server.properties"))
         try:
             self.process = subprocess.Popen(
                 cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -146,18 +176,23 @@ class LocalServer:
 
     def close(self) -> None:
         p, self.process = self.process, None
+        config_dir, self._config_dir = getattr(self, "_config_dir", None), None
         if self in _STARTED:
             _STARTED.remove(self)
-        if p is None or p.poll() is not None:
-            return
-        import subprocess
-
-        p.terminate()
         try:
-            p.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait(timeout=5)
+            if p is None or p.poll() is not None:
+                return
+            import subprocess
+
+            p.terminate()
+            try:
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait(timeout=5)
+        finally:
+            if config_dir is not None:
+                config_dir.cleanup()
 
 
 @atexit.register

@@ -7,18 +7,25 @@ raises, never downloads, never waits longer than the configured timeouts.
 """
 from __future__ import annotations
 
+import re
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ..diagnostic import Diagnostic
 from ..result import Notice
-from .batching import Request, Utf16Index, pack, split_prose
+from .batching import Request, Utf16Index, pack, repack, split_prose
 from .findings import DEFAULT_SEVERITY, edlint_rule_id, to_diagnostic
 from .prose import Prose
 from .settings import LTSettings, lt_rule_id
 
 SOURCE = "languagetool"
+# LanguageTool's text-level rules that look beyond one paragraph (English ids and their
+# equivalents in other languages): in a shared request, another document can set them off.
+CROSS_DOCUMENT = re.compile(r"WORD_REPEAT_BEGINNING|PARAGRAPH_REPEAT_BEGINNING|WORD_COHERENCY|REPEATEDWORDS"
+                            r"|TOO_OFTEN_USED|^REP_|CONSISTENT_APOS")
+MIN_REQUEST = 200  # UTF-16 units: a server whose limit is below this is not worth cutting for
 
 
 @dataclass
@@ -68,8 +75,10 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
                 return out
         client = Client(url, timeout=settings.timeout, retries=settings.retries)
         out.server = client.url
-        results, failure = _send_all(client, batches, settings.request_params(language),
-                                     settings.max_concurrency)
+        sender = _Sender(client, settings.request_params(language), settings.max_request_chars,
+                         wait=settings.timeout)
+        results = _send_all(sender, batches, settings.max_concurrency)
+        results += _recheck_alone(sender, results, settings.request_params(language))
         out.requests = client.requests_made
     finally:
         if client is not None:
@@ -80,16 +89,27 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
     levels = {**DEFAULT_SEVERITY, **(severity or {})}
     disabled = {edlint_rule_id(lt_rule_id(r)) for r in settings.disabled_rules}
     disabled_categories = set(settings.disabled_categories)
-    for batch, matches in zip(batches, results):
-        if matches:
-            out.findings.extend(_findings(batch, matches, prose, levels, default_level,
-                                          disabled, disabled_categories))
-    if failure:
-        missed = {p.doc for b, r in zip(batches, results) if r is None for p in b.parts}
-        out.notices.append(Notice(fail_level, (
-            f"LanguageTool server {out.server}: {failure}; grammar findings are missing "
-            f"for {len(missed)} of {len(prose)} document{'s' if len(prose) != 1 else ''}"), SOURCE))
-        out.incomplete = True
+    rechecked = {p.doc for answered, _ in results for r, m in answered if r.alone for p in r.parts}
+    for answered, _ in results:
+        for request, matches in answered:
+            out.findings.extend(_findings(request, matches, prose, levels, default_level,
+                                          disabled, disabled_categories, rechecked))
+    missed = {p.doc for _, unanswered in results for r in unanswered for p in r.parts}
+    if sender.failures:
+        said = "; then ".join(sender.failures[:3])
+        if missed:
+            what = (f"grammar findings are missing for {len(missed)} of {len(prose)} "
+                    f"document{'s' if len(prose) != 1 else ''}")
+        else:
+            what = "it answered again and every document was checked"
+        out.notices.append(Notice(fail_level if missed else "warning",
+                                  f"LanguageTool server {out.server}: {said}; {what}", SOURCE))
+    if sender.cut_to:
+        out.notices.append(Notice("info", (
+            f"LanguageTool server {out.server}: accepts at most {sender.cut_to} characters per request, "
+            f"so requests were cut to that (set [languagetool] max-request-chars = {sender.cut_to} "
+            "to save the refused ones)"), SOURCE))
+    out.incomplete = bool(missed)
     return out
 
 
@@ -112,44 +132,151 @@ def _choose_server(settings: LTSettings, fail_level: str):
         "(set languagetool = \"http://host:8081\" or run `edlint languagetool download`)"), SOURCE)
 
 
-def _send_all(client, batches: list[Request], params: dict, concurrency: int):
-    """Results in batch order (None where the request failed or was never sent) and the
-    first failure. The first failure stops the rest: a down or slow server is not asked again."""
-    from .client import ServerFailure
-    stop = threading.Event()
-    failures: list[str] = []
+class _Sender:
+    """Sends the batches, in parallel, and keeps what came back.
 
-    def send(batch: Request):
-        if stop.is_set():
-            return None
-        try:
-            return client.check(batch.text, params)
-        except ServerFailure as e:
-            failures.append(str(e))
-        except Exception as e:  # whatever else the HTTP stack raises, it is the same outcome
-            failures.append(f"request failed ({type(e).__name__}: {e})")
-        stop.set()
-        return None
+    A request the server refuses as too large (413) is cut to the limit the
+    server named and sent again; every later request is cut to it before it
+    goes. A server that went away (killed, restarting, overloaded) is waited
+    for, up to the timeout: if it answers again the failed request is sent once
+    more and the run goes on; if not, nothing more is sent. A slow server or
+    one answering garbage stops the rest at once: it would do the same again."""
 
+    def __init__(self, client, params: dict, limit: int, wait: float):
+        self.client, self.params, self.limit, self.wait = client, params, limit, wait
+        self.stop = threading.Event()
+        self.failures: list[str] = []
+        self.recovered = False
+        self.cut_to = 0  # the smaller request size a 413 asked for
+        self._lock = threading.Lock()
+        self._recovery = threading.Lock()
+        self._last_up = 0.0
+
+    def send(self, batch: Request) -> tuple[list[tuple[Request, list[dict]]], list[Request]]:
+        """(requests answered with their matches, requests that got no answer)."""
+        from .client import TRANSIENT, ServerFailure
+
+        todo = [batch] if batch.size <= self.limit else repack(batch, self.limit)
+        done: list[tuple[Request, list[dict]]] = []
+        resent = False
+        while todo:
+            if self.stop.is_set():
+                return done, todo
+            request = todo[0]
+            try:
+                done.append((request, self.client.check(request.text, self.params)))
+                todo.pop(0)
+                continue
+            except ServerFailure as e:
+                failure = e
+            except Exception as e:  # whatever else the HTTP stack raises, it is the same outcome
+                failure = ServerFailure(f"request failed ({type(e).__name__}: {e})")
+            if failure.kind == "too-large" and MIN_REQUEST < (failure.limit or request.size // 2) < request.size:
+                with self._lock:
+                    self.limit = self.cut_to = min(self.limit, failure.limit or request.size // 2)
+                todo[:1] = repack(request, self.limit)
+                continue
+            self._fail(str(failure))
+            if failure.kind in TRANSIENT and not resent and self._server_back():
+                resent = True  # once: a text that brings the server down must not do it again and again
+                continue
+            self.stop.set()
+            return done, todo
+        return done, []
+
+    def _fail(self, reason: str) -> None:
+        with self._lock:
+            if reason not in self.failures:
+                self.failures.append(reason)
+
+    def _server_back(self) -> bool:
+        """Wait (one thread at a time) until the server answers again, up to `wait` seconds."""
+        from .client import ServerFailure
+
+        with self._recovery:
+            if time.monotonic() - self._last_up < 1.0:
+                return True  # another thread has just seen it answer
+            deadline = time.monotonic() + self.wait
+            while not self.stop.is_set():
+                try:
+                    self.client.languages(retries=0)
+                    self._last_up = time.monotonic()
+                    self.recovered = True
+                    return True
+                except ServerFailure:
+                    if time.monotonic() + 0.5 > deadline:
+                        break
+                    time.sleep(0.5)
+            self.stop.set()  # before the lock is released: no other thread waits all over again
+            return False
+
+
+def _send_all(sender: _Sender, batches: list[Request], concurrency: int):
+    """Per batch: (requests answered with their matches, requests that got no answer)."""
     if len(batches) == 1 or concurrency <= 1:
-        results = [send(b) for b in batches]
-    else:
-        pool = ThreadPoolExecutor(max_workers=min(concurrency, len(batches)), thread_name_prefix="edlint-lt")
-        try:
-            results = list(pool.map(send, batches))
-        except BaseException:  # Ctrl-C: don't start what is queued
-            stop.set()
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        pool.shutdown(wait=True)
-    return results, (failures[0] if failures else None)
+        return [sender.send(b) for b in batches]
+    pool = ThreadPoolExecutor(max_workers=min(concurrency, len(batches)), thread_name_prefix="edlint-lt")
+    try:
+        results = list(pool.map(sender.send, batches))
+    except BaseException:  # Ctrl-C: don't start what is queued
+        sender.stop.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return results
+
+
+def _recheck_alone(sender: _Sender, results, params: dict):
+    """LanguageTool's text-level rules (a sentence start repeated three times, a word spelt
+    two ways ...) look across paragraphs, so in a request shared by several documents one
+    document can set them off in another. A document with such a match is checked again
+    alone, and for those rules that answer replaces the shared one."""
+    suspects: dict[int, set[str]] = {}
+    for answered, _ in results:
+        for request, matches in answered:
+            if len({p.doc for p in request.parts}) < 2:
+                continue
+            index = Utf16Index(request.text)
+            for m in matches:
+                if CROSS_DOCUMENT.search(m["rule"]["id"]):
+                    start = index.to_index(m["offset"])
+                    located = request.locate(start, index.to_index(m["offset"] + m["length"]))
+                    if located is not None:
+                        suspects.setdefault(located[0].doc, set()).add(m["rule"]["id"])
+    if not suspects or sender.stop.is_set():
+        return []
+    parts: dict[int, list] = {}
+    for answered, unanswered in results:
+        for request in [r for r, _ in answered] + unanswered:
+            for part in request.parts:
+                if part.doc in suspects:
+                    parts.setdefault(part.doc, []).append(part)
+    out = []
+    for doc, rules in suspects.items():
+        alone = pack(sorted(parts[doc], key=lambda p: p.offset), sender.limit)
+        for r in alone:
+            r.alone = True
+        # The run's own parameters, not `enabledOnly` with these rules: LanguageTool keeps one
+        # pipeline per set of parameters, and building another costs more than this check.
+        again = _Sender(sender.client, params, sender.limit, sender.wait)
+        out.extend(_send_all(again, alone, 1))
+        for reason in again.failures:
+            sender._fail(reason)
+        if again.stop.is_set():
+            break
+    return out
 
 
 def _findings(batch: Request, matches: list[dict], prose: dict[int, Prose], levels, default_level,
-              disabled, disabled_categories):
+              disabled, disabled_categories, rechecked=frozenset()):
     index = Utf16Index(batch.text)
     for m in matches:
         rule = m["rule"]
+        if not batch.alone and CROSS_DOCUMENT.search(rule["id"]) and \
+                any(p.doc in rechecked for p in batch.parts):
+            located = batch.locate(index.to_index(m["offset"]), index.to_index(m["offset"] + m["length"]))
+            if located is not None and located[0].doc in rechecked:
+                continue  # the answer for that document alone counts
         category = rule.get("category") if isinstance(rule.get("category"), dict) else {}
         if edlint_rule_id(rule["id"]) in disabled or category.get("id") in disabled_categories:
             continue

@@ -96,3 +96,21 @@ def test_one_request_at_a_time_when_concurrency_is_one():
     with FakeLanguageTool(gate=2, gate_timeout=0.2) as lt:
         run_files(files, mode=lt.url, max_request_chars=70, max_concurrency=1, timeout=8)
         assert len(lt.checks) == 3 and lt.max_in_flight == 1
+
+
+def test_a_text_level_match_set_off_by_another_document_is_not_reported():
+    # Two documents share one request; LanguageTool's sentence-start rule sees the third "They"
+    # in a row, but two of them belong to the other document.
+    files = {"a.txt": "They met on Monday. They left.\n", "b.txt": "They slept well.\n",
+             "c.txt": "Voters came. Voters left. Voters cheered.\n"}
+    with FakeLanguageTool(text_level=True) as lt:
+        result = run_files(files, mode=lt.url)
+        shared, *alone = lt.checks
+    assert "They met" in shared["text"] and "They slept" in shared["text"]  # one request for all three
+    # b.txt and c.txt were asked again on their own, with the run's parameters.
+    assert sorted(c["text"] for c in alone) == ["They slept well.", "Voters came. Voters left. Voters cheered."]
+    assert all({k: v for k, v in c.items() if k != "text"} == {k: v for k, v in shared.items() if k != "text"}
+               for c in alone)
+    assert positions(result, "b.txt") == []  # not its own repetition
+    assert positions(result, "c.txt") == [(1, 27, 1, 33, "grammar.english-word-repeat-beginning-rule")]
+    assert result.notices == []

@@ -30,7 +30,8 @@ def test_server_too_slow_gives_up_after_the_timeout():
                            mode=lt.url, timeout=0.3, retries=2)
         # A read timeout is not retried: the user waits one timeout, not three.
         assert len(lt.checks) == 1
-    assert lt_notices(result) == [("warning", f"LanguageTool server {lt.url}/v2: no answer within 0.3 s; "
+    assert lt_notices(result) == [("warning", f"LanguageTool server {lt.url}/v2: timed out: no complete answer "
+                                              "within 0.3 s; "
                                               "grammar findings are missing for 1 of 1 document")]
     assert result.incomplete == ["languagetool"]
     assert positions(result) == OTHER

@@ -82,9 +82,14 @@ def test_auto_starts_one_server_for_the_run_and_stops_it(fake_install):
     for path in files:
         assert positions(result, path) == [(1, 8, 1, 9, "grammar.en-a-vs-an")]
     (pid, argv), = started(log)  # one server for five files and five requests
-    assert argv[:3] == ["-cp", str(fake_install[0] / "languagetool-server.jar"),
+    assert argv[:4] == ["-Xmx1g", "-cp", str(fake_install[0] / "languagetool-server.jar"),
                         "org.languagetool.server.HTTPServer"]
-    assert argv[3] == "--port"
+    assert argv[4] == "--port" and argv[6] == "--config"
+    # The server's own limits, in the file it was given (gone once the server stopped).
+    config = dict(line.split("=", 1) for line in Path(str(log) + ".config").read_text().splitlines())
+    assert int(config["maxTextLength"]) >= 20000 and config["pipelineCaching"] == "true"
+    assert config["maxCheckThreads"] == "2" and int(config["cacheSize"]) > 0
+    assert not Path(argv[7]).exists()
     assert not alive(pid)
     assert local._STARTED == []
 
