@@ -57,6 +57,8 @@ class Spelling(Rule):
         "fix": Param("bool", False, "Offer the best suggestion as a fix (safe only where the checker says so)."),
         "words": Param("strings", [], "More words to accept (for the variant kinds: words of neither variety)."),
         "no-suggest": Param("strings", [], "Words never offered as a suggestion, still accepted when written."),
+        "oxford": Param("bool", True, "British copy may use -ize (Oxford spelling: organize, realization); "
+                                      "-yse stays British (analyse)."),
     }
 
     def setup(self) -> None:
@@ -79,6 +81,8 @@ class Spelling(Rule):
             kind = f.kind
             if kind == "variant":
                 kind = _variant_kind(f, ctx.language, copy_variety)
+                if kind and copy_variety == "gb" and self.params["oxford"] and is_oxford_form(f.word, f.suggestions):
+                    continue
             if kind not in self._kinds:
                 continue
             start, end = f.block.source_span(f.start, f.end)
@@ -94,6 +98,17 @@ class Spelling(Rule):
                                      language=ctx.language if kind == "variant" else _VARIETY_NAMES.get(copy_variety, ""),
                                      variant=_VARIETY_NAMES.get(f.variety or other, ""))
             yield self.diagnostic(start, end, message, suggestions=tuple(suggestions), fix=fix)
+
+
+def is_oxford_form(word: str, suggestions) -> bool:
+    """"organize" beside the British "organise": the -ize of Oxford spelling, which the OED
+    and many British publishers use. Only -iz- for -is-: "analyze" for "analyse" is US."""
+    lower = word.lower()
+    if not suggestions or "iz" not in lower:
+        return False
+    gb = suggestions[0].lower()
+    return len(gb) == len(lower) and any(
+        lower[i:i + 2] == "iz" and gb == lower[:i] + "is" + lower[i + 2:] for i in range(len(lower) - 1))
 
 
 def _variety_of_copy(findings, language: str) -> str | None:

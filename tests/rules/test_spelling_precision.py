@@ -168,6 +168,14 @@ def test_computer_program_is_british_too():
     assert found("The programme was cancelled.", language="en-US") == [(1, 5, 14, VA, "program")]
 
 
+def test_oxford_spelling_is_british_but_analyze_is_not():
+    # -ize is Oxford spelling (the OED's): correct in British copy; -yze never is.
+    text = "The charities will reorganize and their realization is near."
+    assert found(text, language="en-GB") == []
+    [(line, start, end, rule, suggestion)] = found("They will analyze the data.", language="en-GB")
+    assert (rule, suggestion) == (VA, "analyse")
+
+
 def test_regular_british_endings_the_pair_list_lacks():
     text = "Ministers plan to renationalise the railways; diallers were fined."
     assert found(text, language="en-GB") == []
