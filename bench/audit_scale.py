@@ -8,8 +8,10 @@ archive of N articles is made by cycling its files: N symbolic links under a
 temporary directory (no copy), so every article is a real file the engine
 reads. Each engine audits it as `edlint audit` does; the script samples the
 memory (RSS) of every process of the run, and prints per engine: wall time,
-articles per second, the peak RSS of the main process and of the largest
-worker, and the throughput ratio against the first engine listed.
+articles per second, the throughput ratio against the first engine listed,
+the peak RSS of the main process and of the largest worker, and the CPU time
+of all its processes (articles per CPU-second: the throughput of one core,
+whatever else the machine is doing).
 
 Engines: local (one process), local-j2 (the local engine with -j 2), dask
 (a LocalCluster of --workers processes).
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -79,12 +82,16 @@ def run_engine(edlint: str, archive: Path, engine: str, workers: int, batch: int
            "--batch-size", str(batch), *ENGINES[engine]]
     if engine == "dask":
         cmd += ["--workers", str(workers)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = MemorySampler(proc.pid)
     sampler.start()
     _, err = proc.communicate()
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU of the run and every process it started and waited for (Dask's workers too).
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     sampler.stop.set()
     sampler.join()
     if proc.returncode not in (0, 1):
@@ -94,6 +101,7 @@ def run_engine(edlint: str, archive: Path, engine: str, workers: int, batch: int
     main = peaks.pop(proc.pid, 0)
     return {"engine": engine, "articles": data["totals"]["documents"], "findings": data["totals"]["findings"],
             "wall_s": round(wall, 1), "articles_per_s": round(data["totals"]["documents"] / wall, 1),
+            "cpu_s": round(cpu, 1), "per_cpu_s": round(data["totals"]["documents"] / cpu, 1) if cpu else 0,
             "main_rss_mb": round(main / 2**20), "worker_rss_mb": round(max(peaks.values(), default=0) / 2**20),
             "processes": 1 + len(peaks), "numbers": _numbers(data)}
 
@@ -120,7 +128,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="edlint-audit-scale-") as tmp:
         root = Path(tmp)
         print(f"{'articles':>8} {'engine':<9} {'wall s':>7} {'art/s':>7} {'ratio':>6} {'main MB':>8} "
-              f"{'worker MB':>9} {'procs':>5}  same numbers")
+              f"{'worker MB':>9} {'procs':>5} {'cpu s':>7} {'art/cpu-s':>9}  same numbers")
         for n in args.articles:
             archive = make_archive(args.corpus, n, root)
             rows = [run_engine(edlint, archive, e, args.workers, args.batch_size, root) for e in engines]

@@ -19,6 +19,7 @@ TEMPLATES_KEPT = 50
 WEIGHT = {"error": 4, "warning": 2, "info": 1}
 REPEATED = "boilerplate.repeated"
 READING_BIN_S = 30
+ERRORS_KEPT = 200
 
 
 def label(path: str, record: int | None) -> str:
@@ -55,7 +56,8 @@ class Tally:
         from ..cli.vocab import WordTally
 
         self.documents = self.clean = self.files = 0
-        self.file_errors: list[tuple[str, str]] = []
+        self.file_errors: list[tuple[str, str]] = []  # the first ERRORS_KEPT, for the page
+        self.errors_total = 0
         self.severity: Counter[str] = Counter()
         self.rules: Counter[str] = Counter()
         self.rule_articles: Counter[str] = Counter()
@@ -82,7 +84,7 @@ class Tally:
 
         metadata = metadata or file_metadata
         self.files += len(result.files)
-        self.file_errors.extend((e.path, e.message) for e in result.errors)
+        self.add_errors((e.path, e.message) for e in result.errors)
         found: dict[tuple, list] = defaultdict(list)
         for d in result.diagnostics:
             found[(d.path, d.record)].append(d)
@@ -94,6 +96,12 @@ class Tally:
             self.add_document(doc.path, doc.record, doc.metrics, found.pop((doc.path, doc.record), []), meta)
         for (path, record), diags in found.items():  # findings with no document (none today)
             self.add_document(path, record, {}, diags, {})
+
+    def add_errors(self, errors) -> None:
+        for e in errors:
+            self.errors_total += 1
+            if len(self.file_errors) < ERRORS_KEPT:
+                self.file_errors.append(e)
 
     def add_document(self, path: str, record, metrics: dict, diagnostics: list, meta: dict) -> None:
         name = label(path, record)
@@ -155,7 +163,8 @@ class Tally:
         self.documents += other.documents
         self.clean += other.clean
         self.files += other.files
-        self.file_errors.extend(other.file_errors)
+        self.errors_total += other.errors_total
+        self.file_errors = sorted(self.file_errors + other.file_errors)[:ERRORS_KEPT]
         for mine, theirs in ((self.severity, other.severity), (self.rules, other.rules),
                              (self.rule_articles, other.rule_articles), (self.grades, other.grades),
                              (self.reading, other.reading), (self.targets, other.targets),

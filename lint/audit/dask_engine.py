@@ -57,7 +57,7 @@ def _map_reduce(client, p: Plan, resolver, progress, task):
     from distributed.scheduler import KilledWorker
 
     total = Tally()
-    total.file_errors.extend(p.errors)
+    total.add_errors(p.errors)
     notices: list[tuple[str, str]] = []
     if not p.batches:
         return total, notices

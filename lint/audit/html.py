@@ -69,6 +69,12 @@ class Page:
     def __init__(self, data: dict):
         self.data = data
         self.parts: list[str] = []
+        self.root = _root(data.get("run", {}).get("paths", []))
+
+    def article(self, name: str) -> str:
+        """An article's name without the audited folder's prefix (the full path as a tooltip)."""
+        short = name[len(self.root):] if self.root and name.startswith(self.root) else name
+        return f'<span title="{escape(name)}">{escape(short)}</span>'
 
     def num(self, key: str, tag: str = "span", cls: str = "") -> str:
         c = f' class="{cls}"' if cls else ""
@@ -79,6 +85,15 @@ class Page:
 
     def add(self, *html: str) -> None:
         self.parts.extend(html)
+
+
+def _root(paths: list[str]) -> str:
+    import os
+
+    folders = [p for p in paths if os.path.isdir(p)]
+    if len(folders) != 1 or len(paths) != 1:
+        return ""
+    return folders[0].rstrip("/") + "/"
 
 
 def render(data: dict, compare_rows: list[dict] | None = None) -> str:
@@ -159,7 +174,7 @@ def _readability(p: Page, r: dict) -> None:
     p.add("<h3>Hardest articles</h3><table><tr><th>article</th><th class=n>grade</th><th class=n>words</th></tr>")
     for i, h in enumerate(r["hardest"][:SHOWN_TOP]):
         k = f"readability.hardest.{i}"
-        p.add(f'<tr><td>{escape(h["article"])}</td>{p.cell(k + ".grade")}{p.cell(k + ".words")}</tr>')
+        p.add(f'<tr><td>{p.article(h["article"])}</td>{p.cell(k + ".grade")}{p.cell(k + ".words")}</tr>')
     p.add("</table>")
 
 
@@ -182,7 +197,7 @@ def _boilerplate(p: Page, b: dict) -> None:
         p.add(f'<tr><td>{escape(tl["line"])}</td>{p.cell(f"boilerplate.templates.{i}.articles")}</tr>')
     p.add("</table><h3>Articles with the most residue</h3><table><tr><th>article</th><th class=n>lines</th></tr>")
     for i, m in enumerate(b["most_residue"][:SHOWN_TOP]):
-        p.add(f'<tr><td>{escape(m["article"])}</td>{p.cell(f"boilerplate.most_residue.{i}.findings")}</tr>')
+        p.add(f'<tr><td>{p.article(m["article"])}</td>{p.cell(f"boilerplate.most_residue.{i}.findings")}</tr>')
     p.add("</table>")
 
 
@@ -230,11 +245,11 @@ def _worst(p: Page, worst: list[dict]) -> None:
           "<th class=n>findings</th><th>by category</th></tr>")
     for i, w in enumerate(worst):
         cats = ", ".join(f"{c} {n}" for c, n in sorted(w["categories"].items(), key=lambda x: (-x[1], x[0])))
-        p.add(f'<tr><td>{i + 1}</td><td><a href="#article-{i}">{escape(w["article"])}</a></td>'
+        p.add(f'<tr><td>{i + 1}</td><td><a href="#article-{i}">{p.article(w["article"])}</a></td>'
               f'{p.cell(f"worst.{i}.score")}{p.cell(f"worst.{i}.findings")}<td>{escape(cats)}</td></tr>')
     p.add("</table>")
     for i, w in enumerate(worst):
-        p.add(f'<div class="article" id="article-{i}"><h3>{i + 1}. {escape(w["article"])}</h3><table>')
+        p.add(f'<div class="article" id="article-{i}"><h3>{i + 1}. {p.article(w["article"])}</h3><table>')
         for f in w["shown"]:
             loc = f'{w["path"]}:{f["line"]}:{f["column"]}'
             p.add(f'<tr><td><code>{escape(loc)}</code></td><td class="{f["level"]}">{f["level"]}</td>'

@@ -55,7 +55,7 @@ def audit_batch(files: list[str], resolver, jobs: int = 1) -> tuple[Tally, list[
 
 def run_local(p: Plan, resolver, jobs: int = 1, progress=None) -> tuple[Tally, list[tuple[str, str]]]:
     total = Tally()
-    total.file_errors.extend(p.errors)
+    total.add_errors(p.errors)
     notices: list[tuple[str, str]] = []
     for i, files in enumerate(p.batches, 1):
         tally, found = audit_batch(files, resolver, jobs)

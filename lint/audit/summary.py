@@ -88,7 +88,7 @@ def summarise(t) -> dict:
         "totals": {"documents": t.documents, "files": t.files, "clean": t.clean,
                    "clean_share": _share(t.clean, t.documents), "findings": findings,
                    "error": t.severity["error"], "warning": t.severity["warning"], "info": t.severity["info"],
-                   "file_errors": len(t.file_errors)},
+                   "file_errors": t.errors_total},
         "categories": {c: categories[c] for c in CATEGORIES},
         "rules": rules,
         "priorities": priorities,
