@@ -136,7 +136,8 @@ def main() -> None:
             for r in rows:
                 ratio = r["articles_per_s"] / first["articles_per_s"] if first["articles_per_s"] else 0
                 print(f"{r['articles']:>8} {r['engine']:<9} {r['wall_s']:>7} {r['articles_per_s']:>7} "
-                      f"{ratio:>6.2f} {r['main_rss_mb']:>8} {r['worker_rss_mb']:>9} {r['processes']:>5}  "
+                      f"{ratio:>6.2f} {r['main_rss_mb']:>8} {r['worker_rss_mb']:>9} {r['processes']:>5} "
+                      f"{r['cpu_s']:>7} {r['per_cpu_s']:>9}  "
                       f"{'yes' if r['numbers'] == first['numbers'] else 'NO'}", flush=True)
     print(f"\nbatch size {args.batch_size}; dask workers {args.workers}; cpus {os.cpu_count()}; "
           f"load average {os.getloadavg()[0]:.1f} at the end")
