@@ -94,7 +94,7 @@ def run_engine(edlint: str, archive: Path, engine: str, workers: int, batch: int
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     sampler.stop.set()
     sampler.join()
-    if proc.returncode not in (0, 1):
+    if proc.returncode not in (0, 1) or not (out / f"{engine}.json").exists():
         sys.exit(f"audit_scale: {engine} failed ({proc.returncode}): {err[-2000:]}")
     data = json.loads((out / f"{engine}.json").read_text())
     peaks = dict(sampler.peaks)
