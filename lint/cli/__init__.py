@@ -15,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "config": "lint.cli.config:config",
     "vocab": "lint.cli.vocab:vocab",
     "stats": "lint.cli.stats:stats",
+    "audit": "lint.cli.audit:audit",
     "languagetool": "lint.cli.languagetool:languagetool",
     "lsp": "lint.cli.lsp:lsp",
 }

@@ -37,25 +37,57 @@ def _resolver(config_file, language, names):
     return VocabResolver(config_file, {"select": [RULE], "language": language})
 
 
+class WordTally:
+    """The unknown words seen so far, mergeable: `edlint audit` feeds it one article
+    (or one partition of an archive) at a time and adds tallies made elsewhere."""
+
+    def __init__(self):
+        self.articles: Counter[str] = Counter()
+        self.uses: Counter[str] = Counter()
+        self.forms: dict[str, Counter] = defaultdict(Counter)
+        self.suggestion: dict[str, str] = {}
+
+    def add(self, diagnostics) -> None:
+        """Findings of one or more articles; a word counts once per (path, record)."""
+        seen = set()
+        for d in diagnostics:
+            if d.rule != RULE or not d.text:
+                continue
+            key = d.text.casefold()
+            if (key, d.path, d.record) not in seen:
+                seen.add((key, d.path, d.record))
+                self.articles[key] += 1
+            self.uses[key] += 1
+            self.forms[key][d.text] += 1
+            if d.suggestions and key not in self.suggestion:
+                self.suggestion[key] = d.suggestions[0]
+
+    def merge(self, other: "WordTally") -> None:
+        self.articles.update(other.articles)
+        self.uses.update(other.uses)
+        for k, c in other.forms.items():
+            self.forms[k].update(c)
+        for k, v in other.suggestion.items():
+            # The alphabetically first suggestion, so merge order never changes the result.
+            if k not in self.suggestion or v < self.suggestion[k]:
+                self.suggestion[k] = v
+
+    def rows(self) -> list[dict]:
+        def form(k):  # the commonest spelling; ties to the first in sort order (merge-order free)
+            c = self.forms[k]
+            return min(c, key=lambda f: (-c[f], f))
+
+        rows = [{"word": form(k), "articles": self.articles[k], "uses": self.uses[k],
+                 "suggestion": self.suggestion.get(k, "")} for k in self.articles]
+        rows.sort(key=lambda r: (-r["articles"], -r["uses"], r["word"].casefold()))
+        return rows
+
+
 def collect(diagnostics) -> list[dict]:
     """One entry per word (case-folded): articles using it, uses, the commonest spelling, best suggestion."""
-    docs: dict[str, set] = defaultdict(set)
-    uses: Counter[str] = Counter()
-    forms: dict[str, Counter] = defaultdict(Counter)
-    suggestion: dict[str, str] = {}
-    for d in diagnostics:
-        if d.rule != RULE or not d.text:
-            continue
-        key = d.text.casefold()
-        docs[key].add((d.path, d.record))
-        uses[key] += 1
-        forms[key][d.text] += 1
-        if d.suggestions and key not in suggestion:
-            suggestion[key] = d.suggestions[0]
-    rows = [{"word": forms[k].most_common(1)[0][0], "articles": len(docs[k]), "uses": uses[k],
-             "suggestion": suggestion.get(k, "")} for k in docs]
-    rows.sort(key=lambda r: (-r["articles"], -r["uses"], r["word"].casefold()))
-    return rows
+    tally = WordTally()
+    tally.add(diagnostics)
+    return tally.rows()
 
 
 def accept_list(rows) -> str:
