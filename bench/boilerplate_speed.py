@@ -49,7 +49,6 @@ def run_pass(texts: list[str], rules, corpus_rules, ctx: CheckContext) -> Counte
             counts[rule.id] += sum(1 for _ in rule.check(doc, ctx))
         for rule in corpus_rules:
             collected[rule.id].append((n, rule.collect(doc, ctx)))
-    ctx.corpus_size = len(texts)
     for rule in corpus_rules:
         counts[rule.id] += sum(1 for _ in rule.finish(collected[rule.id], ctx))
     return counts

@@ -152,10 +152,6 @@ class _AtomicSegment(_Segment):
         return False
 
 
-# Kinds of prose block. Rules may treat them differently (a heading has no final stop).
-BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "quote", "table_cell", "caption", "text")
-
-
 @dataclass(slots=True)
 class Block:
     kind: str

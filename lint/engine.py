@@ -253,7 +253,6 @@ class Engine:
                     rulesets.setdefault(rule.id, (rule, rs))
             for rid, items in by_rule.items():
                 rule, rs = rulesets[rid]
-                rs.ctx.corpus_size = len(doc_index)
                 rs.ctx.notices = result.notices
                 rs.ctx.incomplete = result.incomplete
                 try:

@@ -32,3 +32,9 @@ def test_configuration_example_loads(tmp_path):
 def test_rule_table_is_current():
     table = CliRunner().invoke(main, ["rules", "--markdown"]).output.strip()
     assert table in README
+
+
+def test_rule_type_reference_is_current():
+    reference = CliRunner().invoke(main, ["types", "--markdown"]).output.strip()
+    assert "#### `existence`" in reference
+    assert reference in README

@@ -15,7 +15,7 @@ from ..document import Document
 from .lines import Line
 
 
-def removal_spans(lines: list[Line], flagged: set[int], source_len: int) -> dict[int, tuple[int, int]]:
+def removal_spans(lines: list[Line], flagged: set[int]) -> dict[int, tuple[int, int]]:
     """Line index -> source span to delete, for every flagged line of a plain-text document."""
     spans: dict[int, tuple[int, int]] = {}
     order = sorted(flagged)

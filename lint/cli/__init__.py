@@ -12,6 +12,7 @@ COMMANDS: dict[str, str] = {
     "fix": "lint.cli.fix:fix",
     "rules": "lint.cli.rules:rules",
     "explain": "lint.cli.rules:explain",
+    "types": "lint.cli.types:types",
     "config": "lint.cli.config:config",
     "vocab": "lint.cli.vocab:vocab",
     "stats": "lint.cli.stats:stats",
@@ -30,10 +31,9 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module, _, attr = target.partition(":")
-        try:
-            return getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
-            return None
+        # Every listed module ships with edlint: a failure to import one is a bug to
+        # show (with its traceback), not an unknown command.
+        return getattr(importlib.import_module(module), attr)
 
 
 def _on_sigterm(signum, frame):

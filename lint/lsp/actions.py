@@ -31,16 +31,18 @@ def for_diagnostic(uri: str, d: types.Diagnostic, fmt: str, line_text: str) -> l
     rule = data.get("rule") or str(d.code or "")
     actions: list[types.CodeAction] = []
     fix = data.get("fix")
-    if fix:
+    if fix and (fix.get("safe") or not data.get("suggestions")):
         actions.append(types.CodeAction(
             title=fix["title"], kind=types.CodeActionKind.QuickFix, diagnostics=[d],
             is_preferred=bool(fix.get("safe")), edit=_edit(uri, [_text_edit(e) for e in fix["edits"]])))
+    safe_fix = bool(fix and fix.get("safe"))
     for i, s in enumerate(data.get("suggestions", [])):
-        if fix and fix["edits"] and len(fix["edits"]) == 1 and fix["edits"][0]["newText"] == s:
+        if safe_fix and len(fix["edits"]) == 1 and fix["edits"][0]["newText"] == s:
             continue  # the fix already offers it
         actions.append(types.CodeAction(
             title=f"Replace with “{s}”", kind=types.CodeActionKind.QuickFix, diagnostics=[d],
-            is_preferred=(i == 0 and not fix),
+            # The first suggestion is preferred unless a safe fix is.
+            is_preferred=(i == 0 and not safe_fix),
             edit=_edit(uri, [types.TextEdit(range=d.range, new_text=s)])))
     word = data.get("text", "")
     if rule in WORD_RULES and word and "\n" not in word:

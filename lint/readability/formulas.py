@@ -26,10 +26,6 @@ from collections import Counter
 from .counts import Counts
 
 
-def _ratio(a: float, b: float) -> float:
-    return a / b if b else 0.0
-
-
 def flesch_reading_ease(c: Counts) -> float:
     if not c.words or not c.sentences:
         return 0.0

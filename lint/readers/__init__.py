@@ -33,13 +33,8 @@ def parse(source: str, path: str, fmt: str | None = None, options: dict | None =
 
 
 def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[str, list[str]]:
-    try:
-        from .decoding import decode
-    except ImportError:  # minimal fallback until the decoding module lands
-        try:
-            return data.decode("utf-8-sig"), []
-        except UnicodeDecodeError as e:
-            raise InputError(path, f"not valid UTF-8 ({e.reason} at byte {e.start})") from None
+    from .decoding import decode
+
     return decode(data, path, encoding)
 
 

@@ -34,8 +34,6 @@ class CheckContext:
     reject: tuple[str, ...] = ()
     # Settings of a category's table in the config ([spelling], [readability], [languagetool] ...).
     settings: dict[str, dict] = field(default_factory=dict)
-    # True when several documents are checked together (corpus rules may need it).
-    corpus_size: int = 1
     # Parent-side only (CorpusRule.finish): run-level notices, and names of checkers that
     # could not run, for the exit code. See lint/result.py.
     notices: list = field(default_factory=list)

@@ -36,7 +36,7 @@ def _removals(doc: Document, analysis) -> dict[int, tuple[int, int]]:
     key = "boilerplate.removals"
     spans = doc.cache.get(key)
     if spans is None:
-        spans = doc.cache[key] = removal_spans(analysis.lines, set(analysis.findings), len(doc.source))
+        spans = doc.cache[key] = removal_spans(analysis.lines, set(analysis.findings))
     return spans
 
 
@@ -68,7 +68,7 @@ class Boilerplate(Rule):
         if self.extra is not None:
             for line in analysis.lines:
                 if line.index not in analysis.findings and self.extra.fullmatch(normalize(line.text)):
-                    span = removal_spans(analysis.lines, {line.index}, len(doc.source))[line.index]
+                    span = removal_spans(analysis.lines, {line.index})[line.index]
                     yield self._finding(doc, line, span, "extra phrase", removal_fix)
 
     def _finding(self, doc, line, span, why, removal_fix) -> Diagnostic:
@@ -100,7 +100,7 @@ class RepeatedLine(CorpusRule):
             if key is None or key in seen:
                 continue
             seen.add(key)
-            s, e = removal_spans(analysis.lines, {line.index}, len(doc.source))[line.index]
+            s, e = removal_spans(analysis.lines, {line.index})[line.index]
             out.append((key, line.start, line.end, s, e))
         return out
 

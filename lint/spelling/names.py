@@ -23,10 +23,6 @@ def is_mixed_case(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) and not word.isupper()
 
 
-def is_capitalised(word: str) -> bool:
-    return word[:1].isupper() and not is_acronym(word) and not is_mixed_case(word)
-
-
 class NameIndex:
     """The capitalised words of one article: how often each is used, and which of
     the words to check (`tokens`) also appear mid-sentence."""

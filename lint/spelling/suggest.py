@@ -51,13 +51,6 @@ def skeleton(word: str) -> str:
     return "".join(out)
 
 
-def squeeze(word: str) -> str:
-    """The word with doubled letters collapsed: "neccessary" -> "necesary"."""
-    out = []
-    for c in word:
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out)
 
 
 def max_distance(length: int) -> int:

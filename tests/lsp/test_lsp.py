@@ -66,7 +66,7 @@ async def test_changes_are_checked_and_only_the_latest_version_is_published(clie
 
 async def test_code_actions_fix_suggest_accept_disable_and_fix_all(client, tmp_path):
     await start(client, tmp_path)
-    uri = open_doc(client, tmp_path / "s.md", "It was the the end of a freindly zorblatt day.\n", "markdown")
+    uri = open_doc(client, tmp_path / "s.md", "It was the the end of a freindly day, said zorblatt fans.\n", "markdown")
     diags = (await diagnostics_for(client, uri)).diagnostics
     unknown = next(d for d in diags if d.code == "spelling.unknown-word")
     acts = await client.text_document_code_action_async(types.CodeActionParams(

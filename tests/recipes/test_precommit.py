@@ -54,6 +54,8 @@ def commit(repo: Path, env, message: str):
 
 def test_edlint_hook_blocks_an_article_with_an_error_and_passes_a_clean_one(repo, env):
     install_hook(repo, "edlint")
+    (repo / "edlint.toml").write_text('fail-on = "warning"\n', encoding="utf-8")  # the desk's gate
+    git(repo, "add", "edlint.toml")
     (repo / "story.md").write_text("# Town\n\nA freindly town by the river.\n", encoding="utf-8")
     (repo / "setup.py").write_text("# freindly: not an article, not checked\n", encoding="utf-8")
     git(repo, "add", "story.md", "setup.py")

@@ -19,7 +19,7 @@ def remove(source: str, flagged: set[int]) -> str:
     """Apply the removal spans of the given line indexes, merged as `edlint fix` merges them."""
     doc = read(source, "a.txt")[0]
     lines = split_lines(doc)
-    spans = removal_spans(lines, flagged, len(source))
+    spans = removal_spans(lines, flagged)
     out, pos = [], 0
     merged: list[list[int]] = []
     for s, e in sorted(spans.values()):
