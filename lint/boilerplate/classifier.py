@@ -228,7 +228,7 @@ def candidates(state: State) -> list[tuple[int, list[float]]]:
     chrome_before = _chrome_stretch(state.kinds, range(0, first), state) or _menu_stretch(range(0, first), state)
     chrome_after = _chrome_stretch(state.kinds, range(last + 1, n), state)
     hit = [i in state.found for i in range(n)]
-    cont = _continuation(state, hit, first, last)
+    cont = _continuation(state, hit, first, last) | _announced_list(state, hit, last) | _wrapped_prose(state)
     wanted = [i for i in range(n)
               if not hit[i] and i not in cont
               and (first <= i <= last or (chrome_before if i < first else chrome_after))
@@ -263,6 +263,47 @@ def _continuation(state, hit, first, last) -> set[int]:
     if beyond is not None:
         out.update(range(beyond + 1, first))
     return out
+
+
+# A block of this many lines, most of them this long and a good share of them opening in
+# lower case, is one paragraph of running prose wrapped by hand (a press release, a wire
+# story pasted as it was sent): its lines carry no stop of their own, but they are prose.
+_WRAPPED_LINES = 3
+_WRAPPED_WORDS = 6
+_WRAPPED_LOWER = 0.3
+
+
+def _wrapped_prose(state) -> set[int]:
+    """Lines of hand-wrapped paragraphs (`_WRAPPED_*`): the line model never takes them."""
+    out: set[int] = set()
+    lines, shapes = state.lines, state.shapes
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j + 1 < n and lines[j + 1].block == lines[i].block:
+            j += 1
+        block = range(i, j + 1)
+        if len(block) >= _WRAPPED_LINES:
+            long = sum(1 for k in block if shapes[k].words >= _WRAPPED_WORDS)
+            lower = sum(1 for k in block if lines[k].text[:1].islower())
+            if long >= 0.75 * len(block) and lower >= _WRAPPED_LOWER * len(block):
+                out.update(block)
+        i = j + 1
+    return out
+
+
+def _announced_list(state, hit, last) -> set[int]:
+    """The list or table the story announces at its end ("The tour's dates:", "Results:"):
+    the lines from that lead-in to the first known residue are the article's."""
+    n = len(state.lines)
+    lead = next((k for k in (last, last + 1) if 0 <= k < n and not hit[k] and state.lines[k].text.endswith(":")),
+                None)
+    if lead is None:
+        return set()
+    stop = lead + 1
+    while stop < n and not hit[stop]:
+        stop += 1
+    return set(range(lead, stop))
 
 
 def _teaser_blurb(i: int, state) -> bool:

@@ -176,3 +176,47 @@ def test_the_line_model_takes_little_of_a_documents_prose():
     # A whole paragraph is more than a tenth: the model errs about the page, and keeps
     # only the short lines it took.
     assert _within_prose_bound([menu, short, paragraph], state) == [menu]
+
+
+# A press release pasted as it was sent: one paragraph hard-wrapped at about ten words a
+# line, so no line ends like a sentence of its own.
+WRAPPED = [
+    "The regional water board said on Thursday that it would replace",
+    "the old pumping station beside the river with a smaller one, after",
+    "engineers found that the present building could not be repaired at",
+    "a reasonable cost. Work is expected to begin in the autumn and to",
+    "last about eighteen months, during which the board will supply the",
+    "villages on the east bank from its reservoir in the hills above them.",
+]
+
+
+def test_a_hand_wrapped_paragraph_is_prose_to_the_line_model():
+    from lint.boilerplate.classifier import _wrapped_prose
+
+    doc = read("\n".join(WRAPPED) + "\n\nShare this article\nFacebook\nTwitter\n", "x.txt")[0]
+    state = prepare(doc, load_lexicon())
+    assert set(range(len(WRAPPED))) <= _wrapped_prose(state)
+    menu = read("Home\nNews\nSport\nWeather\nBusiness\n", "m.txt")[0]
+    assert _wrapped_prose(prepare(menu, load_lexicon())) == set()
+
+
+TOUR = [
+    "The orchestra will go on tour next summer for the first time in a decade, its director said on "
+    "Monday, visiting cities it has not played in since the hall reopened.",
+    "Tickets go on sale in March, and the orchestra said that students would be offered half-price seats "
+    "at every concert of the tour.",
+    "The tour's dates:",
+] + [f"July {d} -- {hall}, {city}" for d, (hall, city) in zip(
+    range(2, 30, 2), [("Civic Hall", "Leeds"), ("Town Hall", "Bristol"), ("Usher Hall", "Edinburgh"),
+                      ("Music Centre", "Derby"), ("Corn Exchange", "Ely"), ("Dome", "Brighton"),
+                      ("Guildhall", "Preston"), ("Opera House", "Buxton"), ("Assembly Rooms", "Bath"),
+                      ("City Hall", "Hull"), ("Playhouse", "Perth"), ("Arena", "Cardiff"),
+                      ("Colston Hall", "Bristol"), ("Royal Hall", "Harrogate")])]
+
+
+def test_a_list_the_story_announces_stays_clean():
+    text = "\n\n".join(TOUR) + "\n\n" + SHARE_BAR + "\n"
+    flagged = _flagged(text)
+    dates = {_line_of(text, line) for line in TOUR[2:]}
+    assert not [f for f in flagged if f[0] in dates]
+    assert any(rule == "boilerplate.share" for _, rule in flagged)
