@@ -59,12 +59,13 @@ def capabilities(encodings=None, watch=True) -> types.ClientCapabilities:
             publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True)))
 
 
-async def start(client: LanguageClient, root: Path, encodings=None, debounce_ms=0, folders=None):
+async def start(client: LanguageClient, root: Path, encodings=None, debounce_ms=0, folders=None,
+                languagetool=False):
     folders = folders or [root]
     return await client.initialize_session(types.InitializeParams(
         capabilities=capabilities(encodings), root_uri=root.as_uri(),
         workspace_folders=[types.WorkspaceFolder(uri=f.as_uri(), name=f.name) for f in folders],
-        initialization_options={"debounce": debounce_ms, "languagetool": False}))
+        initialization_options={"debounce": debounce_ms, "languagetool": languagetool}))
 
 
 def open_doc(client: LanguageClient, path: Path, text: str, language_id: str, version: int = 1) -> str:
