@@ -75,14 +75,22 @@ def open_doc(client: LanguageClient, path: Path, text: str, language_id: str, ve
     return uri
 
 
-async def diagnostics_for(client: LanguageClient, uri: str, version: int | None = None, timeout: float = 30):
-    """The next publication for `uri` (at `version`, if given)."""
+async def diagnostics_for(client: LanguageClient, uri: str, version: int | None = None, timeout: float = 60):
+    """The next publication for `uri` (at `version`, if given) not yet returned; publications
+    for other documents that arrive meanwhile are kept for their own call."""
     import asyncio
 
-    async def wait():
-        while True:
-            params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    seen = client.__dict__.setdefault("_edlint_publications", [])
+
+    def take():
+        for i, params in enumerate(seen):
             if params.uri == uri and (version is None or params.version == version):
-                return params
+                return seen.pop(i)
+        return None
+
+    async def wait():
+        while (found := take()) is None:
+            seen.append(await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS))
+        return found
 
     return await asyncio.wait_for(wait(), timeout)
