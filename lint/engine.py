@@ -139,7 +139,7 @@ def _check_in_pool(jobs: list[FileJob], workers: int, tick=None) -> list[FileOut
             outcomes.append(outcome)
             if tick is not None:
                 tick(len(outcomes))
-    except BaseException:
+    except BaseException as e:
         # Interrupted (SIGTERM, Ctrl-C) or a worker died: leaving the `with` block would wait
         # for every queued file, and a killed parent would leave the workers running. Stop them.
         processes = list(getattr(pool, "_processes", {}).values())
@@ -148,6 +148,18 @@ def _check_in_pool(jobs: list[FileJob], workers: int, tick=None) -> list[FileOut
         pool.shutdown(wait=False, cancel_futures=True)
         for p in processes:
             p.join(5)
+        if isinstance(e, SystemExit):
+            # Stopped by a signal (SIGTERM): the workers are gone; exit now rather than let
+            # concurrent.futures' exit hook wait on the broken pool's threads, which on a busy
+            # machine could hang the exit.
+            import sys
+
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+            os._exit(e.code if isinstance(e.code, int) else 1)
         raise
     pool.shutdown()
     return outcomes

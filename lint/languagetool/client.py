@@ -173,7 +173,9 @@ class Client:
             raise
         except (OSError, http.client.HTTPException, ValueError) as e:
             conn.close()
-            if expired.is_set():
+            # A read that waited the whole timeout (socket.timeout) is the same deadline as the
+            # watchdog's, which may not have fired yet on a busy machine.
+            if expired.is_set() or isinstance(e, TimeoutError):
                 raise ServerFailure(f"timed out: no complete answer within {_seconds(self.timeout)}",
                                     "timeout") from None
             if reused and isinstance(e, (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)):
