@@ -170,18 +170,29 @@ class Engine:
 
     def __init__(self, resolver: ConfigResolver | None = None, *, jobs: int = 1,
                  metrics: bool = False, baseline: str | None = None, follow_symlinks: bool = False,
-                 progress=None):
+                 progress=None, cache=None):
         self.resolver = resolver or ConfigResolver()
         self.progress = progress  # called as progress(done, total) as each file finishes
         self.jobs = jobs  # 0: automatic
         self.metrics = metrics
         self.baseline = baseline
         self.follow_symlinks = follow_symlinks  # links out of a checked directory
+        self.cache = cache  # a lint.cache.ResultCache (`--cache`), or None
 
     def run_jobs(self, jobs: list[FileJob], result: RunResult | None = None) -> RunResult:
         result = result or RunResult()
         for j in jobs:  # fail fast on config errors, before any work
             ruleset_for(j.config)
+        if self.cache is None:
+            outcomes = self._check_all(jobs)
+        else:
+            from .cache import run_cached
+
+            outcomes = run_cached(jobs, self.cache, self._check_all)
+            result.notices.extend(Notice("warning", n, "cache") for n in self.cache.notices)
+        return self._finish(outcomes, result)
+
+    def _check_all(self, jobs: list[FileJob]) -> list[FileOutcome]:
         workers = self.jobs
         if workers == 0:
             # Start-up of a worker costs about as much as checking a few articles: only
@@ -198,7 +209,7 @@ class Engine:
             for j in jobs:
                 outcomes.append(_check_file(j))
                 self._tick(outcomes, jobs)
-        return self._finish(outcomes, result)
+        return outcomes
 
     def _tick(self, outcomes: list, jobs: list) -> None:
         self._tick_count(len(outcomes), len(jobs))
