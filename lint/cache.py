@@ -141,12 +141,13 @@ class ResultCache:
         self._db: sqlite3.Connection | None = None
         self._secret: bytes | None = None
         self._config_digests: dict = {}
-        self._used: list[bytes] = []
         self._broken = False
 
     # -- keys -------------------------------------------------------------------------
     def key(self, job) -> bytes | None:
         """The key of a FileJob, or None when its input can't be read (the check reports that)."""
+        if getattr(job, "part", None) is not None:
+            return None  # one part of a split export: hashing the whole file per part would be quadratic
         if job.text is not None:
             content = job.text.encode("utf-8", "surrogatepass")
         else:
@@ -159,6 +160,7 @@ class ResultCache:
         h.update(code_digest())
         h.update(self._config_digest(job.config))
         h.update(f"\0{job.path}\0{job.format}\0{_computes_metrics(job)}\0{job.text is not None}\0".encode())
+        h.update(repr((getattr(job, "part", None), getattr(job, "skip", None))).encode())
         h.update(content)
         return h.digest()
 
@@ -198,6 +200,7 @@ class ResultCache:
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # WAL: no fsync per entry; a crash loses at most the last ones
         db.execute("CREATE TABLE IF NOT EXISTS outcome (key BLOB PRIMARY KEY, value BLOB NOT NULL, "
                    "size INTEGER NOT NULL, used REAL NOT NULL)")
         return db
@@ -212,28 +215,20 @@ class ResultCache:
             self._secret = _secret()
         return hmac.new(self._secret, blob, "sha256").digest()
 
-    def fetch(self, keys: list[bytes]) -> dict[bytes, bytes]:
-        """The stored values of those `keys` that are stored (one query per 500 keys)."""
+    def get(self, key: bytes, config):
+        """The stored outcome for `key` (with `config` put back), or None."""
         db = self._connect()
-        out: dict[bytes, bytes] = {}
         if db is None:
-            return out
+            return None
         try:
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                marks = ",".join("?" * len(chunk))
-                out.update(db.execute(f"SELECT key, value FROM outcome WHERE key IN ({marks})", chunk))
+            row = db.execute("SELECT value, used FROM outcome WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error as e:
             self._give_up(e)
-        return out
-
-    def get(self, key: bytes, config, stored: dict[bytes, bytes] | None = None):
-        """The stored outcome for `key` (with `config` put back), or None. `stored`: values
-        fetched beforehand (`fetch`)."""
-        value = (stored if stored is not None else self.fetch([key])).get(key)
-        if value is None:
+            return None
+        if row is None:
             self.misses += 1
             return None
+        value, used = row
         signature, blob = value[:32], value[32:]
         if not hmac.compare_digest(signature, self._sign(blob)):
             self.misses += 1  # not written by this user (or damaged): never unpickled
@@ -244,27 +239,33 @@ class ResultCache:
             self.misses += 1
             return None
         self.hits += 1
-        self._used.append(key)
+        today = _today()
+        if used < today:  # least-recently-used order, kept to the day: a same-day rerun writes nothing
+            try:
+                db.execute("UPDATE outcome SET used = ? WHERE key = ?", (today, key))
+            except sqlite3.Error:
+                pass
         return replace(outcome, config=config)
 
-    def put_many(self, items) -> None:
-        """Store (key, outcome) pairs that are worth keeping, and note the entries used."""
+    def put(self, key: bytes, outcome) -> None:
+        """Store `outcome` if it is worth keeping."""
+        if not cacheable(outcome):
+            return
         db = self._connect()
         if db is None:
             return
-        now = time.time()
-        rows = []
-        for key, outcome in items:
-            if key is None or not cacheable(outcome):
-                continue
-            blob = zlib.compress(pickle.dumps(replace(outcome, config=None), protocol=pickle.HIGHEST_PROTOCOL), 1)
-            rows.append((key, self._sign(blob) + blob, len(blob) + 32, now))
+        blob = zlib.compress(pickle.dumps(replace(outcome, config=None), protocol=pickle.HIGHEST_PROTOCOL), 1)
         try:
-            db.execute("BEGIN IMMEDIATE")
-            db.executemany("INSERT OR REPLACE INTO outcome VALUES (?, ?, ?, ?)", rows)
-            db.executemany("UPDATE outcome SET used = ? WHERE key = ?", ((now, k) for k in self._used))
-            db.execute("COMMIT")
-            self._used.clear()
+            db.execute("INSERT OR REPLACE INTO outcome VALUES (?, ?, ?, ?)",
+                       (key, self._sign(blob) + blob, len(blob) + 32, _today()))
+        except sqlite3.Error as e:
+            self._give_up(e)
+
+    def prune(self) -> None:
+        db = self._connect()
+        if db is None:
+            return
+        try:
             self._prune(db)
         except sqlite3.Error as e:
             self._give_up(e)
@@ -307,6 +308,10 @@ class ResultCache:
             self._db = None
 
 
+def _today() -> float:
+    return float(int(time.time() // 86400))
+
+
 def _computes_metrics(job) -> bool:
     """Whether the check of `job` computes readability metrics: as the engine decides it, so
     that a JSON run (which asks for them) and a text run share entries when readability is on."""
@@ -319,15 +324,35 @@ def cacheable(outcome) -> bool:
     return not (outcome.error or outcome.traceback or outcome.rule_warnings)
 
 
-def run_cached(jobs: list, cache: ResultCache, run) -> list:
-    """The outcomes of `jobs`, in order: stored ones from `cache`, the rest from `run(jobs)`,
-    which are then stored."""
-    keys = [cache.key(j) for j in jobs]
-    stored = cache.fetch([k for k in keys if k is not None])
-    found = [cache.get(k, j.config, stored) if k is not None else None for k, j in zip(keys, jobs)]
-    todo = [i for i, o in enumerate(found) if o is None]
-    fresh = run([jobs[i] for i in todo]) if todo else []
-    cache.put_many((keys[i], o) for i, o in zip(todo, fresh))
-    for i, o in zip(todo, fresh):
-        found[i] = o
-    return found
+
+_OPEN: dict[tuple[str, int], ResultCache] = {}  # (directory, pid): one connection per process (never across fork)
+
+
+def cache_for(directory: str) -> ResultCache:
+    key = (directory, os.getpid())
+    cache = _OPEN.get(key)
+    if cache is None:
+        cache = _OPEN[key] = ResultCache(directory)
+    return cache
+
+
+def check_through_cache(job, check):
+    """`check(job)` (a FileOutcome), or the outcome stored for the same inputs. Called wherever
+    the file is checked (this process or a worker), so the cache needs nothing from the pool."""
+    cache = cache_for(job.cache)
+    job = replace(job, cache=None)
+    key = cache.key(job)
+    outcome = cache.get(key, job.config) if key is not None else None
+    if outcome is None:
+        outcome = check(job)
+        if key is not None:
+            cache.put(key, outcome)
+    if cache.notices:  # the cache's own trouble, once, beside this file's reader warnings
+        outcome = replace(outcome, warnings=[*outcome.warnings, *cache.notices])
+        cache.notices.clear()
+    return outcome
+
+
+def finish_run(directory: str) -> None:
+    """After a run: keep the cache under its size limit."""
+    cache_for(directory).prune()

@@ -8,7 +8,7 @@ archive in their own pool. Corpus rules collect per file and finish once.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .config import Config, ConfigResolver
 from .diagnostic import Diagnostic
@@ -27,6 +27,7 @@ class FileJob:
     text: str | None = None  # given text (stdin, check_text) instead of reading `path`
     format: str | None = None
     metrics: bool = False  # compute readability metrics even if no readability rule is on
+    cache: str | None = None  # directory of the result cache (`--cache`, lint/cache.py)
 
 
 @dataclass
@@ -73,6 +74,10 @@ def _metrics_function():
 
 def _check_file(job: FileJob) -> FileOutcome:
     """Check one file. Whatever goes wrong is reported against this file alone: the run goes on."""
+    if job.cache is not None:
+        from .cache import check_through_cache
+
+        return check_through_cache(job, _check_file)
     try:
         return _check_file_unguarded(job)
     except EdlintError as e:  # e.g. a rule that can't run on this file's config
@@ -177,19 +182,19 @@ class Engine:
         self.metrics = metrics
         self.baseline = baseline
         self.follow_symlinks = follow_symlinks  # links out of a checked directory
-        self.cache = cache  # a lint.cache.ResultCache (`--cache`), or None
+        self.cache = cache  # the result cache's directory (`--cache`, lint/cache.py), or None
 
     def run_jobs(self, jobs: list[FileJob], result: RunResult | None = None) -> RunResult:
         result = result or RunResult()
         for j in jobs:  # fail fast on config errors, before any work
             ruleset_for(j.config)
-        if self.cache is None:
-            outcomes = self._check_all(jobs)
-        else:
-            from .cache import run_cached
+        if self.cache is not None:
+            jobs = [replace(j, cache=self.cache) for j in jobs]
+        outcomes = self._check_all(jobs)
+        if self.cache is not None:
+            from .cache import finish_run
 
-            outcomes = run_cached(jobs, self.cache, self._check_all)
-            result.notices.extend(Notice("warning", n, "cache") for n in self.cache.notices)
+            finish_run(self.cache)
         return self._finish(outcomes, result)
 
     def _check_all(self, jobs: list[FileJob]) -> list[FileOutcome]:

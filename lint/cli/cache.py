@@ -21,14 +21,14 @@ def cache_options(f):
 
 
 def result_cache(enabled: bool | None, directory: str | None):
-    """The ResultCache the options ask for, or None."""
+    """The result cache directory the options ask for, or None."""
     if enabled is None:
         enabled = directory is not None or os.environ.get("EDLINT_CACHE", "").strip().lower() in _TRUE
     if not enabled:
         return None
-    from ..cache import ResultCache
+    from ..cache import default_directory
 
-    return ResultCache(directory)
+    return str(directory or default_directory())
 
 
 @click.group()

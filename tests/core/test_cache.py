@@ -10,6 +10,7 @@ import zlib
 
 import pytest
 
+import lint.cache
 from lint.cache import ResultCache, _tree_digest
 from lint.config import ConfigResolver
 from lint.engine import Engine
@@ -35,12 +36,14 @@ def newsroom(desk, home):
 
 
 def run(cache_dir, *paths):
-    """One engine run through a fresh ResultCache; (findings as JSON-able tuples, cache)."""
-    cache = ResultCache(cache_dir)
-    result = Engine(ConfigResolver(), cache=cache).run([str(p) for p in paths])
-    cache.close()
+    """One engine run (in this process) through the cache in `cache_dir`; (findings as
+    tuples, the cache object that counted hits and misses)."""
+    for c in lint.cache._OPEN.values():
+        c.close()
+    lint.cache._OPEN.clear()
+    result = Engine(ConfigResolver(), cache=str(cache_dir)).run([str(p) for p in paths])
     found = sorted((d.path, d.line, d.column, d.rule, d.message) for d in result.diagnostics)
-    return found, cache
+    return found, lint.cache.cache_for(str(cache_dir))
 
 
 def test_a_rerun_reuses_every_unchanged_file_and_finds_the_same(newsroom):
@@ -138,8 +141,9 @@ def test_a_damaged_cache_file_costs_a_notice_not_the_run(newsroom):
 def test_the_cache_stays_under_its_size_limit(newsroom):
     for i in range(40):
         (newsroom / f"n{i}.txt").write_text(f"Story {i}: they utilise very old buses. " * 30, encoding="utf-8")
+    run(newsroom / "cache", newsroom)
     cache = ResultCache(newsroom / "cache", max_bytes=4000)
-    Engine(ConfigResolver(), cache=cache).run([str(newsroom)])
+    cache.prune()
     entries, size = cache.stats()
     assert size <= 4000 and 0 < entries < 43
 
@@ -172,9 +176,10 @@ def test_concurrent_runs_share_one_cache(newsroom):
         (newsroom / f"s{i}.txt").write_text(f"Story {i} will utilise the hall!!\n", encoding="utf-8")
     env = dict(os.environ)
     cmd = [sys.executable, "-m", "lint", "check", "--cache-dir", str(newsroom / "cache"), "--format", "json",
-           "-j", "1", "--languagetool", "off", str(newsroom)]
-    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=newsroom)
-             for _ in range(3)]
+           "--languagetool", "off", str(newsroom)]
+    # Two serial runs and one with two worker processes, all writing at once.
+    procs = [subprocess.Popen(cmd + ["-j", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                              cwd=newsroom) for jobs in ("1", "2", "1")]
     outs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [1, 1, 1], [o[1][-500:] for o in outs]
     assert outs[0][0] == outs[1][0] == outs[2][0]
