@@ -17,6 +17,10 @@ pipelineCaching and once without. It reports:
     LT per article  one request per article instead of batches (what batching gains)
     no pipeline     LT alone with pipelineCaching=false (what pipelineCaching gains)
 
+With --server maven it also counts the CPU seconds of each pass, of this process (the
+client) and of the server (/proc), and gives the overhead in CPU too: on a shared machine
+the wall clock waits on other work, CPU time much less.
+
 After one untimed warm-up pass (the JVM's compiler), the passes alternate (LT alone,
 edlint, LT alone, edlint ...; --rounds) and the best of each is kept, so a burst of load from elsewhere on the machine does not pick a winner.
 The default --server fake measures edlint's side only, against tests/languagetool/fake_server.py.
@@ -130,6 +134,28 @@ def edlint_batches(articles, max_chars: int):
             [r.text for ps in per_article.values() for r in pack(ps, max_chars)])
 
 
+def _server_cpu(pid: int | None) -> float:
+    """CPU seconds the server process has used so far (Linux /proc), 0 when unknown."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_of(fn, pid):
+    """(fn's value, client CPU s of this process, server CPU s) for one pass: CPU time is what
+    the other load on a shared machine changes least (wall time waits on it)."""
+    import resource
+
+    c0, s0 = resource.getrusage(resource.RUSAGE_SELF), _server_cpu(pid)
+    value = fn()
+    c1, s1 = resource.getrusage(resource.RUSAGE_SELF), _server_cpu(pid)
+    return value, (c1.ru_utime - c0.ru_utime) + (c1.ru_stime - c0.ru_stime), s1 - s0
+
+
 def lt_alone(url: str, texts: list[str], concurrency: int) -> float:
     import requests
 
@@ -216,11 +242,16 @@ def main() -> None:
         # first of two passes took 122 s, the second 36 s), which would decide the comparison.
         warmup = lt_alone(url, batched, args.max_concurrency)
         print(f"warm-up pass:    {warmup:.1f} s (LT alone, not counted)", flush=True)
+        pid = main_server.process.pid if args.server == "maven" else None
         lt_times, ed_times, found = [], [], None
+        lt_cpu, ed_cpu = [], []  # (client, server) CPU seconds per pass
         for _ in range(args.rounds):
-            lt_times.append(lt_alone(url, batched, args.max_concurrency))
-            result, elapsed, requests_made = edlint_grammar(url, articles, args)
+            t, client, server = cpu_of(lambda: lt_alone(url, batched, args.max_concurrency), pid)
+            lt_times.append(t)
+            lt_cpu.append((client, server))
+            (result, elapsed, requests_made), client, server = cpu_of(lambda: edlint_grammar(url, articles, args), pid)
             ed_times.append(elapsed)
+            ed_cpu.append((client, server))
             found = (len(result.diagnostics), requests_made, [x.message for x in result.notices])
         lt_best, ed_best = min(lt_times), min(ed_times)
         print(f"LT alone:        {lt_best:.1f} s, {n / lt_best:.2f} articles/s  (rounds: "
@@ -228,7 +259,15 @@ def main() -> None:
         print(f"edlint grammar:  {ed_best:.1f} s, {n / ed_best:.2f} articles/s  (rounds: "
               f"{', '.join(f'{t:.1f}' for t in ed_times)} s); {found[0]} findings, {found[1]} requests, "
               f"notices {found[2] or 'none'}")
-        print(f"overhead:        {ed_best / lt_best - 1:+.1%} (edlint grammar over LT alone, best of each)")
+        print(f"overhead:        {ed_best / lt_best - 1:+.1%} (edlint grammar over LT alone, best of each, wall)")
+        if pid is not None:
+            lt_c, lt_s = min(lt_cpu, key=sum)
+            ed_c, ed_s = min(ed_cpu, key=sum)
+            print(f"CPU per pass:    LT alone client {lt_c:.1f} s + server {lt_s:.1f} s; edlint client {ed_c:.1f} s "
+                  f"+ server {ed_s:.1f} s (least of the rounds)")
+            print(f"CPU overhead:    {(ed_c + ed_s) / (lt_c + lt_s) - 1:+.1%} (all CPU of edlint's pass over LT "
+                  f"alone's: reading, prose, batching, mapping back)")
+        print(f"load:            {os.getloadavg()[0]:.2f} (1-minute average, {os.cpu_count()} cores)")
         single = lt_alone(url, per_article, args.max_concurrency)
         print(f"LT per article:  {single:.1f} s, {n / single:.2f} articles/s; batching gains "
               f"{single / lt_best - 1:+.1%}")

@@ -8,7 +8,7 @@ archive in their own pool. Corpus rules collect per file and finish once.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .config import Config, ConfigResolver
 from .diagnostic import Diagnostic
@@ -27,6 +27,7 @@ class FileJob:
     text: str | None = None  # given text (stdin, check_text) instead of reading `path`
     format: str | None = None
     metrics: bool = False  # compute readability metrics even if no readability rule is on
+    cache: str | None = None  # directory of the result cache (`--cache`, lint/cache.py)
 
 
 @dataclass
@@ -73,6 +74,10 @@ def _metrics_function():
 
 def _check_file(job: FileJob) -> FileOutcome:
     """Check one file. Whatever goes wrong is reported against this file alone: the run goes on."""
+    if job.cache is not None:
+        from .cache import check_through_cache
+
+        return check_through_cache(job, _check_file)
     try:
         return _check_file_unguarded(job)
     except EdlintError as e:  # e.g. a rule that can't run on this file's config
@@ -170,18 +175,29 @@ class Engine:
 
     def __init__(self, resolver: ConfigResolver | None = None, *, jobs: int = 1,
                  metrics: bool = False, baseline: str | None = None, follow_symlinks: bool = False,
-                 progress=None):
+                 progress=None, cache=None):
         self.resolver = resolver or ConfigResolver()
         self.progress = progress  # called as progress(done, total) as each file finishes
         self.jobs = jobs  # 0: automatic
         self.metrics = metrics
         self.baseline = baseline
         self.follow_symlinks = follow_symlinks  # links out of a checked directory
+        self.cache = cache  # the result cache's directory (`--cache`, lint/cache.py), or None
 
     def run_jobs(self, jobs: list[FileJob], result: RunResult | None = None) -> RunResult:
         result = result or RunResult()
         for j in jobs:  # fail fast on config errors, before any work
             ruleset_for(j.config)
+        if self.cache is not None:
+            jobs = [replace(j, cache=self.cache) for j in jobs]
+        outcomes = self._check_all(jobs)
+        if self.cache is not None:
+            from .cache import finish_run
+
+            finish_run(self.cache)
+        return self._finish(outcomes, result)
+
+    def _check_all(self, jobs: list[FileJob]) -> list[FileOutcome]:
         workers = self.jobs
         if workers == 0:
             # Start-up of a worker costs about as much as checking a few articles: only
@@ -198,7 +214,7 @@ class Engine:
             for j in jobs:
                 outcomes.append(_check_file(j))
                 self._tick(outcomes, jobs)
-        return self._finish(outcomes, result)
+        return outcomes
 
     def _tick(self, outcomes: list, jobs: list) -> None:
         self._tick_count(len(outcomes), len(jobs))

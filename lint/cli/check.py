@@ -9,6 +9,7 @@ import click
 from ..diagnostic import SEVERITY_RANK
 from ..errors import EdlintError
 
+from .cache import cache_options, result_cache
 from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, config_option, fail,
                      follow_symlinks_option, guard, ignore_option, report_problems, say, select_option,
                      split_list, trust_options, use_color)
@@ -16,7 +17,8 @@ from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, config
 
 def build_engine(config_file, select, ignore, language=None, fail_on=None, include=(), exclude=(),
                  languagetool=None, require_languagetool=False, jobs=1, metrics=False, baseline=None,
-                 no_nested_config=False, allow_outside_paths=False, follow_symlinks=False, progress=None):
+                 no_nested_config=False, allow_outside_paths=False, follow_symlinks=False, progress=None,
+                 cache=None):
     from ..config import ConfigResolver
     from ..engine import Engine
 
@@ -25,7 +27,7 @@ def build_engine(config_file, select, ignore, language=None, fail_on=None, inclu
            "languagetool": languagetool, "require_languagetool": require_languagetool}
     resolver = ConfigResolver(config_file, cli, nested=not no_nested_config, allow_outside=allow_outside_paths)
     return Engine(resolver, jobs=jobs, metrics=metrics, baseline=baseline, follow_symlinks=follow_symlinks,
-                  progress=progress)
+                  progress=progress, cache=cache)
 
 
 FORMAT_NAMES = ["text", "json", "sarif", "github", "junit"]
@@ -92,10 +94,12 @@ def read_stdin(name: str | None) -> str:
 @click.option("--progress/--no-progress", default=None,
               help="A progress line on stderr (default: on a terminal, never when CI is set).")
 @follow_symlinks_option
+@cache_options
 @guard
 def check(paths, fmt, reports, fail_on, select, ignore, config_file, stdin_filename, include, exclude, language,
           languagetool, require_languagetool, baseline, write_baseline, jobs, quiet, statistics, output, color,
-          progress, no_nested_config=False, allow_outside_paths=False, follow_symlinks=False):
+          progress, no_nested_config=False, allow_outside_paths=False, follow_symlinks=False, cache=None,
+          cache_dir=None):
     """Check articles: files, directories (recursively) or '-' for standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
@@ -113,7 +117,7 @@ def check(paths, fmt, reports, fail_on, select, ignore, config_file, stdin_filen
                           languagetool, require_languagetool, jobs,
                           statistics or any(f == "json" for f, _ in outputs),
                           None if write_baseline else baseline, no_nested_config, allow_outside_paths,
-                          follow_symlinks, progress=meter)
+                          follow_symlinks, progress=meter, cache=result_cache(cache, cache_dir))
     paths, stdin_text, stdin_error = list(paths), None, None
     if "-" in paths:
         try:

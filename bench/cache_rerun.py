@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""What `edlint check --cache` saves on a rerun (issue 17's incremental bar: >= 20x).
+
+    python bench/cache_rerun.py CORPUS [--files 10000] [--edlint PATH] [--jobs 1]
+
+CORPUS: a directory of articles or a JSON Lines file with a "text" field; --files
+articles are written to a temporary directory (cycling through the corpus, each copy
+made distinct by a line naming it). Then, each a whole `edlint check` process with
+LanguageTool off and a fresh cache directory:
+
+    first run       nothing cached (every file checked, results stored)
+    rerun           nothing changed
+    one file edited one article changed: it alone is checked again
+    config changed  a rule ignored in edlint.toml: every file is checked again
+
+It prints wall and CPU time (the process and its workers) of each, and the first run's
+cost over the rerun's, in CPU (what the machine's other load changes least) and wall.
+The JSON reports of the first run and the rerun are compared: they must be identical.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def corpus_texts(path: Path) -> list[tuple[str, str]]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".html"))
+        return [(p.suffix, p.read_text(encoding="utf-8", errors="replace")) for p in files]
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                out.append((".txt", json.loads(line)["text"]))
+    return out
+
+
+def timed(cmd, cwd, out_path=None) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    with open(out_path or os.devnull, "wb") as out:
+        p = subprocess.run(cmd, cwd=cwd, stdout=out, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if p.returncode not in (0, 1):
+        sys.exit(f"edlint failed ({p.returncode}): {p.stderr.decode()[-800:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--files", type=int, default=10_000)
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--edlint", default=str(Path(sys.executable).with_name("edlint")))
+    args = ap.parse_args()
+
+    texts = corpus_texts(args.corpus)
+    if not texts:
+        sys.exit(f"{args.corpus}: no articles")
+    work = Path(tempfile.mkdtemp(prefix="edlint-cache-bench-"))
+    try:
+        arts = work / "articles"
+        arts.mkdir()
+        for i in range(args.files):
+            suffix, text = texts[i % len(texts)]
+            (arts / f"a{i:06d}{suffix}").write_text(f"{text}\n\nCopy {i}.\n", encoding="utf-8")
+        (work / "edlint.toml").write_text("", encoding="utf-8")
+        base = [args.edlint, "check", "--languagetool", "off", "--format", "json", "--no-progress",
+                "--jobs", str(args.jobs), "--cache-dir", str(work / "cache"), "articles"]
+        env_note = f"load {os.getloadavg()[0]:.2f} at start, {os.cpu_count()} cores"
+        print(f"{args.files} articles from {args.corpus} ({len(texts)} distinct), --jobs {args.jobs}; {env_note}")
+        rows = []
+        rows.append(("first run", *timed(base, work, work / "first.json")))
+        rows.append(("rerun", *timed(base, work, work / "rerun.json")))
+        first_text = (work / "articles" / "a000000.txt")
+        victim = first_text if first_text.exists() else next(arts.iterdir())
+        victim.write_text(victim.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
+        rows.append(("one file edited", *timed(base, work)))
+        (work / "edlint.toml").write_text('ignore = ["typography.mixed-apostrophes"]\n', encoding="utf-8")
+        rows.append(("config changed", *timed(base, work)))
+        print(f"{'run':18}{'wall s':>10}{'CPU s':>10}")
+        for name, wall, cpu in rows:
+            print(f"{name:18}{wall:10.2f}{cpu:10.2f}")
+        same = (work / "first.json").read_bytes() == (work / "rerun.json").read_bytes()
+        print(f"first run / rerun: {rows[0][2] / rows[1][2]:.1f}x in CPU, {rows[0][1] / rows[1][1]:.1f}x in wall "
+              f"(bar: 20x); reports identical: {'yes' if same else 'NO'}; load {os.getloadavg()[0]:.2f} at end")
+        return 0 if same else 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

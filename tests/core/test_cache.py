@@ -1,0 +1,187 @@
+"""`edlint check --cache`: reruns reuse what has not changed, and only that."""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+import zlib
+
+import pytest
+
+import lint.cache
+from lint.cache import ResultCache, _tree_digest
+from lint.config import ConfigResolver
+from lint.engine import Engine
+
+from .support import config_text, edlint, no_traceback
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A user cache home of the test's own (the signing key lives there)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    monkeypatch.delenv("EDLINT_CACHE", raising=False)
+    monkeypatch.delenv("EDLINT_CACHE_DIR", raising=False)
+    return tmp_path / "home-cache"
+
+
+@pytest.fixture
+def newsroom(desk, home):
+    (desk / "a.md").write_text("# Budget\n\nThey utilise very old buses.\n", encoding="utf-8")
+    (desk / "b.txt").write_text("Wow!! The council will utilise the hall.\n", encoding="utf-8")
+    (desk / "c.md").write_text("# Clean\n\nThe council met on Monday.\n", encoding="utf-8")
+    return desk
+
+
+def run(cache_dir, *paths):
+    """One engine run (in this process) through the cache in `cache_dir`; (findings as
+    tuples, the cache object that counted hits and misses)."""
+    for c in lint.cache._OPEN.values():
+        c.close()
+    lint.cache._OPEN.clear()
+    result = Engine(ConfigResolver(), cache=str(cache_dir)).run([str(p) for p in paths])
+    found = sorted((d.path, d.line, d.column, d.rule, d.message) for d in result.diagnostics)
+    return found, lint.cache.cache_for(str(cache_dir))
+
+
+def test_a_rerun_reuses_every_unchanged_file_and_finds_the_same(newsroom):
+    first, c1 = run(newsroom / "cache", newsroom)
+    assert (c1.hits, c1.misses) == (0, 3)
+    second, c2 = run(newsroom / "cache", newsroom)
+    assert (c2.hits, c2.misses) == (3, 0)
+    assert second == first and len(first) >= 3
+
+
+def test_a_changed_file_alone_is_checked_again(newsroom):
+    run(newsroom / "cache", newsroom)
+    (newsroom / "b.txt").write_text("Wow!! The council will utilise the hall!!\n", encoding="utf-8")
+    found, cache = run(newsroom / "cache", newsroom)
+    assert (cache.hits, cache.misses) == (2, 1)
+    assert sum(1 for f in found if f[0].endswith("b.txt") and f[3] == "typography.test.bang") == 2
+
+
+def test_a_config_change_invalidates_the_files_it_governs(newsroom):
+    run(newsroom / "cache", newsroom)
+    (newsroom / "edlint.toml").write_text(config_text('ignore = ["typography.test"]'), encoding="utf-8")
+    found, cache = run(newsroom / "cache", newsroom)
+    assert cache.hits == 0
+    assert not any(f[3] == "typography.test.bang" for f in found)
+
+
+def test_a_rule_pack_edit_invalidates(newsroom):
+    run(newsroom / "cache", newsroom)
+    hedge = newsroom / "pack" / "style" / "test-hedge.toml"
+    hedge.write_text(hedge.read_text(encoding="utf-8").replace('"very", "quite"', '"very", "old"'),
+                     encoding="utf-8")
+    # A new process would read the pack afresh; this one has it loaded: forget it.
+    import lint.engine
+    import lint.ruleset
+
+    lint.ruleset.all_rules.cache_clear()
+    lint.engine._RULESETS.clear()
+    found, cache = run(newsroom / "cache", newsroom)
+    assert cache.hits == 0
+    assert any(f[3] == "style.test.hedge" and "old" in f[4] for f in found)
+
+
+def test_a_vocabulary_word_takes_effect_on_the_rerun(newsroom):
+    run(newsroom / "cache", newsroom)
+    (newsroom / "edlint.toml").write_text(config_text('[vocabulary]', 'accept = ["utilise"]'), encoding="utf-8")
+    found, _ = run(newsroom / "cache", newsroom)
+    assert not any("utilise" in f[4] for f in found)
+
+
+def test_the_code_digest_follows_file_contents(tmp_path):
+    import hashlib
+
+    (tmp_path / "m.py").write_text("x = 1\n")
+    digest = lambda: (_tree_digest(tmp_path, h := hashlib.blake2b()), h.hexdigest())[1]  # noqa: E731
+    before = digest()
+    (tmp_path / "m.py").write_text("x = 2\n")
+    assert digest() != before
+
+
+def test_a_planted_entry_is_never_unpickled(newsroom, tmp_path):
+    """A cache directory committed to a checkout can't run code: entries are signed per user."""
+    cache_dir = newsroom / "cache"
+    run(cache_dir, newsroom)
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    blob = zlib.compress(pickle.dumps(Evil()))
+    import sqlite3
+
+    db = sqlite3.connect(cache_dir / "results-1.sqlite")
+    db.execute("UPDATE outcome SET value = ?", (b"\0" * 32 + blob,))
+    db.commit()
+    db.close()
+    found, cache = run(cache_dir, newsroom)
+    assert not marker.exists()
+    assert cache.hits == 0 and len(found) >= 3
+
+
+def test_a_damaged_cache_file_costs_a_notice_not_the_run(newsroom):
+    cache_dir = newsroom / "cache"
+    cache_dir.mkdir()
+    (cache_dir / "results-1.sqlite").write_bytes(b"this is not a database" * 100)
+    r = edlint("check", "--cache-dir", cache_dir, "--format", "json", newsroom / "a.md")
+    no_traceback(r)
+    assert r.exit_code == 1
+    assert json.loads(r.stdout)["diagnostics"]
+    assert "damaged" in r.stderr
+    r2 = edlint("check", "--cache-dir", cache_dir, "--format", "json", newsroom / "a.md")
+    assert r2.exit_code == 1 and "damaged" not in r2.stderr
+
+
+def test_the_cache_stays_under_its_size_limit(newsroom):
+    for i in range(40):
+        (newsroom / f"n{i}.txt").write_text(f"Story {i}: they utilise very old buses. " * 30, encoding="utf-8")
+    run(newsroom / "cache", newsroom)
+    cache = ResultCache(newsroom / "cache", max_bytes=4000)
+    cache.prune()
+    entries, size = cache.stats()
+    assert size <= 4000 and 0 < entries < 43
+
+
+def test_failed_files_are_not_kept(newsroom):
+    (newsroom / "bad.txt").write_bytes(b"\x00\x01binary\x00" * 50)
+    run(newsroom / "cache", newsroom)
+    _, cache = run(newsroom / "cache", newsroom)
+    assert (cache.hits, cache.misses) == (3, 1)
+
+
+def test_the_cli_output_is_the_same_with_and_without_the_cache(newsroom):
+    plain = edlint("check", "--format", "json", newsroom)
+    cached1 = edlint("check", "--cache-dir", newsroom / "cache", "--format", "json", newsroom)
+    cached2 = edlint("check", "--cache-dir", newsroom / "cache", "--format", "json", newsroom)
+    assert plain.exit_code == cached1.exit_code == cached2.exit_code == 1
+    assert plain.stdout == cached1.stdout == cached2.stdout
+
+
+def test_cache_info_and_clear(newsroom):
+    edlint("check", "--cache-dir", newsroom / "cache", newsroom)
+    info = edlint("cache", "info", "--cache-dir", newsroom / "cache")
+    assert info.exit_code == 0 and "3 file results" in info.stdout
+    assert edlint("cache", "clear", "--cache-dir", newsroom / "cache").exit_code == 0
+    assert "0 file results" in edlint("cache", "info", "--cache-dir", newsroom / "cache").stdout
+
+
+def test_concurrent_runs_share_one_cache(newsroom):
+    for i in range(30):
+        (newsroom / f"s{i}.txt").write_text(f"Story {i} will utilise the hall!!\n", encoding="utf-8")
+    env = dict(os.environ)
+    cmd = [sys.executable, "-m", "lint", "check", "--cache-dir", str(newsroom / "cache"), "--format", "json",
+           "--languagetool", "off", str(newsroom)]
+    # Two serial runs and one with two worker processes, all writing at once.
+    procs = [subprocess.Popen(cmd + ["-j", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                              cwd=newsroom) for jobs in ("1", "2", "1")]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [1, 1, 1], [o[1][-500:] for o in outs]
+    assert outs[0][0] == outs[1][0] == outs[2][0]
+    assert not any(b"cache" in o[1] for o in outs)  # no cache trouble reported
+    assert ResultCache(newsroom / "cache").stats()[0] == 33
