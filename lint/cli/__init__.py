@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "audit": "lint.cli.audit:audit",
     "languagetool": "lint.cli.languagetool:languagetool",
     "lsp": "lint.cli.lsp:lsp",
+    "mcp": "lint.cli.mcp:mcp",
 }
 
 
