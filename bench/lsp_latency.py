@@ -1,11 +1,19 @@
 """Latency and memory of `edlint lsp`, measured by a real LSP client over stdio.
 
     python bench/lsp_latency.py ARTICLE [--edits 100] [--documents 50]
+                                [--starts 5] [--peer "PYTHON -m lint lsp"]
 
 ARTICLE is a text or Markdown file of about 800 words. The client opens it, then makes
 single-character edits one at a time and times each change until the server publishes the
 diagnostics of that version (debounce set to 0, so it is excluded; LanguageTool off). Then it
 opens DOCUMENTS copies under other names and reads the server's resident memory.
+
+Start-up is timed over STARTS fresh servers (spawn -> `initialize` answered -> first
+diagnostics of the article), with the server's own CPU time beside the wall time: on a loaded
+machine the wall time mostly measures the other processes, CPU time much less so. With
+--peer, another server command (say, an older build's) is started in alternation, and the
+median ratio is printed. Servers run with Python's bytecode cache on (as an installed
+edlint is), whatever PYTHONDONTWRITEBYTECODE says here.
 Targets (issue 14): median <= 50 ms, p95 <= 150 ms, start to first diagnostics <= 1 s,
 memory with 50 open 800-word documents <= 200 MB.
 """
@@ -14,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shlex
 import statistics
 import sys
 import tempfile
@@ -24,6 +33,12 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a live process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> tuple[float, float]:
     fields = {}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -32,10 +47,13 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
-async def run(article: Path, edits: int, documents: int) -> None:
-    text = article.read_text(encoding="utf-8")
-    words = len(text.split())
-    language = "markdown" if article.suffix in (".md", ".markdown") else "plaintext"
+def server_env() -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("EDLINT_LANGUAGETOOL", "PYTHONDONTWRITEBYTECODE")}
+    return env
+
+
+async def start_server(command: list[str], workdir: Path, uri: str, text: str, language: str):
+    """A fresh server with the article open: (client, published, wait_for, timings)."""
     client = LanguageClient("edlint-bench", "1")
     published: dict[tuple[str, int | None], float] = {}
     arrived = asyncio.Event()
@@ -49,25 +67,64 @@ async def run(article: Path, edits: int, documents: int) -> None:
     def on_register(params):
         return None
 
-    async def wait_for(uri: str, version: int, timeout: float = 60) -> float:
+    async def wait_for(uri: str, version: int, timeout: float = 120) -> float:
         deadline = time.perf_counter() + timeout
         while (uri, version) not in published:
             arrived.clear()
             await asyncio.wait_for(arrived.wait(), max(0.01, deadline - time.perf_counter()))
         return published[(uri, version)]
 
-    workdir = Path(tempfile.mkdtemp(prefix="edlint-lsp-bench-"))
-    env = {k: v for k, v in os.environ.items() if k != "EDLINT_LANGUAGETOOL"}
     t_spawn = time.perf_counter()
-    await client.start_io(sys.executable, "-m", "lint", "lsp", env=env)
+    await client.start_io(command[0], *command[1:], env=server_env())
     await client.initialize_async(types.InitializeParams(
         capabilities=types.ClientCapabilities(), root_uri=workdir.as_uri(),
         initialization_options={"debounce": 0, "languagetool": False}))
+    t_init = time.perf_counter() - t_spawn
     client.initialized(types.InitializedParams())
-    uri = (workdir / article.name).as_uri()
     client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
         uri=uri, language_id=language, version=1, text=text)))
     first = await wait_for(uri, 1) - t_spawn
+    cpu = cpu_seconds(client._server.pid)
+    return client, wait_for, {"init": t_init, "first": first, "cpu": cpu}
+
+
+async def stop_server(client) -> None:
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+
+
+async def time_starts(command, peer, workdir, uri, text, language, starts):
+    """Alternating fresh starts of `command` (and `peer`): their timings."""
+    ours, theirs = [], []
+    for _ in range(starts):
+        for cmd, out in ((command, ours), (peer, theirs)):
+            if cmd is None:
+                continue
+            client, _, timing = await start_server(cmd, workdir, uri, text, language)
+            await stop_server(client)
+            out.append(timing)
+    return ours, theirs
+
+
+def describe(label: str, timings: list[dict]) -> str:
+    med = {k: statistics.median(t[k] for t in timings) for k in ("init", "first", "cpu")}
+    firsts = ", ".join(f"{t['first']:.2f}" for t in timings)
+    return (f"{label}: server start -> first diagnostics: median {med['first']:.2f} s wall ({firsts}), "
+            f"{med['cpu']:.2f} s server CPU; `initialize` answered after {med['init']:.2f} s   (target <= 1 s)")
+
+
+async def run(article: Path, edits: int, documents: int, starts: int, peer: list[str] | None) -> None:
+    text = article.read_text(encoding="utf-8")
+    words = len(text.split())
+    language = "markdown" if article.suffix in (".md", ".markdown") else "plaintext"
+    workdir = Path(tempfile.mkdtemp(prefix="edlint-lsp-bench-"))
+    uri = (workdir / article.name).as_uri()
+    command = [sys.executable, "-m", "lint", "lsp"]
+
+    load_before = os.getloadavg()
+    ours, theirs = await time_starts(command, peer, workdir, uri, text, language, starts)
+    client, wait_for, _ = await start_server(command, workdir, uri, text, language)
 
     # Single-character edits spread through the article, each waited for.
     lines = text.split("\n")
@@ -91,19 +148,22 @@ async def run(article: Path, edits: int, documents: int) -> None:
             uri=other, language_id=language, version=1, text=text)))
         await wait_for(other, 1)
     rss, peak = rss_mb(client._server.pid)
-
-    await client.shutdown_async(None)
-    client.exit(None)
-    await client.stop()
+    await stop_server(client)
 
     ms = sorted(x * 1000 for x in latencies)
     p95 = ms[max(0, round(0.95 * len(ms)) - 1)]
     load = os.getloadavg()
     print(f"article: {article} ({words} words), {edits} single-character edits, debounce 0, LanguageTool off")
-    print(f"machine load (1/5/15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
+    print(f"machine load (1/5/15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores "
+          f"(before the start-up rounds: {load_before[0]:.2f})")
     print(f"change -> publishDiagnostics: median {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, "
           f"max {ms[-1]:.1f} ms   (targets: median <= 50, p95 <= 150)")
-    print(f"server start -> first diagnostics: {first:.2f} s   (target <= 1 s)")
+    print(describe(f"{starts} starts", ours))
+    if theirs:
+        print(describe(f"peer {' '.join(peer)}", theirs))
+        ratio = statistics.median(t["first"] for t in ours) / statistics.median(t["first"] for t in theirs)
+        cpu_ratio = statistics.median(t["cpu"] for t in ours) / statistics.median(t["cpu"] for t in theirs)
+        print(f"this server / peer: start -> first diagnostics x{ratio:.2f} wall, x{cpu_ratio:.2f} CPU")
     print(f"memory with {documents} open documents: {rss:.0f} MB resident, peak {peak:.0f} MB   (target <= 200 MB)")
 
 
@@ -112,8 +172,11 @@ def main() -> None:
     ap.add_argument("article", type=Path)
     ap.add_argument("--edits", type=int, default=100)
     ap.add_argument("--documents", type=int, default=50)
+    ap.add_argument("--starts", type=int, default=5, help="fresh servers timed from spawn to first diagnostics")
+    ap.add_argument("--peer", help="another server command to time in alternation, e.g. an older build's")
     args = ap.parse_args()
-    asyncio.run(run(args.article, args.edits, args.documents))
+    peer = shlex.split(args.peer) if args.peer else None
+    asyncio.run(run(args.article, args.edits, args.documents, max(1, args.starts), peer))
 
 
 if __name__ == "__main__":

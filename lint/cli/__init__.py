@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "languagetool": "lint.cli.languagetool:languagetool",
     "lsp": "lint.cli.lsp:lsp",
     "cache": "lint.cli.cache:cache",
+    "mcp": "lint.cli.mcp:mcp",
 }
 
 

@@ -10,6 +10,14 @@ import click
 @click.option("--stdio", is_flag=True, help="Speak LSP on standard input and output (the default).")
 def lsp(tcp_port, stdio):
     """Run the edlint language server for editors (diagnostics, quick fixes, hover)."""
+    # The engine starts loading first, in a thread, while pygls and lsprotocol are imported
+    # and the editor handshakes (lint/lsp/warmup.py); lsprotocol's classes come with their
+    # compiled methods from a cache (lint/lsp/fastimport.py).
+    from ..lsp.fastimport import import_lsprotocol_types
+    from ..lsp.warmup import WarmUp
+
+    warm = WarmUp().start()
+    import_lsprotocol_types()
     from ..lsp.server import serve
 
-    serve(None if stdio else tcp_port)
+    serve(None if stdio else tcp_port, warm)

@@ -22,6 +22,7 @@ from .checking import BufferChecker, BufferResult, format_for, languagetool_mode
 from .convert import to_lsp
 from .grammar import GrammarServers
 from .positions import UTF8, UTF16, UTF32, PositionIndex
+from .warmup import WarmUp
 
 log = logging.getLogger("edlint.lsp")
 
@@ -42,11 +43,14 @@ class Checked:
 
 
 class EdlintLanguageServer(LanguageServer):
-    def __init__(self):
+    def __init__(self, warm: WarmUp | None = None):
         from .. import __version__
 
         super().__init__("edlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
-        self.checker = BufferChecker()
+        # Started by `serve`'s caller before pygls was imported; a server built without one
+        # (tests, embedding) warms up now.
+        self.warm = warm or WarmUp().start()
+        self.checker = self.warm.checker
         self.grammar = GrammarServers()
         self.debounce = DEFAULT_DEBOUNCE
         self.grammar_enabled = True
@@ -124,6 +128,7 @@ class EdlintLanguageServer(LanguageServer):
 
     def _run_check(self, path: str, text: str, language_id: str | None, languagetool: str) -> Checked:
         fmt = format_for(path, language_id)
+        self.warm.wait()  # no check runs beside the warm-up's, on the same checker
         try:
             result = self.checker.check(path, text, language_id, languagetool)
         except Exception as e:  # a crash in one check is logged; the server goes on
@@ -182,8 +187,8 @@ def _specs() -> dict:
     return _SPECS
 
 
-def build_server() -> EdlintLanguageServer:
-    server = EdlintLanguageServer()
+def build_server(warm: WarmUp | None = None) -> EdlintLanguageServer:
+    server = EdlintLanguageServer(warm)
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: EdlintLanguageServer, params: types.InitializeParams):
@@ -207,8 +212,6 @@ def build_server() -> EdlintLanguageServer:
                                            watchers=watchers))]))
             except Exception:
                 log.warning("the client refused file watching; config changes apply on save")
-        # Load the lexicons and rules now, so the first document's check is fast.
-        await asyncio.get_running_loop().run_in_executor(ls.fast_pool, _warm_up, ls)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: EdlintLanguageServer, params: types.DidOpenTextDocumentParams):
@@ -339,17 +342,9 @@ def _explain(rule: str) -> str:
     return "\n".join(out)
 
 
-def _warm_up(ls: EdlintLanguageServer) -> None:
-    try:
-        ls.checker.check(os.path.join(os.getcwd(), "warm-up.md"), "A freindly warm-up sentence.\n", "markdown")
-        _specs()
-    except Exception:
-        log.exception("warm-up failed")
-
-
-def serve(tcp_port: int | None = None) -> None:
+def serve(tcp_port: int | None = None, warm: WarmUp | None = None) -> None:
     logging.basicConfig(level=logging.WARNING)
-    server = build_server()
+    server = build_server(warm)
     if tcp_port is not None:
         server.start_tcp("127.0.0.1", tcp_port)
     else:

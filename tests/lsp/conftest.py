@@ -17,6 +17,7 @@ ENV = {k: v for k, v in os.environ.items() if k != "EDLINT_LANGUAGETOOL"}
 
 def _accept_registrations(client: LanguageClient) -> None:
     client.registrations = []
+    _record_publications(client)
 
     @client.feature(types.CLIENT_REGISTER_CAPABILITY)
     def register(params: types.RegistrationParams):
@@ -35,6 +36,25 @@ async def crashing_client(lsp_client: LanguageClient):
     _accept_registrations(lsp_client)
     yield
     await _stop(lsp_client)
+
+
+def _record_publications(client: LanguageClient) -> None:
+    """Keep every publishDiagnostics as it arrives. pytest-lsp's wait_for_notification only
+    hands a notification to a waiter already waiting: two publications read from the pipe in
+    one go would lose the second."""
+    import asyncio
+
+    seen = client.__dict__.setdefault("_edlint_publications", [])
+    arrived = client.__dict__.setdefault("_edlint_arrived", asyncio.Event())
+    handle = client.protocol._handle_notification
+
+    def record(method_name, params):
+        if method_name == types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS:
+            seen.append(params)
+            arrived.set()
+        return handle(method_name, params)
+
+    client.protocol._handle_notification = record
 
 
 async def _stop(client: LanguageClient) -> None:
@@ -80,7 +100,8 @@ async def diagnostics_for(client: LanguageClient, uri: str, version: int | None 
     for other documents that arrive meanwhile are kept for their own call."""
     import asyncio
 
-    seen = client.__dict__.setdefault("_edlint_publications", [])
+    seen = client.__dict__["_edlint_publications"]  # filled by _record_publications
+    arrived = client.__dict__["_edlint_arrived"]
 
     def take():
         for i, params in enumerate(seen):
@@ -90,7 +111,8 @@ async def diagnostics_for(client: LanguageClient, uri: str, version: int | None 
 
     async def wait():
         while (found := take()) is None:
-            seen.append(await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS))
+            arrived.clear()
+            await arrived.wait()
         return found
 
     return await asyncio.wait_for(wait(), timeout)
