@@ -19,8 +19,9 @@ are not counted.
 Prints per input the CPU seconds at each size and the growth per doubling
 (time at 2n / time at n: 2.0 is linear, 4.0 quadratic), and their geometric mean. Targets: every growth
 <= 2.3, and the 1 MB size under 5 s. A measurement over `--limit` seconds is
-stopped and the larger sizes of that input are skipped. `--code DIR` runs the
-checks on another checkout's `lint` package (e.g. main's, for a before/after).
+stopped (a limit on CPU time, not wall time) and the larger sizes of that input
+are skipped. `--code DIR` runs the checks on another checkout's `lint` package
+(e.g. main's, for a before/after).
 
 On a loaded machine one measurement is noisy: `--repeat N` measures each size N
 times and keeps the least CPU time (`--stat best`, the default: noise only ever
@@ -35,6 +36,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -184,10 +186,17 @@ def measure(text: str, ext: str, code: str, limit: float) -> dict | None:
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         env = dict(os.environ, EDLINT_LANGUAGETOOL_URL="")
+        cpu_limit = int(limit) + 30
+
+        def limit_cpu():  # the limit is on CPU time: on a loaded machine wall time is many times more
+            import resource
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu_limit, cpu_limit + 5))
         try:
             p = subprocess.run([sys.executable, "-c", CHILD, code, path], capture_output=True,
-                               text=True, timeout=limit + 30, env=env, cwd=d)
+                               text=True, timeout=10 * cpu_limit, env=env, cwd=d, preexec_fn=limit_cpu)
         except subprocess.TimeoutExpired:
+            return None
+        if p.returncode == -signal.SIGXCPU:
             return None
         if p.returncode != 0:  # a crash is a result too: say so and go on with the others
             last = (p.stderr.strip().splitlines() or ["?"])[-1]
