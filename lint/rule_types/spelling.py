@@ -72,7 +72,11 @@ class Spelling(Rule):
     def check(self, doc, ctx):
         from ..spelling.checker import document_findings
 
-        findings = [f for f in document_findings(doc, ctx) if f.word.lower() not in self._words]
+        # Variants count for the copy's variety whatever this rule reports; other kinds
+        # only when reported (a page of unknown words is not looked at by each rule).
+        kinds, words = self._kinds, self._words
+        findings = [f for f in document_findings(doc, ctx)
+                    if (f.kind == "variant" or f.kind in kinds) and (not words or f.word.lower() not in words)]
         copy_variety = _variety_of_copy(findings, ctx.language)
         # Corrections are spelled the way the article spells; without a variant spelling
         # to go by, the configured way.

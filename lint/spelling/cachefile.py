@@ -30,4 +30,17 @@ def read(path: Path, tag: bytes) -> bytes:
     head = len(tag) + 32
     if not data.startswith(tag) or hashlib.sha256(data[head:]).digest() != data[len(tag):head]:
         raise DamagedCache(f"{path}: checksum does not match")
+    _mark_used(path)
     return data[head:]
+
+
+def _mark_used(path: Path) -> None:
+    """Refresh the file's time at most once a day: the pruning of other versions' files
+    (lexicon.prune_cache) keeps the ones some install still reads."""
+    import time
+
+    try:
+        if time.time() - path.stat().st_mtime > 86400:
+            os.utime(path)
+    except OSError:
+        pass  # a read-only cache: it is still read

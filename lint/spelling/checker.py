@@ -78,6 +78,7 @@ class SpellChecker:
         self.max_suggestions = suggestions
         self.report_repeats = report_repeats
         self.vocabulary = accept if isinstance(accept, Vocabulary) else Vocabulary(tuple(accept))
+        self._has_vocabulary = bool(self.vocabulary)  # most runs accept no terms: skip the calls
         self._suggester = None
         self._derived: dict[str, bool] = {}
         self._stops_text: str | None = None  # the block whose sentence-end offsets are in _stops
@@ -158,8 +159,9 @@ class SpellChecker:
         if len(word) < self.min_length:
             return None
         lower = word.lower()
-        if ((lower in self.known and lower not in self._variant_words)
-                or self.vocabulary.accepts(word) or self.vocabulary.accepts(t.text)):
+        if lower in self.known and lower not in self._variant_words:
+            return None
+        if self._has_vocabulary and (self.vocabulary.accepts(word) or self.vocabulary.accepts(t.text)):
             return None
         text = block.text
         end = t.start + len(word)

@@ -89,9 +89,16 @@ def cache_dir() -> Path:
     return Path(xdg) / "edlint" if xdg else Path.home() / ".cache" / "edlint"
 
 
+# Another version's cache file is removed once no run has used it for this long: two
+# installs sharing one cache directory (two virtual environments, a CI matrix) must not
+# delete each other's file on every run, each then rebuilding its own (0.7 s a run).
+UNUSED_FOR = 7 * 86400
+
+
 def prune_cache(kind: str, keep: Path) -> None:
-    """Remove this kind's cache files of other versions (each install or upgrade of edlint or
-    its data writes a new one, 7.5 MB a time) and temporary files a killed run left behind."""
+    """Remove this kind's cache files of other versions that no run has used for a week
+    (each install or upgrade of edlint or its data writes a new one, 7.5 MB a time) and
+    temporary files a killed run left behind."""
     import time
 
     try:
@@ -102,7 +109,7 @@ def prune_cache(kind: str, keep: Path) -> None:
         if entry == keep:
             continue
         stale_tmp = ".tmp" in entry.suffix and _age(entry, time) > 3600
-        if entry.suffix == ".bin" or stale_tmp:
+        if (entry.suffix == ".bin" and _age(entry, time) > UNUSED_FOR) or stale_tmp:
             try:
                 entry.unlink()
             except OSError:

@@ -20,7 +20,10 @@ def is_acronym(word: str) -> bool:
 
 def is_mixed_case(word: str) -> bool:
     """MacBook, iPhone, eBay, SpaceX: an upper-case letter after the first one."""
-    return any(c.isupper() for c in word[1:]) and not word.isupper()
+    rest = word[1:]
+    if rest.islower():  # cased letters, none upper: the usual word, without a loop
+        return False
+    return any(c.isupper() for c in rest) and not word.isupper()
 
 
 class NameIndex:

@@ -53,6 +53,8 @@ def _skip_chunk(chunk: str) -> bool:
 
 
 def _strip_ending(word: str) -> str:
+    if "'" not in word and "’" not in word:  # every ending has an apostrophe
+        return word
     for ending in _ENDINGS:
         # "I'm", "I've", "I'll", "I'd": the one stem of one letter that takes an ending.
         if word.endswith(ending) and (len(word) > len(ending) + 1 or word[0] == "I"):

@@ -35,7 +35,9 @@ def regular_british(lower: str, is_word) -> str | None:
     "renationalise" -> "renationalize", "diallers" -> "dialers"."""
     from .words import PREFIXES
 
-    for pattern, repl in ((_IZE, r"\1z\2"), (_DOUBLE_L, r"l\1")):
+    for pattern, repl, needed in ((_IZE, r"\1z\2", "s"), (_DOUBLE_L, r"l\1", "ll")):
+        if needed not in lower:  # the ending can't match: skip the regex (most unknown words)
+            continue
         us = pattern.sub(repl, lower, count=1)
         if us == lower:
             continue

@@ -18,6 +18,8 @@ PREFIXES = ("un", "re", "non", "pre", "post", "over", "under", "mid", "hyper", "
             "mega", "multi", "anti", "auto", "cyber", "tele", "astro", "electro", "bio", "eco",
             "geo", "semi", "sub", "inter", "counter", "out", "self")
 
+_PREFIX_STARTS = tuple(PREFIXES)
+
 
 def is_derived(word: str, lexicon) -> bool:
     return _is_plural(word, lexicon) or _is_prefixed(word, lexicon) or _is_compound(word, lexicon)
@@ -36,9 +38,13 @@ def _is_plural(word: str, lexicon) -> bool:
 
 
 def _is_prefixed(word: str, lexicon) -> bool:
+    if not word.startswith(_PREFIX_STARTS):  # one C call rules out most words
+        return False
     for prefix in PREFIXES:
+        if not word.startswith(prefix):
+            continue
         rest = word[len(prefix):]
-        if word.startswith(prefix) and len(rest) >= MIN_PREFIXED and rest in lexicon and lexicon.zipf(rest) >= MIN_PART_ZIPF - 0.5:
+        if len(rest) >= MIN_PREFIXED and rest in lexicon and lexicon.zipf(rest) >= MIN_PART_ZIPF - 0.5:
             return True
     return False
 

@@ -63,3 +63,31 @@ def test_syllables_equal_textstat_on_dictionary_and_other_words(cmu_entries):
     words = sorted(cmu_entries)[::997] + ["Zelenskyy", "Brexiteers", "infodemic", "U.S.", "don't",
                                           "well-known", "1.5", "2024", "COVID-19", "Beijing’s"]
     assert [w for w in words if syllables(w) != textstat.syllable_count(w)] == []
+
+
+def test_hyphenation_with_pattern_beginnings_indexed_equals_pyphen(cmu_entries, monkeypatch):
+    # A process that hyphenates many words indexes the patterns' beginnings to stop each
+    # scan early: the points found must not change.
+    import pyphen
+
+    monkeypatch.setattr(hyphenation, "STEMS_AFTER", 1)
+    base = list(importlib.util.find_spec("pyphen").submodule_search_locations)[0]
+    patterns = hyphenation.Patterns(os.path.join(base, "dictionaries", "hyph_en_US.dic"))
+    reference = pyphen.Pyphen(lang="en_US")
+    words = sorted(w for w in cmu_entries if w.isalpha())[::13] + [
+        "zelenskyy", "supercalifragilistic", "blinkenlights", "qwxz", "ab", "a", "ekoxufyb"]
+    assert [w for w in words if patterns.positions(w) != reference.positions(w)] == []
+    assert patterns._stems  # the index was in use
+
+
+def test_indexed_lookups_answer_as_the_binary_search(cmu_entries, monkeypatch):
+    # After many lookups a process reads each prefix's entries into a dict: it must find
+    # the same first pronunciations, swapped neighbours included, and miss the same words.
+    from lint.readability import syllables as module
+
+    words = sorted(cmu_entries)[::5] + ["sepulveda", "sepultura", "stilton", "stilted", "'bout",
+                                          "zywicki", "a", "zzzzqx", "ekoxufyb", "a'", "~"]
+    monkeypatch.setattr(module, "_indexed", {})
+    monkeypatch.setattr(module, "_lookups", module.INDEX_AFTER + 1)
+    assert [w for w in words if phones(w) != cmu_entries.get(w)] == []
+    assert module._indexed  # the dicts were in use

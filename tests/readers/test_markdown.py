@@ -205,10 +205,10 @@ def test_a_placeholder_past_the_content_stays_inside_the_block():
     # Where the walker has lost its place (found on 1 MB of random markup), an image's
     # placeholder may start at the end of the content: it maps there, without a crash.
     from lint.document import TextBuilder
-    from lint.readers.markdown import _Inline
+    from lint.readers.markdown_inline import InlineWalker
 
     builder = TextBuilder()
-    walker = _Inline(None, "ab", [10, 11, 12], builder)
+    walker = InlineWalker(None, "ab", [10, 11, 12], builder)
     walker.placeholder(2, 4)
     walker.placeholder(1, 9)
     assert builder.text() == "\ufffc\ufffc"

@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+import time
 
 from lint.cli.progress import Progress, wanted
 
@@ -77,16 +78,23 @@ def test_cache_keeps_only_the_current_version(tmp_path):
     cache = tmp_path / "cache"
     cache.mkdir()
     old = [cache / "lexicon-b1_old.bin", cache / "bigrams-b1_old.bin"]
+    month_ago = time.time() - 30 * 86400
     for f in old:
         f.write_bytes(b"x" * 1000)
+        os.utime(f, (month_ago, month_ago))  # no run has used them for a month
+    # Another install's file, used yesterday (a second virtual environment on the same cache).
+    other = cache / "lexicon-b1_other.bin"
+    other.write_bytes(b"x" * 1000)
+    os.utime(other, (time.time() - 86400, time.time() - 86400))
     keep = cache / "notes.txt"  # not a cache file of edlint's
     keep.write_text("mine")
     _articles(tmp_path, 1)
     edlint("check", "--languagetool", "off", "s0.txt", cwd=tmp_path, env={"EDLINT_CACHE_DIR": str(cache)})
     names = sorted(p.name for p in cache.iterdir())
     assert not old[0].exists()
+    assert other.exists()  # still in use: not deleted, or both installs rebuild on every run
     assert keep.exists()
-    current = [n for n in names if n.startswith("lexicon-") and n.endswith(".bin")]
+    current = [n for n in names if n.startswith("lexicon-") and n.endswith(".bin") and n != other.name]
     assert len(current) == 1
     # The bigram model prunes the same way when it writes its cache.
     from lint.spelling.lexicon import prune_cache
@@ -94,3 +102,15 @@ def test_cache_keeps_only_the_current_version(tmp_path):
     prune_cache("bigrams", cache / "bigrams-b9_new.bin")
     assert not old[1].exists()
     assert (cache / current[0]).exists()
+
+
+def test_reading_a_cache_file_marks_it_in_use(tmp_path):
+    # An install that only reads its cache file must keep it from another install's pruning.
+    from lint.spelling import cachefile
+
+    path = tmp_path / "lexicon-b1_x.bin"
+    cachefile.write(path, b"tag\n", b"payload")
+    week_ago = time.time() - 7 * 86400
+    os.utime(path, (week_ago, week_ago))
+    assert cachefile.read(path, b"tag\n") == b"payload"
+    assert time.time() - path.stat().st_mtime < 3600
