@@ -238,5 +238,5 @@ def apply_cli(cfg: Config, cli: dict) -> Config:
         known = known_selectors(cfg.rule_packs)
         for option, sels in opts:
             for s in sels:
-                check_selector(s, known, f"command line: {option}")
+                check_selector(s, known, f"command line: {option}", tuple(cfg.rule_packs))
     return replace(cfg, **changes) if changes else cfg

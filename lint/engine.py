@@ -26,7 +26,7 @@ class FileJob:
     config: Config
     text: str | None = None  # given text (stdin, check_text) instead of reading `path`
     format: str | None = None
-    metrics: bool = False  # compute readability metrics even if no readability rule is on
+    metrics: bool = False  # compute document figures even if no rule that needs them is on
 
 
 @dataclass
@@ -63,14 +63,6 @@ def ruleset_for(config: Config) -> RuleSet:
     return rs
 
 
-def _metrics_function():
-    try:
-        from .readability.metrics import document_metrics
-    except ImportError:
-        return None
-    return document_metrics
-
-
 def _check_file(job: FileJob) -> FileOutcome:
     """Check one file. Whatever goes wrong is reported against this file alone: the run goes on."""
     try:
@@ -103,23 +95,30 @@ def _check_file_unguarded(job: FileJob) -> FileOutcome:
     # A reader of many records may return some bad ones alongside the good (see readers.jsondocs).
     out.partial_errors = list(getattr(docs, "errors", ()))
     out.warnings += getattr(docs, "warnings", ())
-    want_metrics = job.metrics or rs.has_category("readability")
-    metrics_fn = _metrics_function() if want_metrics else None
+    # What runs is what the rules declare (lint/rule_types/base.py): no category is known here.
+    metric_fns = rs.metric_functions(job.metrics)
+    hidden = rs.exclusion_rules(bool(metric_fns) or rs.needs_exclusions)
     for n, doc in enumerate(docs):
-        if metrics_fn is not None:
-            for rule in rs.exclusion_rules():
-                doc.excluded.extend((d.start, d.end) for d in rule.check(doc, rs.ctx))
-        for rule in rs.document_rules:
-            found = list(rule.check(doc, rs.ctx))
-            if rule.spec.category == "boilerplate":
-                doc.excluded.extend((d.start, d.end) for d in found)
-            out.diagnostics.extend((n, d) for d in found)
-        for rule in rs.corpus_rules:
-            out.collected.setdefault(rule.id, []).append((n, rule.collect(doc, rs.ctx)))
-        metrics = metrics_fn(doc, rs.ctx.settings.get("readability", {})) if metrics_fn else {}
+        _check_document(doc, n, rs, hidden, out)
+        metrics = {}
+        for fn in metric_fns:
+            metrics.update(fn(doc, rs.ctx))
         out.docs.append(_DocInfo(doc.record, doc.directives, metrics))
     out.rule_warnings = take_pattern_warnings()
     return out
+
+
+def _check_document(doc, n: int, rs: RuleSet, hidden: list, out: FileOutcome) -> None:
+    """Run the rules on one document; the spans of excluding rules are skipped by those after."""
+    for rule in hidden:  # not selected: their spans count, their findings are not reported
+        doc.excluded.extend((d.start, d.end) for d in rule.check(doc, rs.ctx))
+    for rule in rs.document_rules:
+        found = list(rule.check(doc, rs.ctx))
+        if rule.excludes_lines:
+            doc.excluded.extend((d.start, d.end) for d in found)
+        out.diagnostics.extend((n, d) for d in found)
+    for rule in rs.corpus_rules:
+        out.collected.setdefault(rule.id, []).append((n, rule.collect(doc, rs.ctx)))
 
 
 def _worker_init() -> None:
@@ -342,13 +341,8 @@ class Engine:
                 continue
             seen.add(key)
             kept.append(d)
-        if any(d.rule.startswith("grammar.") for d in kept):
-            try:
-                from .languagetool.merge import merge_spelling
-            except ImportError:
-                pass
-            else:
-                kept = merge_spelling(kept)
+        for postprocess in rs.postprocessors():
+            kept = postprocess(kept)
         return kept
 
 
