@@ -12,6 +12,7 @@ from .errors import ConfigError
 from .params import declared
 from .rule_types import CheckContext, Rule, rule_class
 from .rulespec import RuleError, RuleSpec, bundled_rules_dir, load_rules
+from .text import selector_length
 
 
 @lru_cache(maxsize=8)
@@ -49,20 +50,11 @@ def check_rule_params(spec: RuleSpec, params: dict, where) -> None:
             raise ConfigError(f"{where(name)} {problem}")
 
 
-def _match_len(selector: str, rule_id: str) -> int:
-    """Length of `selector` if it selects `rule_id` (prefix by whole segments), else -1."""
-    if selector == "all":
-        return 0
-    if rule_id == selector or rule_id.startswith(selector + "."):
-        return len(selector)
-    return -1
-
-
 def is_enabled(spec: RuleSpec, select, ignore) -> bool:
     """The most specific matching selector decides; ties go to ignore. A rule that is
     off by default is enabled only by naming it (or its category) in select."""
-    best_sel = max((_match_len(s, spec.id) for s in select), default=-1)
-    best_ign = max((_match_len(s, spec.id) for s in ignore), default=-1)
+    best_sel = max((selector_length(s, spec.id) for s in select), default=-1)
+    best_ign = max((selector_length(s, spec.id) for s in ignore), default=-1)
     if best_sel < 0 or best_ign >= best_sel:
         return False
     return spec.enabled or best_sel > 0
@@ -71,7 +63,7 @@ def is_enabled(spec: RuleSpec, select, ignore) -> bool:
 def severity_for(rule_id: str, default: str, overrides: dict[str, str]) -> str:
     best, level = -1, default
     for sel, lvl in overrides.items():
-        n = _match_len(sel, rule_id)
+        n = selector_length(sel, rule_id)
         if n > best:
             best, level = n, lvl
     return level
@@ -145,8 +137,8 @@ class RuleSet:
         cat = rule_id.split(".", 1)[0]
         if not any(r.dynamic_ids and r.spec.category == cat for r in self.rules):
             return False
-        sel = max((_match_len(s, rule_id) for s in self.config.select), default=-1)
-        ign = max((_match_len(s, rule_id) for s in self.config.ignore), default=-1)
+        sel = max((selector_length(s, rule_id) for s in self.config.select), default=-1)
+        ign = max((selector_length(s, rule_id) for s in self.config.ignore), default=-1)
         return ign < 0 or sel > ign
 
     def has_category(self, category: str) -> bool:
@@ -168,7 +160,7 @@ def build_ruleset(config: Config) -> RuleSet:
     params = config.rule_params()
     where = config.path or "configuration"
     for rid in params:
-        if not any(_match_len(rid, s) >= 0 for s in specs):
+        if not any(selector_length(rid, s) >= 0 for s in specs):
             raise ConfigError(f"{where}: key 'rules.{rid}': no such rule")
     enabled = {rid: s for rid, s in specs.items()
                if is_enabled(s, config.select, config.ignore)
