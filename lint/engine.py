@@ -164,6 +164,42 @@ def _check_in_pool(jobs: list[FileJob], workers: int, tick=None) -> list[FileOut
     return outcomes
 
 
+def _corpus_findings(outcomes: list[FileOutcome], result: RunResult) -> list[list[tuple[int, Diagnostic]]]:
+    """Corpus rules: what each file collected, finished once per rule; the findings go back
+    to their files as (document number in the file, diagnostic)."""
+    doc_index: list[tuple[int, int]] = []  # global doc number -> (outcome, doc)
+    by_rule: dict[str, list[tuple[int, object]]] = {}
+    for oi, o in enumerate(outcomes):
+        base = len(doc_index)
+        for rid, items in o.collected.items():
+            by_rule.setdefault(rid, []).extend((base + n, data) for n, data in items)
+        doc_index.extend((oi, n) for n in range(len(o.docs)))
+    extra: list[list[tuple[int, Diagnostic]]] = [[] for _ in outcomes]
+    if not by_rule:
+        return extra
+    rulesets = {}
+    for o in outcomes:
+        rs = ruleset_for(o.config)
+        for rule in rs.corpus_rules:
+            rulesets.setdefault(rule.id, (rule, rs))
+    for rid, items in by_rule.items():
+        rule, rs = rulesets[rid]
+        rs.ctx.notices = result.notices
+        rs.ctx.incomplete = result.incomplete
+        try:
+            found = list(rule.finish(items, rs.ctx))
+        except Exception as e:  # one rule's findings are lost, not the run's
+            import traceback
+
+            result.errors.append(FileError(rid, f"rule {rid}: {internal_error(e)}", partial=True,
+                                           detail=traceback.format_exc()))
+            continue
+        for gdoc, diag in found:
+            oi, n = doc_index[gdoc]
+            extra[oi].append((n, diag))
+    return extra
+
+
 class Engine:
     """One run over many files. Build it with a ConfigResolver (config per path)."""
 
@@ -243,59 +279,10 @@ class Engine:
             return Config()  # directory walking only needs include/exclude
 
     def _finish(self, outcomes: list[FileOutcome], result: RunResult) -> RunResult:
-        # Corpus rules: gather what each file collected, per distinct rule set.
-        doc_index: list[tuple[int, int]] = []  # global doc number -> (outcome, doc)
-        for oi, o in enumerate(outcomes):
-            doc_index.extend((oi, n) for n in range(len(o.docs)))
-        by_rule: dict[str, list[tuple[int, object]]] = {}
-        base_of = {}
-        g = 0
-        for oi, o in enumerate(outcomes):
-            for rid, items in o.collected.items():
-                by_rule.setdefault(rid, []).extend((base_of.setdefault(oi, g) + n, data) for n, data in items)
-            base_of.setdefault(oi, g)
-            g += len(o.docs)
-        extra: list[list[tuple[int, Diagnostic]]] = [[] for _ in outcomes]
-        if by_rule:
-            rulesets = {}
-            for o in outcomes:
-                rs = ruleset_for(o.config)
-                for rule in rs.corpus_rules:
-                    rulesets.setdefault(rule.id, (rule, rs))
-            for rid, items in by_rule.items():
-                rule, rs = rulesets[rid]
-                rs.ctx.notices = result.notices
-                rs.ctx.incomplete = result.incomplete
-                try:
-                    found = list(rule.finish(items, rs.ctx))
-                except Exception as e:  # one rule's findings are lost, not the run's
-                    import traceback
-
-                    result.errors.append(FileError(rid, f"rule {rid}: {internal_error(e)}", partial=True,
-                                                   detail=traceback.format_exc()))
-                    continue
-                for gdoc, diag in found:
-                    oi, n = doc_index[gdoc]
-                    extra[oi].append((n, diag))
+        extra = _corpus_findings(outcomes, result)
         diagnostics: list[Diagnostic] = []
-        for oi, o in enumerate(outcomes):
-            result.files.append(o.path)
-            result.notices.extend(Notice("warning", w, "rules") for w in o.rule_warnings)
-            if o.error:
-                result.errors.append(FileError(o.path, o.error, detail=o.traceback))
-                continue
-            result.errors.extend(FileError(o.path, m, partial=True) for m in o.partial_errors)
-            for w in o.warnings:
-                result.notices.append(Notice("warning", w, "reader"))
-            try:
-                diagnostics.extend(self._finalize(o, o.diagnostics + extra[oi], result))
-            except Exception as e:
-                import traceback
-
-                result.errors.append(FileError(o.path, internal_error(e), detail=traceback.format_exc()))
-                continue
-            for info in o.docs:
-                result.documents.append(DocumentResult(o.path, info.record, info.metrics))
+        for o, more in zip(outcomes, extra):
+            self._take_outcome(o, more, result, diagnostics)
         for o in outcomes:
             for rid, spec in ruleset_for(o.config).specs.items():
                 result.rules.setdefault(rid, spec)
@@ -313,6 +300,27 @@ class Engine:
                 notices.append(nt)
         result.notices = notices
         return result
+
+    def _take_outcome(self, o: FileOutcome, extra: list[tuple[int, Diagnostic]], result: RunResult,
+                      diagnostics: list[Diagnostic]) -> None:
+        """One file's errors, notices, findings and documents into the run's result."""
+        result.files.append(o.path)
+        result.notices.extend(Notice("warning", w, "rules") for w in o.rule_warnings)
+        if o.error:
+            result.errors.append(FileError(o.path, o.error, detail=o.traceback))
+            return
+        result.errors.extend(FileError(o.path, m, partial=True) for m in o.partial_errors)
+        for w in o.warnings:
+            result.notices.append(Notice("warning", w, "reader"))
+        try:
+            diagnostics.extend(self._finalize(o, o.diagnostics + extra, result))
+        except Exception as e:
+            import traceback
+
+            result.errors.append(FileError(o.path, internal_error(e), detail=traceback.format_exc()))
+            return
+        for info in o.docs:
+            result.documents.append(DocumentResult(o.path, info.record, info.metrics))
 
     def _finalize(self, o: FileOutcome, found: list[tuple[int, Diagnostic]], result: RunResult) -> list[Diagnostic]:
         rs = ruleset_for(o.config)

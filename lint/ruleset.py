@@ -6,10 +6,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import Config
-from .config_keys import _check_category, _key, _str_list, did_you_mean
+from .config_keys import _check_category, _key, _str_list
 from .diagnostic import CATEGORIES
 from .errors import ConfigError
-from .params import declared
+from .params import check_value, declared, did_you_mean
 from .rule_types import CheckContext, Rule, rule_class
 from .rulespec import RuleError, RuleSpec, bundled_rules_dir, load_rules
 from .text import selector_length
@@ -41,13 +41,20 @@ def check_rule_params(spec: RuleSpec, params: dict, where) -> None:
     except KeyError as e:
         raise ConfigError(f"{spec.path}: {e.args[0]}") from None
     table = declared(cls.PARAMS)
-    for name, value in params.items():
-        if name not in table:
+
+    def unknown(name):
+        def fail(hint):
             raise ConfigError(f"{where(name)}: no such parameter for rule type {spec.type!r}"
-                              f"{did_you_mean(name, table)} (parameters: {', '.join(sorted(table)) or 'none'})")
-        problem = table[name].problem(value)
-        if problem:
+                              f"{hint} (parameters: {', '.join(sorted(table)) or 'none'})")
+        return fail
+
+    def bad(name):
+        def fail(problem):
             raise ConfigError(f"{where(name)} {problem}")
+        return fail
+
+    for name, value in params.items():
+        check_value(table, name, value, unknown(name), bad(name))
 
 
 def is_enabled(spec: RuleSpec, select, ignore) -> bool:

@@ -20,10 +20,10 @@ phrase list beside the rule file (one entry per line, `#` comments).
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datafile import read_toml
 from .diagnostic import CATEGORIES, SEVERITIES
 
 
@@ -129,13 +129,7 @@ def _example_table(item: dict, where: str, failing: bool) -> Example:
 
 def load_rule_file(path: Path) -> RuleSpec:
     where = str(path)
-    try:
-        with open(path, "rb") as f:
-            data = tomllib.load(f)
-    except tomllib.TOMLDecodeError as e:
-        raise RuleError(f"{where}: invalid TOML: {e}") from None
-    except OSError as e:
-        raise RuleError(f"{where}: cannot read: {e.strerror}") from None
+    data = read_toml(path, RuleError)
     unknown = set(data) - _KNOWN_KEYS
     if unknown:
         raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
