@@ -354,7 +354,7 @@ def _inside(st: _State, key: tuple[str, ...], path: Path) -> str:
 
 
 def _read_word_files(st: _State, key: tuple[str, ...], names) -> tuple[str, ...]:
-    from .rulespec import read_list_file
+    from .rule_files import read_list_file
 
     base = Path(st.cfg.root)
     out = []

@@ -11,7 +11,7 @@ from .diagnostic import CATEGORIES
 from .errors import ConfigError
 from .params import check_value, declared, did_you_mean
 from .rule_types import CheckContext, Rule, rule_class
-from .rulespec import RuleError, RuleSpec, bundled_rules_dir, load_rules
+from .rule_files import RuleError, RuleSpec, bundled_rules_dir, load_rules
 from .text import selector_length
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from lint.fixes import apply_edits, escape_for_format, merge_edits
-from lint.rulespec import bundled_rules_dir, load_pack
+from lint.rule_files import bundled_rules_dir, load_pack
 
 from .helpers import run
 

@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..diagnostic import Diagnostic
 from ..document import Document
 from ..params import Param, declared, defaults
-from ..rulespec import RuleSpec
+from ..rule_files import RuleSpec
 
 
 @dataclass

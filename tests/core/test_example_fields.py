@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.rulespec import RuleError, load_rule_file
+from lint.rule_files import RuleError, load_rule_file
 
 RULE = '''\
 id = "style.test.plain"
