@@ -19,7 +19,7 @@ from pathlib import Path
 from ..rule_files import bundled_rules_dir
 
 # Kinds whose phrase file is named differently from the rule id's suffix.
-FILE_KIND = {"related": "related-headline"}
+FILE_KIND: dict[str, str] = {}
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
                          "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": ""})
