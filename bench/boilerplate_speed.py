@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lint.readers.plaintext import read  # noqa: E402
 from lint.rule_types import CheckContext, rule_class  # noqa: E402
-from lint.rulespec import bundled_rules_dir, load_pack  # noqa: E402
+from lint.rule_files import bundled_rules_dir, load_pack  # noqa: E402
 
 
 def load_corpus(path: Path, limit: int | None, view: str | None = None) -> list[str]:

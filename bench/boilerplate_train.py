@@ -9,7 +9,7 @@ the line model no longer decides sentences of running prose or lines the story's
 encloses, a rerun fits slightly different weights; the bundled model was kept because
 the retrained one, at the threshold its out-of-fold scores chose, took more body lines
 on dev (container precision 0.827 against 0.871, 13 articles wiped against 9; see
-notes/requests-boilerplate.md). Write to another --out to compare before replacing it.
+notes/boilerplate.md). Write to another --out to compare before replacing it.
 
 LABELLED.jsonl holds records like the boilerplate benchmark's: {"text", "labels"
 (one per line: body / boilerplate / blank / title), "view"}. Each line the

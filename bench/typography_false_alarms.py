@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lint import check_text  # noqa: E402
-from lint.rulespec import load_rules  # noqa: E402
+from lint.rule_files import load_rules  # noqa: E402
 
 
 def main() -> int:

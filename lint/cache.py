@@ -115,7 +115,7 @@ def code_digest() -> bytes:
     """edlint's version, code and bundled rules, and its data packages' versions (once per process)."""
     global _CODE_DIGEST
     if _CODE_DIGEST is None:
-        from .rulespec import bundled_rules_dir
+        from .rule_files import bundled_rules_dir
 
         h = hashlib.blake2b(digest_size=32)
         h.update(f"format {FORMAT}\0".encode())
@@ -312,12 +312,13 @@ def _today() -> float:
     return float(int(time.time() // 86400))
 
 
-def _computes_metrics(job) -> bool:
-    """Whether the check of `job` computes readability metrics: as the engine decides it, so
-    that a JSON run (which asks for them) and a text run share entries when readability is on."""
+def _computes_metrics(job) -> str:
+    """Which document figures the check of `job` computes, as the engine decides it: a JSON
+    run (which asks for them) and a text run share entries when a rule that needs them is on."""
     from .engine import ruleset_for
 
-    return bool(job.metrics or ruleset_for(job.config).has_category("readability"))
+    fns = ruleset_for(job.config).metric_functions(job.metrics)
+    return ",".join(f"{f.__module__}.{f.__qualname__}" for f in fns)
 
 
 def cacheable(outcome) -> bool:

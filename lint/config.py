@@ -22,6 +22,7 @@ from pathlib import Path
 from .config_keys import (FAIL_LEVELS, LANGUAGETOOL_SCHEMA, OVERRIDE_KEYS, READER_SCHEMA,  # noqa: F401
                           SETTINGS_SCHEMA, Override, Trust, _apply, _freeze, _Source, _thaw, freeze_table,
                           repository_root)
+from .datafile import read_toml
 from .errors import ConfigError
 
 CONFIG_NAMES = ("edlint.toml", ".edlint.toml", "pyproject.toml")
@@ -113,13 +114,7 @@ def _relative(path: str, root: str) -> str:
 
 def load_config_file(path: str | Path, trust: Trust = Trust()) -> Config:
     path = Path(path)
-    try:
-        with open(path, "rb") as f:
-            data = tomllib.load(f)
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: invalid TOML: {e}") from None
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read config: {e.strerror}") from None
+    data = read_toml(path, ConfigError, "cannot read config")
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("edlint", {})
         if not isinstance(data, dict):
@@ -206,31 +201,40 @@ class ConfigResolver:
         return apply_cli(cfg, self._cli)
 
 
+# Command-line option -> (config field, how the option combines with the files' value).
+_CLI_FIELDS = (("select", "select", "replace"), ("ignore", "ignore", "extend"),
+               ("language", "language", "set"), ("fail_on", "fail_on", "set"),
+               ("include", "include", "replace"), ("exclude", "exclude", "extend"))
+
+
 def apply_cli(cfg: Config, cli: dict) -> Config:
     """Command-line options win over files: select replaces, ignore extends."""
     changes: dict = {}
-    if cli.get("select"):
-        changes["select"] = tuple(cli["select"])
-    if cli.get("ignore"):
-        changes["ignore"] = cfg.ignore + tuple(cli["ignore"])
-    if cli.get("language"):
-        changes["language"] = cli["language"]
-    if cli.get("fail_on"):
-        changes["fail_on"] = cli["fail_on"]
-    if cli.get("include"):
-        changes["include"] = tuple(cli["include"])
-    if cli.get("exclude"):
-        changes["exclude"] = cfg.exclude + tuple(cli["exclude"])
+    for option, name, how in _CLI_FIELDS:
+        value = cli.get(option)
+        if value:
+            changes[name] = value if how == "set" else \
+                (getattr(cfg, name) if how == "extend" else ()) + tuple(value)
+    lt = _cli_languagetool(cli)
+    if lt:
+        settings = cfg.settings_map()
+        settings.setdefault("languagetool", {}).update(lt)
+        changes["settings"] = freeze_table(settings)
+    _check_cli_selectors(cfg, cli)
+    return replace(cfg, **changes) if changes else cfg
+
+
+def _cli_languagetool(cli: dict) -> dict:
     lt = {k: v for k, v in (("mode", cli.get("languagetool")),
                             ("require", cli.get("require_languagetool"))) if v}
     if lt.get("mode"):
         problem = LANGUAGETOOL_SCHEMA["mode"].problem(lt["mode"])
         if problem:
             raise ConfigError(f"command line: --languagetool {problem}")
-    if lt:
-        settings = cfg.settings_map()
-        settings.setdefault("languagetool", {}).update(lt)
-        changes["settings"] = freeze_table(settings)
+    return lt
+
+
+def _check_cli_selectors(cfg: Config, cli: dict) -> None:
     opts = (("--select", cli.get("select") or ()), ("--ignore", cli.get("ignore") or ()))
     if any(sels for _, sels in opts):
         from .ruleset import check_selector, known_selectors
@@ -238,5 +242,4 @@ def apply_cli(cfg: Config, cli: dict) -> Config:
         known = known_selectors(cfg.rule_packs)
         for option, sels in opts:
             for s in sels:
-                check_selector(s, known, f"command line: {option}")
-    return replace(cfg, **changes) if changes else cfg
+                check_selector(s, known, f"command line: {option}", tuple(cfg.rule_packs))

@@ -9,7 +9,6 @@ what the value must be.
 from __future__ import annotations
 
 import codecs
-import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +17,7 @@ from .diagnostic import CATEGORIES, SEVERITIES
 from .errors import ConfigError
 from .languagetool.settings import SCHEMA as LANGUAGETOOL_SCHEMA
 from .languagetool.settings import server_url_of
-from .params import Param
+from .params import Param, check_value, did_you_mean  # noqa: F401 (did_you_mean: for importers)
 
 if TYPE_CHECKING:
     from .config import Config
@@ -156,6 +155,12 @@ class _State:
     def fail(self, key: tuple[str, ...], problem: str):
         raise ConfigError(f"{self.where(*key)} {problem}")
 
+    def unknown_key(self, key: tuple[str, ...], known):
+        """What `params.check_value` calls for a key the table does not have."""
+        def fail(hint: str):
+            raise ConfigError(f"{self.file}: unknown key '{_key(self.prefix, *key)}'{hint} (known: {', '.join(known)})")
+        return fail
+
     def settings(self) -> dict:
         return {k: _thaw(v) for k, v in self.get("settings")}
 
@@ -255,12 +260,8 @@ def _settings_table(st, key, value):
     settings = st.settings()
     table = settings.setdefault(key, {})
     for sk, sv in value.items():
-        if sk not in schema:
-            raise ConfigError(f"{st.file}: unknown key '{_key(st.prefix, key, sk)}'{did_you_mean(sk, schema)}"
-                              f" (known: {', '.join(sorted(schema))})")
-        problem = schema[sk].problem(sv)
-        if problem:
-            st.fail(keys(sk), problem)
+        check_value(schema, sk, sv, st.unknown_key((key, sk), sorted(schema)),
+                    lambda problem, sk=sk: st.fail(keys(sk), problem))
         if server_url_of(sk, sv) and st.source and not st.source.trust.server:
             st.fail(keys(sk), "may not choose a LanguageTool server with --no-nested-config: only a config "
                               "given with --config or the --languagetool option may")
@@ -272,12 +273,8 @@ def _readers(st, key, value):
     _table(st, key, value)
     opts = dict(st.get("readers"))
     for rk, rv in value.items():
-        if rk not in READER_SCHEMA:
-            raise ConfigError(f"{st.file}: unknown key '{_key(st.prefix, key, rk)}'"
-                              f"{did_you_mean(rk, READER_SCHEMA)} (known: {', '.join(READER_SCHEMA)})")
-        problem = READER_SCHEMA[rk].problem(rv)
-        if problem:
-            st.fail((key, rk), problem)
+        check_value(READER_SCHEMA, rk, rv, st.unknown_key((key, rk), READER_SCHEMA),
+                    lambda problem, rk=rk: st.fail((key, rk), problem))
         opts[rk] = _freeze(rv)
     st.changes["readers"] = tuple(sorted(opts.items()))
 
@@ -357,7 +354,7 @@ def _inside(st: _State, key: tuple[str, ...], path: Path) -> str:
 
 
 def _read_word_files(st: _State, key: tuple[str, ...], names) -> tuple[str, ...]:
-    from .rulespec import read_list_file
+    from .rule_files import read_list_file
 
     base = Path(st.cfg.root)
     out = []
@@ -373,11 +370,6 @@ def _read_word_files(st: _State, key: tuple[str, ...], names) -> tuple[str, ...]
 
 
 # -- rule ids ----------------------------------------------------------------------------
-
-def did_you_mean(word: str, known) -> str:
-    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
 
 def _check_category(sel: str, where: str) -> None:
     """The part of a selector that needs no rule pack: its category."""

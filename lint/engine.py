@@ -26,7 +26,7 @@ class FileJob:
     config: Config
     text: str | None = None  # given text (stdin, check_text) instead of reading `path`
     format: str | None = None
-    metrics: bool = False  # compute readability metrics even if no readability rule is on
+    metrics: bool = False  # compute document figures even if no rule that needs them is on
     cache: str | None = None  # directory of the result cache (`--cache`, lint/cache.py)
 
 
@@ -62,14 +62,6 @@ def ruleset_for(config: Config) -> RuleSet:
     if rs is None:
         rs = _RULESETS[config] = build_ruleset(config)
     return rs
-
-
-def _metrics_function():
-    try:
-        from .readability.metrics import document_metrics
-    except ImportError:
-        return None
-    return document_metrics
 
 
 def _check_file(job: FileJob) -> FileOutcome:
@@ -108,23 +100,30 @@ def _check_file_unguarded(job: FileJob) -> FileOutcome:
     # A reader of many records may return some bad ones alongside the good (see readers.jsondocs).
     out.partial_errors = list(getattr(docs, "errors", ()))
     out.warnings += getattr(docs, "warnings", ())
-    want_metrics = job.metrics or rs.has_category("readability")
-    metrics_fn = _metrics_function() if want_metrics else None
+    # What runs is what the rules declare (lint/rule_types/base.py): no category is known here.
+    metric_fns = rs.metric_functions(job.metrics)
+    hidden = rs.exclusion_rules(bool(metric_fns) or rs.needs_exclusions)
     for n, doc in enumerate(docs):
-        if metrics_fn is not None:
-            for rule in rs.exclusion_rules():
-                doc.excluded.extend((d.start, d.end) for d in rule.check(doc, rs.ctx))
-        for rule in rs.document_rules:
-            found = list(rule.check(doc, rs.ctx))
-            if rule.spec.category == "boilerplate":
-                doc.excluded.extend((d.start, d.end) for d in found)
-            out.diagnostics.extend((n, d) for d in found)
-        for rule in rs.corpus_rules:
-            out.collected.setdefault(rule.id, []).append((n, rule.collect(doc, rs.ctx)))
-        metrics = metrics_fn(doc, rs.ctx.settings.get("readability", {})) if metrics_fn else {}
+        _check_document(doc, n, rs, hidden, out)
+        metrics = {}
+        for fn in metric_fns:
+            metrics.update(fn(doc, rs.ctx))
         out.docs.append(_DocInfo(doc.record, doc.directives, metrics))
     out.rule_warnings = take_pattern_warnings()
     return out
+
+
+def _check_document(doc, n: int, rs: RuleSet, hidden: list, out: FileOutcome) -> None:
+    """Run the rules on one document; the spans of excluding rules are skipped by those after."""
+    for rule in hidden:  # not selected: their spans count, their findings are not reported
+        doc.excluded.extend((d.start, d.end) for d in rule.check(doc, rs.ctx))
+    for rule in rs.document_rules:
+        found = list(rule.check(doc, rs.ctx))
+        if rule.excludes_lines:
+            doc.excluded.extend((d.start, d.end) for d in found)
+        out.diagnostics.extend((n, d) for d in found)
+    for rule in rs.corpus_rules:
+        out.collected.setdefault(rule.id, []).append((n, rule.collect(doc, rs.ctx)))
 
 
 def _worker_init() -> None:
@@ -168,6 +167,42 @@ def _check_in_pool(jobs: list[FileJob], workers: int, tick=None) -> list[FileOut
         raise
     pool.shutdown()
     return outcomes
+
+
+def _corpus_findings(outcomes: list[FileOutcome], result: RunResult) -> list[list[tuple[int, Diagnostic]]]:
+    """Corpus rules: what each file collected, finished once per rule; the findings go back
+    to their files as (document number in the file, diagnostic)."""
+    doc_index: list[tuple[int, int]] = []  # global doc number -> (outcome, doc)
+    by_rule: dict[str, list[tuple[int, object]]] = {}
+    for oi, o in enumerate(outcomes):
+        base = len(doc_index)
+        for rid, items in o.collected.items():
+            by_rule.setdefault(rid, []).extend((base + n, data) for n, data in items)
+        doc_index.extend((oi, n) for n in range(len(o.docs)))
+    extra: list[list[tuple[int, Diagnostic]]] = [[] for _ in outcomes]
+    if not by_rule:
+        return extra
+    rulesets = {}
+    for o in outcomes:
+        rs = ruleset_for(o.config)
+        for rule in rs.corpus_rules:
+            rulesets.setdefault(rule.id, (rule, rs))
+    for rid, items in by_rule.items():
+        rule, rs = rulesets[rid]
+        rs.ctx.notices = result.notices
+        rs.ctx.incomplete = result.incomplete
+        try:
+            found = list(rule.finish(items, rs.ctx))
+        except Exception as e:  # one rule's findings are lost, not the run's
+            import traceback
+
+            result.errors.append(FileError(rid, f"rule {rid}: {internal_error(e)}", partial=True,
+                                           detail=traceback.format_exc()))
+            continue
+        for gdoc, diag in found:
+            oi, n = doc_index[gdoc]
+            extra[oi].append((n, diag))
+    return extra
 
 
 class Engine:
@@ -260,59 +295,10 @@ class Engine:
             return Config()  # directory walking only needs include/exclude
 
     def _finish(self, outcomes: list[FileOutcome], result: RunResult) -> RunResult:
-        # Corpus rules: gather what each file collected, per distinct rule set.
-        doc_index: list[tuple[int, int]] = []  # global doc number -> (outcome, doc)
-        for oi, o in enumerate(outcomes):
-            doc_index.extend((oi, n) for n in range(len(o.docs)))
-        by_rule: dict[str, list[tuple[int, object]]] = {}
-        base_of = {}
-        g = 0
-        for oi, o in enumerate(outcomes):
-            for rid, items in o.collected.items():
-                by_rule.setdefault(rid, []).extend((base_of.setdefault(oi, g) + n, data) for n, data in items)
-            base_of.setdefault(oi, g)
-            g += len(o.docs)
-        extra: list[list[tuple[int, Diagnostic]]] = [[] for _ in outcomes]
-        if by_rule:
-            rulesets = {}
-            for o in outcomes:
-                rs = ruleset_for(o.config)
-                for rule in rs.corpus_rules:
-                    rulesets.setdefault(rule.id, (rule, rs))
-            for rid, items in by_rule.items():
-                rule, rs = rulesets[rid]
-                rs.ctx.notices = result.notices
-                rs.ctx.incomplete = result.incomplete
-                try:
-                    found = list(rule.finish(items, rs.ctx))
-                except Exception as e:  # one rule's findings are lost, not the run's
-                    import traceback
-
-                    result.errors.append(FileError(rid, f"rule {rid}: {internal_error(e)}", partial=True,
-                                                   detail=traceback.format_exc()))
-                    continue
-                for gdoc, diag in found:
-                    oi, n = doc_index[gdoc]
-                    extra[oi].append((n, diag))
+        extra = _corpus_findings(outcomes, result)
         diagnostics: list[Diagnostic] = []
-        for oi, o in enumerate(outcomes):
-            result.files.append(o.path)
-            result.notices.extend(Notice("warning", w, "rules") for w in o.rule_warnings)
-            if o.error:
-                result.errors.append(FileError(o.path, o.error, detail=o.traceback))
-                continue
-            result.errors.extend(FileError(o.path, m, partial=True) for m in o.partial_errors)
-            for w in o.warnings:
-                result.notices.append(Notice("warning", w, "reader"))
-            try:
-                diagnostics.extend(self._finalize(o, o.diagnostics + extra[oi], result))
-            except Exception as e:
-                import traceback
-
-                result.errors.append(FileError(o.path, internal_error(e), detail=traceback.format_exc()))
-                continue
-            for info in o.docs:
-                result.documents.append(DocumentResult(o.path, info.record, info.metrics))
+        for o, more in zip(outcomes, extra):
+            self._take_outcome(o, more, result, diagnostics)
         for o in outcomes:
             for rid, spec in ruleset_for(o.config).specs.items():
                 result.rules.setdefault(rid, spec)
@@ -330,6 +316,27 @@ class Engine:
                 notices.append(nt)
         result.notices = notices
         return result
+
+    def _take_outcome(self, o: FileOutcome, extra: list[tuple[int, Diagnostic]], result: RunResult,
+                      diagnostics: list[Diagnostic]) -> None:
+        """One file's errors, notices, findings and documents into the run's result."""
+        result.files.append(o.path)
+        result.notices.extend(Notice("warning", w, "rules") for w in o.rule_warnings)
+        if o.error:
+            result.errors.append(FileError(o.path, o.error, detail=o.traceback))
+            return
+        result.errors.extend(FileError(o.path, m, partial=True) for m in o.partial_errors)
+        for w in o.warnings:
+            result.notices.append(Notice("warning", w, "reader"))
+        try:
+            diagnostics.extend(self._finalize(o, o.diagnostics + extra, result))
+        except Exception as e:
+            import traceback
+
+            result.errors.append(FileError(o.path, internal_error(e), detail=traceback.format_exc()))
+            return
+        for info in o.docs:
+            result.documents.append(DocumentResult(o.path, info.record, info.metrics))
 
     def _finalize(self, o: FileOutcome, found: list[tuple[int, Diagnostic]], result: RunResult) -> list[Diagnostic]:
         rs = ruleset_for(o.config)
@@ -358,13 +365,8 @@ class Engine:
                 continue
             seen.add(key)
             kept.append(d)
-        if any(d.rule.startswith("grammar.") for d in kept):
-            try:
-                from .languagetool.merge import merge_spelling
-            except ImportError:
-                pass
-            else:
-                kept = merge_spelling(kept)
+        for postprocess in rs.postprocessors():
+            kept = postprocess(kept)
         return kept
 
 

@@ -10,6 +10,7 @@ it is read, with a message that says what was expected:
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -75,16 +76,23 @@ class Param:
         test, _ = _KINDS[self.kind]
         if not test(value):
             return f"must be {self.expected}, not {describe(value)}"
+        bad = self._outside(value)
+        if bad is not None:
+            return f"must be {self.expected}, not {bad!r}"
+        return self.check(value) if self.check else None
+
+    def _outside(self, value):
+        """The first item not among the choices, or the number out of range; else None."""
         if self.choices:
             items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
             bad = [x for x in items if x not in self.choices]
             if bad:
-                return f"must be {self.expected}, not {bad[0]!r}"
+                return bad[0]
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             if (self.minimum is not None and value < self.minimum) or \
                     (self.maximum is not None and value > self.maximum):
-                return f"must be {self.expected}, not {value!r}"
-        return self.check(value) if self.check else None
+                return value
+        return None
 
 
 def infer(default) -> Param:
@@ -102,3 +110,19 @@ def declared(params: dict) -> dict[str, Param]:
 
 def defaults(params: dict) -> dict:
     return {k: v.default if isinstance(v, Param) else v for k, v in params.items()}
+
+
+def did_you_mean(word: str, known) -> str:
+    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def check_value(schema: dict[str, Param], key: str, value, unknown: Callable[[str], None],
+                bad: Callable[[str], None]) -> None:
+    """`key` = `value` suits `schema`, else `unknown(hint)` (a "did you mean" or "") or
+    `bad(problem)` is called; both raise, with the message the caller's place needs."""
+    if key not in schema:
+        unknown(did_you_mean(key, schema))
+    problem = schema[key].problem(value)
+    if problem:
+        bad(problem)

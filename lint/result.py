@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .diagnostic import Diagnostic, SEVERITY_RANK
-from .rulespec import RuleSpec
+from .rule_files import RuleSpec
 
 
 @dataclass

@@ -6,15 +6,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import Config
-from .config_keys import _check_category, _key, _str_list, did_you_mean
+from .config_keys import _check_category, _key, _str_list
 from .diagnostic import CATEGORIES
 from .errors import ConfigError
-from .params import declared
+from .params import check_value, declared, did_you_mean
 from .rule_types import CheckContext, Rule, rule_class
-from .rulespec import RuleError, RuleSpec, bundled_rules_dir, load_rules
-
-# Boilerplate runs first so later categories can skip what it flagged (doc.excluded).
-CATEGORY_ORDER = {"boilerplate": 0}
+from .rule_files import RuleError, RuleSpec, bundled_rules_dir, load_rules
+from .text import selector_length
 
 
 @lru_cache(maxsize=8)
@@ -43,29 +41,27 @@ def check_rule_params(spec: RuleSpec, params: dict, where) -> None:
     except KeyError as e:
         raise ConfigError(f"{spec.path}: {e.args[0]}") from None
     table = declared(cls.PARAMS)
-    for name, value in params.items():
-        if name not in table:
+
+    def unknown(name):
+        def fail(hint):
             raise ConfigError(f"{where(name)}: no such parameter for rule type {spec.type!r}"
-                              f"{did_you_mean(name, table)} (parameters: {', '.join(sorted(table)) or 'none'})")
-        problem = table[name].problem(value)
-        if problem:
+                              f"{hint} (parameters: {', '.join(sorted(table)) or 'none'})")
+        return fail
+
+    def bad(name):
+        def fail(problem):
             raise ConfigError(f"{where(name)} {problem}")
+        return fail
 
-
-def _match_len(selector: str, rule_id: str) -> int:
-    """Length of `selector` if it selects `rule_id` (prefix by whole segments), else -1."""
-    if selector == "all":
-        return 0
-    if rule_id == selector or rule_id.startswith(selector + "."):
-        return len(selector)
-    return -1
+    for name, value in params.items():
+        check_value(table, name, value, unknown(name), bad(name))
 
 
 def is_enabled(spec: RuleSpec, select, ignore) -> bool:
     """The most specific matching selector decides; ties go to ignore. A rule that is
     off by default is enabled only by naming it (or its category) in select."""
-    best_sel = max((_match_len(s, spec.id) for s in select), default=-1)
-    best_ign = max((_match_len(s, spec.id) for s in ignore), default=-1)
+    best_sel = max((selector_length(s, spec.id) for s in select), default=-1)
+    best_ign = max((selector_length(s, spec.id) for s in ignore), default=-1)
     if best_sel < 0 or best_ign >= best_sel:
         return False
     return spec.enabled or best_sel > 0
@@ -74,7 +70,7 @@ def is_enabled(spec: RuleSpec, select, ignore) -> bool:
 def severity_for(rule_id: str, default: str, overrides: dict[str, str]) -> str:
     best, level = -1, default
     for sel, lvl in overrides.items():
-        n = _match_len(sel, rule_id)
+        n = selector_length(sel, rule_id)
         if n > best:
             best, level = n, lvl
     return level
@@ -89,6 +85,7 @@ class RuleSet:
     severities: dict[str, str] = field(default_factory=dict)
     ctx: CheckContext = field(default_factory=CheckContext)
     _exclusion_rules: list[Rule] | None = None
+    _all_metrics: list | None = None
     _vocabulary: object = None
 
     def vocabulary(self):
@@ -102,32 +99,66 @@ class RuleSet:
     def level(self, rule_id: str, default: str) -> str:
         return severity_for(rule_id, default, self.severities)
 
-    def exclusion_rules(self) -> list[Rule]:
-        """Boilerplate rules that are not selected still mark what readability must skip
-        (their findings are never reported). Built on first use: most runs never need them."""
+    def exclusion_rules(self, needed: bool) -> list[Rule]:
+        """Rules that mark spans for others to skip but are not selected, when `needed`
+        (a rule reads the spans, or document figures are asked for); their findings are
+        never reported. Built on first use: most runs never need them."""
+        if not needed or any(r.excludes_lines for r in self.document_rules):
+            return []
         if self._exclusion_rules is None:
             self._exclusion_rules = []
-            if not self.has_category("boilerplate"):
-                params = self.config.rule_params()
-                for spec in sorted(all_rules(tuple(self.config.rule_packs)).values(), key=lambda s: s.id):
-                    if spec.category == "boilerplate" and spec.enabled:
-                        rule = rule_class(spec.type)(spec, params.get(spec.id))
-                        if not rule.corpus:
-                            self._exclusion_rules.append(rule)
+            params = self.config.rule_params()
+            for spec in sorted(all_rules(tuple(self.config.rule_packs)).values(), key=lambda s: s.id):
+                if spec.enabled:
+                    cls = rule_class(spec.type)
+                    if cls.excludes_lines and not cls.corpus:
+                        self._exclusion_rules.append(cls(spec, params.get(spec.id)))
         return self._exclusion_rules
+
+    @property
+    def rules(self) -> list[Rule]:
+        return self.document_rules + self.corpus_rules
+
+    @property
+    def needs_exclusions(self) -> bool:
+        return any(r.needs_exclusions for r in self.rules)
+
+    def metric_functions(self, wanted: bool) -> list:
+        """What computes the documents' figures: those of the rules that are on, or, when the
+        caller asks for figures (`edlint stats`, the editor), those of every bundled type."""
+        funcs = _unique(r.metrics for r in self.rules)
+        if not funcs and wanted:
+            if self._all_metrics is None:
+                specs = all_rules(tuple(self.config.rule_packs)).values()
+                self._all_metrics = _unique(rule_class(t).metrics for t in sorted({s.type for s in specs}))
+            funcs = self._all_metrics
+        return funcs
+
+    def postprocessors(self) -> list:
+        return _unique(r.postprocess for r in self.rules)
 
     def allows_dynamic(self, rule_id: str) -> bool:
         """Rule types such as LanguageTool report ids of their own (grammar.en-a-vs-an):
-        allowed when the type's rule is on and no more specific selector turns the id off."""
+        allowed when such a rule of the id's category is on and no more specific selector
+        turns the id off."""
         cat = rule_id.split(".", 1)[0]
-        if not any(s.category == cat for s in self.specs.values()):
+        if not any(r.dynamic_ids and r.spec.category == cat for r in self.rules):
             return False
-        sel = max((_match_len(s, rule_id) for s in self.config.select), default=-1)
-        ign = max((_match_len(s, rule_id) for s in self.config.ignore), default=-1)
+        sel = max((selector_length(s, rule_id) for s in self.config.select), default=-1)
+        ign = max((selector_length(s, rule_id) for s in self.config.ignore), default=-1)
         return ign < 0 or sel > ign
 
     def has_category(self, category: str) -> bool:
         return any(s.category == category for s in self.specs.values())
+
+
+def _unique(items) -> list:
+    """The distinct non-None items, in order (several rules of a type share one function)."""
+    out = []
+    for x in items:
+        if x is not None and x not in out:
+            out.append(x)
+    return out
 
 
 def build_ruleset(config: Config) -> RuleSet:
@@ -136,7 +167,7 @@ def build_ruleset(config: Config) -> RuleSet:
     params = config.rule_params()
     where = config.path or "configuration"
     for rid in params:
-        if not any(_match_len(rid, s) >= 0 for s in specs):
+        if not any(selector_length(rid, s) >= 0 for s in specs):
             raise ConfigError(f"{where}: key 'rules.{rid}': no such rule")
     enabled = {rid: s for rid, s in specs.items()
                if is_enabled(s, config.select, config.ignore)
@@ -144,12 +175,15 @@ def build_ruleset(config: Config) -> RuleSet:
     ctx = CheckContext(language=config.language, accept=config.accept, reject=config.reject,
                        settings=config.settings_map())
     rs = RuleSet(config, enabled, severities=severities, ctx=ctx)
-    order = sorted(enabled.values(), key=lambda s: (CATEGORY_ORDER.get(s.category, 1), s.id))
-    for spec in order:
+    classes = {}
+    for spec in enabled.values():
         try:
-            cls = rule_class(spec.type)
+            classes[spec.id] = rule_class(spec.type)
         except KeyError as e:
             raise ConfigError(f"{spec.path}: {e.args[0]}") from None
+    # Rules whose findings others skip (doc.excluded) run first.
+    for spec in sorted(enabled.values(), key=lambda s: (not classes[s.id].excludes_lines, s.id)):
+        cls = classes[spec.id]
         try:
             rule = cls(spec, params.get(spec.id))
         except (ValueError, TypeError) as e:
@@ -170,12 +204,28 @@ def known_selectors(packs: tuple[str, ...] = ()) -> set[str]:
     return known
 
 
-def check_selector(sel: str, known: set[str], where: str) -> None:
-    # LanguageTool reports ids of its own (grammar.en-a-vs-an): any grammar.* may be named.
-    if sel in known or sel.startswith("grammar."):
+def check_selector(sel: str, known: set[str], where: str, packs: tuple[str, ...] = ()) -> None:
+    # A type that reports ids of its own (LanguageTool: grammar.en-a-vs-an) makes any id
+    # below its rule's category a selector.
+    if sel in known or sel.split(".", 1)[0] in dynamic_categories(tuple(packs)):
         return
     _check_category(sel, where)
     raise ConfigError(f"{where}: {sel!r} is not a rule id or category{did_you_mean(sel, known)}")
+
+
+@lru_cache(maxsize=8)
+def dynamic_categories(packs: tuple[str, ...] = ()) -> frozenset[str]:
+    """Categories with a rule whose type reports ids of its own (asked only for a selector
+    that names no rule, so most runs import no rule type here)."""
+    specs = all_rules(packs).values()
+    return frozenset(s.category for s in specs if _has_dynamic_ids(s.type))
+
+
+def _has_dynamic_ids(type_name: str) -> bool:
+    try:
+        return rule_class(type_name).dynamic_ids
+    except KeyError:
+        return False
 
 
 def check_rule_ids(cfg: Config, data: dict, file: str) -> None:
@@ -187,9 +237,9 @@ def check_rule_ids(cfg: Config, data: dict, file: str) -> None:
     for prefix, table in tables:
         for key in ("select", "ignore", "extend-select", "extend-ignore"):
             for sel in _str_list(table.get(key, []), ""):
-                check_selector(sel, known, f"{file}: key '{_key(prefix, key)}'")
+                check_selector(sel, known, f"{file}: key '{_key(prefix, key)}'", cfg.rule_packs)
         for sel in table.get("severity", {}):
-            check_selector(sel, known, f"{file}: key '{_key(prefix, 'severity', sel)}'")
+            check_selector(sel, known, f"{file}: key '{_key(prefix, 'severity', sel)}'", cfg.rule_packs)
         for rid, params in table.get("rules", {}).items():
             where = f"{file}: key '{_key(prefix, 'rules', rid)}'"
             if rid not in specs:

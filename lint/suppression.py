@@ -9,10 +9,11 @@ RULE may be a full id (`spelling.unknown-word`) or a category (`spelling`).
 from __future__ import annotations
 
 from .document import Directive, LineIndex
+from .text import names_rule
 
 
 def _covers(rules: tuple[str, ...], rule_id: str) -> bool:
-    return not rules or any(rule_id == r or rule_id.startswith(r + ".") for r in rules)
+    return not rules or any(names_rule(r, rule_id) for r in rules)
 
 
 class Suppressions:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from lint.rulespec import bundled_rules_dir, load_pack
+from lint.fixes import apply_edits, escape_for_format, merge_edits
+from lint.rule_files import bundled_rules_dir, load_pack
 
 from .helpers import run
 
@@ -29,6 +30,27 @@ def test_failing_examples_fail(spec):
         found = run(ex.text, [spec.id], fmt=ex.format, corpus=ex.corpus, **_language(ex))
         assert any(d.rule == spec.id or d.rule.startswith(spec.id + ".") for d in found), \
             f"{spec.path}: failing example not flagged: {ex.text!r}"
+
+
+@pytest.mark.parametrize("spec", OFFLINE, ids=lambda s: s.id)
+def test_failing_examples_flag_what_they_say_and_fix_to_what_they_say(spec):
+    for ex in spec.fail_examples:
+        if ex.flags is None and ex.fixed is None:
+            continue
+        found = [d for d in run(ex.text, [spec.id], fmt=ex.format, corpus=ex.corpus, **_language(ex))
+                 if d.rule == spec.id or d.rule.startswith(spec.id + ".")]
+        if ex.flags is not None:
+            assert ex.flags in [d.text for d in found], \
+                f"{spec.path}: {ex.text!r} should flag {ex.flags!r}, flags {[d.text for d in found]}"
+        if ex.fixed is not None:
+            edits = escape_for_format(merge_edits(found), ex.format)
+            assert apply_edits(ex.text, edits) == ex.fixed, f"{spec.path}: the fix of {ex.text!r}"
+
+
+def test_a_good_share_of_rules_say_what_they_flag():
+    stated = [s for s in SPECS if any(ex.flags is not None for ex in s.fail_examples)]
+    fixable = [s for s in stated if any(ex.fixed is not None for ex in s.fail_examples)]
+    assert len(stated) >= len(SPECS) // 3 and len(fixable) >= 5
 
 
 @pytest.mark.parametrize("spec", OFFLINE, ids=lambda s: s.id)

@@ -42,6 +42,6 @@ def test_wheel_installs_and_checks(tmp_path):
     assert f"{article}:3:14: warning:" in run.stdout
     assert "[typography.repeated-word]" in run.stdout
     # The rules came from the installed package, not from this checkout.
-    where = subprocess.run([str(py), "-c", "import lint.rulespec as r; print(r.bundled_rules_dir())"],
+    where = subprocess.run([str(py), "-c", "import lint.rule_files as r; print(r.bundled_rules_dir())"],
                            capture_output=True, text=True, cwd=article.parent, env=env, check=True)
     assert str(env_dir) in where.stdout

@@ -16,10 +16,10 @@ import re._parser as _sre
 from functools import lru_cache
 from pathlib import Path
 
-from ..rulespec import bundled_rules_dir
+from ..rule_files import bundled_rules_dir
 
 # Kinds whose phrase file is named differently from the rule id's suffix.
-FILE_KIND = {"related": "related-headline"}
+FILE_KIND: dict[str, str] = {}
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
                          "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": ""})

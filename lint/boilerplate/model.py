@@ -14,7 +14,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from ..rulespec import bundled_rules_dir
+from ..rule_files import bundled_rules_dir
 from .context import FEATURES
 
 

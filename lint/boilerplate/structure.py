@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..rulespec import bundled_rules_dir
+from ..rule_files import bundled_rules_dir
 
 
 @lru_cache(maxsize=2)

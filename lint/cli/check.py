@@ -115,7 +115,7 @@ def check(paths, fmt, reports, fail_on, select, ignore, config_file, stdin_filen
     meter = Progress() if wanted(progress) else None
     engine = build_engine(config_file, select, ignore, language, fail_on, include, exclude,
                           languagetool, require_languagetool, jobs,
-                          statistics or any(f == "json" for f, _ in outputs),
+                          statistics,  # JSON's documents[].metrics: when a rule that needs them is on
                           None if write_baseline else baseline, no_nested_config, allow_outside_paths,
                           follow_symlinks, progress=meter, cache=result_cache(cache, cache_dir))
     paths, stdin_text, stdin_error = list(paths), None, None

@@ -40,19 +40,27 @@ def _markdown(types) -> str:
 
 
 @click.command()
-@click.option("--markdown", is_flag=True, help="Markdown tables (the README's rule-type reference).")
+@click.option("--markdown", is_flag=True, help="Markdown tables of the bundled types (the README's rule-type reference).")
 def types(markdown):
     """List the rule types and the parameters each one takes."""
     from ..params import declared
-    from ..rule_types import RULE_TYPES, rule_class
+    from ..rule_types import RULE_TYPES, plugin_types, rule_class
 
     found = []
     for name in sorted(RULE_TYPES):
         cls = rule_class(name)
         found.append((name, cls, declared(cls.PARAMS)))
-    if markdown:
+    if markdown:  # the README's reference: the bundled types alone
         click.echo(_markdown(found))
         return
+    for name in sorted(plugin_types()):  # installed plugins' (a broken one fails here, named)
+        try:
+            cls = rule_class(name)
+        except KeyError as e:
+            from .common import fail
+
+            fail(e.args[0])
+        found.append((name, cls, declared(cls.PARAMS)))
     lines = []
     for name, cls, table in found:
         lines.append(f"{name}: {_summary(cls)}")

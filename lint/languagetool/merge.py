@@ -8,6 +8,7 @@ and style) and LanguageTool's is dropped; what only LanguageTool flags stays.
 from __future__ import annotations
 
 from ..diagnostic import Diagnostic
+from ..text import names_rule
 
 # LanguageTool rule id -> the edlint rule that covers the same problem.
 SAME_AS = {
@@ -42,15 +43,11 @@ def merge_spelling(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     out = []
     for d in diagnostics:
         target = covered_by(d)
-        if target and any(_same(rule, target) and _overlaps(d, s, e)
+        if target and any(names_rule(target, rule) and _overlaps(d, s, e)
                           for rule, s, e in ours.get((d.path, d.record), ())):
             continue
         out.append(d)
     return out
-
-
-def _same(rule: str, target: str) -> bool:
-    return rule == target or rule.startswith(target + ".")
 
 
 def _overlaps(d: Diagnostic, s: int, e: int) -> bool:

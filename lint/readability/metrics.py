@@ -16,7 +16,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from . import formulas, sentences
+from . import formulas
+from ..text import split_sentences
 from .counts import WORD, Counts, count_sentence, total
 from .presets import audience
 
@@ -98,7 +99,7 @@ def prose(doc) -> Prose:
             heading_words += len(WORD.findall(block.text))
             continue
         kept = []
-        for s, e in sentences.split(block.text):
+        for s, e in split_sentences(block.text):
             if excluded:
                 a, b = block.source_span(s, e)
                 if excluded.covered(a, b) * 2 >= b - a:

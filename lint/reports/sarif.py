@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from ..diagnostic import Diagnostic
 from ..result import RunResult
-from ..rulespec import RuleSpec
+from ..rule_files import RuleSpec
 from .github import workspace_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

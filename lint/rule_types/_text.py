@@ -6,6 +6,7 @@ import re
 from ..diagnostic import Fix, TextEdit
 from ..document import Block
 from ..patterns import IGNORECASE, GuardedPattern, PatternError, compile_pattern, guarded, rule_where, warn
+from ..text import match_case  # noqa: F401  (substitution imports it from here)
 
 
 class _KeepUnknown(dict):
@@ -76,17 +77,6 @@ def guarded_one(rule, name: str, pattern, flags: int, wrap=None) -> GuardedPatte
 def normalize_phrase(text: str, ignorecase: bool) -> str:
     text = " ".join(text.split())
     return text.lower() if ignorecase else text
-
-
-def match_case(replacement: str, original: str) -> str:
-    """Carry the original's capitalisation over to a replacement ("Added bonus" -> "Bonus")."""
-    if not replacement or not original:
-        return replacement
-    if original.isupper() and len(original) > 1:
-        return replacement.upper()
-    if original[0].isupper() and replacement[0].islower():
-        return replacement[0].upper() + replacement[1:]
-    return replacement
 
 
 def replacement_fix(block: Block, start: int, end: int, replacement: str,

@@ -12,16 +12,30 @@ A `CorpusRule` needs to see the whole run (text repeated across articles,
 LanguageTool requests batched across files): `collect()` runs per document,
 possibly in a worker process, and returns something small and picklable;
 `finish()` runs once in the parent with everything collected.
+
+Capabilities: a type declares what it needs from the run, and the engine wires
+it from these declarations alone (it knows no category by name):
+
+    excludes_lines    its findings mark spans that later rules skip (`doc.excluded`);
+                      such rules run first
+    needs_exclusions  it reads `doc.excluded`: the excluding rules run (unreported)
+                      even when none is selected
+    metrics           function(doc, ctx) -> dict: the document's figures
+                      (`documents[].metrics`); computed only when a rule that
+                      declares it is on, or the caller asks for figures
+    postprocess       function(findings) -> findings, over one file's kept findings
+                      (e.g. dropping a LanguageTool finding an edlint rule also made)
+    dynamic_ids       it reports ids of its own below its category (grammar.en-a-vs-an)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..diagnostic import Diagnostic
 from ..document import Document
 from ..params import Param, declared, defaults
-from ..rulespec import RuleSpec
+from ..rule_files import RuleSpec
 
 
 @dataclass
@@ -54,6 +68,12 @@ class Rule:
 
     PARAMS: dict[str, Param] = {}
     corpus = False
+    # Capabilities (see the module docstring).
+    excludes_lines = False
+    needs_exclusions = False
+    metrics: Callable[[Document, "CheckContext"], dict] | None = None
+    postprocess: Callable[[list[Diagnostic]], list[Diagnostic]] | None = None
+    dynamic_ids = False
 
     def __init__(self, spec: RuleSpec, params: dict | None = None):
         self.spec = spec

@@ -41,6 +41,7 @@ def _removals(doc: Document, analysis) -> dict[int, tuple[int, int]]:
 
 
 class Boilerplate(Rule):
+    excludes_lines = True  # readability and LanguageTool skip the lines it flags
     PARAMS = {
         "kind": Param("string", "", "Which kind of line the rule reports (default: the rule id's name)."),
         "what": Param("string", "", "The kind as the message names it."),

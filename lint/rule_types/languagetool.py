@@ -20,7 +20,16 @@ from ..params import Param
 from .base import CheckContext, CorpusRule
 
 
+def _merge(findings):
+    if not any(d.category == "grammar" for d in findings):
+        return findings
+    from ..languagetool.merge import merge_spelling
+    return merge_spelling(findings)
+
+
 class LanguageTool(CorpusRule):
+    dynamic_ids = True  # grammar.<LanguageTool's rule>
+    postprocess = staticmethod(_merge)  # one finding where LanguageTool and an edlint rule agree
     PARAMS = {
         "requires": Param("string", "languagetool", "What must run for the rule to work."),
         "severity": Param("string-table", {}, "LanguageTool issue type -> level.", choices=SEVERITIES),
@@ -33,10 +42,18 @@ class LanguageTool(CorpusRule):
                              f"{', '.join(SEVERITIES)}")
 
     def collect(self, doc: Document, ctx: CheckContext):
-        if _mode(ctx) == "off":
-            return None
+        if not self._may_run(ctx):
+            return None  # finish() still says why grammar is skipped
         from ..languagetool.prose import build_prose
         return build_prose(doc)
+
+    def _may_run(self, ctx: CheckContext) -> bool:
+        """False when no server could answer (off; or auto with none configured or installed),
+        so that no document's text is prepared for nothing. Asked once per process."""
+        may = getattr(self, "_may", None)
+        if may is None:
+            may = self._may = _server_possible(ctx)
+        return may
 
     def finish(self, collected, ctx: CheckContext):
         from ..languagetool import service
@@ -62,6 +79,15 @@ class LanguageTool(CorpusRule):
             local.stop_all()
 
 
-def _mode(ctx: CheckContext) -> str:
-    raw = ctx.settings.get("languagetool") or {}
-    return str(raw.get("mode", "auto")).strip() if isinstance(raw, dict) else "auto"
+def _server_possible(ctx: CheckContext) -> bool:
+    from ..languagetool.settings import LTSettings
+    try:
+        settings = LTSettings.from_dict(ctx.settings.get("languagetool") or {})
+    except ValueError:
+        return True  # finish() reports the bad setting
+    if settings.mode == "off":
+        return False
+    if settings.server_url or settings.mode != "auto" or settings.require:
+        return True  # a server to ask, or a failure finish() must report
+    from ..languagetool.local import find_install
+    return find_install()[0] is not None

@@ -39,8 +39,15 @@ _AUDIENCE = {
 }
 
 
+def _document_metrics(doc, ctx) -> dict:
+    from ..readability.metrics import document_metrics
+    return document_metrics(doc, ctx.settings.get("readability", {}))
+
+
 class _ReadabilityRule(Rule):
     PARAMS = dict(_AUDIENCE)
+    needs_exclusions = True  # boilerplate lines are not prose to grade
+    metrics = staticmethod(_document_metrics)
 
     def audience(self, ctx):
         from ..readability.presets import audience

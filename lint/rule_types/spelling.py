@@ -132,7 +132,7 @@ def _in_variety(suggestions, variety: str | None) -> tuple[list[str], bool]:
     an editor chooses (a computer "program" is British too)."""
     if variety is None:
         return list(suggestions), False
-    from ..spelling.checker import match_case
+    from ..text import match_case
     from ..spelling.lexicon import get_lexicon
 
     lexicon = get_lexicon()
@@ -141,7 +141,7 @@ def _in_variety(suggestions, variety: str | None) -> tuple[list[str], bool]:
     for s in suggestions:
         other = table.get(s.lower())
         if other:
-            out.append(match_case(s, other))
+            out.append(match_case(other, s))
             changed = True
         out.append(s)
     return list(dict.fromkeys(out))[: max(len(suggestions), 2)], changed

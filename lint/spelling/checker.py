@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ..text import match_case as _match_case
 from ..vocabulary import Vocabulary
 from .lexicon import Lexicon, get_lexicon
 from .names import NameIndex, is_acronym, is_mixed_case
@@ -58,11 +59,8 @@ class Finding:
 
 
 def match_case(model: str, word: str) -> str:
-    if model.isupper() and len(model) > 1:
-        return word.upper()
-    if model[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
+    """`word` in `model`'s capitals (lint/text.py; the argument order of this module's callers)."""
+    return _match_case(word, model)
 
 
 class SpellChecker:

@@ -2,7 +2,7 @@
 (tests/test_rule_examples.py skips them because of `params.requires = "languagetool"`)."""
 from __future__ import annotations
 
-from lint.rulespec import bundled_rules_dir, load_pack
+from lint.rule_files import bundled_rules_dir, load_pack
 
 from ..helpers import run
 

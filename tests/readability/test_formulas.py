@@ -8,7 +8,7 @@ import pytest
 
 from lint.readability import formulas as F
 from lint.readability.counts import Counts, count_sentence, total
-from lint.readability.sentences import split
+from lint.text import split_sentences as split
 from lint.readability.syllables import syllables
 
 # Two sentences, counted by hand (syllables from the CMU dictionary):

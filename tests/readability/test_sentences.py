@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.readability.sentences import split
+from lint.text import split_sentences as split
 
 
 def sentences(text: str) -> list[str]:

@@ -3,7 +3,7 @@ import pytest
 
 from lint.diagnostic import Diagnostic, Fix, TextEdit
 from lint.result import FileError, Notice, RunResult
-from lint.rulespec import RuleSpec
+from lint.rule_files import RuleSpec
 
 
 def spec(rule_id, level, description, docs=""):

@@ -73,7 +73,7 @@ def test_a_bad_pattern_names_its_file_and_line(tmp_path):
 def test_every_bundled_pattern_compiles():
     # Loading no longer compiles anything (start-up time), so the data is checked here.
     from lint.boilerplate.lexicon import _read
-    from lint.rulespec import bundled_rules_dir
+    from lint.rule_files import bundled_rules_dir
 
     files = sorted((bundled_rules_dir() / "boilerplate" / "phrases").glob("*.txt"))
     assert len(files) >= 10
@@ -131,7 +131,7 @@ def test_the_corpus_screens_change_nothing_on_the_bundled_phrases():
     import tomllib
 
     from lint.boilerplate.lexicon import load_lexicon as load
-    from lint.rulespec import bundled_rules_dir
+    from lint.rule_files import bundled_rules_dir
 
     lines = list(LINES)
     for path in sorted((bundled_rules_dir() / "boilerplate").glob("*.toml")):

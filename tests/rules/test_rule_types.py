@@ -9,7 +9,7 @@ import pytest
 
 from lint.document import Block, Document, OffsetMap, TextBuilder
 from lint.rule_types import CheckContext, rule_class
-from lint.rulespec import RuleSpec
+from lint.rule_files import RuleSpec
 
 
 def plain_doc(source: str) -> Document:

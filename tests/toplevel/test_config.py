@@ -9,7 +9,7 @@ import pytest
 from lint.config import Config, ConfigResolver, find_config_file, load_config_file
 from lint.errors import ConfigError
 from lint.ruleset import is_enabled
-from lint.rulespec import load_pack
+from lint.rule_files import load_pack
 
 from .support import config_text, edlint, no_traceback, write_pack
 

@@ -6,7 +6,7 @@ import pytest
 
 from lint.params import Param
 from lint.rule_types import RULE_TYPES, rule_class
-from lint.rulespec import RuleSpec
+from lint.rule_files import RuleSpec
 
 
 @pytest.mark.parametrize("type_name", sorted(RULE_TYPES))
@@ -62,7 +62,7 @@ def test_explain_lists_the_typed_parameters():
 
 def test_bundled_rules_have_valid_parameters():
     from lint.ruleset import check_rule_params
-    from lint.rulespec import load_rules
+    from lint.rule_files import load_rules
 
     for spec in load_rules().values():
         check_rule_params(spec, spec.params, lambda name, spec=spec: f"{spec.path}: {name}")

@@ -20,10 +20,10 @@ phrase list beside the rule file (one entry per line, `#` comments).
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datafile import read_toml
 from .diagnostic import CATEGORIES, SEVERITIES
 
 
@@ -39,6 +39,11 @@ class Example:
     corpus: tuple[str, ...] = ()
     # The configured language the example is written for (None: the default).
     language: str | None = None
+    # Failing examples may say where the finding falls and what the fix gives (sqlfluff's
+    # fail_str/fix_str): `flags`, the exact text a finding covers; `fixed`, the text after
+    # `edlint fix` applies the rule's safe fixes (the text itself: no safe fix).
+    flags: str | None = None
+    fixed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,28 +99,37 @@ def _resolve_files(value, base: Path, where: str):
     return value
 
 
-def _examples(raw, where: str) -> tuple[Example, ...]:
+_EXAMPLE_KEYS = {"text", "format", "corpus", "language", "flags", "fixed"}
+
+
+def _examples(raw, where: str, failing: bool) -> tuple[Example, ...]:
     out = []
     for item in raw or ():
         if isinstance(item, str):
             out.append(Example(item))
         elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            out.append(Example(item["text"], item.get("format", "text"), tuple(item.get("corpus", ())),
-                               item.get("language")))
+            out.append(_example_table(item, where, failing))
         else:
             raise RuleError(f"{where}: an example must be a string or a table with 'text'")
     return tuple(out)
 
 
+def _example_table(item: dict, where: str, failing: bool) -> Example:
+    unknown = sorted(set(item) - _EXAMPLE_KEYS)
+    if unknown:
+        raise RuleError(f"{where}: example key {unknown[0]!r} is not one of {', '.join(sorted(_EXAMPLE_KEYS))}")
+    for key in ("flags", "fixed", "format", "language"):
+        if key in item and not isinstance(item[key], str):
+            raise RuleError(f"{where}: example key {key!r} must be a string")
+    if not failing and ("flags" in item or "fixed" in item):
+        raise RuleError(f"{where}: only a failing example can say what it flags or how it is fixed")
+    return Example(item["text"], item.get("format", "text"), tuple(item.get("corpus", ())),
+                   item.get("language"), item.get("flags"), item.get("fixed"))
+
+
 def load_rule_file(path: Path) -> RuleSpec:
     where = str(path)
-    try:
-        with open(path, "rb") as f:
-            data = tomllib.load(f)
-    except tomllib.TOMLDecodeError as e:
-        raise RuleError(f"{where}: invalid TOML: {e}") from None
-    except OSError as e:
-        raise RuleError(f"{where}: cannot read: {e.strerror}") from None
+    data = read_toml(path, RuleError)
     unknown = set(data) - _KNOWN_KEYS
     if unknown:
         raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
@@ -136,8 +150,8 @@ def load_rule_file(path: Path) -> RuleSpec:
         description=data["description"], path=where,
         params=_resolve_files(data.get("params", {}), path.parent, where),
         docs=data.get("docs", ""), enabled=bool(data.get("enabled", True)),
-        fail_examples=_examples(examples.get("fail"), where),
-        pass_examples=_examples(examples.get("pass"), where),
+        fail_examples=_examples(examples.get("fail"), where, failing=True),
+        pass_examples=_examples(examples.get("pass"), where, failing=False),
     )
 
 

@@ -1,4 +1,9 @@
-"""Sentence boundaries as news copy has them.
+"""Text handling that several parts of edlint share: sentence boundaries as news
+copy has them (readability), carrying capitals over to a replacement (the fixes
+of substitution and spelling), and whether a selector names a rule id
+(configuration, severity, suppression, the LanguageTool merge).
+
+Sentence boundaries as news copy has them.
 
 A stop (. ! ? …), with any closing quotes or brackets after it, ends a sentence
 when whitespace and a likely sentence start (a capital, a digit, an opening
@@ -107,7 +112,7 @@ def _line_breaks(text: str, start: int, end: int, width: int) -> list[int]:
     return out
 
 
-def split(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences in a block's text, trimmed of whitespace."""
     cuts = [0]
     for stop in _STOP.finditer(text):
@@ -126,3 +131,30 @@ def split(text: str) -> list[tuple[int, int]]:
             if e > s:
                 spans.append((s, e))
     return spans
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Carry the original's capitalisation over to a replacement ("Added bonus" -> "Bonus",
+    "FREINDLY" -> "FRIENDLY")."""
+    if not replacement or not original:
+        return replacement
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[0].isupper() and replacement[0].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+def selector_length(selector: str, rule_id: str) -> int:
+    """How specifically `selector` names `rule_id`: its length if it is the id or a prefix of
+    it by whole segments (style for style.cliches), 0 for "all", -1 if it does not name it."""
+    if selector == "all":
+        return 0
+    if rule_id == selector or rule_id.startswith(selector + "."):
+        return len(selector)
+    return -1
+
+
+def names_rule(selector: str, rule_id: str) -> bool:
+    """`selector` is `rule_id` or a prefix of it by whole segments ("all" is not special here)."""
+    return rule_id == selector or rule_id.startswith(selector + ".")
