@@ -1,0 +1,148 @@
+"""Where a run keeps per-file results until the reports are written.
+
+An API call or an editor's check keeps them in memory, as lists. A CLI run over an
+archive keeps them in a temporary directory instead (`RunStore(spill=True)`), so its
+memory does not grow with the number of articles: the findings, the documents' figures
+and the corpus rules' collected data are pickled there as files finish, and read back
+as the reports are written (`StoredList`, which iterates, counts and indexes like the
+list it stands for).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import tempfile
+from array import array
+
+
+class Chunks:
+    """Append-only chunks of picklable objects, numbered in the order they were put."""
+
+    def __init__(self, directory: str | None, name: str):
+        self._objects: list | None = [] if directory is None else None
+        self._file = None
+        if directory is not None:
+            self._file = open(os.path.join(directory, name), "w+b")
+            self._offsets = array("q")
+            self._lengths = array("q")
+            self._end = 0
+
+    def __len__(self) -> int:
+        return len(self._objects) if self._file is None else len(self._offsets)
+
+    def put(self, obj) -> int:
+        if self._file is None:
+            self._objects.append(obj)
+            return len(self._objects) - 1
+        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.seek(self._end)
+        self._file.write(data)
+        self._offsets.append(self._end)
+        self._lengths.append(len(data))
+        self._end += len(data)
+        return len(self._offsets) - 1
+
+    def get(self, number: int):
+        if self._file is None:
+            return self._objects[number]
+        self._file.seek(self._offsets[number])
+        return pickle.loads(self._file.read(self._lengths[number]))
+
+    def __iter__(self):
+        for number in range(len(self)):
+            yield self.get(number)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+class StoredList:
+    """A read-only sequence over some chunks (each a list): what a report iterates, once
+    or several times, without holding it. Indexing reads it whole (only small runs do)."""
+
+    def __init__(self, chunks: Chunks, numbers, length: int):
+        self._chunks = chunks
+        self._numbers = numbers  # which chunks, in order
+        self._length = length
+        self.counts: dict[str, int] | None = None  # findings per severity, when known
+        self.paths: int | None = None  # distinct paths among the findings, when known
+        self.first_by_rule: dict | None = None  # the first finding of each rule, when known
+        self._by_path: dict[str, int] = {}  # path -> chunk number, for a report that walks files
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __bool__(self) -> bool:
+        return self._length > 0
+
+    def __iter__(self):
+        for number in self._numbers:
+            yield from self._chunks.get(number)
+
+    def __getitem__(self, index):
+        return list(self)[index]
+
+    def path_names(self) -> list[str]:
+        """The paths that have findings, in the order of the findings."""
+        return list(self._by_path)
+
+    def for_path(self, path: str) -> list:
+        number = self._by_path.get(path)
+        return [] if number is None else self._chunks.get(number)
+
+
+class RunStore:
+    """The chunks of one run; `close()` removes the temporary directory."""
+
+    def __init__(self, spill: bool = False):
+        self.directory = tempfile.mkdtemp(prefix="edlint-run-") if spill else None
+        self.findings = Chunks(self.directory, "findings")  # per file, as finalized
+        self.documents = Chunks(self.directory, "documents")  # per file, DocumentResults
+        self.sealed = Chunks(self.directory, "sealed")  # per path, sorted and baselined
+        self._corpus: dict[str, Chunks] = {}  # per corpus rule: (global doc, data) per file
+        self.packs: dict[int, object] = {}  # file number -> what a late finding needs (see lint.jobs)
+
+    @property
+    def spilled(self) -> bool:
+        return self.directory is not None
+
+    def corpus(self, rule_id: str) -> Chunks:
+        chunks = self._corpus.get(rule_id)
+        if chunks is None:
+            chunks = self._corpus[rule_id] = Chunks(self.directory, f"corpus-{len(self._corpus)}")
+        return chunks
+
+    def corpus_rules(self) -> dict[str, Chunks]:
+        return self._corpus
+
+    def close(self) -> None:
+        for chunks in (self.findings, self.documents, self.sealed, *self._corpus.values()):
+            chunks.close()
+        if self.directory is not None:
+            shutil.rmtree(self.directory, ignore_errors=True)
+            self.directory = None
+
+
+class CollectedItems:
+    """What a corpus rule collected, as `finish()` reads it: (global doc, data) pairs in
+    run order. Iterable many times and sized; indexing reads it whole."""
+
+    def __init__(self, chunks: Chunks, length: int):
+        self._chunks = chunks
+        self._length = length
+        self._list: list | None = None
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self):
+        if self._list is not None:
+            return iter(self._list)
+        return (item for chunk in self._chunks for item in chunk)
+
+    def __getitem__(self, index):
+        if self._list is None:
+            self._list = list(self)
+        return self._list[index]
