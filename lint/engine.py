@@ -27,6 +27,10 @@ class FileJob:
     text: str | None = None  # given text (stdin, check_text) instead of reading `path`
     format: str | None = None
     metrics: bool = False  # compute readability metrics even if no readability rule is on
+    # One part of a split JSON Lines export (lint.jobs.expand): (part number, characters,
+    # lines, records before it); `skip` is the message for a record not checked (too large).
+    part: tuple[int, int, int, int] | None = None
+    skip: str | None = None
 
 
 @dataclass
@@ -89,6 +93,8 @@ def _check_file_unguarded(job: FileJob) -> FileOutcome:
     out = FileOutcome(job.path, job.config)
     rs = ruleset_for(job.config)
     options = job.config.reader_options()
+    if job.part is not None:  # numbered as lines and records of the whole export
+        options = dict(options, _export_part=job.part[2:4])
     try:
         if job.text is None:
             source, out.warnings = readers.load(job.path, options)
@@ -153,9 +159,10 @@ class Engine:
         if store.spilled:
             result.store = store  # the reports read the findings from it; the caller closes it
         gatherer = Gatherer(result, store, ruleset_for)
-        checked = check_all(jobs, workers, store.directory, lambda done: self._tick_count(done, len(jobs)))
+        checked = check_all(jobs, workers, store.directory, lambda done: self._tick_count(done, len(jobs)),
+                            expected=len(jobs))
         try:
-            for job, c in zip(jobs, checked):
+            for job, c in checked:
                 gatherer.add(job, c)
         except BaseException as e:
             store.close()

@@ -24,7 +24,8 @@ class Gatherer:
         self.result = result
         self.store = store
         self.ruleset_for = ruleset_for
-        self.paths: list[str] = []
+        self.paths: list[str] = []  # per job (a part of a split export is a job)
+        self.files: list[str] = []  # per file
         self.configs: list = []  # distinct configs, in order of first use
         self._config_number: dict = {}
         self.file_config = array("i")  # file number -> config number
@@ -41,6 +42,8 @@ class Gatherer:
     def add(self, job, c: Checked) -> None:
         i = len(self.paths)
         self.paths.append(c.path)
+        if job.part is None or job.part[0] == 0:  # a split export is one file
+            self.files.append(c.path)
         n = self._config_number.get(job.config)
         if n is None:
             n = self._config_number[job.config] = len(self.configs)
@@ -54,7 +57,9 @@ class Gatherer:
         self.documents.append(-1)
         if c.error:
             self.failed.add(i)
-            self.file_errors.append((i, FileError(c.path, c.error, detail=c.traceback)))
+            # A part of an export that failed: the other parts were checked.
+            partial = job.part is not None and job.part[0] > 0
+            self.file_errors.append((i, FileError(c.path, c.error, partial=partial, detail=c.traceback)))
             return
         self.file_errors.extend((i, FileError(c.path, m, partial=True)) for m in c.partial_errors)
         for w in c.warnings:
@@ -88,7 +93,7 @@ class Gatherer:
         late = self._corpus_findings()
         for i in sorted(late):
             self._late_finalize(i, late[i])
-        result.files.extend(self.paths)
+        result.files.extend(self.files)
         result.notices.extend(self.file_notices)
         self.file_errors.sort(key=lambda pair: pair[0])  # late ones go with their file
         result.errors.extend(e for _, e in self.file_errors)
@@ -141,7 +146,7 @@ class Gatherer:
             return
         from .engine import FileOutcome, _DocInfo
 
-        source, raw, docs = load_pack(self.store.packs[i], self.store.directory)
+        source, raw, docs, part = load_pack(self.store.packs[i], self.store.directory)
         o = FileOutcome(self.paths[i], self.configs[self.file_config[i]], source=source,
                         docs=[_DocInfo(record, directives, {}) for record, directives in docs])
         try:
@@ -154,6 +159,10 @@ class Gatherer:
             self.documents[i] = -1
             self.file_errors.append((i, FileError(o.path, internal_error(e), detail=traceback.format_exc())))
             return
+        if part is not None:
+            from .jobs import _shift
+
+            _shift(kept, part[1], part[2])
         self.findings[i] = self.store.findings.put(kept) if kept else -1
 
     def _documents(self) -> None:

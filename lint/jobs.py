@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .diagnostic import Diagnostic
 
@@ -35,6 +35,7 @@ class Checked:
     finalize_error: tuple[str, str] | None = None  # (message, traceback)
     collected: dict[str, list[tuple[int, object]]] = field(default_factory=dict)
     pack: object = None  # bytes, or (pack file, offset, length) in the spill directory
+    worker: int = 0  # the process that checked it
 
 
 _PACK_DIR: str | None = None  # set in each process of a spilling run
@@ -64,7 +65,7 @@ def _save_pack(data: bytes):
 
 
 def load_pack(pack, directory: str | None):
-    """(source, raw findings, [(record, directives)]) of a file."""
+    """(source, raw findings, [(record, directives)], part) of a file."""
     if isinstance(pack, bytes):
         return pickle.loads(pack)
     name, offset, length = pack
@@ -80,21 +81,68 @@ def finalize(outcome, found):
     return Engine._finalize(Engine.__new__(Engine), outcome, found, None)
 
 
+def expand(jobs):
+    """The jobs, with each large JSON Lines export read from disk as parts of whole records
+    (lint.readers.jsondocs.split_export), so its records spread over the workers and only
+    a part is in memory at a time. Yields lazily."""
+    from .readers.jsondocs import LINE_FORMATS, PART_BYTES, split_export
+
+    for job in jobs:
+        parts = None
+        if job.text is None and job.format in (None, "json") and job.path.lower().endswith(LINE_FORMATS):
+            from .readers import DEFAULT_MAX_FILE_SIZE
+
+            limit = int(job.config.reader_options().get("max-file-size", DEFAULT_MAX_FILE_SIZE))
+            try:
+                # Over the size limit too: the limit applies to each record of an export.
+                big = os.path.getsize(job.path) > min(PART_BYTES, limit)
+            except OSError:
+                big = False  # the whole-file read reports it
+            if big:
+                parts = split_export(job.path, limit)
+        if parts is None:
+            yield job
+            continue
+        for k, (text, chars, lines, records, too_large) in enumerate(parts):
+            yield replace(job, text=text, format="json", part=(k, chars, lines, records), skip=too_large)
+
+
+def _shift(found: list[Diagnostic], chars: int, lines: int) -> None:
+    """Positions in a part of an export -> positions in the export."""
+    from .diagnostic import Fix, TextEdit
+
+    for d in found:
+        d.start += chars
+        d.end += chars
+        if d.line:
+            d.line += lines
+        if d.end_line:
+            d.end_line += lines
+        if d.fix is not None:
+            d.fix = Fix(tuple(TextEdit(e.start + chars, e.end + chars, e.replacement) for e in d.fix.edits),
+                        d.fix.safe, d.fix.description)
+
+
 def check_one(job) -> Checked:
     """Check and finalize one file (in a worker or in the parent)."""
     from .engine import _check_file
 
+    if job.skip is not None:  # a record too large to read: the rest of the export is checked
+        return Checked(job.path, partial_errors=[job.skip])
     o = _check_file(job)
-    c = Checked(o.path, o.error, o.traceback, o.warnings, o.partial_errors, o.rule_warnings, len(o.docs))
+    c = Checked(o.path, o.error, o.traceback, o.warnings, o.partial_errors, o.rule_warnings, len(o.docs),
+                worker=os.getpid())
     if o.error:
         return c
     if o.collected:
         # Before finalizing, which fills in the findings: a late finalize starts from these.
         c.collected = o.collected
-        raw = (o.source, o.diagnostics, [(info.record, info.directives) for info in o.docs])
+        raw = (o.source, o.diagnostics, [(info.record, info.directives) for info in o.docs], job.part)
         c.pack = _save_pack(pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL))
     try:
         c.diagnostics = finalize(o, o.diagnostics)
+        if job.part is not None:
+            _shift(c.diagnostics, job.part[1], job.part[2])
     except Exception as e:
         import traceback
 
@@ -114,42 +162,73 @@ def _worker_init(pack_directory: str | None) -> None:
     set_pack_directory(pack_directory)
 
 
-def check_all(jobs: list, workers: int, pack_directory: str | None = None, tick=None):
-    """Yield each job's Checked, in the order of `jobs`, as it finishes."""
+def check_all(jobs, workers: int, pack_directory: str | None = None, tick=None, expected: int = 0):
+    """Yield (job, Checked) for each job of `expand(jobs)`, in order, as it finishes."""
+    from itertools import chain, islice
+
     set_pack_directory(pack_directory)
-    if workers <= 1 or len(jobs) <= 2:
-        for done, job in enumerate(jobs, 1):
-            yield check_one(job)
-            if tick is not None:
-                tick(done)
+    items = expand(jobs)
+    head = list(islice(items, 3))
+    if not head:
         return
-    # The first file is checked here, so what loads lazily is loaded once, before the fork.
-    yield check_one(jobs[0])
+    # The first file is checked here, so what loads lazily is loaded once, before any fork.
+    yield head[0], check_one(head[0])
+    done = 1
     if tick is not None:
-        tick(1)
-    yield from _check_in_pool(jobs[1:], workers, pack_directory,
-                              None if tick is None else (lambda done: tick(done + 1)))
+        tick(done)
+    rest = chain(head[1:], items)
+    if workers <= 1 or len(head) < 3:
+        pairs = ((job, check_one(job)) for job in rest)
+    else:
+        pairs = _check_in_pool(rest, workers, pack_directory, _batch_size(expected - 1, workers))
+    for pair in pairs:
+        yield pair
+        done += 1
+        if tick is not None:
+            tick(done)
 
 
-def _chunksize(n: int, workers: int) -> int:
+def _batch_size(n: int, workers: int) -> int:
     # Big enough that a task's round trip is small beside its work, small enough that
     # the workers finish together.
-    return max(1, min(64, n // (workers * 8)))
+    return max(1, min(32, n // (workers * 8)))
 
 
-def _check_in_pool(jobs: list, workers: int, pack_directory, tick=None):
+def check_batch(batch: list) -> list[Checked]:
+    return [check_one(job) for job in batch]
+
+
+def _batches(items, size: int):
+    batch, chars = [], 0
+    for job in items:
+        batch.append(job)
+        chars += len(job.text or "")
+        if len(batch) >= size or chars >= (1 << 20):  # a part of an export is a batch's worth
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def _check_in_pool(items, workers: int, pack_directory, batch_size: int):
     import gc
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     gc.freeze()  # what is loaded now is shared with the forked workers, not copied by their gc
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(pack_directory,))
     try:
-        done = 0
-        for checked in pool.map(check_one, jobs, chunksize=_chunksize(len(jobs), workers)):
-            done += 1
-            yield checked
-            if tick is not None:
-                tick(done)
+        # A few batches ahead per worker: the workers never wait, and the parent holds only
+        # those batches, however long the run (pool.map would submit every file at once).
+        pending = deque()
+        for batch in _batches(items, batch_size):
+            pending.append((batch, pool.submit(check_batch, batch)))
+            if len(pending) >= workers * 3:
+                batch, future = pending.popleft()
+                yield from zip(batch, future.result())
+        while pending:
+            batch, future = pending.popleft()
+            yield from zip(batch, future.result())
     except BaseException as e:
         # Interrupted (SIGTERM, Ctrl-C) or a worker died: leaving the `with` block would wait
         # for every queued file, and a killed parent would leave the workers running. Stop them.
