@@ -20,7 +20,7 @@ from .ruleset import RuleSet, build_ruleset
 from .suppression import Suppressions
 
 
-@dataclass
+@dataclass(slots=True)  # a run over an archive holds one per file
 class FileJob:
     path: str  # as shown in reports
     config: Config

@@ -102,7 +102,7 @@ class RunStore:
         self.documents = Chunks(self.directory, "documents")  # per file, DocumentResults
         self.sealed = Chunks(self.directory, "sealed")  # per path, sorted and baselined
         self._corpus: dict[str, Chunks] = {}  # per corpus rule: (global doc, data) per file
-        self.packs: dict[int, object] = {}  # file number -> what a late finding needs (see lint.jobs)
+        self.packs = Packs()  # file number -> what a late finding needs (see lint.jobs)
 
     @property
     def spilled(self) -> bool:
@@ -123,6 +123,42 @@ class RunStore:
         if self.directory is not None:
             shutil.rmtree(self.directory, ignore_errors=True)
             self.directory = None
+
+
+class Packs:
+    """Where each file's pack is: bytes (in memory), or (pack file, offset, length) kept in
+    arrays, since a run with a corpus rule has one per file."""
+
+    def __init__(self):
+        self._bytes: dict[int, bytes] = {}
+        self._names: list[str] = []
+        self._file = array("i")  # file number -> pack file number, -1 for none
+        self._offset = array("q")
+        self._length = array("q")
+
+    def __setitem__(self, number: int, pack) -> None:
+        if isinstance(pack, bytes):
+            self._bytes[number] = pack
+            return
+        name, offset, length = pack
+        if name not in self._names:
+            self._names.append(name)
+        while len(self._file) <= number:
+            self._file.append(-1)
+            self._offset.append(0)
+            self._length.append(0)
+        self._file[number] = self._names.index(name)
+        self._offset[number], self._length[number] = offset, length
+
+    def __contains__(self, number: int) -> bool:
+        return number in self._bytes or (number < len(self._file) and self._file[number] >= 0)
+
+    def __getitem__(self, number: int):
+        if number in self._bytes:
+            return self._bytes[number]
+        if number >= len(self._file) or self._file[number] < 0:
+            raise KeyError(number)
+        return (self._names[self._file[number]], self._offset[number], self._length[number])
 
 
 class CollectedItems:
