@@ -15,7 +15,7 @@ from bisect import bisect_right
 from .diagnostic import Diagnostic
 from .errors import internal_error
 from .jobs import Checked, finalize, load_pack
-from .result import DocumentResult, FileError, Notice, RunResult
+from .result import FileError, Notice, RunResult
 from .spill import CollectedItems, RunStore, StoredList
 
 
@@ -69,16 +69,19 @@ class Gatherer:
             self.file_errors.append((i, FileError(c.path, c.finalize_error[0], detail=c.finalize_error[1])))
         else:
             if c.diagnostics:
-                self.findings[i] = self.store.findings.put(c.diagnostics)
+                self.findings[i] = self._put(self.store.findings, c.diagnostics)
             if c.documents:
-                self.documents[i] = self.store.documents.put(
-                    [DocumentResult(c.path, record, metrics) for record, metrics in c.documents])
-        base = self.doc_base[i]
-        for rid, items in c.collected.items():
-            self.store.corpus(rid).put([(base + n, data) for n, data in items])
-            self.collected_count[rid] = self.collected_count.get(rid, 0) + len(items)
+                self.documents[i] = self._put(self.store.documents, c.documents)
+        for rid, (count, items) in c.collected.items():
+            self.store.add_collected(rid, self.doc_base[i], items)
+            self.collected_count[rid] = self.collected_count.get(rid, 0) + count
         if c.pack is not None:
             self.store.packs[i] = c.pack
+
+    @staticmethod
+    def _put(chunks, value) -> int:
+        # A tuple is where a worker wrote the list (a spilling run): nothing to unpickle here.
+        return chunks.put_ref(value) if isinstance(value, tuple) else chunks.put(value)
 
     def _notice(self, notice: Notice) -> None:
         key = (notice.level, notice.message)
@@ -122,12 +125,12 @@ class Gatherer:
             rs = self.ruleset_for(cfg)
             for rule in rs.corpus_rules:
                 rulesets.setdefault(rule.id, (rule, rs))
-        for rid, chunks in chunks_by_rule.items():
+        for rid, (chunks, bases) in chunks_by_rule.items():
             rule, rs = rulesets[rid]
             rs.ctx.notices = result.notices
             rs.ctx.incomplete = result.incomplete
             try:
-                found = list(rule.finish(CollectedItems(chunks, self.collected_count.get(rid, 0)), rs.ctx))
+                found = list(rule.finish(CollectedItems(chunks, bases, self.collected_count.get(rid, 0)), rs.ctx))
             except Exception as e:  # one rule's findings are lost, not the run's
                 import traceback
 

@@ -30,10 +30,11 @@ class Checked:
     partial_errors: list[str] = field(default_factory=list)
     rule_warnings: list[str] = field(default_factory=list)
     docs: int = 0
+    # In a spilling run, these three are (file, offset, length) where the worker wrote them.
     diagnostics: list[Diagnostic] = field(default_factory=list)  # finalized
-    documents: list[tuple[int | None, dict]] = field(default_factory=list)  # (record, metrics)
+    documents: list = field(default_factory=list)  # DocumentResults
+    collected: dict[str, tuple[int, object]] = field(default_factory=dict)  # rule -> (count, items)
     finalize_error: tuple[str, str] | None = None  # (message, traceback)
-    collected: dict[str, list[tuple[int, object]]] = field(default_factory=dict)
     pack: object = None  # bytes, or (pack file, offset, length) in the spill directory
     worker: int = 0  # the process that checked it
 
@@ -62,6 +63,13 @@ def _save_pack(data: bytes):
     _pack_file.write(data)
     _pack_file.flush()  # the parent reads it once the file is reported done
     return (os.path.basename(_pack_file.name), offset, len(data))
+
+
+def _keep(obj):
+    """In a spilling run, `obj` pickled into this process's file, and its place; else `obj`."""
+    if _PACK_DIR is None:
+        return obj
+    return _save_pack(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def load_pack(pack, directory: str | None):
@@ -136,7 +144,7 @@ def check_one(job) -> Checked:
         return c
     if o.collected:
         # Before finalizing, which fills in the findings: a late finalize starts from these.
-        c.collected = o.collected
+        c.collected = {rid: (len(items), _keep(items)) for rid, items in o.collected.items()}
         raw = (o.source, o.diagnostics, [(info.record, info.directives) for info in o.docs], job.part)
         c.pack = _save_pack(pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL))
     try:
@@ -150,7 +158,12 @@ def check_one(job) -> Checked:
 
         c.finalize_error = (internal_error(e), traceback.format_exc())
     else:
-        c.documents = [(info.record, info.metrics) for info in o.docs]
+        # Written here, in a spilling run: the parent only notes where (it does not unpickle them).
+        c.diagnostics = _keep(c.diagnostics) if c.diagnostics else []
+        if o.docs:
+            from .result import DocumentResult
+
+            c.documents = _keep([DocumentResult(o.path, info.record, info.metrics) for info in o.docs])
     return c
 
 

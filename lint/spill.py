@@ -26,10 +26,24 @@ class Chunks:
             self._file = open(os.path.join(directory, name), "w+b")
             self._offsets = array("q")
             self._lengths = array("q")
+            self._where = array("i")  # 0: this file; k: the k-th of `_names`, a worker's
+            self._names: list[str] = []
+            self._readers: dict[int, object] = {}
+            self._directory = directory
             self._end = 0
 
     def __len__(self) -> int:
         return len(self._objects) if self._file is None else len(self._offsets)
+
+    def put_ref(self, ref) -> int:
+        """A chunk a worker pickled into its own file in the directory: (name, offset, length)."""
+        name, offset, length = ref
+        if name not in self._names:
+            self._names.append(name)
+        self._offsets.append(offset)
+        self._lengths.append(length)
+        self._where.append(self._names.index(name) + 1)
+        return len(self._offsets) - 1
 
     def put(self, obj) -> int:
         if self._file is None:
@@ -40,14 +54,21 @@ class Chunks:
         self._file.write(data)
         self._offsets.append(self._end)
         self._lengths.append(len(data))
+        self._where.append(0)
         self._end += len(data)
         return len(self._offsets) - 1
 
     def get(self, number: int):
         if self._file is None:
             return self._objects[number]
-        self._file.seek(self._offsets[number])
-        return pickle.loads(self._file.read(self._lengths[number]))
+        where = self._where[number]
+        f = self._file
+        if where:
+            f = self._readers.get(where)
+            if f is None:
+                f = self._readers[where] = open(os.path.join(self._directory, self._names[where - 1]), "rb")
+        f.seek(self._offsets[number])
+        return pickle.loads(f.read(self._lengths[number]))
 
     def __iter__(self):
         for number in range(len(self)):
@@ -56,6 +77,8 @@ class Chunks:
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
+            for f in self._readers.values():
+                f.close()
 
 
 class StoredList:
@@ -108,17 +131,23 @@ class RunStore:
     def spilled(self) -> bool:
         return self.directory is not None
 
-    def corpus(self, rule_id: str) -> Chunks:
-        chunks = self._corpus.get(rule_id)
-        if chunks is None:
-            chunks = self._corpus[rule_id] = Chunks(self.directory, f"corpus-{len(self._corpus)}")
-        return chunks
+    def add_collected(self, rule_id: str, base: int, items) -> None:
+        """What a corpus rule collected from one file: its (document, data) list or a Ref to it."""
+        entry = self._corpus.get(rule_id)
+        if entry is None:
+            entry = self._corpus[rule_id] = (Chunks(self.directory, f"corpus-{len(self._corpus)}"), array("q"))
+        chunks, bases = entry
+        if isinstance(items, tuple):
+            chunks.put_ref(items)
+        else:
+            chunks.put(items)
+        bases.append(base)
 
-    def corpus_rules(self) -> dict[str, Chunks]:
+    def corpus_rules(self) -> dict[str, tuple[Chunks, array]]:
         return self._corpus
 
     def close(self) -> None:
-        for chunks in (self.findings, self.documents, self.sealed, *self._corpus.values()):
+        for chunks in (self.findings, self.documents, self.sealed, *(c for c, _ in self._corpus.values())):
             chunks.close()
         if self.directory is not None:
             shutil.rmtree(self.directory, ignore_errors=True)
@@ -165,8 +194,9 @@ class CollectedItems:
     """What a corpus rule collected, as `finish()` reads it: (global doc, data) pairs in
     run order. Iterable many times and sized; indexing reads it whole."""
 
-    def __init__(self, chunks: Chunks, length: int):
+    def __init__(self, chunks: Chunks, bases, length: int):
         self._chunks = chunks
+        self._bases = bases  # chunk number -> the global number of its file's first document
         self._length = length
         self._list: list | None = None
 
@@ -176,7 +206,7 @@ class CollectedItems:
     def __iter__(self):
         if self._list is not None:
             return iter(self._list)
-        return (item for chunk in self._chunks for item in chunk)
+        return ((base + n, data) for base, chunk in zip(self._bases, self._chunks) for n, data in chunk)
 
     def __getitem__(self, index):
         if self._list is None:
