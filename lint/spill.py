@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import shutil
 import tempfile
 from array import array
 
@@ -150,7 +149,7 @@ class RunStore:
         for chunks in (self.findings, self.documents, self.sealed, *(c for c, _ in self._corpus.values())):
             chunks.close()
         if self.directory is not None:
-            shutil.rmtree(self.directory, ignore_errors=True)
+            _remove_flat(self.directory)
             self.directory = None
 
 
@@ -212,3 +211,20 @@ class CollectedItems:
         if self._list is None:
             self._list = list(self)
         return self._list[index]
+
+
+def _remove_flat(directory: str) -> None:
+    # The directory holds only files: no shutil.rmtree, whose fd-based walk is more than this needs.
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for name in names:
+        try:
+            os.unlink(os.path.join(directory, name))
+        except OSError:
+            pass
+    try:
+        os.rmdir(directory)
+    except OSError:
+        pass
