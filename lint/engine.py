@@ -15,12 +15,12 @@ from .diagnostic import Diagnostic
 from .document import Directive, LineIndex
 from .errors import ConfigError, EdlintError, InputError, internal_error
 from .patterns import take_warnings as take_pattern_warnings
-from .result import DocumentResult, FileError, Notice, RunResult
+from .result import FileError, Notice, RunResult
 from .ruleset import RuleSet, build_ruleset
 from .suppression import Suppressions
 
 
-@dataclass
+@dataclass(slots=True)  # a run over an archive holds one per file
 class FileJob:
     path: str  # as shown in reports
     config: Config
@@ -28,6 +28,10 @@ class FileJob:
     format: str | None = None
     metrics: bool = False  # compute document figures even if no rule that needs them is on
     cache: str | None = None  # directory of the result cache (`--cache`, lint/cache.py)
+    # One part of a split JSON Lines export (lint.jobs.expand): (part number, characters,
+    # lines, records before it); `skip` is the message for a record not checked (too large).
+    part: tuple[int, int, int, int] | None = None
+    skip: str | None = None
 
 
 @dataclass
@@ -86,6 +90,8 @@ def _check_file_unguarded(job: FileJob) -> FileOutcome:
     out = FileOutcome(job.path, job.config)
     rs = ruleset_for(job.config)
     options = job.config.reader_options()
+    if job.part is not None:  # numbered as lines and records of the whole export
+        options = dict(options, _export_part=job.part[2:4])
     try:
         if job.text is None:
             source, out.warnings = readers.load(job.path, options)
@@ -126,91 +132,13 @@ def _check_document(doc, n: int, rs: RuleSet, hidden: list, out: FileOutcome) ->
         out.collected.setdefault(rule.id, []).append((n, rule.collect(doc, rs.ctx)))
 
 
-def _worker_init() -> None:
-    import signal
-
-    # A forked worker inherits the CLI's SIGTERM handler: it should just die when stopped.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _check_in_pool(jobs: list[FileJob], workers: int, tick=None) -> list[FileOutcome]:
-    from concurrent.futures import ProcessPoolExecutor
-
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
-    try:
-        outcomes = []
-        for outcome in pool.map(_check_file, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
-            outcomes.append(outcome)
-            if tick is not None:
-                tick(len(outcomes))
-    except BaseException as e:
-        # Interrupted (SIGTERM, Ctrl-C) or a worker died: leaving the `with` block would wait
-        # for every queued file, and a killed parent would leave the workers running. Stop them.
-        processes = list(getattr(pool, "_processes", {}).values())
-        for p in processes:
-            p.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
-        for p in processes:
-            p.join(5)
-        if isinstance(e, SystemExit):
-            # Stopped by a signal (SIGTERM): the workers are gone; exit now rather than let
-            # concurrent.futures' exit hook wait on the broken pool's threads, which on a busy
-            # machine could hang the exit.
-            import sys
-
-            for stream in (sys.stdout, sys.stderr):
-                try:
-                    stream.flush()
-                except (OSError, ValueError):
-                    pass
-            os._exit(e.code if isinstance(e.code, int) else 1)
-        raise
-    pool.shutdown()
-    return outcomes
-
-
-def _corpus_findings(outcomes: list[FileOutcome], result: RunResult) -> list[list[tuple[int, Diagnostic]]]:
-    """Corpus rules: what each file collected, finished once per rule; the findings go back
-    to their files as (document number in the file, diagnostic)."""
-    doc_index: list[tuple[int, int]] = []  # global doc number -> (outcome, doc)
-    by_rule: dict[str, list[tuple[int, object]]] = {}
-    for oi, o in enumerate(outcomes):
-        base = len(doc_index)
-        for rid, items in o.collected.items():
-            by_rule.setdefault(rid, []).extend((base + n, data) for n, data in items)
-        doc_index.extend((oi, n) for n in range(len(o.docs)))
-    extra: list[list[tuple[int, Diagnostic]]] = [[] for _ in outcomes]
-    if not by_rule:
-        return extra
-    rulesets = {}
-    for o in outcomes:
-        rs = ruleset_for(o.config)
-        for rule in rs.corpus_rules:
-            rulesets.setdefault(rule.id, (rule, rs))
-    for rid, items in by_rule.items():
-        rule, rs = rulesets[rid]
-        rs.ctx.notices = result.notices
-        rs.ctx.incomplete = result.incomplete
-        try:
-            found = list(rule.finish(items, rs.ctx))
-        except Exception as e:  # one rule's findings are lost, not the run's
-            import traceback
-
-            result.errors.append(FileError(rid, f"rule {rid}: {internal_error(e)}", partial=True,
-                                           detail=traceback.format_exc()))
-            continue
-        for gdoc, diag in found:
-            oi, n = doc_index[gdoc]
-            extra[oi].append((n, diag))
-    return extra
-
-
 class Engine:
     """One run over many files. Build it with a ConfigResolver (config per path)."""
 
     def __init__(self, resolver: ConfigResolver | None = None, *, jobs: int = 1,
                  metrics: bool = False, baseline: str | None = None, follow_symlinks: bool = False,
-                 progress=None, cache=None):
+                 progress=None, cache=None, spill: bool = False):
+        self.spill = spill  # keep the findings on disk until the reports are written (lint.spill)
         self.resolver = resolver or ConfigResolver()
         self.progress = progress  # called as progress(done, total) as each file finishes
         self.jobs = jobs  # 0: automatic
@@ -220,39 +148,49 @@ class Engine:
         self.cache = cache  # the result cache's directory (`--cache`, lint/cache.py), or None
 
     def run_jobs(self, jobs: list[FileJob], result: RunResult | None = None) -> RunResult:
+        from .gather import Gatherer
+        from .jobs import check_all
+        from .spill import RunStore
+
         result = result or RunResult()
         for j in jobs:  # fail fast on config errors, before any work
             ruleset_for(j.config)
         if self.cache is not None:
             jobs = [replace(j, cache=self.cache) for j in jobs]
-        outcomes = self._check_all(jobs)
-        if self.cache is not None:
-            from .cache import finish_run
-
-            finish_run(self.cache)
-        return self._finish(outcomes, result)
-
-    def _check_all(self, jobs: list[FileJob]) -> list[FileOutcome]:
         workers = self.jobs
         if workers == 0:
             # Start-up of a worker costs about as much as checking a few articles: only
             # worth it for a batch (a CI run), never for an editor's single file.
             workers = min(os.cpu_count() or 1, 8) if len(jobs) >= AUTO_PARALLEL_MIN_FILES else 1
-        if workers > 1 and len(jobs) > 2:
-            # The first file is checked here, so lexicons and patterns that load lazily are
-            # loaded once and inherited by the forked workers instead of loaded in each.
-            outcomes = [_check_file(jobs[0])]
-            self._tick(outcomes, jobs)
-            outcomes += _check_in_pool(jobs[1:], workers, lambda done: self._tick_count(done + 1, len(jobs)))
-        else:
-            outcomes = []
-            for j in jobs:
-                outcomes.append(_check_file(j))
-                self._tick(outcomes, jobs)
-        return outcomes
+        store = RunStore(spill=self.spill)
+        if store.spilled:
+            result.store = store  # the reports read the findings from it; the caller closes it
+        gatherer = Gatherer(result, store, ruleset_for)
+        checked = check_all(jobs, workers, store.directory, lambda done: self._tick_count(done, len(jobs)),
+                            expected=len(jobs))
+        try:
+            for job, c in checked:
+                gatherer.add(job, c)
+        except BaseException as e:
+            store.close()
+            # Stopped while gathering: the pool (if any) stops its workers where it waits.
+            try:
+                checked.throw(e)
+            except StopIteration:
+                pass
+            raise
+        if self.cache is not None:
+            from .cache import finish_run
 
-    def _tick(self, outcomes: list, jobs: list) -> None:
-        self._tick_count(len(outcomes), len(jobs))
+            finish_run(self.cache)
+        try:
+            return gatherer.finish(self.baseline)
+        except BaseException:
+            store.close()
+            raise
+        finally:
+            if not store.spilled:
+                store.close()
 
     def _tick_count(self, done: int, total: int) -> None:
         if self.progress is not None:
@@ -293,50 +231,6 @@ class Engine:
             return self.resolver.for_path(path)
         except Exception:  # ConfigError, or a bug: either way the error comes per file
             return Config()  # directory walking only needs include/exclude
-
-    def _finish(self, outcomes: list[FileOutcome], result: RunResult) -> RunResult:
-        extra = _corpus_findings(outcomes, result)
-        diagnostics: list[Diagnostic] = []
-        for o, more in zip(outcomes, extra):
-            self._take_outcome(o, more, result, diagnostics)
-        for o in outcomes:
-            for rid, spec in ruleset_for(o.config).specs.items():
-                result.rules.setdefault(rid, spec)
-        diagnostics.sort(key=Diagnostic.sort_key)
-        if self.baseline:
-            from .baseline import filter_baseline
-
-            diagnostics, result.baselined = filter_baseline(self.baseline, diagnostics)
-        result.diagnostics = diagnostics
-        # Deduplicate notices (one per server, not one per batch).
-        seen, notices = set(), []
-        for nt in result.notices:
-            if (nt.level, nt.message) not in seen:
-                seen.add((nt.level, nt.message))
-                notices.append(nt)
-        result.notices = notices
-        return result
-
-    def _take_outcome(self, o: FileOutcome, extra: list[tuple[int, Diagnostic]], result: RunResult,
-                      diagnostics: list[Diagnostic]) -> None:
-        """One file's errors, notices, findings and documents into the run's result."""
-        result.files.append(o.path)
-        result.notices.extend(Notice("warning", w, "rules") for w in o.rule_warnings)
-        if o.error:
-            result.errors.append(FileError(o.path, o.error, detail=o.traceback))
-            return
-        result.errors.extend(FileError(o.path, m, partial=True) for m in o.partial_errors)
-        for w in o.warnings:
-            result.notices.append(Notice("warning", w, "reader"))
-        try:
-            diagnostics.extend(self._finalize(o, o.diagnostics + extra, result))
-        except Exception as e:
-            import traceback
-
-            result.errors.append(FileError(o.path, internal_error(e), detail=traceback.format_exc()))
-            return
-        for info in o.docs:
-            result.documents.append(DocumentResult(o.path, info.record, info.metrics))
 
     def _finalize(self, o: FileOutcome, found: list[tuple[int, Diagnostic]], result: RunResult) -> list[Diagnostic]:
         rs = ruleset_for(o.config)

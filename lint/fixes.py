@@ -164,7 +164,12 @@ def atomic_write(path: str, text: str, encoding: str = "utf-8") -> None:
 
 
 def atomic_write_bytes(path: str, data: bytes, split_hard_links: bool = False) -> None:
-    """Write `data` to `path` through a temporary file in the same directory and a rename:
+    atomic_write_with(path, lambda f: f.write(data), split_hard_links)
+
+
+def atomic_write_with(path: str, fill, split_hard_links: bool = False) -> None:
+    """Write to `path` what `fill(binary file)` writes (`data` for atomic_write_bytes),
+    through a temporary file in the same directory and a rename:
     a crash (even `kill -9`) leaves the old file or the new one, never half of one.
 
     A symbolic link is kept and its target written. The file keeps its mode, and its owner
@@ -186,7 +191,7 @@ def atomic_write_bytes(path: str, data: bytes, split_hard_links: bool = False) -
     fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            fill(f)
             f.flush()
             os.fsync(f.fileno())
         if st is not None:

@@ -42,12 +42,29 @@ class RunResult:
     baselined: int = 0  # findings hidden by the baseline
     # Checkers that could not run (e.g. "languagetool"), for the exit code.
     incomplete: list[str] = field(default_factory=list)
+    # A CLI run keeps its findings and documents on disk (lint.spill): the lists above are
+    # then sequences read from this store, which `close()` removes.
+    store: object = field(default=None, repr=False, compare=False)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
     def counts(self) -> dict[str, int]:
+        known = getattr(self.diagnostics, "counts", None)  # kept by a spilled run as it sorted
+        if known is not None:
+            return dict(known)
         c = {"error": 0, "warning": 0, "info": 0}
         for d in self.diagnostics:
             c[d.severity] += 1
         return c
+
+    def any_at_or_above(self, level: str) -> bool:
+        if level == "never":
+            return False
+        rank = SEVERITY_RANK[level]
+        return any(n and SEVERITY_RANK[sev] >= rank for sev, n in self.counts().items())
 
     def at_or_above(self, level: str) -> list[Diagnostic]:
         if level == "never":

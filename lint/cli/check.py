@@ -18,7 +18,7 @@ from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, config
 def build_engine(config_file, select, ignore, language=None, fail_on=None, include=(), exclude=(),
                  languagetool=None, require_languagetool=False, jobs=1, metrics=False, baseline=None,
                  no_nested_config=False, allow_outside_paths=False, follow_symlinks=False, progress=None,
-                 cache=None):
+                 cache=None, spill=False):
     from ..config import ConfigResolver
     from ..engine import Engine
 
@@ -27,7 +27,7 @@ def build_engine(config_file, select, ignore, language=None, fail_on=None, inclu
            "languagetool": languagetool, "require_languagetool": require_languagetool}
     resolver = ConfigResolver(config_file, cli, nested=not no_nested_config, allow_outside=allow_outside_paths)
     return Engine(resolver, jobs=jobs, metrics=metrics, baseline=baseline, follow_symlinks=follow_symlinks,
-                  progress=progress, cache=cache)
+                  progress=progress, cache=cache, spill=spill)
 
 
 FORMAT_NAMES = ["text", "json", "sarif", "github", "junit"]
@@ -106,7 +106,6 @@ def check(paths, fmt, reports, fail_on, select, ignore, config_file, stdin_filen
     configuration or input errors (or an internal error), 3 LanguageTool
     required but unavailable, 143 stopped by SIGTERM.
     """
-    from ..reports import render
     from .progress import Progress, wanted
 
     outputs = [(fmt, output)] + [parse_report(r) for r in reports]
@@ -117,7 +116,7 @@ def check(paths, fmt, reports, fail_on, select, ignore, config_file, stdin_filen
                           languagetool, require_languagetool, jobs,
                           statistics,  # JSON's documents[].metrics: when a rule that needs them is on
                           None if write_baseline else baseline, no_nested_config, allow_outside_paths,
-                          follow_symlinks, progress=meter, cache=result_cache(cache, cache_dir))
+                          follow_symlinks, progress=meter, cache=result_cache(cache, cache_dir), spill=True)
     paths, stdin_text, stdin_error = list(paths), None, None
     if "-" in paths:
         try:
@@ -134,6 +133,14 @@ def check(paths, fmt, reports, fail_on, select, ignore, config_file, stdin_filen
         from ..result import FileError
 
         result.errors.insert(0, FileError(stdin_error.path, stdin_error.message))
+    try:
+        code = _report(result, engine, outputs, quiet, statistics, fail_on, color, write_baseline)
+    finally:
+        result.close()  # the findings kept on disk for the reports
+    sys.exit(code)
+
+
+def _report(result, engine, outputs, quiet, statistics, fail_on, color, write_baseline) -> int:
     report_problems(result, quiet)
     if write_baseline:
         from ..baseline import write_baseline as write
@@ -143,24 +150,59 @@ def check(paths, fmt, reports, fail_on, select, ignore, config_file, stdin_filen
         except OSError as e:
             fail(f"{write_baseline}: cannot write the baseline: {e.strerror or e}")
         say(f"edlint: wrote {n} finding{'s' if n != 1 else ''} to {write_baseline}")
-        sys.exit(EXIT_ERROR if result.errors else EXIT_OK)
+        return EXIT_ERROR if result.errors else EXIT_OK
+    from ..reports import write as write_report
+
     base = {"quiet": quiet, "statistics": statistics, "tool_version": _version(), "cwd": os.getcwd(),
             "fail_on": fail_on or _configured_fail_on(engine, result)}
     for report_fmt, path in outputs:
         options = dict(base, color=use_color(color) and report_fmt == "text" and path is None)
-        text = render(report_fmt, result, options)
         if path:
-            from ..fixes import atomic_write
+            from ..fixes import atomic_write_with
+
+            def fill(f, report_fmt=report_fmt, options=options):
+                with _TextOut(lambda text: f.write(text.encode("utf-8"))) as out:
+                    write_report(report_fmt, result, options, out)
 
             try:
-                atomic_write(path, text)
+                atomic_write_with(path, fill, split_hard_links=True)
             except OSError as e:
                 fail(f"{path}: cannot write the report: {e.strerror or e}")
         else:
-            click.echo(text, nl=False, color=options["color"])
+            with _TextOut(lambda text, c=options["color"]: click.echo(text, nl=False, color=c)) as out:
+                write_report(report_fmt, result, options, out)
         if report_fmt == "github":
             _write_step_summary(result, options)
-    sys.exit(exit_code(result, engine, fail_on))
+    return exit_code(result, engine, fail_on)
+
+
+class _TextOut:
+    """A report's text, handed on in pieces of about 64 KB as the report writes it."""
+
+    SIZE = 1 << 16
+
+    def __init__(self, send):
+        self._send = send
+        self._parts: list[str] = []
+        self._size = 0
+
+    def write(self, text: str) -> None:
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size >= self.SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._parts:
+            self._send("".join(self._parts))
+            self._parts, self._size = [], 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, *_):
+        if kind is None:
+            self.flush()
 
 
 def _write_step_summary(result, options) -> None:
@@ -190,7 +232,7 @@ def exit_code(result, engine, fail_on) -> int:
                                                           .get("languagetool", {}).get("require")):
         return EXIT_INCOMPLETE
     if fail_on:
-        return EXIT_FINDINGS if result.at_or_above(fail_on) else EXIT_OK
+        return EXIT_FINDINGS if result.any_at_or_above(fail_on) else EXIT_OK
     # Without --fail-on, each file's own config decides its fail level.
     for d in result.diagnostics:
         level = engine.resolver.for_path(d.path).fail_on

@@ -31,6 +31,8 @@ DEFAULT_FIELDS = {
 FORMATS = ("text", "markdown", "html")
 TITLE_FIELDS = ("title", "headline")
 LINE_FORMATS = (".jsonl", ".ndjson")
+PART = "_export_part"  # reader option set by the engine for one part of a split export (see split_export)
+PART_BYTES = 1 << 20  # a JSON Lines export larger than this is checked in parts of about this size
 
 _WS = re.compile(r"[ \t\n\r]*")
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.S)
@@ -57,7 +59,7 @@ def read(source: str, path: str, options: dict | None = None) -> Records:
     fields = _fields(options, path)
     errors: list[str] = []
     if path.lower().endswith(LINE_FORMATS):
-        records = _line_records(source, path, errors)
+        records = _line_records(source, path, errors, options.get(PART))
     else:
         try:
             records = _document_records(source, path)
@@ -127,13 +129,15 @@ def _document_records(source: str, path: str) -> list[tuple[int, tuple[int, int]
     return records
 
 
-def _line_records(source: str, path: str, errors: list[str]) -> list[tuple[int, tuple[int, int]]]:
+def _line_records(source: str, path: str, errors: list[str],
+                  part: tuple[int, int] | None = None) -> list[tuple[int, tuple[int, int]]]:
     """(record number, span) of each good line; a bad line's message goes to `errors` and
-    keeps its number, so a record's number never depends on the lines before it."""
+    keeps its number, so a record's number never depends on the lines before it.
+    `part`: (lines, records) before this text, when it is one part of a larger export."""
     records = []
     start = 0
-    number = 0
-    for line_number, line in enumerate(source.split("\n"), 1):
+    first_line, number = part or (0, 0)
+    for line_number, line in enumerate(source.split("\n"), first_line + 1):
         stripped = line.strip()
         if stripped:
             number += 1
@@ -149,7 +153,7 @@ def _line_records(source: str, path: str, errors: list[str]) -> list[tuple[int, 
             else:
                 records.append((number, (offset, offset + len(stripped))))
         start += len(line) + 1
-    if errors and not records:  # nothing to check: the file is bad, not a record of it
+    if errors and not records and part is None:  # nothing to check: the file is bad, not a record of it
         more = len(errors) - 1
         raise InputError(path, first.message + (f" (and {more} more bad record{'s' if more != 1 else ''})"
                                                 if more else ""))
@@ -276,3 +280,66 @@ def _text_blocks(value: str, is_title: bool) -> list[Block]:
         blocks.append(Block("paragraph", text, OffsetMap.identity(m.start(), len(text)),
                             m.start(), m.end()))
     return blocks
+
+
+# -- large JSON Lines exports, in parts ------------------------------------------
+
+def split_export(path: str, limit: int, part_bytes: int | None = None):
+    """The parts of a large JSON Lines export, each a run of whole lines:
+    (text, characters before it, lines before it, records before it, too_large), where
+    `too_large` is the message for one record over `limit` bytes (its text is not read).
+    Returns None when the file is not plain UTF-8 (it is then read whole, as any file).
+    The size limit applies to each record, not to the export."""
+    import codecs
+
+    try:
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        with open(path, "rb") as f:  # a first pass: only UTF-8 is split, so nothing is re-decoded
+            while block := f.read(1 << 20):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return _parts(path, limit, part_bytes or PART_BYTES)
+
+
+def _parts(path: str, limit: int, part_bytes: int):
+    chars = lines = records = 0
+    pending: list[str] = []
+    size = 0
+    first = True
+
+    def flush():
+        nonlocal chars, lines, records, pending, size
+        text = "".join(pending)
+        out = (text, chars, lines, records, None)
+        chars += len(text)
+        lines += len(LineIndex(text).starts) - 1
+        records += sum(1 for line in text.split("\n") if line.strip())
+        pending, size = [], 0
+        return out
+
+    with open(path, "rb") as f:
+        for raw in f:
+            if first:
+                first = False
+                if raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+            if len(raw) > limit:
+                if pending:
+                    yield flush()
+                number = records + 1
+                yield ("", chars, lines, records, f"line {lines + 1}: record too large ({len(raw) / 1e6:.1f} MB; "
+                       f"the limit is {limit / 1e6:.1f} MB, set readers.max-file-size to raise it) "
+                       f"(record {number} not checked)")
+                text = raw.decode("utf-8")
+                chars += len(text)
+                lines += len(LineIndex(text).starts) - 1
+                records += 1
+                continue
+            pending.append(raw.decode("utf-8"))
+            size += len(raw)
+            if size >= part_bytes:
+                yield flush()
+    if pending:
+        yield flush()

@@ -54,14 +54,23 @@ def message_with_suggestions(message: str, suggestions) -> str:
 
 
 def render(result: RunResult, options: dict) -> str:
+    from io import StringIO
+
+    out = StringIO()
+    write(result, options, out)
+    return out.getvalue()
+
+
+def write(result: RunResult, options: dict, out) -> None:
     cap = options.get("max_annotations", ANNOTATIONS_PER_TYPE)
-    return "".join(line + "\n" for line in _annotations(result, options.get("cwd"), cap)[0])
+    _annotations(result, options.get("cwd"), cap, lambda line: out.write(line + "\n"))
 
 
-def _annotations(result: RunResult, cwd, cap: int | None) -> tuple[list[str], list]:
-    """The workflow commands within the cap per type, and the findings left out."""
-    lines: list[str] = []
+def _annotations(result: RunResult, cwd, cap: int | None, emit=None) -> tuple[list, int]:
+    """Emit the workflow commands within the cap per type; return the first findings left
+    out (as many as the job summary lists) and how many were left out in all."""
     left_out = []
+    n_left_out = 0
     shown = {"error": 0, "warning": 0, "notice": 0}
 
     def room(kind: str) -> bool:
@@ -74,7 +83,11 @@ def _annotations(result: RunResult, cwd, cap: int | None) -> tuple[list[str], li
     shown["error"] = len(result.errors) if cap is None else min(cap, len(result.errors))
     for d in result.diagnostics:
         if not room(COMMAND[d.severity]):
-            left_out.append(d)
+            n_left_out += 1
+            if len(left_out) < SUMMARY_FINDINGS:
+                left_out.append(d)
+            continue
+        if emit is None:
             continue
         props: list[tuple[str, object]] = [("file", workspace_path(d.path, cwd))]
         if d.line:  # a finding without a position annotates the whole file
@@ -86,14 +99,15 @@ def _annotations(result: RunResult, cwd, cap: int | None) -> tuple[list[str], li
             else:
                 props.append(("endLine", d.end_line))
         props.append(("title", d.rule))
-        lines.append(_command(COMMAND[d.severity], props, message_with_suggestions(d.message, d.suggestions)))
-    for e in result.errors[:cap]:
-        lines.append(_command("error", [("file", workspace_path(e.path, cwd)), ("title", "edlint")], e.message))
+        emit(_command(COMMAND[d.severity], props, message_with_suggestions(d.message, d.suggestions)))
+    if emit is not None:
+        for e in result.errors[:cap]:
+            emit(_command("error", [("file", workspace_path(e.path, cwd)), ("title", "edlint")], e.message))
     for n in result.notices:
         kind = COMMAND.get(n.level, "notice")
-        if room(kind):
-            lines.append(_command(kind, [("title", f"edlint {n.source}".strip())], n.message))
-    return lines, left_out
+        if room(kind) and emit is not None:
+            emit(_command(kind, [("title", f"edlint {n.source}".strip())], n.message))
+    return left_out, n_left_out
 
 
 def _cell(text: str) -> str:
@@ -109,11 +123,14 @@ def step_summary(result: RunResult, options: dict) -> str:
 
     cwd = options.get("cwd")
     cap = options.get("max_annotations", ANNOTATIONS_PER_TYPE)
-    _, left_out = _annotations(result, cwd, cap)
+    left_out, n_left_out = _annotations(result, cwd, cap)
     c = result.counts()
+    n_paths = getattr(result.diagnostics, "paths", None)  # known to a spilled run
+    if n_paths is None:
+        n_paths = len({d.path for d in result.diagnostics})
     out = ["## edlint", "",
            f"{len(result.diagnostics)} findings ({c['error']} errors, {c['warning']} warnings, {c['info']} info) "
-           f"in {len({d.path for d in result.diagnostics})} of {len(result.files)} files; "
+           f"in {n_paths} of {len(result.files)} files; "
            f"{len(result.errors)} files not checked.", ""]
     if result.diagnostics:
         out += ["| rule | findings |", "|---|---:|"]
@@ -124,11 +141,11 @@ def step_summary(result: RunResult, options: dict) -> str:
         out.append("")
     if left_out:
         out += [f"GitHub shows {cap} annotations of each type per step; "
-                f"{len(left_out)} more findings are not annotated:", ""]
+                f"{n_left_out} more findings are not annotated:", ""]
         for d in left_out[:SUMMARY_FINDINGS]:
             out.append(f"- {_cell(workspace_path(d.path, cwd))}:{d.line}:{d.column}: {d.severity}: "
                        f"{_cell(d.message)} (`{_cell(d.rule)}`)")
-        if len(left_out) > SUMMARY_FINDINGS:
-            out.append(f"- … and {len(left_out) - SUMMARY_FINDINGS} more (use a SARIF or JSON report for all)")
+        if n_left_out > SUMMARY_FINDINGS:
+            out.append(f"- … and {n_left_out - SUMMARY_FINDINGS} more (use a SARIF or JSON report for all)")
         out.append("")
     return "\n".join(out) + "\n"

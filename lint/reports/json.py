@@ -28,25 +28,93 @@ def diagnostic_dict(d) -> dict:
     return out
 
 
-def as_data(result) -> dict:
+def _document_dict(doc) -> dict:
+    item = {"path": doc.path, "metrics": doc.metrics}
+    if doc.record is not None:
+        item["record"] = doc.record
+    return item
+
+
+def _summary(result) -> dict:
     c = result.counts()
-    docs = []
-    for doc in result.documents:
-        item = {"path": doc.path, "metrics": doc.metrics}
-        if doc.record is not None:
-            item["record"] = doc.record
-        docs.append(item)
+    return {"files": len(result.files), "documents": len(result.documents),
+            "errors": c["error"], "warnings": c["warning"], "info": c["info"],
+            "file_errors": len(result.errors), "baselined": result.baselined}
+
+
+def as_data(result) -> dict:
     return {
         "version": 1,
         "diagnostics": [diagnostic_dict(d) for d in result.diagnostics],
-        "documents": docs,
+        "documents": [_document_dict(doc) for doc in result.documents],
         "errors": [{"path": e.path, "message": e.message} for e in result.errors],
         "notices": [{"level": n.level, "message": n.message, "source": n.source} for n in result.notices],
-        "summary": {"files": len(result.files), "documents": len(result.documents),
-                    "errors": c["error"], "warnings": c["warning"], "info": c["info"],
-                    "file_errors": len(result.errors), "baselined": result.baselined},
+        "summary": _summary(result),
     }
 
 
+def encode(data, indent: int | None) -> str:
+    """One JSON value as text: the one place the encoder is chosen."""
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
 def render(result, options: dict) -> str:
-    return json.dumps(as_data(result), ensure_ascii=False, indent=None if options.get("compact") else 1) + "\n"
+    from io import StringIO
+
+    out = StringIO()
+    write(result, options, out)
+    return out.getvalue()
+
+
+def write(result, options: dict, out) -> None:
+    """The text `encode(as_data(result))` gives, written a finding at a time."""
+    indent = None if options.get("compact") else 1
+    fields = [
+        ("version", 1, False),
+        ("diagnostics", (diagnostic_dict(d) for d in result.diagnostics), True),
+        ("documents", (_document_dict(doc) for doc in result.documents), True),
+        ("errors", [{"path": e.path, "message": e.message} for e in result.errors], False),
+        ("notices", [{"level": n.level, "message": n.message, "source": n.source} for n in result.notices], False),
+        ("summary", _summary(result), False),
+    ]
+    write_object(out, fields, indent)
+    out.write("\n")
+
+
+def write_object(out, fields, indent: int | None, level: int = 0) -> None:
+    """A JSON object whose (key, value, streamed) fields are written in order; a streamed
+    value is an iterable written as an array item by item. With `indent`, the layout is
+    json.dumps's: each nesting level indented by `indent` more spaces."""
+    if indent is None:
+        out.write("{")
+        for k, (key, value, streamed) in enumerate(fields):
+            out.write((", " if k else "") + encode(key, None) + ": ")
+            if streamed:
+                out.write("[")
+                for j, item in enumerate(value):
+                    out.write((", " if j else "") + encode(item, None))
+                out.write("]")
+            else:
+                out.write(encode(value, None))
+        out.write("}")
+        return
+    pad, inner = " " * (indent * level), " " * (indent * (level + 1))
+    out.write("{")
+    for k, (key, value, streamed) in enumerate(fields):
+        out.write(("," if k else "") + "\n" + inner + encode(key, None) + ": ")
+        if streamed:
+            write_array(out, value, indent, level + 1)
+        else:
+            # Encoded strings hold no raw newline: every newline is the layout's.
+            out.write(encode(value, indent).replace("\n", "\n" + inner))
+    out.write(("\n" + pad if fields else "") + "}")
+
+
+def write_array(out, items, indent: int, level: int) -> None:
+    """An array of `items` at nesting `level`, laid out as json.dumps(indent=indent) would."""
+    pad, item_pad = " " * (indent * level), " " * (indent * (level + 1))
+    first = True
+    for item in items:
+        out.write(("[\n" if first else ",\n") + item_pad + encode(item, indent).replace("\n", "\n" + item_pad))
+        first = False
+    out.write("[]" if first else "\n" + pad + "]")

@@ -32,45 +32,78 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def render(result: RunResult, options: dict) -> str:
-    fail_on = options.get("fail_on") or "info"
-    threshold = SEVERITY_RANK.get(fail_on, 0) if fail_on != "never" else None
-
-    # Every path, in the order the run met it: checked files, then any others named by findings or errors.
+def _by_path(result: RunResult):
+    """Every path, in the order the run met it (checked files, then any others named by
+    findings or errors), and a function giving a path's findings."""
     paths: dict[str, None] = dict.fromkeys(result.files)
-    findings: dict[str, list[Diagnostic]] = {}
-    for d in result.diagnostics:
-        paths.setdefault(d.path)
-        findings.setdefault(d.path, []).append(d)
+    stored = getattr(result.diagnostics, "for_path", None)  # a spilled run reads a path's findings back
+    if stored is not None:
+        for path in result.diagnostics.path_names():
+            paths.setdefault(path)
+        findings_of = stored
+    else:
+        findings: dict[str, list[Diagnostic]] = {}
+        for d in result.diagnostics:
+            paths.setdefault(d.path)
+            findings.setdefault(d.path, []).append(d)
+
+        def findings_of(path):
+            return findings.get(path, [])
     errors: dict[str, list[str]] = {}
     for e in result.errors:
         paths.setdefault(e.path)
         errors.setdefault(e.path, []).append(e.message)
+    return paths, findings_of, errors
 
-    suites = ET.Element("testsuites", name="edlint")
-    suite = ET.SubElement(suites, "testsuite", name="edlint")
+
+def _case(path: str, found: list[Diagnostic], messages: list[str] | None, threshold) -> tuple[ET.Element, str]:
+    """The test case of one path, and what it counts as: "error", "failure" or ""."""
+    case = ET.Element("testcase", classname="edlint", name=_clean(path))
+    report = "\n".join(_clean(_finding_line(d)) for d in found)
+    if messages is not None:
+        messages = [_clean(m) for m in messages]
+        error = ET.SubElement(case, "error", message=messages[0], type="input")
+        error.text = "\n".join(messages + ([report] if report else []))
+        return case, "error"
+    if threshold is not None and any(SEVERITY_RANK[d.severity] >= threshold for d in found):
+        worst = max(found, key=lambda d: SEVERITY_RANK[d.severity]).severity
+        failure = ET.SubElement(case, "failure", message=_plural(len(found), "finding"), type=worst)
+        failure.text = report
+        return case, "failure"
+    if found:
+        ET.SubElement(case, "system-out").text = report
+    return case, ""
+
+
+def render(result: RunResult, options: dict) -> str:
+    from io import StringIO
+
+    out = StringIO()
+    write(result, options, out)
+    return out.getvalue()
+
+
+def write(result: RunResult, options: dict, out) -> None:
+    """The document ElementTree would build and indent, written a test case at a time
+    (the counts, which come first, are taken in a pass before)."""
+    fail_on = options.get("fail_on") or "info"
+    threshold = SEVERITY_RANK.get(fail_on, 0) if fail_on != "never" else None
+    paths, findings_of, errors = _by_path(result)
     n_failures = n_errors = 0
     for path in paths:
-        case = ET.SubElement(suite, "testcase", classname="edlint", name=_clean(path))
-        found = findings.get(path, [])
-        report = "\n".join(_clean(_finding_line(d)) for d in found)
         if path in errors:
             n_errors += 1
-            messages = [_clean(m) for m in errors[path]]
-            error = ET.SubElement(case, "error", message=messages[0], type="input")
-            error.text = "\n".join(messages + ([report] if report else []))
-            continue
-        failing = threshold is not None and any(SEVERITY_RANK[d.severity] >= threshold for d in found)
-        if failing:
+        elif threshold is not None and any(SEVERITY_RANK[d.severity] >= threshold for d in findings_of(path)):
             n_failures += 1
-            worst = max(found, key=lambda d: SEVERITY_RANK[d.severity]).severity
-            failure = ET.SubElement(case, "failure", message=_plural(len(found), "finding"), type=worst)
-            failure.text = report
-        elif found:
-            ET.SubElement(case, "system-out").text = report
-
-    counts = {"tests": str(len(paths)), "failures": str(n_failures), "errors": str(n_errors)}
-    suite.attrib.update(counts, skipped="0")
-    suites.attrib.update(counts)
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    counts = f'tests="{len(paths)}" failures="{n_failures}" errors="{n_errors}"'
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(f'<testsuites name="edlint" {counts}>\n')
+    if not paths:
+        out.write(f'  <testsuite name="edlint" {counts} skipped="0" />\n</testsuites>\n')
+        return
+    out.write(f'  <testsuite name="edlint" {counts} skipped="0">\n')
+    for path in paths:
+        case, _ = _case(path, findings_of(path), errors.get(path), threshold)
+        ET.indent(case, level=2)
+        out.write("    " + ET.tostring(case, encoding="unicode") + "\n")
+    out.write("  </testsuite>\n</testsuites>\n")

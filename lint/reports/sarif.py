@@ -148,21 +148,35 @@ def _notifications(result: RunResult, cwd: str | None) -> list[dict]:
     return out
 
 
-def build(result: RunResult, options: dict) -> dict:
-    cwd = options.get("cwd")
-    first: dict[str, Diagnostic] = {}
+def _results(result: RunResult, index: dict[str, int], cwd: str | None):
+    # A finding's occurrence number counts the same (path, rule, text) before it. A spilled
+    # run's findings come sorted by path, so the count restarts with each path.
+    by_path = hasattr(result.diagnostics, "for_path")
+    seen: dict[tuple, int] = {}
+    path = None
     for d in result.diagnostics:
-        first.setdefault(d.rule, d)
+        if by_path and d.path != path:
+            seen.clear()
+            path = d.path
+        key = (d.path, d.rule, d.text or d.message)
+        seen[key] = seen.get(key, 0) + 1
+        yield _result(d, index[d.rule], seen[key], cwd)
+
+
+def build(result: RunResult, options: dict, results=None) -> dict:
+    cwd = options.get("cwd")
+    first = getattr(result.diagnostics, "first_by_rule", None)  # known to a spilled run
+    if first is None:
+        first = {}
+        for d in result.diagnostics:
+            first.setdefault(d.rule, d)
     rule_ids = sorted(first)
     index = {rid: i for i, rid in enumerate(rule_ids)}
     rules = [_rule_descriptor(rid, result.rules.get(rid), first[rid]) for rid in rule_ids]
-
-    seen: dict[tuple, int] = {}
-    results = []
-    for d in result.diagnostics:
-        key = (d.path, d.rule, d.text or d.message)
-        seen[key] = seen.get(key, 0) + 1
-        results.append(_result(d, index[d.rule], seen[key], cwd))
+    if results is None:
+        results = list(_results(result, index, cwd))
+    else:
+        results = results(index)
 
     base = os.path.abspath(cwd or os.getcwd())
     driver_extra = {"informationUri": options["information_uri"]} if options.get("information_uri") else {}
@@ -184,5 +198,32 @@ def build(result: RunResult, options: dict) -> dict:
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
+_RESULTS_MARK = "\u2063edlint-results\u2063"  # stands for the results until they are streamed
+
+
 def render(result: RunResult, options: dict) -> str:
-    return json.dumps(build(result, options), ensure_ascii=False, indent=2) + "\n"
+    from io import StringIO
+
+    out = StringIO()
+    write(result, options, out)
+    return out.getvalue()
+
+
+def write(result: RunResult, options: dict, out) -> None:
+    """The text of json.dumps(build(...), indent=2), with the results written one by one."""
+    from .json import write_array
+
+    streamed = {}
+
+    def results(index):
+        streamed["index"] = index
+        return _RESULTS_MARK
+
+    text = json.dumps(build(result, options, results), ensure_ascii=False, indent=2) + "\n"
+    mark = json.dumps(_RESULTS_MARK, ensure_ascii=False)
+    head, tail = text.split(mark, 1)
+    key_line = head[head.rfind("\n") + 1:]  # '      "results": ': the array closes at its indent
+    level = (len(key_line) - len(key_line.lstrip(" "))) // 2
+    out.write(head)
+    write_array(out, _results(result, streamed["index"], options.get("cwd")), 2, level)
+    out.write(tail)

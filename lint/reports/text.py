@@ -32,7 +32,9 @@ def _shown(suggestion: str) -> str:
 def summary_line(result) -> str:
     c = result.counts()
     total = sum(c.values())
-    nfiles = len({d.path for d in result.diagnostics})
+    nfiles = getattr(result.diagnostics, "paths", None)  # known to a spilled run
+    if nfiles is None:
+        nfiles = len({d.path for d in result.diagnostics})
     parts = [f"{total} finding{'s' if total != 1 else ''}"]
     if total:
         parts.append(f"({c['error']} error{'s' if c['error'] != 1 else ''}, "
@@ -53,13 +55,23 @@ def summary_line(result) -> str:
 
 
 def render(result, options: dict) -> str:
+    from io import StringIO
+
+    out = StringIO()
+    write(result, options, out)
+    return out.getvalue()
+
+
+def write(result, options: dict, out) -> None:
+    """The report, a line at a time, as the findings are read (a spilled run's are on disk)."""
     color = options.get("color", False)
-    lines = [format_line(d, color) for d in result.diagnostics]
+    for d in result.diagnostics:
+        out.write(format_line(d, color) + "\n")
     if options.get("statistics"):
-        lines.extend(statistics(result))
+        for line in statistics(result):
+            out.write(line + "\n")
     if not options.get("quiet"):
-        lines.append(summary_line(result))
-    return "\n".join(lines) + ("\n" if lines else "")
+        out.write(summary_line(result) + "\n")
 
 
 def statistics(result) -> list[str]:

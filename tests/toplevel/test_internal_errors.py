@@ -75,10 +75,10 @@ def test_debug_shows_the_traceback(boom, monkeypatch, how):
 def test_internal_error_outside_the_files_exits_2(desk, monkeypatch):
     import lint.reports.text
 
-    def render(result, options):
+    def write(result, options, out):  # the CLI writes its reports as a stream
         raise KeyError("no such level")
 
-    monkeypatch.setattr(lint.reports.text, "render", render)
+    monkeypatch.setattr(lint.reports.text, "write", write)
     (desk / "good.txt").write_text(GOOD)
     r = edlint("check", "good.txt")
     no_traceback(r)
@@ -229,10 +229,10 @@ def test_damaged_bigram_cache_is_rebuilt(tmp_path, monkeypatch, bigram_counts, d
 def test_a_closed_output_pipe_is_not_an_internal_error(desk, monkeypatch):
     import lint.reports.text
 
-    def render(result, options):
+    def write(result, options, out):
         raise BrokenPipeError(32, "Broken pipe")  # as writing to `| head` after it has quit
 
-    monkeypatch.setattr(lint.reports.text, "render", render)
+    monkeypatch.setattr(lint.reports.text, "write", write)
     (desk / "good.txt").write_text(GOOD)
     r = edlint("check", "good.txt")
     no_traceback(r)

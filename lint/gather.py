@@ -1,0 +1,240 @@
+"""Gather the files' results into a RunResult as they finish, then finish the run:
+the corpus rules, their late findings, the sort, the baseline.
+
+Memory holds only what the summary needs (the files' names, their errors, notices and
+counts); the findings, documents and corpus data go to the run's store (lint.spill),
+which keeps them on disk for a CLI run. The result is the one a run that held
+everything would give: the same findings in the same order, the same errors, notices,
+documents and rules.
+"""
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+
+from .diagnostic import Diagnostic
+from .errors import internal_error
+from .jobs import Checked, finalize, load_pack
+from .result import FileError, Notice, RunResult
+from .spill import CollectedItems, RunStore, StoredList
+
+
+class Gatherer:
+    def __init__(self, result: RunResult, store: RunStore, ruleset_for):
+        self.result = result
+        self.store = store
+        self.ruleset_for = ruleset_for
+        self.paths: list[str] = []  # per job (a part of a split export is a job)
+        self.files: list[str] = []  # per file
+        self.configs: list = []  # distinct configs, in order of first use
+        self._config_number: dict = {}
+        self.file_config = array("i")  # file number -> config number
+        self.doc_base = array("q")  # file number -> its first global document number
+        self.docs = 0
+        self.findings = array("q")  # file number -> chunk of its findings, -1 if none
+        self.documents = array("q")  # file number -> chunk of its documents, -1 if none
+        self.failed: set[int] = set()  # files that have no findings (an error, or finalize failed)
+        self.file_errors: list[tuple[int, FileError]] = []
+        self.file_notices: list[Notice] = []
+        self._notice_seen: set = set()
+        self.collected_count: dict[str, int] = {}
+
+    def add(self, job, c: Checked) -> None:
+        i = len(self.paths)
+        self.paths.append(c.path)
+        if job.part is None or job.part[0] == 0:  # a split export is one file
+            self.files.append(c.path)
+        n = self._config_number.get(job.config)
+        if n is None:
+            n = self._config_number[job.config] = len(self.configs)
+            self.configs.append(job.config)
+        self.file_config.append(n)
+        self.doc_base.append(self.docs)
+        self.docs += c.docs
+        for w in c.rule_warnings:
+            self._notice(Notice("warning", w, "rules"))
+        self.findings.append(-1)
+        self.documents.append(-1)
+        if c.error:
+            self.failed.add(i)
+            # A part of an export that failed: the other parts were checked.
+            partial = job.part is not None and job.part[0] > 0
+            self.file_errors.append((i, FileError(c.path, c.error, partial=partial, detail=c.traceback)))
+            return
+        self.file_errors.extend((i, FileError(c.path, m, partial=True)) for m in c.partial_errors)
+        for w in c.warnings:
+            self._notice(Notice("warning", w, "reader"))
+        if c.finalize_error:
+            self.failed.add(i)
+            self.file_errors.append((i, FileError(c.path, c.finalize_error[0], detail=c.finalize_error[1])))
+        else:
+            if c.diagnostics:
+                self.findings[i] = self._put(self.store.findings, c.diagnostics)
+            if c.documents:
+                self.documents[i] = self._put(self.store.documents, c.documents)
+        for rid, (count, items) in c.collected.items():
+            self.store.add_collected(rid, self.doc_base[i], items)
+            self.collected_count[rid] = self.collected_count.get(rid, 0) + count
+        if c.pack is not None:
+            self.store.packs[i] = c.pack
+
+    @staticmethod
+    def _put(chunks, value) -> int:
+        # A tuple is where a worker wrote the list (a spilling run): nothing to unpickle here.
+        return chunks.put_ref(value) if isinstance(value, tuple) else chunks.put(value)
+
+    def _notice(self, notice: Notice) -> None:
+        key = (notice.level, notice.message)
+        if key not in self._notice_seen:
+            self._notice_seen.add(key)
+            self.file_notices.append(notice)
+
+    # -- the end of the run ----------------------------------------------------
+
+    def finish(self, baseline: str | None = None) -> RunResult:
+        result = self.result
+        late = self._corpus_findings()
+        for i in sorted(late):
+            self._late_finalize(i, late[i])
+        result.files.extend(self.files)
+        result.notices.extend(self.file_notices)
+        self.file_errors.sort(key=lambda pair: pair[0])  # late ones go with their file
+        result.errors.extend(e for _, e in self.file_errors)
+        for cfg in self.configs:
+            for rid, spec in self.ruleset_for(cfg).specs.items():
+                result.rules.setdefault(rid, spec)
+        self._documents()
+        self._diagnostics(baseline)
+        # Deduplicate notices (one per server, not one per batch).
+        seen, notices = set(), []
+        for nt in result.notices:
+            if (nt.level, nt.message) not in seen:
+                seen.add((nt.level, nt.message))
+                notices.append(nt)
+        result.notices = notices
+        return result
+
+    def _corpus_findings(self) -> dict[int, list[tuple[int, Diagnostic]]]:
+        result = self.result
+        late: dict[int, list[tuple[int, Diagnostic]]] = {}
+        chunks_by_rule = self.store.corpus_rules()
+        if not chunks_by_rule:
+            return late
+        rulesets = {}
+        for cfg in self.configs:
+            rs = self.ruleset_for(cfg)
+            for rule in rs.corpus_rules:
+                rulesets.setdefault(rule.id, (rule, rs))
+        for rid, (chunks, bases) in chunks_by_rule.items():
+            rule, rs = rulesets[rid]
+            rs.ctx.notices = result.notices
+            rs.ctx.incomplete = result.incomplete
+            try:
+                found = list(rule.finish(CollectedItems(chunks, bases, self.collected_count.get(rid, 0)), rs.ctx))
+            except Exception as e:  # one rule's findings are lost, not the run's
+                import traceback
+
+                result.errors.append(FileError(rid, f"rule {rid}: {internal_error(e)}", partial=True,
+                                               detail=traceback.format_exc()))
+                continue
+            for gdoc, diag in found:
+                i = bisect_right(self.doc_base, gdoc) - 1
+                late.setdefault(i, []).append((gdoc - self.doc_base[i], diag))
+        return late
+
+    def _late_finalize(self, i: int, extra: list[tuple[int, Diagnostic]]) -> None:
+        """A file a corpus rule found something in: finalize all its findings again, together,
+        as the file's own finalize would have (duplicates dropped, grammar merged)."""
+        if i in self.failed or i not in self.store.packs:
+            return
+        from .engine import FileOutcome, _DocInfo
+
+        source, raw, docs, part = load_pack(self.store.packs[i], self.store.directory)
+        o = FileOutcome(self.paths[i], self.configs[self.file_config[i]], source=source,
+                        docs=[_DocInfo(record, directives, {}) for record, directives in docs])
+        try:
+            kept = finalize(o, raw + extra)
+        except Exception as e:
+            import traceback
+
+            self.failed.add(i)
+            self.findings[i] = -1
+            self.documents[i] = -1
+            self.file_errors.append((i, FileError(o.path, internal_error(e), detail=traceback.format_exc())))
+            return
+        if part is not None:
+            from .jobs import _shift
+
+            _shift(kept, part[1], part[2])
+        self.findings[i] = self.store.findings.put(kept) if kept else -1
+
+    def _documents(self) -> None:
+        numbers = [n for n in self.documents if n >= 0]
+        if not self.store.spilled:
+            for n in numbers:
+                self.result.documents.extend(self.store.documents.get(n))
+            return
+        # DocumentResults are per document: the count is read back once here, not kept per file.
+        length = sum(len(self.store.documents.get(n)) for n in numbers)
+        self.result.documents = StoredList(self.store.documents, numbers, length)
+
+    def _diagnostics(self, baseline: str | None) -> None:
+        """Sorted by path (stable), each path's findings sorted by position: the global sort."""
+        result = self.result
+        order = sorted((i for i in range(len(self.paths)) if self.findings[i] >= 0), key=self.paths.__getitem__)
+        hide = _Baseline(baseline) if baseline else None
+        counts = {"error": 0, "warning": 0, "info": 0}
+        first: dict[str, Diagnostic] = {}
+        sealed, by_path, total = [], {}, 0
+        k = 0
+        while k < len(order):
+            path = self.paths[order[k]]
+            found: list[Diagnostic] = []
+            while k < len(order) and self.paths[order[k]] == path:
+                found.extend(self.store.findings.get(self.findings[order[k]]))
+                k += 1
+            found.sort(key=Diagnostic.sort_key)
+            if hide is not None:
+                found = hide.filter(found)
+            if not found:
+                continue
+            for d in found:
+                counts[d.severity] += 1
+                first.setdefault(d.rule, d)
+            total += len(found)
+            by_path[path] = self.store.sealed.put(found)
+            sealed.append(by_path[path])
+        result.baselined = hide.hidden if hide is not None else 0
+        if not self.store.spilled:
+            result.diagnostics = [d for n in sealed for d in self.store.sealed.get(n)]
+            return
+        stored = StoredList(self.store.sealed, sealed, total)
+        stored.counts, stored.paths, stored.first_by_rule = counts, len(by_path), first
+        stored._by_path = by_path
+        result.diagnostics = stored
+
+
+class _Baseline:
+    """filter_baseline, a path at a time: the same findings hidden as over the whole sorted list."""
+
+    def __init__(self, path: str):
+        import os
+
+        from .baseline import read_baseline
+
+        self.remaining = read_baseline(path)
+        self.base = os.path.dirname(os.path.abspath(path))
+        self.hidden = 0
+
+    def filter(self, found: list[Diagnostic]) -> list[Diagnostic]:
+        from .baseline import _key
+
+        kept = []
+        for d in found:
+            k = _key(d, self.base)
+            if self.remaining.get(k, 0) > 0:
+                self.remaining[k] -= 1
+                self.hidden += 1
+            else:
+                kept.append(d)
+        return kept

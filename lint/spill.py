@@ -1,0 +1,230 @@
+"""Where a run keeps per-file results until the reports are written.
+
+An API call or an editor's check keeps them in memory, as lists. A CLI run over an
+archive keeps them in a temporary directory instead (`RunStore(spill=True)`), so its
+memory does not grow with the number of articles: the findings, the documents' figures
+and the corpus rules' collected data are pickled there as files finish, and read back
+as the reports are written (`StoredList`, which iterates, counts and indexes like the
+list it stands for).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from array import array
+
+
+class Chunks:
+    """Append-only chunks of picklable objects, numbered in the order they were put."""
+
+    def __init__(self, directory: str | None, name: str):
+        self._objects: list | None = [] if directory is None else None
+        self._file = None
+        if directory is not None:
+            self._file = open(os.path.join(directory, name), "w+b")
+            self._offsets = array("q")
+            self._lengths = array("q")
+            self._where = array("i")  # 0: this file; k: the k-th of `_names`, a worker's
+            self._names: list[str] = []
+            self._readers: dict[int, object] = {}
+            self._directory = directory
+            self._end = 0
+
+    def __len__(self) -> int:
+        return len(self._objects) if self._file is None else len(self._offsets)
+
+    def put_ref(self, ref) -> int:
+        """A chunk a worker pickled into its own file in the directory: (name, offset, length)."""
+        name, offset, length = ref
+        if name not in self._names:
+            self._names.append(name)
+        self._offsets.append(offset)
+        self._lengths.append(length)
+        self._where.append(self._names.index(name) + 1)
+        return len(self._offsets) - 1
+
+    def put(self, obj) -> int:
+        if self._file is None:
+            self._objects.append(obj)
+            return len(self._objects) - 1
+        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.seek(self._end)
+        self._file.write(data)
+        self._offsets.append(self._end)
+        self._lengths.append(len(data))
+        self._where.append(0)
+        self._end += len(data)
+        return len(self._offsets) - 1
+
+    def get(self, number: int):
+        if self._file is None:
+            return self._objects[number]
+        where = self._where[number]
+        f = self._file
+        if where:
+            f = self._readers.get(where)
+            if f is None:
+                f = self._readers[where] = open(os.path.join(self._directory, self._names[where - 1]), "rb")
+        f.seek(self._offsets[number])
+        return pickle.loads(f.read(self._lengths[number]))
+
+    def __iter__(self):
+        for number in range(len(self)):
+            yield self.get(number)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            for f in self._readers.values():
+                f.close()
+
+
+class StoredList:
+    """A read-only sequence over some chunks (each a list): what a report iterates, once
+    or several times, without holding it. Indexing reads it whole (only small runs do)."""
+
+    def __init__(self, chunks: Chunks, numbers, length: int):
+        self._chunks = chunks
+        self._numbers = numbers  # which chunks, in order
+        self._length = length
+        self.counts: dict[str, int] | None = None  # findings per severity, when known
+        self.paths: int | None = None  # distinct paths among the findings, when known
+        self.first_by_rule: dict | None = None  # the first finding of each rule, when known
+        self._by_path: dict[str, int] = {}  # path -> chunk number, for a report that walks files
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __bool__(self) -> bool:
+        return self._length > 0
+
+    def __iter__(self):
+        for number in self._numbers:
+            yield from self._chunks.get(number)
+
+    def __getitem__(self, index):
+        return list(self)[index]
+
+    def path_names(self) -> list[str]:
+        """The paths that have findings, in the order of the findings."""
+        return list(self._by_path)
+
+    def for_path(self, path: str) -> list:
+        number = self._by_path.get(path)
+        return [] if number is None else self._chunks.get(number)
+
+
+class RunStore:
+    """The chunks of one run; `close()` removes the temporary directory."""
+
+    def __init__(self, spill: bool = False):
+        self.directory = tempfile.mkdtemp(prefix="edlint-run-") if spill else None
+        self.findings = Chunks(self.directory, "findings")  # per file, as finalized
+        self.documents = Chunks(self.directory, "documents")  # per file, DocumentResults
+        self.sealed = Chunks(self.directory, "sealed")  # per path, sorted and baselined
+        self._corpus: dict[str, Chunks] = {}  # per corpus rule: (global doc, data) per file
+        self.packs = Packs()  # file number -> what a late finding needs (see lint.jobs)
+
+    @property
+    def spilled(self) -> bool:
+        return self.directory is not None
+
+    def add_collected(self, rule_id: str, base: int, items) -> None:
+        """What a corpus rule collected from one file: its (document, data) list or a Ref to it."""
+        entry = self._corpus.get(rule_id)
+        if entry is None:
+            entry = self._corpus[rule_id] = (Chunks(self.directory, f"corpus-{len(self._corpus)}"), array("q"))
+        chunks, bases = entry
+        if isinstance(items, tuple):
+            chunks.put_ref(items)
+        else:
+            chunks.put(items)
+        bases.append(base)
+
+    def corpus_rules(self) -> dict[str, tuple[Chunks, array]]:
+        return self._corpus
+
+    def close(self) -> None:
+        for chunks in (self.findings, self.documents, self.sealed, *(c for c, _ in self._corpus.values())):
+            chunks.close()
+        if self.directory is not None:
+            _remove_flat(self.directory)
+            self.directory = None
+
+
+class Packs:
+    """Where each file's pack is: bytes (in memory), or (pack file, offset, length) kept in
+    arrays, since a run with a corpus rule has one per file."""
+
+    def __init__(self):
+        self._bytes: dict[int, bytes] = {}
+        self._names: list[str] = []
+        self._file = array("i")  # file number -> pack file number, -1 for none
+        self._offset = array("q")
+        self._length = array("q")
+
+    def __setitem__(self, number: int, pack) -> None:
+        if isinstance(pack, bytes):
+            self._bytes[number] = pack
+            return
+        name, offset, length = pack
+        if name not in self._names:
+            self._names.append(name)
+        while len(self._file) <= number:
+            self._file.append(-1)
+            self._offset.append(0)
+            self._length.append(0)
+        self._file[number] = self._names.index(name)
+        self._offset[number], self._length[number] = offset, length
+
+    def __contains__(self, number: int) -> bool:
+        return number in self._bytes or (number < len(self._file) and self._file[number] >= 0)
+
+    def __getitem__(self, number: int):
+        if number in self._bytes:
+            return self._bytes[number]
+        if number >= len(self._file) or self._file[number] < 0:
+            raise KeyError(number)
+        return (self._names[self._file[number]], self._offset[number], self._length[number])
+
+
+class CollectedItems:
+    """What a corpus rule collected, as `finish()` reads it: (global doc, data) pairs in
+    run order. Iterable many times and sized; indexing reads it whole."""
+
+    def __init__(self, chunks: Chunks, bases, length: int):
+        self._chunks = chunks
+        self._bases = bases  # chunk number -> the global number of its file's first document
+        self._length = length
+        self._list: list | None = None
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self):
+        if self._list is not None:
+            return iter(self._list)
+        return ((base + n, data) for base, chunk in zip(self._bases, self._chunks) for n, data in chunk)
+
+    def __getitem__(self, index):
+        if self._list is None:
+            self._list = list(self)
+        return self._list[index]
+
+
+def _remove_flat(directory: str) -> None:
+    # The directory holds only files: no shutil.rmtree, whose fd-based walk is more than this needs.
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for name in names:
+        try:
+            os.unlink(os.path.join(directory, name))
+        except OSError:
+            pass
+    try:
+        os.rmdir(directory)
+    except OSError:
+        pass
