@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..rulespec import bundled_rules_dir
+from .data_files import compile_pattern, read_data_file
 from .keyword_index import KeywordIndex
 from .regex_analysis import WORD_TOKEN, first_chars, keywords, may_start_with, prefixes, trie_pattern
 
@@ -64,10 +65,7 @@ class _Pattern:
 
 
 def _compile(pattern: str, origin: str | None) -> re.Pattern:
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as e:
-        raise ValueError(f"{origin or repr(pattern)}: bad pattern: {e}") from None
+    return compile_pattern(pattern, origin, re.IGNORECASE)
 
 
 # Lines a first-character group must see before its patterns are joined into one
@@ -273,18 +271,8 @@ def _read(path: Path) -> tuple[list[str], bool, list[str]]:
     """The patterns of a phrase file, whether it says `#! sentences` (its patterns may
     match a whole sentence of prose, like a cookie notice or an affiliate disclosure),
     and where each pattern was written (for the error a bad one raises when compiled)."""
-    items, sentences, origins = [], False, []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if line.strip() == "#! sentences":
-                sentences = True
-                continue
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            items.append(line)
-            origins.append(f"{path}:{n}")
-    return items, sentences, origins
+    data = read_data_file(path, directives=("sentences",))
+    return [ln.text for ln in data.lines], "sentences" in data.directives, [ln.where for ln in data.lines]
 
 
 # Order matters when a line fits two kinds: the more specific kind wins.
