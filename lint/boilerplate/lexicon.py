@@ -160,14 +160,14 @@ class Lexicon:
         if not self._screens:
             self._seen += 1
             self._screens = self._seen > self.screen_after
-        best = self._match_anchored(norm, sentence)
-        floating = self._match_floating(norm, sentence)
+        lowered = norm.lower()
+        best = self._match_anchored(norm, lowered, sentence)
+        floating = self._match_floating(norm, lowered, sentence)
         if floating is not None and (best is None or floating.rank < best.rank):
             best = floating
         return (best.kind, best.weak) if best is not None else (None, False)
 
-    def _match_anchored(self, norm: str, sentence: bool) -> _Pattern | None:
-        lowered = norm.lower()
+    def _match_anchored(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
         first = lowered[0]
         if not (first.isascii() and first.isalnum()):
             first = ""  # one shared group for lines that open with a symbol or a non-ASCII letter
@@ -216,10 +216,9 @@ class Lexicon:
                 and (opened or p.openings is None)])
         return group
 
-    def _match_floating(self, norm: str, sentence: bool) -> _Pattern | None:
+    def _match_floating(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
         if self._keywords is None:
             self._keywords = [keywords(p.text) for p in self._floating]
-        lowered = norm.lower()
         if self._screens:
             return self._match_floating_screened(norm, lowered, sentence)
         tokens = None
