@@ -18,19 +18,13 @@ from dataclasses import dataclass
 from ..document import Document
 from .comments import comment_thread
 from .context import CHROME_CONTEXT, line_vectors
-from .features import Shape, headline_like, shape
+from .features import Shape, headline_like, is_code, shape
 from .lexicon import Lexicon, load_lexicon, normalize
 from .lines import Line, split_lines
 from .model import load_model
 from .neighbours import drop_misplaced_bylines, from_neighbours
 from .region import main_region
 from .structure import context_kind, load_context_rules
-
-# Code and markup: a line of an article's code sample is never a button, whatever it says.
-# Three searches, not one alternation: re scans a lone character class far faster.
-_CODE_CHARS = re.compile(r"[{}\[\];=]")
-_CODE_START = re.compile(r"\s*(//|#!?\s*\w+\s*=)")
-_HTTP = re.compile(r"\bHTTP/\d")
 
 _STRETCH_MIN_DENSITY = 0.08  # share of known residue that makes a stretch before/after the story chrome
 _LONG_STRETCH_MIN_DENSITY = 0.015  # the same for long menus and footers (4+ known lines)
@@ -49,11 +43,6 @@ _NEAR = 4  # ...inside the story or this close to it (a closing line after a sha
 _CONTINUES_WORDS = 15  # a paragraph this long beyond a table says the story goes on
 _ARTICLE_CONTEXT = re.compile(r"(^|>)(article|main)(?=[.#>]|$)|[.#][\w-]*(article-?body|post-?content|"
                               r"entry-?content|story-?body|article-?content)", re.I)
-
-
-def _is_code(text: str) -> bool:
-    return (_CODE_CHARS.search(text) is not None or _CODE_START.match(text) is not None
-            or ("HTTP/" in text and _HTTP.search(text) is not None))
 
 
 @dataclass(slots=True)
@@ -342,20 +331,24 @@ def _phrase_kinds(lines, norms, shapes, lexicon: Lexicon):
     weak: list[bool] = []
     for ln, norm, s in zip(lines, norms, shapes):
         kind, w = None, False
-        if s.words <= _MAX_WORDS and not _is_code(ln.text):
+        if s.words <= _MAX_WORDS and not is_code(ln.text):
             # Items between bars are a bar, not a sentence, whatever the last one ends with
             # ("Share this: Digg | Furl | reddit | What's this?").
             kind, w = lexicon.match(norm or ln.text, s.prose and ln.text.count("|") < 2)
         kinds.append(kind)
         weak.append(w)
-    # A weak match ("Facebook" alone) counts only beside other residue.
-    n = len(lines)
+    _drop_lone_weak(kinds, weak)
+    return kinds, weak
+
+
+def _drop_lone_weak(kinds, weak) -> None:
+    """A weak match ("Facebook" alone) counts only beside other residue."""
+    n = len(kinds)
     for i in [i for i, w in enumerate(weak) if w]:
         strong_near = any(kinds[j] is not None and not weak[j] for j in range(max(0, i - 2), min(n, i + 3)) if j != i)
         weak_beside = any(weak[j] for j in (i - 1, i + 1) if 0 <= j < n)
         if not (strong_near or weak_beside):
             kinds[i] = None
-    return kinds, weak
 
 
 def _costs(lines, kinds) -> list[float]:

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from ..rule_files import bundled_rules_dir
+from .data_files import compile_pattern, read_data_file
 from .features import Shape
 
 _FIRST_SIGNALS_WITHIN = 12  # lines after the header that must hold two signals
@@ -24,31 +25,21 @@ _LAST_COMMENT_LINES = 4  # the last comment's text after its last signal
 _PROSE_ABOVE = 2  # prose lines of the story above the header: a thread follows a story
 
 
+_SECTIONS = ("header", "author", "signal")
+
+
 @lru_cache(maxsize=2)
 def load_thread_rules(path: str | None = None) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(header, author, signal): each section of the file joined into one expression;
     an author line is a signal too."""
     p = path or str(bundled_rules_dir() / "boilerplate" / "comment-thread.txt")
-    sections: dict[str, list[str]] = {"header": [], "author": [], "signal": []}
-    current = None
-    with open(p, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            text = line.rstrip("\n")
-            if not text.strip() or text.lstrip().startswith("#"):
-                continue
-            if text.strip() in ("[header]", "[author]", "[signal]"):
-                current = text.strip()[1:-1]
-                continue
-            if current is None:
-                raise ValueError(f"{p}:{n}: a pattern outside the [header], [author] and [signal] sections")
-            try:
-                re.compile(text)
-            except re.error as e:
-                raise ValueError(f"{p}:{n}: bad pattern: {e}") from None
-            sections[current].append(text)
+    sections: dict[str, list[str]] = {name: [] for name in _SECTIONS}
+    for line in read_data_file(p, sections=_SECTIONS).lines:
+        compile_pattern(line.text, line.where)  # a bad one names its line, not the joined expression
+        sections[line.section].append(line.text)
     sections["signal"] += sections["author"]
     return tuple(re.compile("|".join(f"(?:{x})" for x in sections[name]), re.IGNORECASE)
-                 for name in ("header", "author", "signal"))
+                 for name in _SECTIONS)
 
 
 def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | None:

@@ -75,22 +75,49 @@ def line_vectors(lines: list[Line], shapes: list[Shape], hit: list[bool], weak: 
     n = len(lines)
     if n == 0:
         return []
-    first, last = span if span is not None else (0, n - 1)
-    holds = 1.0 if region_holds_story(shapes, span) else 0.0
-    prose = [s.prose for s in shapes]
-    hits_sum = [0]
-    prose_sum = [0]
-    for i in range(n):
-        hits_sum.append(hits_sum[-1] + hit[i])
-        prose_sum.append(prose_sum[-1] + prose[i])
+    page = _Page(lines, shapes, hit, span)
+    out: list[list[float] | None] = [None] * n
+    for i in (range(n) if only is None else sorted(only)):
+        ln, s = lines[i], shapes[i]
+        place = _Place(i, page)
+        out[i] = (_line_and_place_facts(i, ln, s, page, place) + _context_facts(i, ln, s, page, place, weak[i])
+                  + _text_facts(i, ln, s, page))
+    return out
 
-    def hits_in(a, b):  # lines a..b-1, clipped
-        a, b = max(0, a), min(n, b)
-        return hits_sum[b] - hits_sum[a] if b > a else 0
 
-    before_hits, after_hits = hits_in(0, first), hits_in(last + 1, n)
-    before_len, after_len = first, n - last - 1
-    # Runs of consecutive non-prose lines.
+class _Page:
+    """What every line's facts draw on: the story's stretch, running sums of known residue
+    and of prose, runs of short lines, repeated lines."""
+
+    def __init__(self, lines: list[Line], shapes: list[Shape], hit: list[bool], span):
+        n = self.n = len(lines)
+        self.hit, self.prose = hit, [s.prose for s in shapes]
+        self.first, self.last = span if span is not None else (0, n - 1)
+        self.holds = 1.0 if region_holds_story(shapes, span) else 0.0
+        self.hits_sum, self.prose_sum = [0], [0]
+        for i in range(n):
+            self.hits_sum.append(self.hits_sum[-1] + hit[i])
+            self.prose_sum.append(self.prose_sum[-1] + self.prose[i])
+        self.before_hits, self.after_hits = self.hits_in(0, self.first), self.hits_in(self.last + 1, n)
+        self.run_of, self.runs = _short_runs(self.prose)
+        self.counts: dict[str, int] = {}
+        for ln in lines:
+            key = ln.text.lower()
+            self.counts[key] = self.counts.get(key, 0) + 1
+        self.region_share = (self.last - self.first + 1) / n
+        self.doc_length = math.log1p(n) / 8
+        self.prose_share = self.prose_sum[n] / n
+        self.headline = [headline_like(s) for s in shapes]
+
+    def hits_in(self, a: int, b: int) -> int:
+        """Known residue among lines a..b-1, clipped."""
+        a, b = max(0, a), min(self.n, b)
+        return self.hits_sum[b] - self.hits_sum[a] if b > a else 0
+
+
+def _short_runs(prose: list[bool]) -> tuple[list[int], list[tuple[int, int]]]:
+    """Runs of consecutive non-prose lines: the run of each line, and each run's bounds."""
+    n = len(prose)
     run_of = [0] * n
     runs: list[tuple[int, int]] = []
     i = 0
@@ -105,97 +132,113 @@ def line_vectors(lines: list[Line], shapes: list[Shape], hit: list[bool], weak: 
             run_of[k] = len(runs)
         runs.append((i, j))
         i = j
-    counts: dict[str, int] = {}
-    for ln in lines:
-        key = ln.text.lower()
-        counts[key] = counts.get(key, 0) + 1
-    region_share = (last - first + 1) / n
-    doc_length = math.log1p(n) / 8
-    prose_share = prose_sum[n] / n
-    headline = [headline_like(s) for s in shapes]
-    out: list[list[float] | None] = [None] * n
-    for i in (range(n) if only is None else sorted(only)):
-        ln, s = lines[i], shapes[i]
-        inside = first <= i <= last
-        before = i < first
-        after = i > last
-        distance = first - i if before else (i - last if after else 0)
-        if before:
-            stretch_hits, stretch_len = before_hits, before_len
-        elif after:
-            stretch_hits, stretch_len = after_hits, after_len
+    return run_of, runs
+
+
+class _Place:
+    """Where one line sits: inside, before or after the story's stretch, how far, in what
+    stretch and run of short lines, and the residue and prose near it."""
+
+    __slots__ = ("inside", "before", "after", "distance", "stretch_hits", "stretch_density",
+                 "run_len", "run_density", "hits_near", "hits_around", "prose_near")
+
+    def __init__(self, i: int, page: _Page):
+        first, last, n, hits_sum, prose_sum = page.first, page.last, page.n, page.hits_sum, page.prose_sum
+        self.inside, self.before, self.after = first <= i <= last, i < first, i > last
+        self.distance = first - i if self.before else (i - last if self.after else 0)
+        if self.before:
+            self.stretch_hits, stretch_len = page.before_hits, first
+        elif self.after:
+            self.stretch_hits, stretch_len = page.after_hits, n - last - 1
         else:
-            stretch_hits, stretch_len = 0, 1
-        stretch_density = stretch_hits / stretch_len if stretch_len else 0.0
-        if prose[i]:
-            run_len, run_density = 0, 0.0
+            self.stretch_hits, stretch_len = 0, 1
+        self.stretch_density = self.stretch_hits / stretch_len if stretch_len else 0.0
+        if page.prose[i]:
+            self.run_len, self.run_density = 0, 0.0
         else:
-            a, b = runs[run_of[i]]
-            run_len = b - a
-            run_density = hits_in(a, b) / run_len
-        text = ln.text
-        all_caps = len(text) >= 2 and text.isupper()
-        short = not prose[i]
+            a, b = page.runs[page.run_of[i]]
+            self.run_len = b - a
+            self.run_density = page.hits_in(a, b) / self.run_len
         # Known residue and prose among the 3 and the 10 lines on either side (clipped).
-        hits_near = hits_sum[min(n, i + 4)] - hits_sum[max(0, i - 3)] - hit[i]
-        hits_around = hits_sum[min(n, i + 11)] - hits_sum[max(0, i - 10)] - hit[i]
-        prose_near = prose_sum[min(n, i + 4)] - prose_sum[max(0, i - 3)] - prose[i]
-        out[i] = ([
-            1.0,
-            float(prose[i]),
-            min(s.words, 40) / 40,
-            float(s.sentence),
-            float(s.label),
-            float(s.title_case),
-            float(headline[i]),
-            1.0 if _DIGIT.search(text) else 0.0,
-            1.0 if _code_or_figures(text) else 0.0,
-            float(all_caps),
-            1.0 if text[:1].islower() else 0.0,
-            float(inside),
-            float(before),
-            float(after),
-            math.log1p(distance) / 5,
-            stretch_density,
-            min(stretch_hits, 10) / 10,
-            hits_near / 6,
-            hits_around / 20,
-            prose_near / 6,
-            float(i > 0 and prose[i - 1]),
-            float(i + 1 < n and prose[i + 1]),
-            float(i > 0 and hit[i - 1]),
-            float(i + 1 < n and hit[i + 1]),
-            math.log1p(run_len) / 5,
-            run_density,
-            holds,
-            region_share,
-            float(i == 0),
-            i / n,
-            ln.link_ratio,
-            1.0 if ln.context and CHROME_CONTEXT.search(ln.context) else 0.0,
-            float(ln.first_in_block and ln.last_in_block),
-            doc_length,
-            prose_share,
-            float(inside and min(i - first, last - i) <= 3),
-            float(weak[i] and not hit[i]),
-            1.0 if counts[text.lower()] > 1 else 0.0,
-            float(short and not inside),
-            float(short and not inside) * stretch_density * holds,
-            float(short and inside) * run_density,
-            float(not inside) * (1 - region_share),
-            float(not inside and prose[i]),
-            float(not inside) * math.log1p(distance) / 5,
-            float(inside and short) * math.log1p(run_len) / 5,
-            (1 - region_share) * holds,
-            float(not inside and s.title_case),
-            float(not inside) * hits_around / 20,
-            float(s.words <= 3),
-            1.0 if _SEPARATORS.search(text) else 0.0,
-            1.0 if _has_address(text) else 0.0,
-            float(text.endswith("?")),
-            1.0 if _LIST_MARKER.match(text) else 0.0,
-            min(s.chars / (s.words + 1), 12) / 12,
-            float(i > 0 and headline[i - 1]),
-            float(i + 1 < n and headline[i + 1]),
-        ])
-    return out
+        hit, prose = page.hit, page.prose
+        self.hits_near = hits_sum[min(n, i + 4)] - hits_sum[max(0, i - 3)] - hit[i]
+        self.hits_around = hits_sum[min(n, i + 11)] - hits_sum[max(0, i - 10)] - hit[i]
+        self.prose_near = prose_sum[min(n, i + 4)] - prose_sum[max(0, i - 3)] - prose[i]
+
+
+def _line_and_place_facts(i: int, ln: Line, s: Shape, page: _Page, place: _Place) -> list[float]:
+    """FEATURES "bias" to "position": the line's shape, its place, its neighbours."""
+    text, n, prose, hit = ln.text, page.n, page.prose, page.hit
+    return [
+        1.0,
+        float(prose[i]),
+        min(s.words, 40) / 40,
+        float(s.sentence),
+        float(s.label),
+        float(s.title_case),
+        float(page.headline[i]),
+        1.0 if _DIGIT.search(text) else 0.0,
+        1.0 if _code_or_figures(text) else 0.0,
+        float(len(text) >= 2 and text.isupper()),
+        1.0 if text[:1].islower() else 0.0,
+        float(place.inside),
+        float(place.before),
+        float(place.after),
+        math.log1p(place.distance) / 5,
+        place.stretch_density,
+        min(place.stretch_hits, 10) / 10,
+        place.hits_near / 6,
+        place.hits_around / 20,
+        place.prose_near / 6,
+        float(i > 0 and prose[i - 1]),
+        float(i + 1 < n and prose[i + 1]),
+        float(i > 0 and hit[i - 1]),
+        float(i + 1 < n and hit[i + 1]),
+        math.log1p(place.run_len) / 5,
+        place.run_density,
+        page.holds,
+        page.region_share,
+        float(i == 0),
+        i / n,
+    ]
+
+
+def _context_facts(i: int, ln: Line, s: Shape, page: _Page, place: _Place, weak: bool) -> list[float]:
+    """FEATURES "link_ratio" to "hits_around_outside": markup, the page, and the line's
+    place combined with its shape."""
+    inside, short, holds, region_share = place.inside, not page.prose[i], page.holds, page.region_share
+    return [
+        ln.link_ratio,
+        1.0 if ln.context and CHROME_CONTEXT.search(ln.context) else 0.0,
+        float(ln.first_in_block and ln.last_in_block),
+        page.doc_length,
+        page.prose_share,
+        float(inside and min(i - page.first, page.last - i) <= 3),
+        float(weak and not page.hit[i]),
+        1.0 if page.counts[ln.text.lower()] > 1 else 0.0,
+        float(short and not inside),
+        float(short and not inside) * place.stretch_density * holds,
+        float(short and inside) * place.run_density,
+        float(not inside) * (1 - region_share),
+        float(not inside and page.prose[i]),
+        float(not inside) * math.log1p(place.distance) / 5,
+        float(inside and short) * math.log1p(place.run_len) / 5,
+        (1 - region_share) * holds,
+        float(not inside and s.title_case),
+        float(not inside) * place.hits_around / 20,
+    ]
+
+
+def _text_facts(i: int, ln: Line, s: Shape, page: _Page) -> list[float]:
+    """FEATURES "very_short" to "next_headline": marks in the text, headlines beside it."""
+    text, headline = ln.text, page.headline
+    return [
+        float(s.words <= 3),
+        1.0 if _SEPARATORS.search(text) else 0.0,
+        1.0 if _has_address(text) else 0.0,
+        float(text.endswith("?")),
+        1.0 if _LIST_MARKER.match(text) else 0.0,
+        min(s.chars / (s.words + 1), 12) / 12,
+        float(i > 0 and headline[i - 1]),
+        float(i + 1 < page.n and headline[i + 1]),
+    ]

@@ -44,6 +44,19 @@ def shape(text: str) -> Shape:
     return Shape(n, len(text), sentence, label, title_case, prose)
 
 
+# Code and markup: a line of an article's code sample is never a button, whatever it says.
+# Three searches, not one alternation: re scans a lone character class far faster.
+_CODE_CHARS = re.compile(r"[{}\[\];=]")
+_CODE_START = re.compile(r"\s*(//|#!?\s*\w+\s*=)")
+_HTTP = re.compile(r"\bHTTP/\d")
+
+
+def is_code(text: str) -> bool:
+    """A line of code or markup (braces, brackets, an assignment, a comment, HTTP)."""
+    return (_CODE_CHARS.search(text) is not None or _CODE_START.match(text) is not None
+            or ("HTTP/" in text and _HTTP.search(text) is not None))
+
+
 def headline_like(s: Shape) -> bool:
     """A line that could be the title of another story: a few words, no final stop."""
     return 3 <= s.words <= 22 and not s.sentence and not s.label

@@ -11,25 +11,33 @@ platforms, so a weak match counts only beside other residue.
 from __future__ import annotations
 
 import re
-import re._constants as _c
-import re._parser as _sre
 from functools import lru_cache
 from pathlib import Path
 
 from ..rule_files import bundled_rules_dir
+from .data_files import compile_pattern, read_data_file
+from .keyword_index import KeywordIndex
+from .regex_analysis import WORD_TOKEN, first_chars, keywords, may_start_with, prefixes, trie_pattern
 
 # Kinds whose phrase file is named differently from the rule id's suffix.
 FILE_KIND: dict[str, str] = {}
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
-                         "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": ""})
+# Typographic quotes and odd spaces, folded to what the patterns are written with.
+_QUOTES = (("‘", "'"), ("’", "'"), ("‚", "'"), ("‛", "'"), ("“", '"'), ("”", '"'), ("„", '"'),
+           ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "), ("\u200b", ""))
 # Bullets, arrows, pipes and punctuation that decorate buttons and menu items.
 _EDGE = " \t\"'`.,;:!?*•·▪▸►▶◀◄→←↑↓⇒»«›‹|/\\-–—_~=+#>()[]{}…↗↘➔➜✓✔❯❮"
 
 
 def normalize(text: str) -> str:
+    # Every folded character is outside ASCII, and a replace() per character the line
+    # holds is several times faster than str.translate (no replacement is itself folded).
+    if not text.isascii():
+        for typographic, plain in _QUOTES:
+            if typographic in text:
+                text = text.replace(typographic, plain)
     # split() and join() fold runs of whitespace as re's \s+ would, several times faster.
-    return " ".join(text.translate(_QUOTES).split()).strip(_EDGE)
+    return " ".join(text.split()).strip(_EDGE)
 
 
 class _Pattern:
@@ -57,10 +65,7 @@ class _Pattern:
 
 
 def _compile(pattern: str, origin: str | None) -> re.Pattern:
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as e:
-        raise ValueError(f"{origin or repr(pattern)}: bad pattern: {e}") from None
+    return compile_pattern(pattern, origin, re.IGNORECASE)
 
 
 # Lines a first-character group must see before its patterns are joined into one
@@ -130,7 +135,7 @@ class Lexicon:
                 pattern = raw.removeprefix("~")
                 rank = (len(patterns) if weak else 0) + k  # strong before weak, then KIND_ORDER
                 p = _Pattern(pattern, kind, weak, rank, kind in sentence_kinds, origin)
-                chars = _first_chars(pattern)
+                chars = first_chars(pattern)
                 if chars is not None:
                     self._anchored.append((p, chars))
                 else:
@@ -138,11 +143,12 @@ class Lexicon:
         self._anchored.sort(key=lambda a: a[0].rank)
         self._floating.sort(key=lambda p: p.rank)
         self._keywords: list | None = None
-        self._screen: re.Pattern | None = None
-        self._unscreened: list = []
+        self._keyword_index: KeywordIndex | None = None
+        self._unscreened: frozenset[int] = frozenset()  # floating patterns without keywords
+        self._always: list[int] = []  # the same, in rank order
         self._groups: dict[tuple[str, bool, bool], _Group] = {}
         self._openings: re.Pattern | None = None
-        self._by_opening: dict[str, list[_Pattern]] = {}
+        self._by_opening: dict[tuple[str, bool], list[_Pattern]] = {}
         self._seen, self._screens = 0, False
         self.screen_after = _SCREEN_AFTER
 
@@ -154,14 +160,14 @@ class Lexicon:
         if not self._screens:
             self._seen += 1
             self._screens = self._seen > self.screen_after
-        best = self._match_anchored(norm, sentence)
-        floating = self._match_floating(norm, sentence)
+        lowered = norm.lower()
+        best = self._match_anchored(norm, lowered, sentence)
+        floating = self._match_floating(norm, lowered, sentence)
         if floating is not None and (best is None or floating.rank < best.rank):
             best = floating
         return (best.kind, best.weak) if best is not None else (None, False)
 
-    def _match_anchored(self, norm: str, sentence: bool) -> _Pattern | None:
-        lowered = norm.lower()
+    def _match_anchored(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
         first = lowered[0]
         if not (first.isascii() and first.isalnum()):
             first = ""  # one shared group for lines that open with a symbol or a non-ASCII letter
@@ -172,21 +178,31 @@ class Lexicon:
         # match, besides the few patterns without such openings. (Building that search
         # costs more than one article's lines save.)
         if self._openings is None:
-            self._by_opening = {}
-            for p, _ in self._anchored:  # rank order
-                for opening in p.openings or ():
-                    self._by_opening.setdefault(opening, []).append(p)
-            self._openings = re.compile(_trie_pattern(self._by_opening))
+            self._build_openings()
         best = self._group(first, sentence, False).match(norm, lowered)
         m = self._openings.match(lowered)
         if m is not None:
-            path = m.group()
-            found = [p for k in range(1, len(path) + 1) for p in self._by_opening.get(path[:k], ())
-                     if (p.sentences or not sentence) and (best is None or p.rank < best.rank)]
-            for p in sorted(set(found), key=_rank):
+            for p in self._by_opening[m.group(), sentence]:
+                if best is not None and p.rank >= best.rank:
+                    break  # rank order: the group's match wins from here on
                 if p.rx.fullmatch(norm):
                     return p
         return best
+
+    def _build_openings(self) -> None:
+        """The openings search, and for each opening it can return, the patterns that open
+        with it or a shorter part of it, in rank order, for lines and for sentences."""
+        by_opening: dict[str, list[_Pattern]] = {}
+        for p, _ in self._anchored:  # rank order
+            for opening in p.openings or ():
+                by_opening.setdefault(opening, []).append(p)
+        self._by_opening = {}
+        for path in by_opening:
+            found = {p for k in range(1, len(path) + 1) for p in by_opening.get(path[:k], ())}
+            ordered = sorted(found, key=_rank)
+            self._by_opening[path, False] = ordered
+            self._by_opening[path, True] = [p for p in ordered if p.sentences]
+        self._openings = re.compile(trie_pattern(by_opening))
 
     def _group(self, first: str, sentence: bool, opened: bool) -> _Group:
         """The anchored patterns a line can meet, by its first character, whether it is a
@@ -196,36 +212,26 @@ class Lexicon:
         if group is None:
             group = self._groups[key] = _Group([
                 p for p, chars in self._anchored
-                if (p.sentences or not sentence) and _may_start_with(chars, first)
+                if (p.sentences or not sentence) and may_start_with(chars, first)
                 and (opened or p.openings is None)])
         return group
 
-    def _match_floating(self, norm: str, sentence: bool) -> _Pattern | None:
+    def _match_floating(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
         if self._keywords is None:
-            self._keywords = [_quick_keywords(p.text) for p in self._floating]
-        lowered = norm.lower()
-        candidates = zip(self._floating, self._keywords)
+            self._keywords = [keywords(p.text) for p in self._floating]
         if self._screens:
-            # One search for every pattern's keywords at once (most lines hold none, and
-            # then only the patterns without keywords are left to try), shaped as a trie
-            # so that the search does not try each keyword at each character.
-            if self._screen is None:
-                pieces = {piece for k in self._keywords if k is not None for piece in k[1]}
-                self._screen = re.compile(_trie_pattern(pieces) or "(?!)")
-                self._unscreened = [(p, k) for p, k in zip(self._floating, self._keywords) if k is None]
-            if self._screen.search(lowered) is None:
-                candidates = self._unscreened
+            return self._match_floating_screened(norm, lowered, sentence)
         tokens = None
-        for p, keywords in candidates:
+        for p, needed in zip(self._floating, self._keywords):
             if sentence and not p.sentences:
                 continue
-            if keywords is not None:
+            if needed is not None:
                 # Each match contains one of the pattern's keywords: testing for them is far
                 # cheaper than the pattern. Whole words are looked up in the line's word set.
-                words, pieces = keywords
+                words, pieces = needed
                 if words is not None:
                     if tokens is None:
-                        tokens = set(_TOKEN.findall(lowered))
+                        tokens = set(WORD_TOKEN.findall(lowered))
                     if tokens.isdisjoint(words):
                         continue
                 elif not any(map(lowered.__contains__, pieces)):
@@ -234,346 +240,22 @@ class Lexicon:
                 return p
         return None
 
-
-def _trie_pattern(words) -> str:
-    """A regular expression matching any of `words`, their shared openings factored out
-    ("ab|ac" -> "a(?:b|c)"): Python's re then tests one branch per character."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
-_ANY_RUN = re.compile(r"(\.|\[\^[^\]]*\])(\{\d*,?\d*\}|[*+?])?")
-
-
-def _quick_keywords(pattern: str):
-    """`_keywords` read straight off the text for the usual floating pattern, a bounded
-    run of any characters then plain words (`.{0,80}all rights reserved`); the regex
-    parser, slow enough to matter at start-up, is asked about the others."""
-    m = _ANY_RUN.match(pattern)
-    if m and len(_alternatives(pattern)) == 1:
-        found = prefixes(pattern[m.end():], 8)
-        if found and all(len(w) >= 3 for w in found):
-            return _whole_words(set(found)), found
-    return _keywords(pattern)
-
-
-def _keywords(pattern: str) -> tuple[frozenset | None, tuple[str, ...]] | None:
-    """Lower-case literal strings one of which every match of `pattern` contains (and
-    whole words standing for them, when there are), or None when no such short list is
-    found (the pattern is then always tried)."""
-    try:
-        nodes = list(_sre.parse(pattern).data)
-    except Exception:
+    def _match_floating_screened(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
+        """A corpus run: one pass of a keyword automaton over the line finds every floating
+        pattern one of whose keywords it holds (most lines hold none); only those, and the
+        few patterns without keywords, are tried, in rank order."""
+        if self._keyword_index is None:
+            self._keyword_index = KeywordIndex(
+                {k: needed[1] for k, needed in enumerate(self._keywords) if needed is not None})
+            self._unscreened = frozenset(k for k, needed in enumerate(self._keywords) if needed is None)
+            self._always = sorted(self._unscreened)
+        found = self._keyword_index.owners_in(lowered)
+        candidates = sorted(found | self._unscreened) if found else self._always
+        for k in candidates:
+            p = self._floating[k]
+            if (p.sentences or not sentence) and p.rx.fullmatch(norm):
+                return p
         return None
-    best = None
-    for k, (op, arg) in enumerate(nodes):
-        if _may_be_empty([(op, arg)]):
-            continue  # optional: not in every match
-        words = _literal_run(nodes[k:])
-        if words and all(len(w) >= 3 for w in words) and (best is None or _selectivity(words) > _selectivity(best)):
-            best = words  # the most selective test
-    if not best:
-        return None
-    return _whole_words(best), tuple(sorted(best))
-
-
-def _selectivity(words: set[str]) -> tuple[int, int]:
-    """Longer keywords rule out more lines (" subscribe" beats " to"), then fewer of them
-    make the cheaper test."""
-    return min(map(len, words)), -len(words)
-
-
-_TOKEN = re.compile(r"[^\W\d_]+")
-
-
-def _whole_words(pieces: set[str]) -> frozenset | None:
-    """One word per keyword that is sure to stand whole in the line (it has a space on
-    both sides inside the keyword), or None when a keyword has no such word."""
-    out = set()
-    for piece in pieces:
-        inner = piece.split(" ")[1:-1]
-        inner = [w for w in inner if w and _TOKEN.fullmatch(w)]
-        if not inner or len(max(inner, key=len)) < 4:
-            return None  # "of", "your": in most lines; the keyword itself is the better test
-        out.add(max(inner, key=len))
-    return frozenset(out)
-
-
-def _literal_run(nodes, limit: int = 64) -> set[str] | None:
-    """The literal strings a match of `nodes` can open with (cut at the first
-    non-literal part), or None when there are too many or none."""
-    prefixes = {""}
-    for op, arg in nodes:
-        if op is _c.AT:  # \\b, ^, $: zero-width
-            continue
-        if op is _c.LITERAL:
-            prefixes = {p + chr(arg).lower() for p in prefixes}
-            continue
-        if op is _c.SUBPATTERN:
-            alternatives = [arg[-1]]
-        elif op is _c.BRANCH:
-            alternatives = arg[1]
-        else:
-            break
-        options: set[str] = set()
-        complete = True
-        for alt in alternatives:
-            inner = _literal_run(alt, limit)
-            if inner is None:
-                return None
-            options |= inner
-            complete = complete and _all_literal(alt)
-        prefixes = {p + o for p in prefixes for o in options}
-        if len(prefixes) > limit:
-            return None
-        if not complete:
-            break
-    prefixes.discard("")
-    return prefixes or None
-
-
-def _all_literal(nodes) -> bool:
-    for op, arg in nodes:
-        if op is _c.LITERAL or op is _c.AT:
-            continue
-        if op is _c.SUBPATTERN and _all_literal(arg[-1]):
-            continue
-        if op is _c.BRANCH and all(_all_literal(alt) for alt in arg[1]):
-            continue
-        return False
-    return True
-
-
-@lru_cache(maxsize=None)
-def _first_chars(pattern: str) -> frozenset | None:
-    """Lower-case characters a match of `pattern` can start with; None when any can.
-    Most patterns open with a word or a group of words, read straight off the text;
-    the regex parser (slow enough to matter at start-up) is asked about the rest."""
-    quick = _quick_first(pattern)
-    if quick is not None:
-        return frozenset(quick)
-    try:
-        return _first_of(_sre.parse(pattern).data)
-    except Exception:  # an unusual construct: try the pattern on every line
-        return None
-
-
-_SPECIAL = set("\\.^$*+?{}[]()|")
-_PLAIN = re.compile(r"[^\\.^$*+?{}\[\]()|]+")  # a run of literal characters
-_QUANTIFIERS = ("?", "*", "+", "{")
-
-
-def _quick_first(pattern: str) -> set[str] | None:
-    """The first characters of `pattern` when its openings are plain (see `prefixes`)."""
-    found = prefixes(pattern, 1)
-    return None if found is None else {p[0] for p in found}
-
-
-_MAX_PREFIXES = 64
-
-
-@lru_cache(maxsize=None)
-def prefixes(pattern: str, limit: int = 10) -> tuple[str, ...] | None:
-    """Lower-case literal openings, one of which every match of `pattern` starts with,
-    read straight off the text (`(next|previous) (article|post)` -> "next article",
-    "next post", ...); None when the opening is not plain (a class, an optional part, a
-    look-around...). A line that starts with none of them need not meet the pattern,
-    which then need not even be compiled. Openings stop growing at `limit` characters."""
-    found: set[str] = set()
-    for alt in _alternatives(pattern):
-        got, _ = _sequence_prefixes(alt, limit)
-        if not got or "" in got:
-            return None
-        found |= got
-        if len(found) > _MAX_PREFIXES:
-            return None
-    return tuple(sorted(found))
-
-
-def _sequence_prefixes(seq: str, limit: int) -> tuple[set[str], bool]:
-    """(openings of `seq`, whether they are all of it)."""
-    out, k = {""}, 0
-    while k < len(seq):
-        if min(map(len, out)) >= limit:
-            return out, False
-        c = seq[k]
-        if c == "(":
-            close = _closing(seq, k)
-            if seq[k + 1:k + 2] == "?" or close is None:
-                return out, False
-            options, complete = set(), True
-            for alt in _alternatives(seq[k + 1:close]):
-                got, whole = _sequence_prefixes(alt, limit)
-                options |= got
-                complete = complete and whole
-            after = close + 1
-        elif c == "\\":
-            nxt = seq[k + 1:k + 2]
-            if not nxt or nxt.isalnum():
-                if nxt == "d" and out == {""}:  # a leading digit: ten one-character openings
-                    return set("0123456789"), False
-                return out, False
-            options, complete, after = {nxt.lower()}, True, k + 2
-        elif c in _SPECIAL:
-            return out, False
-        else:
-            run = _PLAIN.match(seq, k).group()
-            if len(run) > 1 and seq[k + len(run):k + len(run) + 1] in _QUANTIFIERS:
-                run = run[:-1]  # the last character is quantified: it is handled alone
-            options, complete, after = {run.lower()}, True, k + len(run)
-        quantifier = seq[after:after + 1]
-        if quantifier in ("?", "*") and out == {""}:
-            # An optional opening: the match opens with it or with what follows it.
-            rest, _ = _sequence_prefixes(seq[after + 1:].removeprefix("?"), limit)
-            return options | rest, False
-        if quantifier in ("?", "*") or quantifier == "{" and not ("1" <= seq[after + 1:after + 2] <= "9"):
-            return out, False  # the part may be absent: the openings end before it
-        grown = {p + o for p in out for o in options}
-        if len(grown) > _MAX_PREFIXES:
-            return out, False
-        out = grown
-        if not complete or quantifier in ("+", "{"):
-            return out, False  # what follows a repeated or open-ended part is not literal
-        k = after
-    return out, True
-
-
-def _structure(seq: str, start: int = 0):
-    """(index, character, depth) of each character of `seq` that is regex syntax outside a
-    character class or an escape: the one scan both helpers below need."""
-    depth, k, in_class = 0, start, False
-    while k < len(seq):
-        c = seq[k]
-        if c == "\\":
-            k += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if seq[k + 1:k + 2] == "]":
-                k += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            yield k, c, depth
-        elif c == "|":
-            yield k, c, depth
-        k += 1
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of `pattern`."""
-    if "|" not in pattern:
-        return [pattern]
-    out, start = [], 0
-    for k, c, depth in _structure(pattern):
-        if c == "|" and depth == 0:
-            out.append(pattern[start:k])
-            start = k + 1
-    out.append(pattern[start:])
-    return out
-
-
-def _closing(seq: str, open_at: int) -> int | None:
-    """Index of the parenthesis closing the one at `open_at`."""
-    for k, c, depth in _structure(seq, open_at):
-        if c == ")" and depth == 0:
-            return k
-    return None
-
-
-def _first_of(nodes) -> frozenset | None:
-    chars: set[str] = set()
-    for op, arg in nodes:
-        if op is _c.LITERAL:
-            return frozenset(chars | {chr(arg).lower()})
-        if op is _c.IN:
-            got = _charset(arg)
-            return None if got is None else frozenset(chars | got)
-        if op is _c.SUBPATTERN:
-            got = _first_of(arg[-1])
-            if got is None:
-                return None
-            chars |= got
-            if not _may_be_empty(arg[-1]):
-                return frozenset(chars)
-            continue
-        if op is _c.BRANCH:
-            for alt in arg[1]:
-                got = _first_of(alt)
-                if got is None:
-                    return None
-                chars |= got
-            if not any(_may_be_empty(alt) for alt in arg[1]):
-                return frozenset(chars)
-            continue
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            lo, _, sub = arg
-            got = _first_of(sub)
-            if got is None:
-                return None
-            chars |= got
-            if lo > 0 and not _may_be_empty(sub):
-                return frozenset(chars)
-            continue
-        if op is _c.AT:
-            continue
-        return None  # ANY, lookarounds, backreferences...
-    return None  # the pattern can match the empty string
-
-
-def _may_be_empty(nodes) -> bool:
-    for op, arg in nodes:
-        if op is _c.AT:
-            continue
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and (arg[0] == 0 or _may_be_empty(arg[2])):
-            continue
-        if op is _c.SUBPATTERN and _may_be_empty(arg[-1]):
-            continue
-        if op is _c.BRANCH and any(_may_be_empty(alt) for alt in arg[1]):
-            continue
-        return False
-    return True
-
-
-def _charset(items) -> set[str] | None:
-    out: set[str] = set()
-    for op, arg in items:
-        if op is _c.LITERAL:
-            out.add(chr(arg).lower())
-        elif op is _c.RANGE:
-            lo, hi = arg
-            if hi - lo > 400:
-                return None
-            out.update(chr(c).lower() for c in range(lo, hi + 1))
-        elif op is _c.CATEGORY and arg is _c.CATEGORY_DIGIT:
-            out.update("0123456789")
-        else:  # NEGATE, other categories: too wide to list
-            return None
-    return out
-
-
-def _may_start_with(chars: frozenset, first: str) -> bool:
-    if chars is None:
-        return True
-    if not first:  # the shared bucket: any pattern that may open with a character outside [a-z0-9]
-        return any(not (c.isascii() and c.isalnum()) for c in chars)
-    return first in chars
 
 
 def read_patterns(path: Path) -> list[str]:
@@ -588,18 +270,8 @@ def _read(path: Path) -> tuple[list[str], bool, list[str]]:
     """The patterns of a phrase file, whether it says `#! sentences` (its patterns may
     match a whole sentence of prose, like a cookie notice or an affiliate disclosure),
     and where each pattern was written (for the error a bad one raises when compiled)."""
-    items, sentences, origins = [], False, []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if line.strip() == "#! sentences":
-                sentences = True
-                continue
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            items.append(line)
-            origins.append(f"{path}:{n}")
-    return items, sentences, origins
+    data = read_data_file(path, directives=("sentences",))
+    return [ln.text for ln in data.lines], "sentences" in data.directives, [ln.where for ln in data.lines]
 
 
 # Order matters when a line fits two kinds: the more specific kind wins.

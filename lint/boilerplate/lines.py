@@ -30,18 +30,30 @@ class Line:
     link_ratio: float = 0.0  # share of the block's characters inside links (HTML only)
 
 
+def _pieces(text: str) -> list[tuple[str, int, int]]:
+    """(stripped line, start, end in the block's text) of each non-blank line of a block."""
+    if "\n" not in text and "\r" not in text:  # most blocks are one line: no search
+        stripped = text.strip()
+        if not stripped:
+            return []
+        lead = len(text) - len(text.lstrip())
+        return [(stripped, lead, lead + len(stripped))]
+    pieces = []
+    for m in _LINE.finditer(text):
+        raw, pos = m.group(), m.start()
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            pieces.append((stripped, pos + lead, pos + lead + len(stripped)))
+    return pieces
+
+
 def split_lines(doc: Document) -> list[Line]:
     lines: list[Line] = []
     for b, block in enumerate(doc.blocks):
         text = block.text
         link_ratio = block.link_chars / len(text) if text and block.link_chars else 0.0
-        pieces = []
-        for m in _LINE.finditer(text):
-            raw, pos = m.group(), m.start()
-            stripped = raw.strip()
-            if stripped:
-                lead = len(raw) - len(raw.lstrip())
-                pieces.append((stripped, pos + lead, pos + lead + len(stripped)))
+        pieces = _pieces(text)
         for i, (stripped, ts, te) in enumerate(pieces):
             start, end = block.source_span(ts, te)
             lines.append(Line(len(lines), stripped, start, end, b, i == 0, i == len(pieces) - 1,

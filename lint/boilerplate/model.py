@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 import operator
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
 from ..rule_files import bundled_rules_dir
 from .context import FEATURES
+from .data_files import DataFileError, line_of, read_toml
 
 
 PLACES = ("before", "inside", "after")
@@ -48,6 +48,19 @@ def load_model(path: str | None = None) -> LineModel | None:
     p = Path(path) if path else bundled_rules_dir() / "boilerplate" / "_line-model.toml"
     if not p.is_file():
         return None
-    with open(p, "rb") as f:
-        data = tomllib.load(f)
-    return LineModel({place: data[place] for place in PLACES}, data["threshold"])
+    data = read_toml(p)
+    for place in PLACES:
+        if not isinstance(data.get(place), dict):
+            raise DataFileError(str(p), f"no [{place}] table of weights")
+    if "threshold" not in data:
+        raise DataFileError(str(p), "no threshold")
+    threshold = data["threshold"]
+    if not isinstance(threshold, (int, float)) or not 0 < threshold < 1:
+        raise DataFileError(line_of(p, "threshold"), f"threshold must be a number between 0 and 1, not {threshold!r}")
+    for place in PLACES:
+        for name, weight in data[place].items():
+            if name not in FEATURES:
+                raise DataFileError(line_of(p, name), f"unknown feature {name!r} in [{place}]")
+            if not isinstance(weight, (int, float)):
+                raise DataFileError(line_of(p, name), f"the weight of {name!r} must be a number")
+    return LineModel({place: data[place] for place in PLACES}, threshold)

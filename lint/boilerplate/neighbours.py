@@ -56,11 +56,17 @@ def from_neighbours(lines, shapes, kinds) -> dict[int, tuple[str, str]]:
         elif kind == "related-headline" and _is_header(lines[i].text, shapes[i]):
             for j in _listed_under(i, shapes, kinds):
                 found.setdefault(j, ("related-headline", "listed under a related-stories header"))
-        elif kind == "credit" and i > 0 and shapes[i].words <= 8 and _story_goes_on(i, shapes):
-            j = i - 1
-            if kinds[j] is None and _caption_like(shapes[j]) and not _LABELLED.search(lines[j].text):
-                found.setdefault(j, ("caption", "above a photo credit"))
+        elif kind == "credit" and _caption_above(i, lines, shapes, kinds):
+            found.setdefault(i - 1, ("caption", "above a photo credit"))
     return found
+
+
+def _caption_above(i, lines, shapes, kinds) -> bool:
+    """Whether the line above the credit at `i` is its picture's caption."""
+    if i == 0 or shapes[i].words > 8 or not _story_goes_on(i, shapes):
+        return False
+    j = i - 1
+    return kinds[j] is None and _caption_like(shapes[j]) and not _LABELLED.search(lines[j].text)
 
 
 def _story_goes_on(i, shapes) -> bool:

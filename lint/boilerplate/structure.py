@@ -11,20 +11,19 @@ import re
 from functools import lru_cache
 
 from ..rule_files import bundled_rules_dir
+from .data_files import DataFileError, compile_pattern, read_data_file
 
 
 @lru_cache(maxsize=2)
 def load_context_rules(path: str | None = None) -> tuple[tuple[str, re.Pattern], ...]:
+    """(kind, pattern) per line of html-context.txt: KIND, a tab, a regular expression."""
     p = path or str(bundled_rules_dir() / "boilerplate" / "html-context.txt")
     rules = []
-    with open(p, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            kind, sep, pattern = line.rstrip("\n").partition("\t")
-            if not sep:
-                raise ValueError(f"{p}:{n}: expected KIND<tab>PATTERN")
-            rules.append((kind.strip(), re.compile(pattern, re.IGNORECASE)))
+    for line in read_data_file(p).lines:
+        kind, sep, pattern = line.text.partition("\t")
+        if not sep:
+            raise DataFileError(line.where, "expected KIND<tab>PATTERN")
+        rules.append((kind.strip(), compile_pattern(pattern, line.where)))
     return tuple(rules)
 
 

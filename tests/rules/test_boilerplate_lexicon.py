@@ -81,22 +81,6 @@ def test_every_bundled_pattern_compiles():
         assert read_patterns(path) == _read(path)[0]
 
 
-@pytest.mark.parametrize("pattern, expected", [
-    ("no time to read", ("no time to read",)),
-    ("(previous|next)( article)?", ("next", "previous")),
-    ("(main |site )?(menu|nav)( toggle)?", ("main ", "menu", "nav", "site ")),
-    (r"\d+ comments?", tuple("0123456789")),
-    ("home|homepage", ("home", "homepage")),
-    ("shares?", ("share",)),
-    (r"[a-z]+ photo", None),
-    (".{0,40}all rights reserved", None),
-])
-def test_prefixes_are_read_off_the_pattern(pattern, expected):
-    from lint.boilerplate.lexicon import prefixes
-
-    assert prefixes(pattern, 40) == expected
-
-
 def test_a_pattern_is_compiled_only_when_a_line_needs_it():
     lexicon = Lexicon({"share": ["share( this", "tweet"]}, origins={"share": ["share.txt:1", "share.txt:2"]})
     assert lexicon.match("tweet") == ("share", False)
