@@ -155,3 +155,13 @@ def test_a_sponsor_label_is_an_advertisement_and_a_sponsored_event_is_news():
              "Sponsored by the city council, the festival drew four thousand visitors.",
              "Presented by the mayor, the award went to the harbour's oldest crew."]
     assert _flagged(lines) == []
+
+
+def test_a_sites_standing_disclaimer_is_legal_and_a_reports_aim_is_news():
+    notice = ("The information on this site is for general informational purposes only and does not "
+              "constitute financial advice.")
+    assert _flagged(["Harbour board backs pier rebuild", *STORY, notice]) == [(notice, "boilerplate.legal")]
+    lines = ["Doctors publish new guidance", *STORY,
+             "The report is not intended to replace the advice of a doctor, its authors said.",
+             "This material was handed to the court on Monday, the lawyers said."]
+    assert _flagged(lines) == []
