@@ -165,3 +165,19 @@ def test_a_sites_standing_disclaimer_is_legal_and_a_reports_aim_is_news():
              "The report is not intended to replace the advice of a doctor, its authors said.",
              "This material was handed to the court on Monday, the lawyers said."]
     assert _flagged(lines) == []
+
+
+def test_a_blog_archive_a_comment_forms_consent_and_a_cookie_table_are_residue():
+    lines = ["Harbour board backs pier rebuild", *STORY, "▼ December (4)", "► March (12)",
+             "Save my name, email, and website in this browser for the next time I comment.",
+             "This cookie is set by the Example Consent plugin to remember whether you accepted cookies."]
+    assert _flagged(lines) == [("▼ December (4)", "boilerplate.widget"), ("► March (12)", "boilerplate.widget"),
+                               (lines[6], "boilerplate.legal"), (lines[7], "boilerplate.legal")]
+
+
+def test_a_recipes_cookie_and_a_tables_year_are_news():
+    lines = ["Shortbread for beginners", *STORY,
+             "The cookie is set by hand on a cooling rack before it is iced.",
+             "Save my name for the raffle, the baker told the stall holder.",
+             "Year (entries)\n2019 (12)\n2020 (15)\n2021 (19)"]
+    assert _flagged(lines) == []
