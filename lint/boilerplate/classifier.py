@@ -217,7 +217,8 @@ def candidates(state: State) -> list[tuple[int, list[float]]]:
     chrome_before = _chrome_stretch(state.kinds, range(0, first), state) or _menu_stretch(range(0, first), state)
     chrome_after = _chrome_stretch(state.kinds, range(last + 1, n), state)
     hit = [i in state.found for i in range(n)]
-    cont = _continuation(state, hit, first, last) | _announced_list(state, hit, last) | _wrapped_prose(state)
+    cont = (_continuation(state, hit, first, last) | _announced_list(state, hit, last) | _wrapped_prose(state)
+            | _table_after(state, hit, last))
     wanted = [i for i in range(n)
               if not hit[i] and i not in cont
               and (first <= i <= last or (chrome_before if i < first else chrome_after))
@@ -236,7 +237,7 @@ def _continuation(state, hit, first, last) -> set[int]:
 
     def paragraph(k: int) -> bool:
         s = shapes[k]
-        return s.prose and s.sentence and s.words >= _CONTINUES_WORDS
+        return (s.sentence or s.label) and s.words >= _CONTINUES_WORDS and not s.title_case
 
     out: set[int] = set()
     stop = last + 1
@@ -244,7 +245,9 @@ def _continuation(state, hit, first, last) -> set[int]:
         stop += 1  # the first known residue after the story (or the end)
     beyond = next((k for k in range(stop - 1, last, -1) if paragraph(k)), None)
     if beyond is not None:
-        out.update(range(last + 1, beyond))
+        # A long lead-in ("...these were the most popular titles of the year:") announces
+        # the list that follows it, up to the first known residue.
+        out.update(range(last + 1, stop if shapes[beyond].label else beyond))
     start = first - 1
     while start >= 0 and not hit[start]:
         start -= 1  # the last known residue before the story (or the start)
@@ -279,6 +282,48 @@ def _wrapped_prose(state) -> set[int]:
                 out.update(block)
         i = j + 1
     return out
+
+
+# A table's cells, one a line: a figure ("13", "$14.55", "+2.4%", "1.") or words.
+_FIGURE_CELL = re.compile(r"[#(]?[-+]?[$€£¥]?\d[\d,.:/%-]*\)?[.*]?")
+_TABLE_PERIODS = range(2, 9)  # cells per row
+_TABLE_ROWS = 4  # rows in a row that repeat the same pattern of cells
+_TABLE_CELL_WORDS = 4  # words per cell of words, on average
+_TABLE_HEAD = 6  # lines of caption and column labels above the first row
+
+
+def _cell(text: str) -> str:
+    return "n" if _FIGURE_CELL.fullmatch(text) else "w"
+
+
+def _table_after(state, hit, last) -> set[int]:
+    """The article's own table right after its last sentence (a data table, a scoreboard):
+    rows of figures and names, one cell a line, repeating one pattern of cells ("1" /
+    "Alaska" / "$14.55"), with nothing known as residue between it and the story. A
+    page's menus and teasers are rows of words alone; a calendar's, of figures alone."""
+    n = len(state.lines)
+    stop = last + 1
+    while stop < n and not hit[stop]:
+        stop += 1
+    cells = [_cell(state.lines[i].text) for i in range(last + 1, stop)]
+    for head in range(min(_TABLE_HEAD, len(cells)) + 1):
+        for period in _TABLE_PERIODS:
+            row = cells[head:head + period]
+            if len(row) < period or "n" not in row or "w" not in row:
+                continue
+            end = head + period
+            while end < len(cells) and cells[end] == cells[end - period]:
+                end += 1
+            if end - head >= _TABLE_ROWS * period and _short_cells(state, last + 1 + head, last + 1 + end, cells, head):
+                return set(range(last + 1, last + 1 + end))
+    return set()
+
+
+def _short_cells(state, start, stop, cells, head) -> bool:
+    """A table's cells are names and labels of a few words; a list of other stories'
+    headlines, each under its rank or over its date, is teasers."""
+    words = [state.shapes[i].words for i, c in zip(range(start, stop), cells[head:]) if c == "w"]
+    return sum(words) <= _TABLE_CELL_WORDS * len(words)
 
 
 def _announced_list(state, hit, last) -> set[int]:

@@ -99,3 +99,85 @@ def test_a_featured_post_in_a_sentence_is_news():
     lines = ["Harbour board backs pier rebuild", *STORY,
              "A featured post on the board's blog explained how the pier will be rebuilt."]
     assert _flagged(lines) == []
+
+
+def test_bookmarking_labels_and_whats_this_links_are_share_buttons():
+    lines = ["Harbour board backs pier rebuild", *STORY, "Bookmark with:", "Bookmark/Search this post with:",
+             "Bookmark & Share", "More Feeds | What is this?", "del.icio.usDiggRedditFacebookWhat's this?"]
+    assert _flagged(lines) == [(line, "boilerplate.share") for line in lines[4:]]
+
+
+def test_sentences_about_bookmarks_and_questions_are_news():
+    lines = ["Library puts its archive online", *STORY,
+             "Readers can bookmark the page and come back to it later in the week.",
+             "Critics asked: what is this?",
+             "The archive tools, the library said, would be free for every member to use."]
+    assert _flagged(lines) == []
+
+
+def test_notices_of_old_news_pages_are_legal_lines():
+    lines = ["Harbour board backs pier rebuild", *STORY,
+             "Example News is not responsible for the content of external internet sites.",
+             "Example Wire, the Example Wire logo and other trademarks and service marks are registered or "
+             "unregistered trademarks of Example Wire Ltd.",
+             "This story is sourced direct from an overseas news agency as an additional service to readers.",
+             "The full article contains 412 words and appears in the Example Herald newspaper."]
+    assert _flagged(lines) == [(line, "boilerplate.legal") for line in lines[4:]]
+
+
+def test_sentences_about_responsibility_sources_and_trademarks_are_news():
+    lines = ["Court rules on leaked report", *STORY,
+             "The company said its lawyers were not responsible for the content of the leaked report.",
+             "The judge said the story was sourced from documents the paper had obtained in March.",
+             "The full article, the editor said, would appear in Saturday's print edition.",
+             "The brewery said the names of its beers were registered last year and would be defended."]
+    assert _flagged(lines) == []
+
+
+def test_a_reporters_address_and_agency_help_are_bylines():
+    lines = ["Harbour board backs pier rebuild", *STORY,
+             "Jane Doe can be reached at jdoe@example.com or 555-0100.",
+             "Some information for this report was provided by Example Wire and AFP."]
+    assert _flagged(lines) == [(line, "boilerplate.byline") for line in lines[4:]]
+
+
+def test_sentences_about_reaching_people_and_information_are_news():
+    lines = ["Helpline opens for flood victims", *STORY,
+             "The helpline can be reached at 555-0100 from eight in the morning.",
+             "Information for this report came slowly, as officials refused to comment for days."]
+    assert _flagged(lines) == []
+
+
+def test_a_sponsor_label_is_an_advertisement_and_a_sponsored_event_is_news():
+    lines = ["Harbour board backs pier rebuild", *STORY, "Sponsored by:"]
+    assert _flagged(lines) == [("Sponsored by:", "boilerplate.advertisement")]
+    lines = ["Festival draws record crowd", *STORY,
+             "Sponsored by the city council, the festival drew four thousand visitors.",
+             "Presented by the mayor, the award went to the harbour's oldest crew."]
+    assert _flagged(lines) == []
+
+
+def test_a_sites_standing_disclaimer_is_legal_and_a_reports_aim_is_news():
+    notice = ("The information on this site is for general informational purposes only and does not "
+              "constitute financial advice.")
+    assert _flagged(["Harbour board backs pier rebuild", *STORY, notice]) == [(notice, "boilerplate.legal")]
+    lines = ["Doctors publish new guidance", *STORY,
+             "The report is not intended to replace the advice of a doctor, its authors said.",
+             "This material was handed to the court on Monday, the lawyers said."]
+    assert _flagged(lines) == []
+
+
+def test_a_blog_archive_a_comment_forms_consent_and_a_cookie_table_are_residue():
+    lines = ["Harbour board backs pier rebuild", *STORY, "▼ December (4)", "► March (12)",
+             "Save my name, email, and website in this browser for the next time I comment.",
+             "This cookie is set by the Example Consent plugin to remember whether you accepted cookies."]
+    assert _flagged(lines) == [("▼ December (4)", "boilerplate.widget"), ("► March (12)", "boilerplate.widget"),
+                               (lines[6], "boilerplate.legal"), (lines[7], "boilerplate.legal")]
+
+
+def test_a_recipes_cookie_and_a_tables_year_are_news():
+    lines = ["Shortbread for beginners", *STORY,
+             "The cookie is set by hand on a cooling rack before it is iced.",
+             "Save my name for the raffle, the baker told the stall holder.",
+             "Year (entries)\n2019 (12)\n2020 (15)\n2021 (19)"]
+    assert _flagged(lines) == []

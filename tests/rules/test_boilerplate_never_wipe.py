@@ -220,3 +220,72 @@ def test_a_list_the_story_announces_stays_clean():
     dates = {_line_of(text, line) for line in TOUR[2:]}
     assert not [f for f in flagged if f[0] in dates]
     assert any(rule == "boilerplate.share" for _, rule in flagged)
+
+
+# A story that ends on its results: a table of one cell a line (rank, team, points) right
+# after the last sentence, with no lead-in, then the page's share bar.
+_TEAMS = ["Harbour Rovers", "Mill Lane", "St Jude's", "Eastbrook Town", "Parkside United", "Old Quay",
+          "Westfield", "Hillcrest Athletic", "Riverside", "Northgate Albion", "Kings Ferry", "Castle Mead"]
+LEAGUE = ["Rovers clinch the county title on the last day",
+          "Harbour Rovers won the county league on Saturday with a 3-1 win at Mill Lane, finishing the season "
+          "two points clear of their hosts after a run of eleven wins in a row.",
+          "Their manager said the players had earned the title in the winter months, when the pitch was heavy "
+          "and the crowds were small."]
+TABLE = ["Pos", "Team", "Pts"] + [cell for k, team in enumerate(_TEAMS, 1) for cell in (str(k), team, str(70 - 4 * k))]
+
+
+def test_a_results_table_after_the_last_sentence_is_the_story():
+    text = "\n\n".join(LEAGUE) + "\n\n" + "\n".join(TABLE) + "\n\n" + SHARE_BAR + "\n"
+    flagged = _flagged(text)
+    table = {_line_of(text, cell) for cell in TABLE if not cell.isdigit()}
+    assert not [f for f in flagged if f[0] in table or f[0] in range(min(table), max(table) + 1)]
+    assert sum(rule == "boilerplate.share" for _, rule in flagged) == 4
+
+
+def _table_after_story(text: str) -> set[str]:
+    from lint.boilerplate.classifier import _table_after
+
+    doc = read(text, "t.txt")[0]
+    state = prepare(doc, load_lexicon())
+    hit = [i in state.found for i in range(len(state.lines))]
+    return {state.lines[i].text for i in _table_after(state, hit, state.span[1])}
+
+
+def test_a_ranked_list_of_headlines_after_the_story_is_no_table():
+    # "Most read" under a story: ranks over other stories' headlines are teasers, and
+    # a calendar's day numbers alone are no table either: the line model decides them.
+    headlines = ["Council approves the new bridge over the river after a long debate",
+                 "Schools to stay open through the summer for holiday clubs",
+                 "Ferry timetable changes from next month as the operator cuts crossings",
+                 "Police appeal for witnesses after a crash on the coast road",
+                 "Hospital opens a new children's ward with thirty beds"]
+    ranked = "\n".join(cell for k, h in enumerate(headlines, 1) for cell in (f"{k}.", h))
+    story = "\n\n".join(LEAGUE[:3])
+    assert _table_after_story(story + "\n\nMost read\n" + ranked + "\n") == set()
+    assert _table_after_story(story + "\n\n" + "\n".join(str(d) for d in range(1, 29)) + "\n") == set()
+    assert "Harbour Rovers" in _table_after_story(story + "\n\n" + "\n".join(TABLE) + "\n")
+
+
+BOOKS = [("The Salt Road", "Ada Marsh"), ("Winter Orchard", "Tom Reyes"), ("A House of Glass", "Nia Clarke"),
+         ("Northern Lights", "Ben Ito"), ("The Last Ferry", "Rosa Lind"), ("Paper Boats", "Kit Amari"),
+         ("Small Hours", "Joel Brandt"), ("Quiet Water", "Mina Sato"), ("The Long Field", "Ed Moyo"),
+         ("Iron Harbour", "Lucy Tan"), ("Cold Spring", "Omar Diaz"), ("Bright Morning", "Ivy Holm")]
+
+
+def test_a_list_a_long_lead_in_announces_stays_clean():
+    # The story's stretch of prose stops at its last paragraph; a list follows, under a
+    # subheading and a long lead-in that ends with a colon (no stop of its own).
+    text = "\n\n".join([
+        "The books our readers loved this year",
+        "Readers sent us more than four thousand votes this year, and the winner took almost a fifth of them "
+        "after a late surge in the final week of voting.",
+        "Booksellers said the list matched what they had seen in their shops, with debut novels doing better "
+        "than in any year since the vote began.",
+        "More of the year's favourites",
+        "Rounding out the list, these twelve titles published this year or late last year also drew "
+        "hundreds of votes from our readers:",
+    ] + [f"{title} by {author}" for title, author in BOOKS]) + "\n\n" + SHARE_BAR + "\n"
+    flagged = _flagged(text)
+    listed = {_line_of(text, f"{t} by {a}") for t, a in BOOKS} | {_line_of(text, "More of the year's favourites")}
+    assert not [f for f in flagged if f[0] in listed]
+    assert sum(rule == "boilerplate.share" for _, rule in flagged) == 4
