@@ -11,7 +11,8 @@ write-good outside the project).
 
 CORPUS: a directory of articles, or a JSON Lines file with a "text" field per line;
 `--count` articles are written to a temporary directory (cycling through the corpus
-if it has fewer), as .txt files, and every tool is given the same file paths.
+if it has fewer), as .txt files, and every tool is given the same file paths
+(relative, run from that folder).
 
 edlint runs with every default rule, `--jobs 1`, LanguageTool off, JSON output (what a
 CI job reads). Each round runs every tool once, in an order that rotates per round;
@@ -57,15 +58,16 @@ def write_articles(texts: list[str], count: int, folder: str) -> list[str]:
     return paths
 
 
-def run_tree(cmd: list[str], env: dict) -> tuple[float, float, int, str]:
-    """(CPU seconds of the whole process tree, wall seconds, exit code, stderr head)."""
+def run_tree(cmd: list[str], env: dict, cwd: str) -> tuple[float, float, int, int, str]:
+    """(CPU seconds of the whole process tree, wall seconds, exit code, lines of output,
+    stderr head). The output is read (a peer that checked nothing shows 0 lines)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd)
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return cpu, wall, p.returncode, p.stderr.decode(errors="replace")[:300]
+    return cpu, wall, p.returncode, p.stdout.count(b"\n"), p.stderr.decode(errors="replace")[:300]
 
 
 def parse_peer(spec: str) -> tuple[str, list[str]]:
@@ -73,6 +75,8 @@ def parse_peer(spec: str) -> tuple[str, list[str]]:
     if not sep or not name.strip() or not command.strip():
         sys.exit(f"--peer wants NAME=COMMAND, not {spec!r}")
     cmd = shlex.split(command)
+    if os.sep in cmd[0]:
+        cmd[0] = os.path.abspath(cmd[0])  # the peers run from the articles' folder
     if shutil.which(cmd[0]) is None:
         sys.exit(f"--peer {name}: {cmd[0]!r} is not an executable")
     return name.strip(), cmd
@@ -88,6 +92,7 @@ def main() -> int:
                     help="a peer and its command; the article paths are appended")
     a = ap.parse_args()
     peers = [parse_peer(s) for s in a.peer]
+    a.edlint = os.path.abspath(a.edlint) if os.sep in a.edlint else a.edlint
     env = dict(os.environ, EDLINT_LANGUAGETOOL="off")
     tools = [("edlint", [a.edlint, "check", "--jobs", "1", "--languagetool", "off", "--format", "json",
                          "--no-progress"])] + peers
@@ -96,17 +101,18 @@ def main() -> int:
         sys.exit(f"{a.corpus}: no articles")
     best: dict[str, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory(prefix="edlint-peers-") as d:
-        paths = write_articles(texts, a.count, d)
+        # Relative paths, run from the folder: cspell skips files outside its working directory.
+        paths = [os.path.basename(p) for p in write_articles(texts, a.count, d)]
         words = sum(len(texts[i % len(texts)].split()) for i in range(a.count))
         print(f"{a.count} articles ({words:,} words) from {a.corpus}; {a.rounds} rounds; "
               f"load before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         for r in range(a.rounds):
             shift = r % len(tools)
             for name, cmd in tools[shift:] + tools[:shift]:
-                cpu, wall, rc, err = run_tree(cmd + paths, env)
+                cpu, wall, rc, lines, err = run_tree(cmd + paths, env, d)
                 if name == "edlint" and rc not in (0, 1):
                     sys.exit(f"edlint exited {rc}: {err}")
-                print(f"  round {r + 1} {name:<12} CPU {cpu:7.2f} s  wall {wall:7.2f} s  exit {rc}"
+                print(f"  round {r + 1} {name:<12} CPU {cpu:7.2f} s  wall {wall:7.2f} s  exit {rc}  {lines} lines out"
                       f"  load {os.getloadavg()[0]:.2f}")
                 if name not in best or cpu < best[name][0]:
                     best[name] = (cpu, wall)
