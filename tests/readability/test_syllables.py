@@ -63,3 +63,19 @@ def test_syllables_equal_textstat_on_dictionary_and_other_words(cmu_entries):
     words = sorted(cmu_entries)[::997] + ["Zelenskyy", "Brexiteers", "infodemic", "U.S.", "don't",
                                           "well-known", "1.5", "2024", "COVID-19", "Beijing’s"]
     assert [w for w in words if syllables(w) != textstat.syllable_count(w)] == []
+
+
+def test_a_busy_range_is_parsed_into_a_table_that_agrees_with_the_search(cmu_entries):
+    # An archive run looks up most words of a two-letter range: after enough searches the
+    # range becomes a table. Every answer must stay what the search (and the file) gives.
+    from lint.readability import syllables as module
+
+    words = sorted(w for w in cmu_entries if w.startswith("st"))
+    assert len(words) > 1000
+    answers = [phones(w) for w in words]
+    assert "st" in module._tables  # the later lookups came from the table
+    assert answers == [cmu_entries[w] for w in words]
+    assert [phones(w) for w in words[::3]] == [cmu_entries[w] for w in words[::3]]
+    # Words the range lacks: still none, from the table too (and the out-of-order pair is kept).
+    for word in ("stzzq", "st", "stilton", "stilted", "sepultura"):
+        assert phones(word) == cmu_entries.get(word)
