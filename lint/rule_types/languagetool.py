@@ -39,6 +39,8 @@ class LanguageTool(CorpusRule):
         return build_prose(doc)
 
     def finish(self, collected, ctx: CheckContext):
+        if _mode(ctx) == "off" and _settings_valid(ctx):
+            return []  # what service.run answers when off: without importing the client (cold start)
         from ..languagetool import service
         try:
             outcome = service.run(collected, ctx.settings.get("languagetool", {}), ctx.language,
@@ -60,6 +62,15 @@ class LanguageTool(CorpusRule):
         local = sys.modules.get("lint.languagetool.local")
         if local is not None:
             local.stop_all()
+
+
+def _settings_valid(ctx: CheckContext) -> bool:
+    from ..languagetool.settings import LTSettings
+    try:
+        LTSettings.from_dict(ctx.settings.get("languagetool", {}))
+    except ValueError:
+        return False  # service.run reports it
+    return True
 
 
 def _mode(ctx: CheckContext) -> str:
