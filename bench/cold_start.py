@@ -4,6 +4,14 @@
 bench/languagetool_bench.py.
 
     python bench/cold_start.py ARTICLE [--corpus DIR_OR_JSONL] [--runs 10] [--edlint PATH]
+                                       [--codespell PATH]
+
+--codespell: also run codespell on the same article, alternating with edlint, and
+print both processes' CPU time (user + system, from getrusage of the children) and
+edlint's ratio: wall times on a shared machine mostly measure the neighbours. The
+best run of each is kept. Then the first run on a fresh machine: edlint with an
+empty cache directory (EDLINT_CACHE_DIR), so it builds its lexicon, as after
+`pip install`.
 
 --corpus: a directory of articles, or a JSONL file with a "text" field per line
 (e.g. the spelling benchmark); 1,000 articles are written to a temporary
@@ -14,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -28,6 +37,37 @@ def timed(cmd, env) -> tuple[float, int]:
     if p.returncode not in (0, 1):
         sys.exit(f"edlint failed ({p.returncode}): {p.stderr.decode()[:500]}")
     return time.perf_counter() - t, p.returncode
+
+
+def cpu_of(cmd, env) -> float:
+    """CPU seconds (user + system) of the command's whole process tree."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    if p.returncode not in (0, 1, 65):  # codespell exits 65 when it finds a misspelling
+        sys.exit(f"{cmd[0]} failed ({p.returncode}): {p.stderr.decode()[:500]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def against_codespell(base, article, codespell, runs, env) -> None:
+    cpu_of([codespell, article], env)  # its .pyc files and the OS cache, as for edlint above
+    ours, theirs = [], []
+    for _ in range(runs):
+        ours.append(cpu_of(base + [article], env))
+        theirs.append(cpu_of([codespell, article], env))
+    print(f"CPU of one article, best of {runs} alternating runs (load {load()}): edlint {min(ours):.3f} s, "
+          f"codespell {min(theirs):.3f} s: edlint costs {min(ours) / min(theirs):.2f}x codespell "
+          f"(medians {statistics.median(ours):.3f} / {statistics.median(theirs):.3f} s)")
+    fresh = []
+    for _ in range(3):
+        with tempfile.TemporaryDirectory(prefix="edlint-fresh-cache-") as cache:
+            fresh.append(cpu_of(base + [article], dict(env, EDLINT_CACHE_DIR=cache)))
+    print(f"first run on a fresh machine (empty EDLINT_CACHE_DIR), best of 3: {min(fresh):.3f} s CPU "
+          f"(load {load()})")
 
 
 def corpus_texts(path: str) -> list[str]:
@@ -49,6 +89,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--edlint", default=shutil.which("edlint") or os.path.join(os.path.dirname(sys.executable), "edlint"))
+    ap.add_argument("--codespell", help="codespell's command, to compare cold-start CPU in the same run")
     a = ap.parse_args()
     env = dict(os.environ, EDLINT_LANGUAGETOOL="off")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -57,6 +98,8 @@ def main() -> int:
     times = [timed(base + [a.article], env)[0] for _ in range(a.runs)]
     print(f"cold check of one article ({os.path.basename(a.article)}), {a.runs} runs: "
           f"median {statistics.median(times):.3f} s, min {min(times):.3f} s, max {max(times):.3f} s")
+    if a.codespell:
+        against_codespell(base, a.article, a.codespell, a.runs, env)
     times = [timed([sys.executable, "-c", "import lint.cli"], env)[0] for _ in range(5)]
     print(f"python + import lint.cli alone: median {statistics.median(times):.3f} s")
     if a.corpus:

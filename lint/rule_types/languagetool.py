@@ -56,6 +56,8 @@ class LanguageTool(CorpusRule):
         return may
 
     def finish(self, collected, ctx: CheckContext):
+        if _mode(ctx) == "off" and _settings_valid(ctx):
+            return []  # what service.run answers when off: without importing the client (cold start)
         from ..languagetool import service
         try:
             outcome = service.run(collected, ctx.settings.get("languagetool", {}), ctx.language,
@@ -91,3 +93,17 @@ def _server_possible(ctx: CheckContext) -> bool:
         return True  # a server to ask, or a failure finish() must report
     from ..languagetool.local import find_install
     return find_install()[0] is not None
+
+
+def _settings_valid(ctx: CheckContext) -> bool:
+    from ..languagetool.settings import LTSettings
+    try:
+        LTSettings.from_dict(ctx.settings.get("languagetool", {}))
+    except ValueError:
+        return False  # service.run reports it
+    return True
+
+
+def _mode(ctx: CheckContext) -> str:
+    raw = ctx.settings.get("languagetool") or {}
+    return str(raw.get("mode", "auto")).strip() if isinstance(raw, dict) else "auto"
