@@ -51,8 +51,11 @@ def plan(paths: list[str], resolver, batch_size: int = DEFAULT_BATCH) -> Plan:
         try:
             parts = split_parquet(path, size) if is_parquet(path) else split_jsonl(path, size) if is_jsonl(path) \
                 else None
-        except (OSError, ValueError) as e:
-            errors.append((path, getattr(e, "strerror", None) and f"cannot read: {e.strerror}" or str(e)))
+        except OSError as e:
+            errors.append((path, f"cannot read: {e.strerror or e}"))
+            continue
+        except ValueError as e:  # not a Parquet file, or no pyarrow
+            errors.append((path, str(e)))
             continue
         if parts is None:
             pending.append(path)

@@ -86,3 +86,23 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path, archive):
     assert code == 2 and data is None
     assert "Dask scheduler tcp://127.0.0.1:9: cannot connect" in err
     assert "Traceback" not in err
+
+
+def test_exports_in_parts_give_the_same_numbers_on_dask(tmp_path, archive, cluster):
+    from lint.audit.dask_engine import run_dask
+    from lint.audit.parts import Part
+
+    from .test_parts import records, write_jsonl, write_parquet
+
+    rows = records(7)
+    write_jsonl(archive / "big.jsonl", rows, blank_after={3})
+    table = write_parquet(tmp_path / "big.parquet", rows, row_group_size=2)
+    resolver = ConfigResolver(None, {"languagetool": "off"})
+    p = plan([str(archive), str(table)], resolver, batch_size=3)
+    parts = [b[0] for b in p.batches if isinstance(b[0], Part)]
+    assert sorted({(x.kind, x.path) for x in parts}) == [("jsonl", str(archive / "big.jsonl")),
+                                                         ("parquet", str(table))]
+    on_dask, _ = run_dask(p, resolver, scheduler=cluster.scheduler_address)
+    local, _ = run_local(p, resolver)
+    assert on_dask.documents == local.documents == 8 + 7 + 7
+    assert json.dumps(on_dask.summary(), sort_keys=True) == json.dumps(local.summary(), sort_keys=True)
