@@ -106,3 +106,15 @@ def test_exports_in_parts_give_the_same_numbers_on_dask(tmp_path, archive, clust
     local, _ = run_local(p, resolver)
     assert on_dask.documents == local.documents == 8 + 7 + 7
     assert json.dumps(on_dask.summary(), sort_keys=True) == json.dumps(local.summary(), sort_keys=True)
+
+
+def test_the_local_cluster_runs_its_workers_without_the_profiler(tmp_path, archive):
+    from lint.audit.dask_engine import run_dask
+
+    resolver = ConfigResolver(None, {"languagetool": "off"})
+    p = plan([str(archive)], resolver, batch_size=100)
+    marker = tmp_path / "housekeeping.json"
+    tally, _ = run_dask(p, resolver, workers=1, task=functools.partial(dask_tasks.report_housekeeping, str(marker)))
+    assert tally.documents == 8
+    seen = json.loads(marker.read_text())
+    assert seen == {"profile": False, "samples": 0}
