@@ -39,7 +39,8 @@ def test_dask_engine_gives_the_numbers_of_the_local_engine(tmp_path, archive):
     assert on_dask["run"]["engine"] == "dask"
     assert on_dask["totals"]["documents"] == 8
     assert _numbers(on_dask) == _numbers(local)
-    assert "batch 3/3, 8 articles" in err  # progress, one line per partition (6 files)
+    # progress, one line per partition: 5 files in 3 batches, the 3-record feed in 2 parts
+    assert "batch 5/5, 8 articles" in err
     assert "Traceback" not in err
 
 
@@ -66,7 +67,8 @@ def test_rules_and_lexicons_load_once_per_worker(archive, cluster):
     by_worker: dict[int, set] = {}
     for pid, ruleset in seen:
         by_worker.setdefault(pid, set()).add(ruleset)
-    assert len(seen) == 6 and all(len(ids) == 1 for ids in by_worker.values())
+    assert len(seen) == 8 and all(  # 5 files, and the feed in 3 parts of 1 record
+        len(ids) == 1 for ids in by_worker.values())
 
 
 def test_the_python_api_pickles_and_runs_on_a_worker(cluster):
