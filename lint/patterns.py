@@ -19,7 +19,7 @@ worker's warning reaches the report too (the engine keeps one per message).
 from __future__ import annotations
 
 import re
-from time import thread_time
+from time import process_time
 
 IGNORECASE = re.IGNORECASE  # the same flag value in `regex`; `regex` itself is imported on first use
 
@@ -32,11 +32,6 @@ SECONDS_PER_MB = 4.0
 # Unused allowance carried to the next search, at most: a long run's savings must
 # not let one hostile block late in the run stall it for minutes.
 MAX_SAVED_SECONDS = 5.0
-# The allowance is CPU time (what the pattern itself costs), but `regex` stops a search by
-# the wall clock: on a machine busy with other work a search waits, so its wall-clock limit
-# is this many times the CPU allowance left (and at least WALL_FLOOR seconds).
-WALL_SLACK = 4.0
-WALL_FLOOR = 1.0
 
 _pending: list[str] = []
 _reported: set[str] = set()
@@ -111,15 +106,17 @@ class GuardedPattern:
         if self.dropped:
             return None
         self._left = min(self._left, MAX_SAVED_SECONDS) + SECONDS_PER_MB * len(text) / 1_000_000
-        start = thread_time()  # CPU time of this thread: a busy machine does not drain it
+        # CPU time, as the regex timeout counts it: wall time would drain the allowance on a
+        # busy machine and drop sound patterns (with their findings) for waiting for a core.
+        start = process_time()
         try:
-            found = method(text, timeout=max(self._left * WALL_SLACK, WALL_FLOOR))
+            found = method(text, timeout=max(self._left, 0.001))
             return collect(found) if collect is not None else found
         except TimeoutError:
             self._give_up(len(text))
             return None
         finally:
-            self._left -= thread_time() - start
+            self._left -= process_time() - start
 
     def _give_up(self, length: int) -> None:
         self.dropped = True

@@ -8,6 +8,7 @@ the audit then counts the template lines they found across the whole archive.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from .aggregate import Tally
@@ -27,9 +28,12 @@ class Plan:
 
 
 def plan(paths: list[str], resolver, batch_size: int = DEFAULT_BATCH) -> Plan:
+    """Files in batches of `batch_size`; a JSON Lines file of more records, and every
+    Parquet file, in parts of `batch_size` records, each part a batch of its own."""
     from ..config import Config
     from ..errors import ConfigError
     from ..files import discover
+    from .parts import is_jsonl, is_parquet, split_jsonl, split_parquet
 
     def config_for(p):
         try:
@@ -37,20 +41,70 @@ def plan(paths: list[str], resolver, batch_size: int = DEFAULT_BATCH) -> Plan:
         except ConfigError:
             return Config()
 
-    files, errors = discover([p for p in paths if p != "-"], config_for)
     size = max(1, batch_size)
-    return Plan([files[i:i + size] for i in range(0, len(files), size)],
-                [(e.path, e.message) for e in errors])
+    parquet = [p for p in paths if p != "-" and is_parquet(p) and not os.path.isdir(p)]
+    files, errors = discover([p for p in paths if p != "-" and p not in parquet], config_for)
+    errors = [(e.path, e.message) for e in errors]
+    batches: list[list] = []
+    pending: list[str] = []
+    for path in parquet + files:
+        try:
+            parts = split_parquet(path, size) if is_parquet(path) else split_jsonl(path, size) if is_jsonl(path) \
+                else None
+        except OSError as e:
+            errors.append((path, f"cannot read: {e.strerror or e}"))
+            continue
+        except ValueError as e:  # not a Parquet file, or no pyarrow
+            errors.append((path, str(e)))
+            continue
+        if parts is None:
+            pending.append(path)
+            if len(pending) == size:
+                batches.append(pending)
+                pending = []
+        else:
+            batches += [[part] for part in parts]
+    if pending:
+        batches.append(pending)
+    return Plan(batches, errors)
 
 
-def audit_batch(files: list[str], resolver, jobs: int = 1) -> tuple[Tally, list[tuple[str, str]]]:
-    """Check one batch and fold it: (its tally, its run notices as (level, message))."""
+def audit_batch(batch: list, resolver, jobs: int = 1) -> tuple[Tally, list[tuple[str, str]]]:
+    """Check one batch and fold it: (its tally, its run notices as (level, message)).
+    A batch is a list of files, or one Part of a large export (lint.audit.parts)."""
     from ..engine import Engine
+    from .parts import Part
 
-    result = Engine(resolver, jobs=jobs, metrics=True).run(files)
     tally = Tally()
-    tally.add_run(result)
+    if batch and isinstance(batch[0], Part):
+        result, metadata = _run_part(batch[0], resolver)
+        tally.add_run(result, metadata)
+        tally.files = int(batch[0].first)
+    else:
+        result = Engine(resolver, jobs=jobs, metrics=True).run(batch)
+        tally.add_run(result)
     return tally, [(n.level, n.message) for n in result.notices]
+
+
+def _run_part(part, resolver):
+    """(RunResult numbered as the whole file, metadata) of one part of an export."""
+    from ..engine import Engine, FileJob
+    from ..errors import EdlintError, InputError
+    from ..result import FileError, Notice, RunResult
+    from .parts import part_metadata, read_part, shift
+
+    try:
+        config = resolver.for_path(part.path)
+        text, warnings = read_part(part, config.reader_options())
+        # The part's text is JSON Lines whatever the file's name (a Parquet file's rows too).
+        job = FileJob(part.path, config, text=text, format="json", metrics=True)
+        result = Engine(resolver, metrics=True).run_jobs([job])
+    except (InputError, EdlintError) as e:  # unreadable, or a broken config: this part is lost
+        return RunResult(errors=[FileError(part.path, getattr(e, "message", None) or str(e))],
+                         files=[part.path]), None
+    result.notices += [Notice("warning", w, "reader") for w in warnings]
+    shift(result, part)
+    return result, part_metadata(part, text)
 
 
 def run_local(p: Plan, resolver, jobs: int = 1, progress=None) -> tuple[Tally, list[tuple[str, str]]]:

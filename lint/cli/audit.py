@@ -75,7 +75,7 @@ def audit(paths, report, json_path, compare_path, select, ignore, config_file, l
     for path, message in tally.file_errors[:20]:
         click.echo(f"edlint: error: {path}: {message}", err=True)
     data = tally.summary()
-    first = todo.batches[0][0] if todo.batches else "."
+    first = getattr(todo.batches[0][0], "path", todo.batches[0][0]) if todo.batches else "."
     data["run"] = {"edlint": __version__, "engine": engine, "paths": list(paths),
                    "generated": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                    "seconds": round(time.monotonic() - started, 1), "batch_size": batch_size,

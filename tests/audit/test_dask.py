@@ -39,7 +39,8 @@ def test_dask_engine_gives_the_numbers_of_the_local_engine(tmp_path, archive):
     assert on_dask["run"]["engine"] == "dask"
     assert on_dask["totals"]["documents"] == 8
     assert _numbers(on_dask) == _numbers(local)
-    assert "batch 3/3, 8 articles" in err  # progress, one line per partition (6 files)
+    # progress, one line per partition: 5 files in 3 batches, the 3-record feed in 2 parts
+    assert "batch 5/5, 8 articles" in err
     assert "Traceback" not in err
 
 
@@ -66,7 +67,8 @@ def test_rules_and_lexicons_load_once_per_worker(archive, cluster):
     by_worker: dict[int, set] = {}
     for pid, ruleset in seen:
         by_worker.setdefault(pid, set()).add(ruleset)
-    assert len(seen) == 6 and all(len(ids) == 1 for ids in by_worker.values())
+    assert len(seen) == 8 and all(  # 5 files, and the feed in 3 parts of 1 record
+        len(ids) == 1 for ids in by_worker.values())
 
 
 def test_the_python_api_pickles_and_runs_on_a_worker(cluster):
@@ -86,3 +88,35 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path, archive):
     assert code == 2 and data is None
     assert "Dask scheduler tcp://127.0.0.1:9: cannot connect" in err
     assert "Traceback" not in err
+
+
+def test_exports_in_parts_give_the_same_numbers_on_dask(tmp_path, archive, cluster):
+    from lint.audit.dask_engine import run_dask
+    from lint.audit.parts import Part
+
+    from .test_parts import records, write_jsonl, write_parquet
+
+    rows = records(7)
+    write_jsonl(archive / "big.jsonl", rows, blank_after={3})
+    table = write_parquet(tmp_path / "big.parquet", rows, row_group_size=2)
+    resolver = ConfigResolver(None, {"languagetool": "off"})
+    p = plan([str(archive), str(table)], resolver, batch_size=3)
+    parts = [b[0] for b in p.batches if isinstance(b[0], Part)]
+    assert sorted({(x.kind, x.path) for x in parts}) == [("jsonl", str(archive / "big.jsonl")),
+                                                         ("parquet", str(table))]
+    on_dask, _ = run_dask(p, resolver, scheduler=cluster.scheduler_address)
+    local, _ = run_local(p, resolver)
+    assert on_dask.documents == local.documents == 8 + 7 + 7
+    assert json.dumps(on_dask.summary(), sort_keys=True) == json.dumps(local.summary(), sort_keys=True)
+
+
+def test_the_local_cluster_runs_its_workers_without_the_profiler(tmp_path, archive):
+    from lint.audit.dask_engine import run_dask
+
+    resolver = ConfigResolver(None, {"languagetool": "off"})
+    p = plan([str(archive)], resolver, batch_size=100)
+    marker = tmp_path / "housekeeping.json"
+    tally, _ = run_dask(p, resolver, workers=1, task=functools.partial(dask_tasks.report_housekeeping, str(marker)))
+    assert tally.documents == 8
+    seen = json.loads(marker.read_text())
+    assert seen == {"profile": False, "samples": 0}

@@ -151,3 +151,42 @@ def test_invalid_extra_phrase_of_a_boilerplate_rule_warns_and_the_others_still_m
     assert found == [(3, "style.house.residue")]
     (warning,) = warnings_of(result)
     assert rule_file in warning and "style.house.residue" in warning and "'(unclosed'" in warning
+
+
+CHILD = r"""
+import sys, time
+from lint import patterns
+patterns.BASE_SECONDS, patterns.SECONDS_PER_MB = 0.2, 0.5
+rx = patterns.guarded(r"(?<!\w)(?:harbour|ferry|council)(?!\w)", where="test")
+text = "The ferry left the harbour late. " * 60_000  # 2 MB: about a tenth of a second to search
+print("ready", flush=True)
+end = time.monotonic() + 4
+searches = 0
+while time.monotonic() < end or searches < 3:
+    found = rx.finditer(text)
+    searches += 1
+print("dropped" if rx.dropped else f"kept {len(found)}", flush=True)
+"""
+
+
+def test_a_pattern_is_not_dropped_while_its_process_waits_for_a_cpu():
+    # A busy machine (or a stopped process) stretches wall time, not the CPU time the
+    # regex timeout counts: the allowance must be spent in CPU time too, or a loaded
+    # machine silently loses every finding of the patterns it drops.
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    child = subprocess.Popen([sys.executable, "-c", CHILD], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(0.3)
+        child.send_signal(signal.SIGSTOP)  # descheduled for longer than the whole allowance
+        time.sleep(2.5)
+        child.send_signal(signal.SIGCONT)
+        out, _ = child.communicate(timeout=300)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert out.strip() == "kept 120000"
