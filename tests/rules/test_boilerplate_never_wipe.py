@@ -191,7 +191,7 @@ WRAPPED = [
 
 
 def test_a_hand_wrapped_paragraph_is_prose_to_the_line_model():
-    from lint.boilerplate.classifier import _wrapped_prose
+    from lint.boilerplate.story_lines import wrapped_prose as _wrapped_prose
 
     doc = read("\n".join(WRAPPED) + "\n\nShare this article\nFacebook\nTwitter\n", "x.txt")[0]
     state = prepare(doc, load_lexicon())
@@ -243,7 +243,7 @@ def test_a_results_table_after_the_last_sentence_is_the_story():
 
 
 def _table_after_story(text: str) -> set[str]:
-    from lint.boilerplate.classifier import _table_after
+    from lint.boilerplate.story_lines import table_after as _table_after
 
     doc = read(text, "t.txt")[0]
     state = prepare(doc, load_lexicon())

@@ -1,0 +1,129 @@
+"""Lines beyond the story's stretch of prose that are still the article's own: the line
+model (classifier.candidates) never takes them. A long table, a list of names or a
+schedule cuts the stretch of prose short; a hand-wrapped paragraph has no sentence stops
+on its lines; a story ends with its data table or with the list its last line announces.
+"""
+from __future__ import annotations
+
+import re
+
+_CONTINUES_WORDS = 15  # a paragraph this long beyond a table says the story goes on
+
+
+def story_lines(state, hit, first, last) -> set[int]:
+    """Every line these tests give to the article (`state`: classifier.State; `hit`: lines
+    with phrase or neighbour evidence; first, last: the story's stretch)."""
+    return (continuation(state, hit, first, last) | announced_list(state, hit, last) | wrapped_prose(state)
+            | table_after(state, hit, last))
+
+
+def continuation(state, hit, first, last) -> set[int]:
+    """Lines outside the story's stretch that the article's own text encloses: nothing
+    known as residue between them and the story, and a paragraph of the article's prose
+    beyond them (a long table, a list of names or a schedule cut the stretch short, and
+    the story goes on after it)."""
+    shapes, n = state.shapes, len(state.shapes)
+
+    def paragraph(k: int) -> bool:
+        s = shapes[k]
+        return (s.sentence or s.label) and s.words >= _CONTINUES_WORDS and not s.title_case
+
+    out: set[int] = set()
+    stop = last + 1
+    while stop < n and not hit[stop]:
+        stop += 1  # the first known residue after the story (or the end)
+    beyond = next((k for k in range(stop - 1, last, -1) if paragraph(k)), None)
+    if beyond is not None:
+        # A long lead-in ("...these were the most popular titles of the year:") announces
+        # the list that follows it, up to the first known residue.
+        out.update(range(last + 1, stop if shapes[beyond].label else beyond))
+    start = first - 1
+    while start >= 0 and not hit[start]:
+        start -= 1  # the last known residue before the story (or the start)
+    beyond = next((k for k in range(start + 1, first) if paragraph(k)), None)
+    if beyond is not None:
+        out.update(range(beyond + 1, first))
+    return out
+
+
+# A block of this many lines, most of them this long and a good share of them opening in
+# lower case, is one paragraph of running prose wrapped by hand (a press release, a wire
+# story pasted as it was sent): its lines carry no stop of their own, but they are prose.
+_WRAPPED_LINES = 3
+_WRAPPED_WORDS = 6
+_WRAPPED_LOWER = 0.3
+
+
+def wrapped_prose(state) -> set[int]:
+    """Lines of hand-wrapped paragraphs (`_WRAPPED_*`): the line model never takes them."""
+    out: set[int] = set()
+    lines, shapes = state.lines, state.shapes
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j + 1 < n and lines[j + 1].block == lines[i].block:
+            j += 1
+        block = range(i, j + 1)
+        if len(block) >= _WRAPPED_LINES:
+            long = sum(1 for k in block if shapes[k].words >= _WRAPPED_WORDS)
+            lower = sum(1 for k in block if lines[k].text[:1].islower())
+            if long >= 0.75 * len(block) and lower >= _WRAPPED_LOWER * len(block):
+                out.update(block)
+        i = j + 1
+    return out
+
+
+# A table's cells, one a line: a figure ("13", "$14.55", "+2.4%", "1.") or words.
+_FIGURE_CELL = re.compile(r"[#(]?[-+]?[$€£¥]?\d[\d,.:/%-]*\)?[.*]?")
+_TABLE_PERIODS = range(2, 9)  # cells per row
+_TABLE_ROWS = 4  # rows in a row that repeat the same pattern of cells
+_TABLE_CELL_WORDS = 4  # words per cell of words, on average
+_TABLE_HEAD = 6  # lines of caption and column labels above the first row
+
+
+def _cell(text: str) -> str:
+    return "n" if _FIGURE_CELL.fullmatch(text) else "w"
+
+
+def table_after(state, hit, last) -> set[int]:
+    """The article's own table right after its last sentence (a data table, a scoreboard):
+    rows of figures and names, one cell a line, repeating one pattern of cells ("1" /
+    "Alaska" / "$14.55"), with nothing known as residue between it and the story. A
+    page's menus and teasers are rows of words alone; a calendar's, of figures alone."""
+    n = len(state.lines)
+    stop = last + 1
+    while stop < n and not hit[stop]:
+        stop += 1
+    cells = [_cell(state.lines[i].text) for i in range(last + 1, stop)]
+    for head in range(min(_TABLE_HEAD, len(cells)) + 1):
+        for period in _TABLE_PERIODS:
+            row = cells[head:head + period]
+            if len(row) < period or "n" not in row or "w" not in row:
+                continue
+            end = head + period
+            while end < len(cells) and cells[end] == cells[end - period]:
+                end += 1
+            if end - head >= _TABLE_ROWS * period and _short_cells(state, last + 1 + head, last + 1 + end, cells, head):
+                return set(range(last + 1, last + 1 + end))
+    return set()
+
+
+def _short_cells(state, start, stop, cells, head) -> bool:
+    """A table's cells are names and labels of a few words; a list of other stories'
+    headlines, each under its rank or over its date, is teasers."""
+    words = [state.shapes[i].words for i, c in zip(range(start, stop), cells[head:]) if c == "w"]
+    return sum(words) <= _TABLE_CELL_WORDS * len(words)
+
+
+def announced_list(state, hit, last) -> set[int]:
+    """The list or table the story announces at its end ("The tour's dates:", "Results:"):
+    the lines from that lead-in to the first known residue are the article's."""
+    n = len(state.lines)
+    lead = next((k for k in (last, last + 1) if 0 <= k < n and not hit[k] and state.lines[k].text.endswith(":")),
+                None)
+    if lead is None:
+        return set()
+    stop = lead + 1
+    while stop < n and not hit[stop]:
+        stop += 1
+    return set(range(lead, stop))
