@@ -56,7 +56,8 @@ class LanguageTool(CorpusRule):
         return may
 
     def finish(self, collected, ctx: CheckContext):
-        if _mode(ctx) == "off" and _settings_valid(ctx):
+        settings = _settings(ctx)
+        if settings is not None and settings.mode == "off":
             return []  # what service.run answers when off: without importing the client (cold start)
         from ..languagetool import service
         try:
@@ -81,11 +82,19 @@ class LanguageTool(CorpusRule):
             local.stop_all()
 
 
-def _server_possible(ctx: CheckContext) -> bool:
+def _settings(ctx: CheckContext):
+    """The run's LanguageTool settings, or None when they are invalid (finish() lets
+    service.run report that)."""
     from ..languagetool.settings import LTSettings
     try:
-        settings = LTSettings.from_dict(ctx.settings.get("languagetool") or {})
+        return LTSettings.from_dict(ctx.settings.get("languagetool") or {})
     except ValueError:
+        return None
+
+
+def _server_possible(ctx: CheckContext) -> bool:
+    settings = _settings(ctx)
+    if settings is None:
         return True  # finish() reports the bad setting
     if settings.mode == "off":
         return False
@@ -93,17 +102,3 @@ def _server_possible(ctx: CheckContext) -> bool:
         return True  # a server to ask, or a failure finish() must report
     from ..languagetool.local import find_install
     return find_install()[0] is not None
-
-
-def _settings_valid(ctx: CheckContext) -> bool:
-    from ..languagetool.settings import LTSettings
-    try:
-        LTSettings.from_dict(ctx.settings.get("languagetool", {}))
-    except ValueError:
-        return False  # service.run reports it
-    return True
-
-
-def _mode(ctx: CheckContext) -> str:
-    raw = ctx.settings.get("languagetool") or {}
-    return str(raw.get("mode", "auto")).strip() if isinstance(raw, dict) else "auto"
