@@ -35,6 +35,8 @@ import zlib
 from dataclasses import replace
 from pathlib import Path
 
+from .cache_home import cache_dir, user_cache_home
+
 FORMAT = 1  # of the stored entries; bump when FileOutcome changes shape
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 # Packages whose data or parsing decides findings: a new version may change them.
@@ -42,19 +44,10 @@ _DATA_PACKAGES = ("wordfreq", "codespell", "pyspellchecker", "symspellpy", "text
                   "markdown-it-py", "ftfy", "charset-normalizer", "regex", "jellyfish", "rapidfuzz")
 
 
-def default_directory() -> Path:
-    """$EDLINT_CACHE_DIR, else the user's cache directory (as the lexicon cache)."""
-    explicit = os.environ.get("EDLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "edlint"
-
-
 def _secret() -> bytes:
     """The per-user signing key: in the user's cache home, never in a --cache-dir (which
     may be inside the checkout being checked)."""
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "edlint"
+    home = user_cache_home()
     path = home / "result-cache.key"
     try:
         return path.read_bytes()
@@ -133,7 +126,7 @@ class ResultCache:
     """Per-file outcomes by key; see the module docstring."""
 
     def __init__(self, directory: str | os.PathLike | None = None, max_bytes: int = DEFAULT_MAX_BYTES):
-        self.directory = Path(directory) if directory is not None else default_directory()
+        self.directory = Path(directory) if directory is not None else cache_dir()
         self.path = self.directory / f"results-{FORMAT}.sqlite"
         self.max_bytes = max_bytes
         self.notices: list[str] = []  # problems with the cache itself, for the run's notices

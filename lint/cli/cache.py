@@ -26,9 +26,9 @@ def result_cache(enabled: bool | None, directory: str | None):
         enabled = directory is not None or os.environ.get("EDLINT_CACHE", "").strip().lower() in _TRUE
     if not enabled:
         return None
-    from ..cache import default_directory
+    from ..cache_home import cache_dir
 
-    return str(directory or default_directory())
+    return str(directory or cache_dir())
 
 
 @click.group()

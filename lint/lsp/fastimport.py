@@ -55,7 +55,7 @@ def _cache_path(make):
     try:
         from importlib.util import find_spec
 
-        from ..spelling.lexicon import cache_dir
+        from ..cache_home import cache_dir
 
         spec = find_spec("lsprotocol.types")
         import os

@@ -26,6 +26,7 @@ import marshal
 import os
 from pathlib import Path
 
+from ..cache_home import cache_dir
 from . import cachefile
 from .cachefile import DamagedCache
 
@@ -79,14 +80,6 @@ def _versions() -> str:
         origin = os.stat(spec.origin)
         parts.append(f"{module}-{st.st_mtime_ns ^ origin.st_mtime_ns:x}")
     return "_".join(parts)
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("EDLINT_CACHE_DIR")
-    if base:
-        return Path(base)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg) / "edlint" if xdg else Path.home() / ".cache" / "edlint"
 
 
 # Another version's cache file is removed once no run has used it for this long: two
