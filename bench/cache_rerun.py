@@ -20,7 +20,6 @@ The JSON reports of the first run and the rerun are compared: they must be ident
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import shutil
@@ -30,17 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-
-def corpus_texts(path: Path) -> list[tuple[str, str]]:
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".html"))
-        return [(p.suffix, p.read_text(encoding="utf-8", errors="replace")) for p in files]
-    out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                out.append((".txt", json.loads(line)["text"]))
-    return out
+from _corpus import corpus_files
 
 
 def timed(cmd, cwd, out_path=None) -> tuple[float, float]:
@@ -63,7 +52,9 @@ def main() -> int:
     ap.add_argument("--edlint", default=str(Path(sys.executable).with_name("edlint")))
     args = ap.parse_args()
 
-    texts = corpus_texts(args.corpus)
+    texts = corpus_files(args.corpus)
+    if args.corpus.is_dir():  # articles only: a README beside them is not one
+        texts = [(suffix, text) for suffix, text in texts if suffix in (".txt", ".md", ".html")]
     if not texts:
         sys.exit(f"{args.corpus}: no articles")
     work = Path(tempfile.mkdtemp(prefix="edlint-cache-bench-"))

@@ -20,7 +20,6 @@ directory, cycling through the corpus if it has fewer.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import shutil
@@ -29,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from _corpus import corpus_texts
 
 
 def timed(cmd, env) -> tuple[float, int]:
@@ -68,18 +69,6 @@ def against_codespell(base, article, codespell, runs, env) -> None:
             fresh.append(cpu_of(base + [article], dict(env, EDLINT_CACHE_DIR=cache)))
     print(f"first run on a fresh machine (empty EDLINT_CACHE_DIR), best of 3: {min(fresh):.3f} s CPU "
           f"(load {load()})")
-
-
-def corpus_texts(path: str) -> list[str]:
-    if os.path.isdir(path):
-        texts = []
-        for root, _, names in os.walk(path):
-            for n in sorted(names):
-                with open(os.path.join(root, n), encoding="utf-8", errors="replace") as f:
-                    texts.append(f.read())
-        return texts
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line)["text"] for line in f if line.strip()]
 
 
 def main() -> int:

@@ -25,7 +25,6 @@ code is shown but not judged (linters exit non-zero when they find something).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import shlex
@@ -35,18 +34,7 @@ import sys
 import tempfile
 import time
 
-
-def corpus_texts(path: str) -> list[str]:
-    if os.path.isdir(path):
-        texts = []
-        for root, dirs, names in os.walk(path):
-            dirs.sort()
-            for n in sorted(names):
-                with open(os.path.join(root, n), encoding="utf-8", errors="replace") as f:
-                    texts.append(f.read())
-        return texts
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line)["text"] for line in f if line.strip()]
+from _corpus import corpus_texts
 
 
 def write_articles(texts: list[str], count: int, folder: str) -> list[str]:
