@@ -14,6 +14,12 @@ def _num(v) -> str:
     return f"{v:g}" if isinstance(v, float) else str(v)
 
 
+def _opening(width: int, height: int, title: str) -> str:
+    """A chart's <svg> tag and its title (what a screen reader and a tooltip show)."""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" '
+            f'height="{height}" viewBox="0 0 {width} {height}" {FONT}><title>{escape(title)}</title>')
+
+
 def bar_chart(rows: list[tuple[str, float, str]], *, title: str, width: int = 640) -> str:
     """Horizontal bars: (label, value, colour) per row, longest first as given."""
     if not rows:
@@ -22,8 +28,7 @@ def bar_chart(rows: list[tuple[str, float, str]], *, title: str, width: int = 64
     height = len(rows) * (bar_h + gap) + 10
     top = max(v for _, v, _ in rows) or 1
     span = width - left - 60
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" '
-           f'height="{height}" viewBox="0 0 {width} {height}" {FONT}><title>{escape(title)}</title>']
+    out = [_opening(width, height, title)]
     for i, (name, value, colour) in enumerate(rows):
         y = 5 + i * (bar_h + gap)
         w = max(1.0, span * value / top) if value else 0
@@ -51,8 +56,7 @@ def histogram(bins: list[dict], *, title: str, marker: float | None = None, mark
     def x(v):
         return left + plot_w * (v - lo) / ((hi - lo) or 1)
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" '
-           f'height="{height}" viewBox="0 0 {width} {height}" {FONT}><title>{escape(title)}</title>',
+    out = [_opening(width, height, title),
            f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{width - right}" y2="{top_pad + plot_h}" stroke="#888"/>',
            f'<text x="{left - 4}" y="{top_pad + 4}" text-anchor="end">{peak}</text>']
     step = max(1, len(bins) // 12)
@@ -89,8 +93,7 @@ def line_chart(xs: list[str], series: dict[str, list[float]], *, title: str, wid
     def y(v):
         return top_pad + plot_h - plot_h * v / peak
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" '
-           f'height="{height}" viewBox="0 0 {width} {height}" {FONT}><title>{escape(title)}</title>',
+    out = [_opening(width, height, title),
            f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{left + plot_w}" y2="{top_pad + plot_h}" stroke="#888"/>',
            f'<text x="{left - 4}" y="{top_pad + 8}" text-anchor="end">{_num(round(peak, 2))}</text>']
     step = max(1, len(xs) // 8)
