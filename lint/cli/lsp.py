@@ -10,14 +10,17 @@ import click
 @click.option("--stdio", is_flag=True, help="Speak LSP on standard input and output (the default).")
 def lsp(tcp_port, stdio):
     """Run the edlint language server for editors (diagnostics, quick fixes, hover)."""
-    # The engine starts loading first, in a thread, while pygls and lsprotocol are imported
-    # and the editor handshakes (lint/lsp/warmup.py); lsprotocol's classes come with their
+    # The engine starts loading first, in a forked check worker (lint/lsp/worker.py; in a
+    # thread where processes can't be forked, lint/lsp/warmup.py), while pygls and
+    # lsprotocol are imported and the editor handshakes; lsprotocol's classes come with their
     # compiled methods from a cache (lint/lsp/fastimport.py).
     from ..lsp.fastimport import import_lsprotocol_types
     from ..lsp.warmup import WarmUp
+    from ..lsp.worker import CheckWorker
 
-    warm = WarmUp().start()
+    fast = CheckWorker.fork()  # first: no thread may exist yet when the process forks
+    warm = WarmUp() if fast is not None else WarmUp().start()  # the grammar pass's checker, loaded when used
     import_lsprotocol_types()
     from ..lsp.server import serve
 
-    serve(None if stdio else tcp_port, warm)
+    serve(None if stdio else tcp_port, warm, fast)

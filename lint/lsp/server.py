@@ -2,6 +2,8 @@
 
 Checks run off the event loop, in one worker thread for edlint's own rules and one for
 LanguageTool, so that a slow grammar server never delays the other rules' diagnostics.
+Where `edlint lsp` could fork a check worker (lint/lsp/worker.py), edlint's own rules run
+in that process; the grammar pass runs here.
 A change waits `debounce` seconds; a newer change cancels the waiting or running check of
 the same document and its result, if any, is dropped (versions are compared).
 """
@@ -23,6 +25,7 @@ from .convert import to_lsp
 from .grammar import GrammarServers
 from .positions import UTF8, UTF16, UTF32, PositionIndex
 from .warmup import WarmUp
+from .worker import CheckWorker
 
 log = logging.getLogger("edlint.lsp")
 
@@ -43,7 +46,7 @@ class Checked:
 
 
 class EdlintLanguageServer(LanguageServer):
-    def __init__(self, warm: WarmUp | None = None):
+    def __init__(self, warm: WarmUp | None = None, fast: CheckWorker | None = None):
         from .. import __version__
 
         super().__init__("edlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
@@ -51,6 +54,7 @@ class EdlintLanguageServer(LanguageServer):
         # (tests, embedding) warms up now.
         self.warm = warm or WarmUp().start()
         self.checker = self.warm.checker
+        self.fast = fast  # the process that checks edlint's own rules, if there is one
         self.grammar = GrammarServers()
         self.debounce = DEFAULT_DEBOUNCE
         self.grammar_enabled = True
@@ -128,9 +132,12 @@ class EdlintLanguageServer(LanguageServer):
 
     def _run_check(self, path: str, text: str, language_id: str | None, languagetool: str) -> Checked:
         fmt = format_for(path, language_id)
-        self.warm.wait()  # no check runs beside the warm-up's, on the same checker
         try:
-            result = self.checker.check(path, text, language_id, languagetool)
+            if languagetool == "off" and self.fast is not None:
+                result = self.fast.check(path, text, language_id, languagetool)
+            else:
+                self.warm.wait()  # no check runs beside the warm-up's, on the same checker
+                result = self.checker.check(path, text, language_id, languagetool)
         except Exception as e:  # a crash in one check is logged; the server goes on
             log.exception("check of %s failed", path)
             result = BufferResult(error=f"internal error while checking: {type(e).__name__}: {e}")
@@ -157,6 +164,11 @@ class EdlintLanguageServer(LanguageServer):
 
     def recheck_all(self) -> None:
         self.checker.reload()
+        if self.fast is not None:
+            try:
+                self.fast.reload()
+            except Exception:  # a lost worker was replaced by one that reads the config afresh
+                log.exception("reloading the check worker's configuration failed")
         for uri in list(self.workspace.text_documents):
             self.schedule(uri, 0)
 
@@ -187,8 +199,8 @@ def _specs() -> dict:
     return _SPECS
 
 
-def build_server(warm: WarmUp | None = None) -> EdlintLanguageServer:
-    server = EdlintLanguageServer(warm)
+def build_server(warm: WarmUp | None = None, fast: CheckWorker | None = None) -> EdlintLanguageServer:
+    server = EdlintLanguageServer(warm, fast)
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: EdlintLanguageServer, params: types.InitializeParams):
@@ -342,9 +354,9 @@ def _explain(rule: str) -> str:
     return "\n".join(out)
 
 
-def serve(tcp_port: int | None = None, warm: WarmUp | None = None) -> None:
+def serve(tcp_port: int | None = None, warm: WarmUp | None = None, fast: CheckWorker | None = None) -> None:
     logging.basicConfig(level=logging.WARNING)
-    server = build_server(warm)
+    server = build_server(warm, fast)
     if tcp_port is not None:
         server.start_tcp("127.0.0.1", tcp_port)
     else:

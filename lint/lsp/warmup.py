@@ -37,13 +37,7 @@ class WarmUp:
 
     def _run(self) -> None:
         try:
-            for name, language, text in SAMPLES:
-                self.checker.check(os.path.join(os.getcwd(), name), text, language)
-            from ..ruleset import all_rules
-
-            all_rules(())  # hover and docs links read every bundled rule's spec
-        except Exception:  # a warm-up failure only costs time: the real check reports it
-            log.exception("warm-up failed")
+            warm_up(self.checker)
         finally:
             self._done.set()
 
@@ -52,3 +46,15 @@ class WarmUp:
         if self._thread is None:
             return True
         return self._done.wait(timeout)
+
+
+def warm_up(checker: BufferChecker) -> None:
+    """Check the samples once, so that whatever loads lazily is loaded."""
+    try:
+        for name, language, text in SAMPLES:
+            checker.check(os.path.join(os.getcwd(), name), text, language)
+        from ..ruleset import all_rules
+
+        all_rules(())  # hover and docs links read every bundled rule's spec
+    except Exception:  # a warm-up failure only costs time: the real check reports it
+        log.exception("warm-up failed")

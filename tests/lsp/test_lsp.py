@@ -199,6 +199,26 @@ async def test_a_crash_in_a_rule_is_logged_and_the_server_goes_on(crashing_clien
     assert [d.code for d in (await diagnostics_for(client, good)).diagnostics] == ["typography.repeated-word"]
 
 
+async def test_a_check_that_ends_its_process_costs_that_check_only(crashing_client, tmp_path):
+    client = crashing_client
+    await start(client, tmp_path)
+    gone = open_doc(client, tmp_path / "gone.md", "The vanish was the the loudest.\n", "markdown")
+    [d] = (await diagnostics_for(client, gone)).diagnostics
+    assert d.code == "edlint.error" and "stopped its process" in d.message
+    # a fresh worker checks the next document (and the one before, once it changes)
+    good = open_doc(client, tmp_path / "good.md", "It was the the end.\n", "markdown")
+    assert [d.code for d in (await diagnostics_for(client, good)).diagnostics] == ["typography.repeated-word"]
+
+
+async def test_a_rule_that_prints_does_not_reach_the_editor(crashing_client, tmp_path):
+    client = crashing_client
+    await start(client, tmp_path)
+    noisy = open_doc(client, tmp_path / "noisy.md", "The chatter was the the loudest.\n", "markdown")
+    assert [d.code for d in (await diagnostics_for(client, noisy)).diagnostics] == ["typography.repeated-word"]
+    good = open_doc(client, tmp_path / "good.md", "A freindly end.\n", "markdown")
+    assert [d.code for d in (await diagnostics_for(client, good)).diagnostics] == ["spelling.misspelling"]
+
+
 async def test_hover_shows_the_rule_docs(client, tmp_path):
     await start(client, tmp_path)
     uri = open_doc(client, tmp_path / "s.md", "It was the the end.\n", "markdown")

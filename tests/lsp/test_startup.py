@@ -73,3 +73,61 @@ def test_a_failing_warm_up_is_logged_and_still_finishes(caplog):
     warm = WarmUp(Broken()).start()
     assert warm.wait(60)
     assert "warm-up failed" in caplog.text
+
+
+# -- the check worker (lint/lsp/worker.py) ---------------------------------------------------
+ORPHAN = """
+import sys
+from lint.lsp.worker import CheckWorker
+w = CheckWorker.fork()
+print(w.pid, flush=True)
+# exits without closing the worker: as an editor killing its server would leave it
+"""
+
+
+def test_forked_and_spawned_workers_check_like_the_checker_itself(tmp_path, monkeypatch):
+    from lint.lsp.worker import CheckWorker
+
+    monkeypatch.chdir(tmp_path)
+    path, text = str(tmp_path / "story.md"), "A freindly town. It was the the end.\n"
+    here = sorted((d.rule, d.start, d.end) for d in BufferChecker().check(path, text, "markdown").diagnostics)
+    for start in (CheckWorker.spawn, CheckWorker.fork):
+        worker = start()
+        try:
+            result = worker.check(path, text, "markdown")
+            assert sorted((d.rule, d.start, d.end) for d in result.diagnostics) == here
+            assert result.metrics["words"] == 8
+        finally:
+            worker.close()
+
+
+def test_the_worker_reads_a_changed_configuration_after_reload(tmp_path):
+    from lint.lsp.worker import CheckWorker
+
+    path = str(tmp_path / "story.md")
+    worker = CheckWorker.spawn()
+    try:
+        assert [d.rule for d in worker.check(path, "A freindly town.\n", "markdown").diagnostics] == \
+            ["spelling.misspelling"]
+        (tmp_path / "edlint.toml").write_text('ignore = ["spelling"]\n', encoding="utf-8")
+        worker.reload()
+        assert worker.check(path, "A freindly town.\n", "markdown").diagnostics == []
+    finally:
+        worker.close()
+
+
+def test_a_worker_ends_when_the_server_that_started_it_is_gone():
+    import time
+
+    run = subprocess.run([sys.executable, "-c", ORPHAN], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    pid = int(run.stdout.split()[0])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(pid, 9)
+    raise AssertionError("the worker outlived its server")
