@@ -25,6 +25,12 @@ SOURCE = "languagetool"
 # equivalents in other languages): in a shared request, another document can set them off.
 CROSS_DOCUMENT = re.compile(r"WORD_REPEAT_BEGINNING|PARAGRAPH_REPEAT_BEGINNING|WORD_COHERENCY|REPEATEDWORDS"
                             r"|TOO_OFTEN_USED|^REP_|CONSISTENT_APOS")
+# Of those, the ones that look back only a little: a sentence start repeated in the last two
+# sentences, a paragraph start repeated from the last paragraph. A match with that much of
+# its own document before it, inside its part, was not set off by another document.
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3})[.!?][\"'”’)\]]*[ \t]+(?=[\"“‘(]?[A-Z])|\n\n")  # strict: misses some, never invents
+LOOKS_BACK = ((re.compile(r"WORD_REPEAT_BEGINNING"), _SENTENCE_BREAK, 2),
+              (re.compile(r"PARAGRAPH_REPEAT_BEGINNING"), re.compile(r"\n\n"), 1))
 MIN_REQUEST = 200  # UTF-16 units: a server whose limit is below this is not worth cutting for
 
 
@@ -78,7 +84,7 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
         sender = _Sender(client, settings.request_params(language), settings.max_request_chars,
                          wait=settings.timeout)
         results = _send_all(sender, batches, settings.max_concurrency)
-        results += _recheck_alone(sender, results, settings.request_params(language))
+        results += _recheck_alone(sender, results, settings.request_params(language), settings.max_concurrency)
         out.requests = client.requests_made
     finally:
         if client is not None:
@@ -226,45 +232,69 @@ def _send_all(sender: _Sender, batches: list[Request], concurrency: int):
     return results
 
 
-def _recheck_alone(sender: _Sender, results, params: dict):
+def _recheck_alone(sender: _Sender, results, params: dict, concurrency: int = 1):
     """LanguageTool's text-level rules (a sentence start repeated three times, a word spelt
     two ways ...) look across paragraphs, so in a request shared by several documents one
     document can set them off in another. A document with such a match is checked again
     alone, and for those rules that answer replaces the shared one."""
-    suspects: dict[int, set[str]] = {}
+    suspects = _suspects(results)
+    if not suspects or sender.stop.is_set():
+        return []
+    # The run's own parameters, not `enabledOnly` with these rules: LanguageTool keeps one
+    # pipeline per set of parameters, and building another costs more than this check.
+    again = _Sender(sender.client, params, sender.limit, sender.wait)
+    out = _send_all(again, _alone_requests(results, suspects, sender.limit), concurrency)
+    for reason in again.failures:
+        sender._fail(reason)
+    return out
+
+
+def _suspects(results) -> set[int]:
+    """The documents with a text-level match that another document in its request may have set off."""
+    suspects: set[int] = set()
     for answered, _ in results:
         for request, matches in answered:
             if len({p.doc for p in request.parts}) < 2:
                 continue
             index = Utf16Index(request.text)
             for m in matches:
-                if CROSS_DOCUMENT.search(m["rule"]["id"]):
-                    start = index.to_index(m["offset"])
-                    located = request.locate(start, index.to_index(m["offset"] + m["length"]))
-                    if located is not None:
-                        suspects.setdefault(located[0].doc, set()).add(m["rule"]["id"])
-    if not suspects or sender.stop.is_set():
-        return []
+                rule = m["rule"]["id"]
+                if not CROSS_DOCUMENT.search(rule):
+                    continue
+                start = index.to_index(m["offset"])
+                located = request.locate(start, index.to_index(m["offset"] + m["length"]))
+                if located is not None and located[0].doc not in suspects and \
+                        _may_come_from_another(request, located[0], start, rule):
+                    suspects.add(located[0].doc)
+    return suspects
+
+
+def _may_come_from_another(request: Request, part, start: int, rule: str) -> bool:
+    """Could a match at `start` (in `request.text`, inside `part`) owe anything to another document?"""
+    i = request.parts.index(part)
+    before = request.parts[i - 1] if i > 0 else None
+    for looks_back, breaks, needed in LOOKS_BACK:
+        if looks_back.search(rule):
+            if before is None or before.doc == part.doc:
+                return False  # what it looks back at is this document's own text
+            own = request.text[request.starts[i]:start + 1]  # with the match's first letter: a break's lookahead
+            return sum(1 for _ in breaks.finditer(own)) < needed
+    return True  # a rule that looks at the whole text
+
+
+def _alone_requests(results, suspects: set[int], limit: int) -> list[Request]:
     parts: dict[int, list] = {}
     for answered, unanswered in results:
         for request in [r for r, _ in answered] + unanswered:
             for part in request.parts:
                 if part.doc in suspects:
                     parts.setdefault(part.doc, []).append(part)
-    out = []
-    for doc, rules in suspects.items():
-        alone = pack(sorted(parts[doc], key=lambda p: p.offset), sender.limit)
-        for r in alone:
+    alone = []
+    for doc in sorted(parts):
+        for r in pack(sorted(parts[doc], key=lambda p: p.offset), limit):
             r.alone = True
-        # The run's own parameters, not `enabledOnly` with these rules: LanguageTool keeps one
-        # pipeline per set of parameters, and building another costs more than this check.
-        again = _Sender(sender.client, params, sender.limit, sender.wait)
-        out.extend(_send_all(again, alone, 1))
-        for reason in again.failures:
-            sender._fail(reason)
-        if again.stop.is_set():
-            break
-    return out
+            alone.append(r)
+    return alone
 
 
 def _findings(batch: Request, matches: list[dict], prose: dict[int, Prose], levels, default_level,

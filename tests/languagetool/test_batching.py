@@ -107,10 +107,32 @@ def test_a_text_level_match_set_off_by_another_document_is_not_reported():
         result = run_files(files, mode=lt.url)
         shared, *alone = lt.checks
     assert "They met" in shared["text"] and "They slept" in shared["text"]  # one request for all three
-    # b.txt and c.txt were asked again on their own, with the run's parameters.
-    assert sorted(c["text"] for c in alone) == ["They slept well.", "Voters came. Voters left. Voters cheered."]
+    # b.txt was asked again on its own, with the run's parameters. c.txt was not: the two
+    # sentences its match looks back at are its own, inside its part of the request.
+    assert [c["text"] for c in alone] == ["They slept well."]
     assert all({k: v for k, v in c.items() if k != "text"} == {k: v for k, v in shared.items() if k != "text"}
                for c in alone)
     assert positions(result, "b.txt") == []  # not its own repetition
     assert positions(result, "c.txt") == [(1, 27, 1, 33, "grammar.english-word-repeat-beginning-rule")]
     assert result.notices == []
+
+
+def test_a_sentence_start_match_with_one_own_sentence_before_it_is_asked_again():
+    # c.txt's third "They" has only one sentence of its own before it: the other "They" is b.txt's.
+    files = {"a.txt": "Rain fell on Monday.\n", "b.txt": "They slept well.\n",
+             "c.txt": "They came. They left.\n"}
+    with FakeLanguageTool(text_level=True) as lt:
+        result = run_files(files, mode=lt.url)
+        shared, *alone = lt.checks
+    assert [c["text"] for c in alone] == ["They came. They left."]
+    assert positions(result, "c.txt") == []
+
+
+def test_the_rechecks_go_out_in_parallel():
+    # Two documents set off by the ones before them; the second asking uses the run's concurrency.
+    files = {f"{i}.txt": "They met.\n" for i in range(4)}
+    with FakeLanguageTool(text_level=True, gate=2, gate_timeout=1) as lt:
+        result = run_files(files, mode=lt.url, max_concurrency=2)
+        shared, *alone = lt.checks
+        assert len(alone) == 2 and lt.max_in_flight == 2
+    assert result.diagnostics == [] and result.notices == []
