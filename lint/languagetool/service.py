@@ -55,10 +55,7 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
     if settings.mode == "off":
         return out
     fail_level = "error" if settings.require else "warning"
-    docs = [(n, p) for n, p in collected if p is not None and p.text.strip()]
-    prose = dict(docs)
-    parts = [part for n, p in docs for part in split_prose(n, p, settings.max_request_chars)]
-    batches = pack(parts, settings.max_request_chars)
+    prose, batches = _batches(collected, settings.max_request_chars)
 
     url, server, notice = _choose_server(settings, fail_level)
     if notice is not None:
@@ -67,7 +64,36 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
         return out
     if not batches:  # nothing to check: don't start or ask a server
         return out
+    asked = _ask(url, server, settings, language, batches, fail_level, out)
+    if asked is None:
+        return out
+    results, sender = asked
+    out.findings = _all_findings(results, prose, settings, {**DEFAULT_SEVERITY, **(severity or {})}, default_level)
+    missed = {p.doc for _, unanswered in results for r in unanswered for p in r.parts}
+    out.notices.extend(_failure_notices(sender, out.server, missed, len(prose), fail_level))
+    out.incomplete = bool(missed)
+    return out
 
+
+def _batches(collected: list[tuple[int, Prose | None]], limit: int):
+    """The documents with prose to check ({number: prose}) and their packed requests."""
+    prose = {n: p for n, p in collected if p is not None and p.text.strip()}
+    return prose, pack([part for n, p in prose.items() for part in split_prose(n, p, limit)], limit)
+
+
+def _all_findings(results, prose: dict[int, Prose], settings: LTSettings, levels: dict, default_level: str):
+    disabled = {edlint_rule_id(lt_rule_id(r)) for r in settings.disabled_rules}
+    disabled_categories = set(settings.disabled_categories)
+    rechecked = {p.doc for answered, _ in results for r, m in answered if r.alone for p in r.parts}
+    return [found for answered, _ in results for request, matches in answered
+            for found in _findings(request, matches, prose, levels, default_level, disabled,
+                                   disabled_categories, rechecked)]
+
+
+def _ask(url, server, settings: LTSettings, language: str, batches: list[Request], fail_level: str,
+         out: Outcome):
+    """Send every batch (and the documents to ask again alone): (results, sender), or None
+    when a local server would not start (`out` then says why)."""
     from .client import Client, ServerFailure
     client = None
     try:
@@ -78,45 +104,36 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
                 out.notices.append(Notice(fail_level, (
                     f"LanguageTool (local, {server.install.jar}): {e}; grammar checks skipped"), SOURCE))
                 out.incomplete = True
-                return out
+                return None
         client = Client(url, timeout=settings.timeout, retries=settings.retries)
         out.server = client.url
-        sender = _Sender(client, settings.request_params(language), settings.max_request_chars,
-                         wait=settings.timeout)
+        params = settings.request_params(language)
+        sender = _Sender(client, params, settings.max_request_chars, wait=settings.timeout)
         results = _send_all(sender, batches, settings.max_concurrency)
-        results += _recheck_alone(sender, results, settings.request_params(language), settings.max_concurrency)
+        results += _recheck_alone(sender, results, params, settings.max_concurrency)
         out.requests = client.requests_made
+        return results, sender
     finally:
         if client is not None:
             client.close()
         if server is not None:
             server.close()
 
-    levels = {**DEFAULT_SEVERITY, **(severity or {})}
-    disabled = {edlint_rule_id(lt_rule_id(r)) for r in settings.disabled_rules}
-    disabled_categories = set(settings.disabled_categories)
-    rechecked = {p.doc for answered, _ in results for r, m in answered if r.alone for p in r.parts}
-    for answered, _ in results:
-        for request, matches in answered:
-            out.findings.extend(_findings(request, matches, prose, levels, default_level,
-                                          disabled, disabled_categories, rechecked))
-    missed = {p.doc for _, unanswered in results for r in unanswered for p in r.parts}
+
+def _failure_notices(sender: "_Sender", server: str, missed: set[int], documents: int, fail_level: str):
     if sender.failures:
         said = "; then ".join(sender.failures[:3])
         if missed:
-            what = (f"grammar findings are missing for {len(missed)} of {len(prose)} "
-                    f"document{'s' if len(prose) != 1 else ''}")
+            what = (f"grammar findings are missing for {len(missed)} of {documents} "
+                    f"document{'s' if documents != 1 else ''}")
         else:
             what = "it answered again and every document was checked"
-        out.notices.append(Notice(fail_level if missed else "warning",
-                                  f"LanguageTool server {out.server}: {said}; {what}", SOURCE))
+        yield Notice(fail_level if missed else "warning", f"LanguageTool server {server}: {said}; {what}", SOURCE)
     if sender.cut_to:
-        out.notices.append(Notice("info", (
-            f"LanguageTool server {out.server}: accepts at most {sender.cut_to} characters per request, "
+        yield Notice("info", (
+            f"LanguageTool server {server}: accepts at most {sender.cut_to} characters per request, "
             f"so requests were cut to that (set [languagetool] max-request-chars = {sender.cut_to} "
-            "to save the refused ones)"), SOURCE))
-    out.incomplete = bool(missed)
-    return out
+            "to save the refused ones)"), SOURCE)
 
 
 def _choose_server(settings: LTSettings, fail_level: str):
