@@ -23,6 +23,10 @@ class Notice:
     message: str
     source: str = ""  # e.g. "languagetool"
 
+    @property
+    def level(self) -> str:  # the old name of `severity`, for API users
+        return self.severity
+
 
 @dataclass
 class DocumentResult:
@@ -45,6 +49,10 @@ class RunResult:
     # A CLI run keeps its findings and documents on disk (lint.spill): the lists above are
     # then sequences read from this store, which `close()` removes.
     store: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def diagnostics(self) -> list[Finding]:  # the old name of `findings`, for API users
+        return self.findings
 
     def close(self) -> None:
         if self.store is not None:
