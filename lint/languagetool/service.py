@@ -13,10 +13,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from ..diagnostic import Diagnostic
+from ..finding import Finding
 from ..result import Notice
 from .batching import Request, Utf16Index, pack, repack, split_prose
-from .findings import DEFAULT_SEVERITY, edlint_rule_id, to_diagnostic
+from .findings import DEFAULT_SEVERITY, edlint_rule_id, to_finding
 from .prose import Prose
 from .settings import LTSettings, lt_rule_id
 
@@ -36,7 +36,7 @@ MIN_REQUEST = 200  # UTF-16 units: a server whose limit is below this is not wor
 
 @dataclass
 class Outcome:
-    findings: list[tuple[int, Diagnostic]] = field(default_factory=list)
+    findings: list[tuple[int, Finding]] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     incomplete: bool = False
     requests: int = 0  # /v2/check requests sent
@@ -44,7 +44,7 @@ class Outcome:
 
 
 def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, language: str,
-        severity: dict[str, str] | None = None, default_level: str = "warning") -> Outcome:
+        severity: dict[str, str] | None = None, default_severity: str = "warning") -> Outcome:
     out = Outcome()
     try:
         settings = LTSettings.from_dict(raw_settings)
@@ -54,23 +54,23 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
         return out
     if settings.mode == "off":
         return out
-    fail_level = "error" if settings.require else "warning"
+    fail_severity = "error" if settings.require else "warning"
     prose, batches = _batches(collected, settings.max_request_chars)
 
-    url, server, notice = _choose_server(settings, fail_level)
+    url, server, notice = _choose_server(settings, fail_severity)
     if notice is not None:
         out.notices.append(notice)
-        out.incomplete = notice.level != "info"
+        out.incomplete = notice.severity != "info"
         return out
     if not batches:  # nothing to check: don't start or ask a server
         return out
-    asked = _ask(url, server, settings, language, batches, fail_level, out)
+    asked = _ask(url, server, settings, language, batches, fail_severity, out)
     if asked is None:
         return out
     results, sender = asked
-    out.findings = _all_findings(results, prose, settings, {**DEFAULT_SEVERITY, **(severity or {})}, default_level)
+    out.findings = _all_findings(results, prose, settings, {**DEFAULT_SEVERITY, **(severity or {})}, default_severity)
     missed = {p.doc for _, unanswered in results for r in unanswered for p in r.parts}
-    out.notices.extend(_failure_notices(sender, out.server, missed, len(prose), fail_level))
+    out.notices.extend(_failure_notices(sender, out.server, missed, len(prose), fail_severity))
     out.incomplete = bool(missed)
     return out
 
@@ -81,16 +81,16 @@ def _batches(collected: list[tuple[int, Prose | None]], limit: int):
     return prose, pack([part for n, p in prose.items() for part in split_prose(n, p, limit)], limit)
 
 
-def _all_findings(results, prose: dict[int, Prose], settings: LTSettings, levels: dict, default_level: str):
+def _all_findings(results, prose: dict[int, Prose], settings: LTSettings, levels: dict, default_severity: str):
     disabled = {edlint_rule_id(lt_rule_id(r)) for r in settings.disabled_rules}
     disabled_categories = set(settings.disabled_categories)
     rechecked = {p.doc for answered, _ in results for r, m in answered if r.alone for p in r.parts}
     return [found for answered, _ in results for request, matches in answered
-            for found in _findings(request, matches, prose, levels, default_level, disabled,
+            for found in _findings(request, matches, prose, levels, default_severity, disabled,
                                    disabled_categories, rechecked)]
 
 
-def _ask(url, server, settings: LTSettings, language: str, batches: list[Request], fail_level: str,
+def _ask(url, server, settings: LTSettings, language: str, batches: list[Request], fail_severity: str,
          out: Outcome):
     """Send every batch (and the documents to ask again alone): (results, sender), or None
     when a local server would not start (`out` then says why)."""
@@ -101,7 +101,7 @@ def _ask(url, server, settings: LTSettings, language: str, batches: list[Request
             try:
                 url = server.start(settings.start_timeout)
             except ServerFailure as e:
-                out.notices.append(Notice(fail_level, (
+                out.notices.append(Notice(fail_severity, (
                     f"LanguageTool (local, {server.install.jar}): {e}; grammar checks skipped"), SOURCE))
                 out.incomplete = True
                 return None
@@ -120,7 +120,7 @@ def _ask(url, server, settings: LTSettings, language: str, batches: list[Request
             server.close()
 
 
-def _failure_notices(sender: "_Sender", server: str, missed: set[int], documents: int, fail_level: str):
+def _failure_notices(sender: "_Sender", server: str, missed: set[int], documents: int, fail_severity: str):
     if sender.failures:
         said = "; then ".join(sender.failures[:3])
         if missed:
@@ -128,7 +128,7 @@ def _failure_notices(sender: "_Sender", server: str, missed: set[int], documents
                     f"document{'s' if documents != 1 else ''}")
         else:
             what = "it answered again and every document was checked"
-        yield Notice(fail_level if missed else "warning", f"LanguageTool server {server}: {said}; {what}", SOURCE)
+        yield Notice(fail_severity if missed else "warning", f"LanguageTool server {server}: {said}; {what}", SOURCE)
     if sender.cut_to:
         yield Notice("info", (
             f"LanguageTool server {server}: accepts at most {sender.cut_to} characters per request, "
@@ -136,7 +136,7 @@ def _failure_notices(sender: "_Sender", server: str, missed: set[int], documents
             "to save the refused ones)"), SOURCE)
 
 
-def _choose_server(settings: LTSettings, fail_level: str):
+def _choose_server(settings: LTSettings, fail_severity: str):
     """(URL, None, None) for a configured server, (None, LocalServer, None) for a local
     installation, or (None, None, the notice saying why grammar is skipped)."""
     if settings.server_url:
@@ -147,7 +147,7 @@ def _choose_server(settings: LTSettings, fail_level: str):
     if install is not None:
         return None, LocalServer(install), None
     if settings.mode == "local" or settings.require:
-        return None, None, Notice(fail_level, (
+        return None, None, Notice(fail_severity, (
             f"LanguageTool: {reason}; grammar checks skipped "
             "(install it with `edlint languagetool download`, or set languagetool = URL)"), SOURCE)
     return None, None, Notice("info", (
@@ -314,7 +314,7 @@ def _alone_requests(results, suspects: set[int], limit: int) -> list[Request]:
     return alone
 
 
-def _findings(batch: Request, matches: list[dict], prose: dict[int, Prose], levels, default_level,
+def _findings(batch: Request, matches: list[dict], prose: dict[int, Prose], levels, default_severity,
               disabled, disabled_categories, rechecked=frozenset()):
     index = Utf16Index(batch.text)
     for m in matches:
@@ -336,4 +336,4 @@ def _findings(batch: Request, matches: list[dict], prose: dict[int, Prose], leve
         span = prose[part.doc].to_source(a, b)
         if span is None:
             continue
-        yield part.doc, to_diagnostic(m, span, levels, default_level)
+        yield part.doc, to_finding(m, span, levels, default_severity)

@@ -62,7 +62,7 @@ def test_the_warm_up_loads_the_checker_the_server_then_uses(tmp_path, monkeypatc
     warm = WarmUp().start()
     assert warm.wait(300)
     result = warm.checker.check(str(tmp_path / "story.md"), "A freindly town.\n", "markdown")
-    assert [d.rule for d in result.diagnostics] == ["spelling.misspelling"]
+    assert [d.rule for d in result.findings] == ["spelling.misspelling"]
 
 
 def test_a_failing_warm_up_is_logged_and_still_finishes(caplog):
@@ -90,12 +90,12 @@ def test_forked_and_spawned_workers_check_like_the_checker_itself(tmp_path, monk
 
     monkeypatch.chdir(tmp_path)
     path, text = str(tmp_path / "story.md"), "A freindly town. It was the the end.\n"
-    here = sorted((d.rule, d.start, d.end) for d in BufferChecker().check(path, text, "markdown").diagnostics)
+    here = sorted((d.rule, d.start, d.end) for d in BufferChecker().check(path, text, "markdown").findings)
     for start in (CheckWorker.spawn, CheckWorker.fork):
         worker = start()
         try:
             result = worker.check(path, text, "markdown")
-            assert sorted((d.rule, d.start, d.end) for d in result.diagnostics) == here
+            assert sorted((d.rule, d.start, d.end) for d in result.findings) == here
             assert result.metrics["words"] == 8
         finally:
             worker.close()
@@ -107,11 +107,11 @@ def test_the_worker_reads_a_changed_configuration_after_reload(tmp_path):
     path = str(tmp_path / "story.md")
     worker = CheckWorker.spawn()
     try:
-        assert [d.rule for d in worker.check(path, "A freindly town.\n", "markdown").diagnostics] == \
+        assert [d.rule for d in worker.check(path, "A freindly town.\n", "markdown").findings] == \
             ["spelling.misspelling"]
         (tmp_path / "edlint.toml").write_text('ignore = ["spelling"]\n', encoding="utf-8")
         worker.reload()
-        assert worker.check(path, "A freindly town.\n", "markdown").diagnostics == []
+        assert worker.check(path, "A freindly town.\n", "markdown").findings == []
     finally:
         worker.close()
 
