@@ -1,11 +1,11 @@
 """Declarative rules: loading the TOML rule files of the bundled and extra rule packs.
 
 A rule file names its *type* (code in `lint/rule_types/`) and holds only
-knowledge: id, level, message, parameters, word lists and examples.
+knowledge: id, severity, message, parameters, word lists and examples.
 
     id = "typography.repeated-word"
     type = "repetition"
-    level = "warning"
+    severity = "warning"
     message = "Repeated word: “{match}”."
     description = "A word written twice in a row."
     [params]
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .datafile import DataFileError, line_of, read_list, read_toml
-from .diagnostic import CATEGORIES, SEVERITIES
+from .finding import CATEGORIES, SEVERITIES
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Example:
 class RuleSpec:
     id: str
     type: str
-    level: str
+    severity: str
     message: str
     description: str
     path: str
@@ -124,7 +124,7 @@ def load_rule_file(path: Path) -> RuleSpec:
     _check_header(data, path)
     examples = data.get("examples", {})
     return RuleSpec(
-        id=data["id"], type=data["type"], level=data["level"], message=data["message"],
+        id=data["id"], type=data["type"], severity=data["level"], message=data["message"],
         description=data["description"], path=str(path),
         params=_resolve_files(data.get("params", {}), path),
         docs=data.get("docs", ""), enabled=bool(data.get("enabled", True)),
@@ -134,7 +134,7 @@ def load_rule_file(path: Path) -> RuleSpec:
 
 
 def _check_header(data: dict, path: Path) -> None:
-    """The rule file's own keys: known, present, and of a known category and level."""
+    """The rule file's own keys: known, present, and of a known category and severity."""
     unknown = set(data) - _KNOWN_KEYS
     if unknown:
         key = sorted(unknown)[0]
@@ -148,7 +148,7 @@ def _check_header(data: dict, path: Path) -> None:
         raise DataFileError(line_of(path, "id"), f"rule id {rid!r} must be <category>.<name> with a category "
                                                  f"of {', '.join(CATEGORIES)}")
     if data["level"] not in SEVERITIES:
-        raise DataFileError(line_of(path, "level"), f"level {data['level']!r} must be one of {', '.join(SEVERITIES)}")
+        raise DataFileError(line_of(path, "level"), f"severity {data['level']!r} must be one of {', '.join(SEVERITIES)}")
     if not isinstance(data.get("examples", {}), dict):
         raise DataFileError(line_of(path, "examples"), "'examples' must be a table with 'fail' and 'pass' lists")
 

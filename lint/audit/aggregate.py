@@ -61,7 +61,7 @@ class Tally:
         self.severity: Counter[str] = Counter()
         self.rules: Counter[str] = Counter()
         self.rule_articles: Counter[str] = Counter()
-        self.rule_level: dict[str, str] = {}
+        self.rule_severity: dict[str, str] = {}
         self.grades: Counter[float] = Counter()  # grade rounded to 0.1 -> documents
         self.reading: Counter[int] = Counter()  # reading time, seconds -> documents
         self.targets: Counter[float] = Counter()
@@ -86,7 +86,7 @@ class Tally:
         self.files += len(result.files)
         self.add_errors((e.path, e.message) for e in result.errors)
         found: dict[tuple, list] = defaultdict(list)
-        for d in result.diagnostics:
+        for d in result.findings:
             found[(d.path, d.record)].append(d)
         meta_cache: dict[str, dict] = {}
         for doc in result.documents:
@@ -94,8 +94,8 @@ class Tally:
                 meta_cache = {doc.path: metadata(doc.path)}  # documents of a file are adjacent
             meta = meta_cache[doc.path].get(doc.record) or {}
             self.add_document(doc.path, doc.record, doc.metrics, found.pop((doc.path, doc.record), []), meta)
-        for (path, record), diags in found.items():  # findings with no document (none today)
-            self.add_document(path, record, {}, diags, {})
+        for (path, record), findings in found.items():  # findings with no document (none today)
+            self.add_document(path, record, {}, findings, {})
 
     def add_errors(self, errors) -> None:
         for e in errors:
@@ -103,12 +103,12 @@ class Tally:
             if len(self.file_errors) < ERRORS_KEPT:
                 self.file_errors.append(e)
 
-    def add_document(self, path: str, record, metrics: dict, diagnostics: list, meta: dict) -> None:
+    def add_document(self, path: str, record, metrics: dict, findings: list, meta: dict) -> None:
         name = label(path, record)
         self.documents += 1
-        if not diagnostics:
+        if not findings:
             self.clean += 1
-        cats, sev, residue = self._count_findings(diagnostics)
+        cats, sev, residue = self._count_findings(findings)
         source = meta.get("source") or "."
         self.sources[source].update({"documents": 1, "findings": residue, "articles": 1 if residue else 0})
         if residue:
@@ -120,20 +120,20 @@ class Tally:
                 b["documents"] += 1
                 b.update(cats)
         self._add_metrics(metrics, name)
-        if diagnostics:
+        if findings:
             score = sum(WEIGHT.get(s, 0) * n for s, n in sev.items())
             kept = [(d.line, d.column, d.rule, d.severity, d.message)
-                    for d in sorted(diagnostics, key=lambda d: (d.line, d.column, d.rule))[:FINDINGS_KEPT]]
-            self.worst.add(score, name, {"path": path, "record": record, "findings": len(diagnostics),
+                    for d in sorted(findings, key=lambda d: (d.line, d.column, d.rule))[:FINDINGS_KEPT]]
+            self.worst.add(score, name, {"path": path, "record": record, "findings": len(findings),
                                          "categories": dict(cats), "kept": kept})
 
-    def _count_findings(self, diagnostics: list) -> tuple[Counter, Counter, int]:
-        """Fold one document's findings into the rule, level, word and boilerplate counts;
-        (its findings by category, by level, how many are boilerplate residue)."""
+    def _count_findings(self, findings: list) -> tuple[Counter, Counter, int]:
+        """Fold one document's findings into the rule, severity, word and boilerplate counts;
+        (its findings by category, by severity, how many are boilerplate residue)."""
         cats: Counter[str] = Counter()
         sev: Counter[str] = Counter()
         residue = 0
-        for d in diagnostics:
+        for d in findings:
             self.rules[d.rule] += 1
             self._note_level(d.rule, d.severity)
             cats[d.category] += 1
@@ -143,16 +143,16 @@ class Tally:
                 self.residue_kind[d.rule.split(".", 1)[1]] += 1
                 if d.rule == REPEATED:
                     self._template(d.text)
-        for rule in {d.rule for d in diagnostics}:
+        for rule in {d.rule for d in findings}:
             self.rule_articles[rule] += 1
         self.severity.update(sev)
-        self.words.add(diagnostics)
+        self.words.add(findings)
         return cats, sev, residue
 
-    def _note_level(self, rule: str, level: str) -> None:
-        """A rule's level in the audit is the highest it was reported at."""
-        if rule not in self.rule_level or WEIGHT.get(level, 0) > WEIGHT.get(self.rule_level[rule], 0):
-            self.rule_level[rule] = level
+    def _note_level(self, rule: str, severity: str) -> None:
+        """A rule's severity in the audit is the highest it was reported at."""
+        if rule not in self.rule_severity or WEIGHT.get(severity, 0) > WEIGHT.get(self.rule_severity[rule], 0):
+            self.rule_severity[rule] = severity
 
     def _add_metrics(self, metrics: dict, name: str) -> None:
         """A document's readability, when it was long enough to have a grade."""
@@ -184,8 +184,8 @@ class Tally:
                              (self.reading, other.reading), (self.targets, other.targets),
                              (self.formulas, other.formulas), (self.residue_kind, other.residue_kind)):
             mine.update(theirs)
-        for rule, level in other.rule_level.items():
-            self._note_level(rule, level)
+        for rule, severity in other.rule_severity.items():
+            self._note_level(rule, severity)
         self.residue_articles += other.residue_articles
         for mine, theirs in ((self.sources, other.sources), (self.by_month, other.by_month),
                              (self.by_section, other.by_section)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from ..diagnostic import CATEGORIES
+from ..finding import CATEGORIES
 from .aggregate import READING_BIN_S, TEMPLATES_KEPT, WEIGHT, WORDS_KEPT
 
 PRIORITIES = 5
@@ -81,7 +81,7 @@ def summarise(t) -> dict:
 
 def _rules(t) -> list[dict]:
     """Every rule that found something, most findings first."""
-    rules = [{"rule": r, "category": r.split(".", 1)[0], "level": t.rule_level.get(r, "warning"),
+    rules = [{"rule": r, "category": r.split(".", 1)[0], "level": t.rule_severity.get(r, "warning"),
               "findings": n, "articles": t.rule_articles[r]}
              for r, n in t.rules.items()]
     rules.sort(key=lambda r: (-r["findings"], r["rule"]))
@@ -89,7 +89,7 @@ def _rules(t) -> list[dict]:
 
 
 def _priorities(rules: list[dict], documents: int) -> list[dict]:
-    """What to look at first: the rules touching the most articles, weighted by level."""
+    """What to look at first: the rules touching the most articles, weighted by severity."""
     first = sorted(rules, key=lambda r: (-r["articles"] * WEIGHT.get(r["level"], 1), r["rule"]))
     return [{"rule": r["rule"], "level": r["level"], "articles": r["articles"],
              "share": _share(r["articles"], documents), "findings": r["findings"]}

@@ -64,8 +64,8 @@ def report_problems(result, quiet: bool = False) -> None:
     skipped"), which an editor's quickfix list would otherwise read as an entry."""
     _report_errors(result.errors, debug_enabled())
     for n in result.notices:
-        if not (quiet and n.level == "info"):
-            say(f"edlint: {n.level}: {n.message}")
+        if not (quiet and n.severity == "info"):
+            say(f"edlint: {n.severity}: {n.message}")
 
 
 def _report_errors(errors, debug: bool) -> None:

@@ -30,7 +30,7 @@ case-insensitively; an entry starting with `re:` is a regular expression.
 
     id = "spelling.misspelling"
     type = "spelling"
-    level = "warning"
+    severity = "warning"
     message = "“{word}” is misspelled: “{suggestion}”."
     [params]
     kinds = ["misspelling"]
@@ -101,7 +101,7 @@ class Spelling(Rule):
             message = format_message(self.spec.message, word=f.word, suggestion=best,
                                      language=ctx.language if kind == "variant" else _VARIETY_NAMES.get(copy_variety, ""),
                                      variant=_VARIETY_NAMES.get(f.variety or other, ""))
-            yield self.diagnostic(start, end, message, suggestions=tuple(suggestions), fix=fix)
+            yield self.finding(start, end, message, suggestions=tuple(suggestions), fix=fix)
 
 
 def is_oxford_form(word: str, suggestions) -> bool:
@@ -168,7 +168,7 @@ class RejectedTerm(Rule):
             for m in pattern.finditer(block.text):
                 if m.end() > m.start():
                     s, e = block.source_span(m.start(), m.end())
-                    yield self.diagnostic(s, e, format_message(self.spec.message, word=m.group(0)))
+                    yield self.finding(s, e, format_message(self.spec.message, word=m.group(0)))
 
 
 _PATTERNS: dict[tuple, object] = {}

@@ -47,7 +47,7 @@ MIN_COMPOUND_UNKNOWN = 5
 
 
 @dataclass(slots=True)
-class Finding:
+class SpellingHit:
     kind: str  # "misspelling" | "unknown" | "name" | "variant"
     block: object  # the Block the word is in
     start: int  # offsets in the block text
@@ -108,7 +108,7 @@ class SpellChecker:
             found = self._derived[lower] = lower in self.lexicon or is_derived(lower, self.lexicon)
         return found
 
-    def check_blocks(self, blocks) -> list[Finding]:
+    def check_blocks(self, blocks) -> list[SpellingHit]:
         known, variants = self.known, self._variant_words
         per_block = [(block, list(tokenize(block.text, known, variants))) for block in blocks]
         names = NameIndex((b.text for b in blocks), [t for _, ts in per_block for t in ts])
@@ -152,7 +152,7 @@ class SpellChecker:
                 or before_list_mark(text, end) or in_title_case_run(text, t.start, end)
                 or not text[:t.start].strip() and not text[end:].strip())  # a line of its own
 
-    def _check_token(self, block, t: Token, names: NameIndex) -> Finding | None:
+    def _check_token(self, block, t: Token, names: NameIndex) -> SpellingHit | None:
         word = t.stem
         if len(word) < self.min_length:
             return None
@@ -180,8 +180,8 @@ class SpellChecker:
             safe = (len(corrections) == 1 and not t.compound_part
                     and not (capitalised and in_title_case_run(text, t.start, end))
                     and not (not capitalised and names.counts[word[:1].upper() + word[1:]]))
-            return Finding("misspelling", block, t.start, end, word,
-                           [match_case(word, c) for c in corrections], safe=safe)
+            return SpellingHit("misspelling", block, t.start, end, word,
+                               [match_case(word, c) for c in corrections], safe=safe)
         variant = self.variant_of(lower)
         if variant is None and not word.isascii():
             return None
@@ -193,7 +193,7 @@ class SpellChecker:
             if capitalised and self._is_name(text, t, word, names):
                 return None  # Labour, Windows Media Center
             variety, other = variant
-            return Finding("variant", block, t.start, end, word, [match_case(word, other)], variety=variety)
+            return SpellingHit("variant", block, t.start, end, word, [match_case(word, other)], variety=variety)
         if self.is_word(lower):
             return None
         if is_acronym(word) or is_mixed_case(word):
@@ -203,7 +203,7 @@ class SpellChecker:
             # ("Arjen Robben" beside "Arjan de Zeeuw").
             other = None if in_title_case_run(text, t.start, end) else names.other_spelling(word)
             if other:
-                return Finding("name", block, t.start, end, word, [other])
+                return SpellingHit("name", block, t.start, end, word, [other])
             if not self.check_names and (t.compound_part or self._is_name(text, t, word, names)):
                 return None
         elif t.compound_part and (lower in _COMPOUND_PREFIXES or len(word) < MIN_COMPOUND_UNKNOWN
@@ -215,7 +215,7 @@ class SpellChecker:
         if self._suggestions_left > 0:
             self._suggestions_left -= 1
             suggestions = self.suggest(word, text, t)
-        return Finding("unknown", block, t.start, end, word, suggestions)
+        return SpellingHit("unknown", block, t.start, end, word, suggestions)
 
     def suggest(self, word: str, text: str = "", token: Token | None = None) -> list[str]:
         before, after = self._neighbours(text, token) if token is not None else ("", "")
@@ -278,7 +278,7 @@ def _neighbour(text: str, last: bool) -> str:
     return "" if any(c in between for c in ".!?") else m.group(1).lower()
 
 
-def document_findings(doc, ctx) -> list[Finding]:
+def document_findings(doc, ctx) -> list[SpellingHit]:
     """The spelling findings of a document, computed once and shared by the spelling rules."""
     settings = ctx.settings.get("spelling", {})
     key = ("spelling", ctx.language, tuple(ctx.accept), tuple(sorted(settings.items())))
