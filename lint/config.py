@@ -22,7 +22,7 @@ from pathlib import Path
 from .config_keys import (FAIL_LEVELS, LANGUAGETOOL_SCHEMA, OVERRIDE_KEYS, READER_SCHEMA,  # noqa: F401
                           SETTINGS_SCHEMA, Override, Trust, _apply, _freeze, _Source, _thaw, freeze_table,
                           repository_root)
-from .datafile import read_toml
+from .datafile import DataFileError, read_toml
 from .errors import ConfigError
 
 CONFIG_NAMES = ("edlint.toml", ".edlint.toml", "pyproject.toml")
@@ -114,7 +114,10 @@ def _relative(path: str, root: str) -> str:
 
 def load_config_file(path: str | Path, trust: Trust = Trust()) -> Config:
     path = Path(path)
-    data = read_toml(path, ConfigError, "cannot read config")
+    try:
+        data = read_toml(path)
+    except DataFileError as e:  # a config, not a rule pack's file: its error is a config error
+        raise ConfigError(str(e)) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("edlint", {})
         if not isinstance(data, dict):

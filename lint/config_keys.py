@@ -354,18 +354,16 @@ def _inside(st: _State, key: tuple[str, ...], path: Path) -> str:
 
 
 def _read_word_files(st: _State, key: tuple[str, ...], names) -> tuple[str, ...]:
-    from .rule_files import read_list_file
+    from .datafile import DataFileError, read_list
 
     base = Path(st.cfg.root)
     out = []
     for n in names:
         path = Path(_inside(st, key, (base / n).resolve()))
         try:
-            out += read_list_file(path)
-        except OSError as e:
-            raise ConfigError(f"{st.where(*key)}: cannot read {base / n}: {e.strerror}") from None
-        except UnicodeDecodeError:
-            raise ConfigError(f"{st.where(*key)}: cannot read {base / n}: not UTF-8 text") from None
+            out += read_list(path)
+        except DataFileError as e:
+            raise ConfigError(f"{st.where(*key)}: word file {e}") from None
     return tuple(out)
 
 

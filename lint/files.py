@@ -73,22 +73,8 @@ def _walk(top: str, cfg: Config, seen: set[str], follow_symlinks: bool,
         if follow_symlinks:
             visited.add(os.path.realpath(root))
         rel_root = os.path.relpath(root, top)
-        kept = []
-        for d in sorted(dirs):
-            if exclude.match_file(_rel(rel_root, d) + "/"):
-                continue
-            full = os.path.join(root, d)
-            if os.path.islink(full):
-                if not follow_symlinks:
-                    if not _inside(full, real_top):
-                        outside.append(full)
-                    continue  # a link within the tree: its target is walked under its own name
-                real = os.path.realpath(full)
-                if real in visited:
-                    continue
-                visited.add(real)
-            kept.append(d)
-        dirs[:] = kept
+        dirs[:] = [d for d in sorted(dirs) if not exclude.match_file(_rel(rel_root, d) + "/")
+                   and _enters(os.path.join(root, d), follow_symlinks, real_top, visited, outside)]
         for name in sorted(names):
             rel = _rel(rel_root, name)
             if include.match_file(rel) and not exclude.match_file(rel):
@@ -100,6 +86,23 @@ def _walk(top: str, cfg: Config, seen: set[str], follow_symlinks: bool,
                     seen.add(full)
                     found.append(full)
     return found, errors
+
+
+def _enters(full: str, follow_symlinks: bool, real_top: str, visited: set[str], outside: list[str]) -> bool:
+    """Whether the walk goes into directory `full`: always unless it is a link. Without
+    --follow-symlinks a link is not walked (one to outside the tree is noted in `outside`;
+    one within it is walked under its target's own name); with it, each target once."""
+    if not os.path.islink(full):
+        return True
+    if not follow_symlinks:
+        if not _inside(full, real_top):
+            outside.append(full)
+        return False
+    real = os.path.realpath(full)
+    if real in visited:
+        return False
+    visited.add(real)
+    return True
 
 
 def _inside(path: str, real_top: str) -> bool:

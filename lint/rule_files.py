@@ -15,7 +15,9 @@ knowledge: id, severity, message, parameters, word lists and examples.
     pass = ["It was the end."]
 
 A parameter whose value is a string starting with "file:" names a word or
-phrase list beside the rule file (one entry per line, `#` comments).
+phrase list beside the rule file (one entry per line, `#` comments). Both are read by
+`lint/datafile.py`, and every problem is a `DataFileError` naming the file and, where
+one is to blame, the line.
 """
 from __future__ import annotations
 
@@ -23,12 +25,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .datafile import read_toml
+from .datafile import DataFileError, line_of, read_list, read_toml
 from .finding import CATEGORIES, SEVERITIES
-
-
-class RuleError(Exception):
-    """A rule file that can't be used; the message names the file."""
 
 
 @dataclass(frozen=True)
@@ -69,14 +67,6 @@ _KNOWN_KEYS = {"id", "type", "severity", "level", "message", "description", "doc
                "examples", "enabled"}
 
 
-def _severity_key(data: dict, where: str) -> None:
-    """`level` is the old name of `severity`: still read, so that a user's rule pack keeps working."""
-    if "level" in data:
-        if "severity" in data:
-            raise RuleError(f"{where}: 'level' is the old name of 'severity': give only 'severity'")
-        data["severity"] = data.pop("level")
-
-
 def bundled_rules_dir() -> Path:
     here = Path(__file__).resolve().parent
     installed = here / "rules"  # the wheel puts the packs here
@@ -85,83 +75,94 @@ def bundled_rules_dir() -> Path:
     return here.parent / "rules"  # a source checkout or an editable install
 
 
-def read_list_file(path: Path) -> list[str]:
-    items = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                items.append(line)
-    return items
-
-
-def _resolve_files(value, base: Path, where: str):
+def _resolve_files(value, path: Path, key: str = "params"):
+    """`value` with each "file:NAME" replaced by the list in NAME (beside the rule file);
+    a list that cannot be read is blamed on the line of the rule file that names it."""
     if isinstance(value, str) and value.startswith("file:"):
-        p = base / value[5:]
-        try:
-            return read_list_file(p)
-        except OSError as e:
-            raise RuleError(f"{where}: cannot read list file {p}: {e.strerror}") from None
+        p = path.parent / value[5:]
+        if not p.is_file():
+            raise DataFileError(line_of(path, key), f"list file {p} not found")
+        return read_list(p)
     if isinstance(value, dict):
-        return {k: _resolve_files(v, base, where) for k, v in value.items()}
+        return {k: _resolve_files(v, path, k) for k, v in value.items()}
     return value
 
 
 _EXAMPLE_KEYS = {"text", "format", "corpus", "language", "flags", "fixed"}
 
 
-def _examples(raw, where: str, failing: bool) -> tuple[Example, ...]:
+def _examples(raw, path: Path, failing: bool) -> tuple[Example, ...]:
+    def fail(problem: str):  # the line is looked up only for an error: loading stays one read
+        raise DataFileError(line_of(path, "fail" if failing else "pass"), problem)
+
     out = []
     for item in raw or ():
         if isinstance(item, str):
             out.append(Example(item))
         elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            out.append(_example_table(item, where, failing))
+            out.append(_example_table(item, fail, failing))
         else:
-            raise RuleError(f"{where}: an example must be a string or a table with 'text'")
+            fail("an example must be a string or a table with 'text'")
     return tuple(out)
 
 
-def _example_table(item: dict, where: str, failing: bool) -> Example:
+def _example_table(item: dict, fail, failing: bool) -> Example:
     unknown = sorted(set(item) - _EXAMPLE_KEYS)
     if unknown:
-        raise RuleError(f"{where}: example key {unknown[0]!r} is not one of {', '.join(sorted(_EXAMPLE_KEYS))}")
+        fail(f"example key {unknown[0]!r} is not one of {', '.join(sorted(_EXAMPLE_KEYS))}")
     for key in ("flags", "fixed", "format", "language"):
         if key in item and not isinstance(item[key], str):
-            raise RuleError(f"{where}: example key {key!r} must be a string")
+            fail(f"example key {key!r} must be a string")
     if not failing and ("flags" in item or "fixed" in item):
-        raise RuleError(f"{where}: only a failing example can say what it flags or how it is fixed")
+        fail("only a failing example can say what it flags or how it is fixed")
     return Example(item["text"], item.get("format", "text"), tuple(item.get("corpus", ())),
                    item.get("language"), item.get("flags"), item.get("fixed"))
 
 
+def _severity_key(data: dict, path: Path) -> str:
+    """`level` is the old name of `severity`: still read, so that a user's rule pack keeps
+    working. Returns the key the file used (for the line of an error)."""
+    if "level" not in data:
+        return "severity"
+    if "severity" in data:
+        raise DataFileError(line_of(path, "level"), "'level' is the old name of 'severity': give only 'severity'")
+    data["severity"] = data.pop("level")
+    return "level"
+
+
 def load_rule_file(path: Path) -> RuleSpec:
-    where = str(path)
-    data = read_toml(path, RuleError)
+    data = read_toml(path)
+    _check_header(data, path)
+    examples = data.get("examples", {})
+    return RuleSpec(
+        id=data["id"], type=data["type"], severity=data["severity"], message=data["message"],
+        description=data["description"], path=str(path),
+        params=_resolve_files(data.get("params", {}), path),
+        docs=data.get("docs", ""), enabled=bool(data.get("enabled", True)),
+        fail_examples=_examples(examples.get("fail"), path, failing=True),
+        pass_examples=_examples(examples.get("pass"), path, failing=False),
+    )
+
+
+def _check_header(data: dict, path: Path) -> None:
+    """The rule file's own keys: known, present, and of a known category and severity."""
     unknown = set(data) - _KNOWN_KEYS
     if unknown:
-        raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}")
-    _severity_key(data, where)
+        key = sorted(unknown)[0]
+        raise DataFileError(line_of(path, key), f"unknown key {key!r}")
+    said = _severity_key(data, path)
     for key in ("id", "type", "severity", "message", "description"):
         if not isinstance(data.get(key), str) or not data[key]:
-            raise RuleError(f"{where}: missing or empty key {key!r}")
+            raise DataFileError(line_of(path, said if key == "severity" else key), f"missing or empty key {key!r}")
     rid = data["id"]
     cat, _, name = rid.partition(".")
     if cat not in CATEGORIES or not name:
-        raise RuleError(f"{where}: rule id {rid!r} must be <category>.<name> with a category of {', '.join(CATEGORIES)}")
+        raise DataFileError(line_of(path, "id"), f"rule id {rid!r} must be <category>.<name> with a category "
+                                                 f"of {', '.join(CATEGORIES)}")
     if data["severity"] not in SEVERITIES:
-        raise RuleError(f"{where}: severity {data['severity']!r} must be one of {', '.join(SEVERITIES)}")
-    examples = data.get("examples", {})
-    if not isinstance(examples, dict):
-        raise RuleError(f"{where}: 'examples' must be a table with 'fail' and 'pass' lists")
-    return RuleSpec(
-        id=rid, type=data["type"], severity=data["severity"], message=data["message"],
-        description=data["description"], path=where,
-        params=_resolve_files(data.get("params", {}), path.parent, where),
-        docs=data.get("docs", ""), enabled=bool(data.get("enabled", True)),
-        fail_examples=_examples(examples.get("fail"), where, failing=True),
-        pass_examples=_examples(examples.get("pass"), where, failing=False),
-    )
+        raise DataFileError(line_of(path, said), f"severity {data['severity']!r} must be one of {', '.join(SEVERITIES)}")
+    if not isinstance(data.get("examples", {}), dict):
+        raise DataFileError(line_of(path, "examples"), "'examples' must be a table with 'fail' and 'pass' lists")
 
 
 def load_pack(directory: Path) -> list[RuleSpec]:
@@ -180,7 +181,7 @@ def load_rules(extra_dirs: list[Path] | tuple = ()) -> dict[str, RuleSpec]:
     rules: dict[str, RuleSpec] = {}
     for d in (bundled_rules_dir(), *extra_dirs):
         if not Path(d).is_dir():
-            raise RuleError(f"{d}: rule pack directory not found")
+            raise DataFileError(str(d), "rule pack directory not found")
         for spec in load_pack(Path(d)):
             rules[spec.id] = spec
     return rules

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from .config import Config
 from .config_keys import _check_category, _key, _str_list
+from .datafile import DataFileError
 from .finding import CATEGORIES
 from .errors import ConfigError
 from .params import check_value, declared, did_you_mean
 from .rule_types import CheckContext, Rule, rule_class
-from .rule_files import RuleError, RuleSpec, bundled_rules_dir, load_rules
+from .rule_files import RuleSpec, bundled_rules_dir, load_rules
 from .text import selector_length
 
 
@@ -22,7 +23,7 @@ def all_rules(packs: tuple[str, ...] = ()) -> dict[str, RuleSpec]:
     never imported, and by the test suite)."""
     try:
         specs = load_rules([Path(p) for p in packs])
-    except RuleError as e:
+    except DataFileError as e:  # a broken pack governs the files of the config that names it
         raise ConfigError(str(e)) from None
     bundled = Path(bundled_rules_dir())
     for spec in specs.values():

@@ -108,14 +108,34 @@ class Tally:
         self.documents += 1
         if not findings:
             self.clean += 1
+        cats, sev, residue = self._count_findings(findings)
+        source = meta.get("source") or "."
+        self.sources[source].update({"documents": 1, "findings": residue, "articles": 1 if residue else 0})
+        if residue:
+            self.residue_articles += 1
+            self.most_residue.add(residue, name, None)
+        for key, buckets in (("date", self.by_month), ("section", self.by_section)):
+            if meta.get(key):
+                b = buckets[meta[key]]
+                b["documents"] += 1
+                b.update(cats)
+        self._add_metrics(metrics, name)
+        if findings:
+            score = sum(WEIGHT.get(s, 0) * n for s, n in sev.items())
+            kept = [(d.line, d.column, d.rule, d.severity, d.message)
+                    for d in sorted(findings, key=lambda d: (d.line, d.column, d.rule))[:FINDINGS_KEPT]]
+            self.worst.add(score, name, {"path": path, "record": record, "findings": len(findings),
+                                         "categories": dict(cats), "kept": kept})
+
+    def _count_findings(self, findings: list) -> tuple[Counter, Counter, int]:
+        """Fold one document's findings into the rule, severity, word and boilerplate counts;
+        (its findings by category, by severity, how many are boilerplate residue)."""
         cats: Counter[str] = Counter()
         sev: Counter[str] = Counter()
         residue = 0
         for d in findings:
             self.rules[d.rule] += 1
-            if WEIGHT.get(d.severity, 0) > WEIGHT.get(self.rule_severity.get(d.rule, "info"), 0) \
-                    or d.rule not in self.rule_severity:
-                self.rule_severity[d.rule] = d.severity
+            self._note_level(d.rule, d.severity)
             cats[d.category] += 1
             sev[d.severity] += 1
             if d.category == "boilerplate":
@@ -127,30 +147,24 @@ class Tally:
             self.rule_articles[rule] += 1
         self.severity.update(sev)
         self.words.add(findings)
-        source = meta.get("source") or "."
-        self.sources[source].update({"documents": 1, "findings": residue, "articles": 1 if residue else 0})
-        if residue:
-            self.residue_articles += 1
-            self.most_residue.add(residue, name, None)
-        for key, buckets in (("date", self.by_month), ("section", self.by_section)):
-            if meta.get(key):
-                b = buckets[meta[key]]
-                b["documents"] += 1
-                b.update(cats)
-        if metrics and not metrics.get("too_short") and metrics.get("grade") is not None:
-            grade = round(float(metrics["grade"]), 1)
-            self.grades[grade] += 1
-            self.reading[int(metrics.get("reading_time_s") or 0)] += 1
-            if metrics.get("target_grade") is not None:
-                self.targets[float(metrics["target_grade"])] += 1
-            self.formulas[str(metrics.get("formula", ""))] += 1
-            self.hardest.add(grade, name, {"words": metrics.get("words", 0)})
-        if findings:
-            score = sum(WEIGHT.get(s, 0) * n for s, n in sev.items())
-            kept = [(d.line, d.column, d.rule, d.severity, d.message)
-                    for d in sorted(findings, key=lambda d: (d.line, d.column, d.rule))[:FINDINGS_KEPT]]
-            self.worst.add(score, name, {"path": path, "record": record, "findings": len(findings),
-                                         "categories": dict(cats), "kept": kept})
+        return cats, sev, residue
+
+    def _note_level(self, rule: str, severity: str) -> None:
+        """A rule's severity in the audit is the highest it was reported at."""
+        if rule not in self.rule_severity or WEIGHT.get(severity, 0) > WEIGHT.get(self.rule_severity[rule], 0):
+            self.rule_severity[rule] = severity
+
+    def _add_metrics(self, metrics: dict, name: str) -> None:
+        """A document's readability, when it was long enough to have a grade."""
+        if not metrics or metrics.get("too_short") or metrics.get("grade") is None:
+            return
+        grade = round(float(metrics["grade"]), 1)
+        self.grades[grade] += 1
+        self.reading[int(metrics.get("reading_time_s") or 0)] += 1
+        if metrics.get("target_grade") is not None:
+            self.targets[float(metrics["target_grade"])] += 1
+        self.formulas[str(metrics.get("formula", ""))] += 1
+        self.hardest.add(grade, name, {"words": metrics.get("words", 0)})
 
     def _template(self, text: str) -> None:
         key = " ".join(text.split()).casefold()
@@ -171,8 +185,7 @@ class Tally:
                              (self.formulas, other.formulas), (self.residue_kind, other.residue_kind)):
             mine.update(theirs)
         for rule, severity in other.rule_severity.items():
-            if WEIGHT[severity] > WEIGHT.get(self.rule_severity.get(rule, "info"), 0) or rule not in self.rule_severity:
-                self.rule_severity[rule] = severity
+            self._note_level(rule, severity)
         self.residue_articles += other.residue_articles
         for mine, theirs in ((self.sources, other.sources), (self.by_month, other.by_month),
                              (self.by_section, other.by_section)):

@@ -30,43 +30,58 @@ class Plan:
 def plan(paths: list[str], resolver, batch_size: int = DEFAULT_BATCH) -> Plan:
     """Files in batches of `batch_size`; a JSON Lines file of more records, and every
     Parquet file, in parts of `batch_size` records, each part a batch of its own."""
-    from ..config import Config
-    from ..errors import ConfigError
     from ..files import discover
-    from .parts import is_jsonl, is_parquet, split_jsonl, split_parquet
-
-    def config_for(p):
-        try:
-            return resolver.for_path(p)
-        except ConfigError:
-            return Config()
+    from .parts import is_parquet
 
     size = max(1, batch_size)
     parquet = [p for p in paths if p != "-" and is_parquet(p) and not os.path.isdir(p)]
-    files, errors = discover([p for p in paths if p != "-" and p not in parquet], config_for)
+    files, errors = discover([p for p in paths if p != "-" and p not in parquet], _config_for(resolver))
     errors = [(e.path, e.message) for e in errors]
     batches: list[list] = []
     pending: list[str] = []
     for path in parquet + files:
-        try:
-            parts = split_parquet(path, size) if is_parquet(path) else split_jsonl(path, size) if is_jsonl(path) \
-                else None
-        except OSError as e:
-            errors.append((path, f"cannot read: {e.strerror or e}"))
-            continue
-        except ValueError as e:  # not a Parquet file, or no pyarrow
-            errors.append((path, str(e)))
-            continue
-        if parts is None:
-            pending.append(path)
-            if len(pending) == size:
-                batches.append(pending)
-                pending = []
-        else:
+        parts = _parts(path, size, errors)
+        if parts is not None:
             batches += [[part] for part in parts]
+            continue
+        pending.append(path)
+        if len(pending) == size:
+            batches.append(pending)
+            pending = []
     if pending:
         batches.append(pending)
     return Plan(batches, errors)
+
+
+def _config_for(resolver):
+    """The config of a path for discovery (its include/exclude); a broken one is reported
+    when the file is checked, so the walk takes the defaults."""
+    from ..config import Config
+    from ..errors import ConfigError
+
+    def config_for(path):
+        try:
+            return resolver.for_path(path)
+        except ConfigError:
+            return Config()
+    return config_for
+
+
+def _parts(path: str, size: int, errors: list[tuple[str, str]]) -> list | None:
+    """The parts of a large export (a Parquet file; a JSON Lines file of more than `size`
+    records); None for a file checked whole; no parts for one that cannot be read or
+    split, whose problem is added to `errors`."""
+    from .parts import is_jsonl, is_parquet, split_jsonl, split_parquet
+
+    try:
+        if is_parquet(path):
+            return split_parquet(path, size)
+        return split_jsonl(path, size) if is_jsonl(path) else None
+    except OSError as e:
+        errors.append((path, f"cannot read: {e.strerror or e}"))
+    except ValueError as e:  # not a Parquet file, or no pyarrow
+        errors.append((path, str(e)))
+    return []
 
 
 def audit_batch(batch: list, resolver, jobs: int = 1) -> tuple[Tally, list[tuple[str, str]]]:

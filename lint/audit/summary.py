@@ -50,70 +50,26 @@ def _share(part: int, whole: int) -> float:
 
 
 def summarise(t) -> dict:
-    findings = sum(t.rules.values())
     categories = Counter()
     for rule, n in t.rules.items():
         categories[rule.split(".", 1)[0]] += n
-    rules = [{"rule": r, "category": r.split(".", 1)[0], "level": t.rule_severity.get(r, "warning"),
-              "findings": n, "articles": t.rule_articles[r]}
-             for r, n in t.rules.items()]
-    rules.sort(key=lambda r: (-r["findings"], r["rule"]))
-    # What to look at first: the rules touching the most articles, weighted by severity.
-    priorities = sorted(rules, key=lambda r: (-r["articles"] * WEIGHT.get(r["level"], 1), r["rule"]))
-    priorities = [{"rule": r["rule"], "level": r["level"], "articles": r["articles"],
-                   "share": _share(r["articles"], t.documents), "findings": r["findings"]}
-                  for r in priorities[:PRIORITIES]]
-    target = t.targets.most_common(1)[0][0] if t.targets else None
-    over = sum(c for g, c in t.grades.items() if target is not None and g > target)
+    rules = _rules(t)
     words = t.words.rows()
-    templates = sorted(([n, min(forms, key=lambda f: (-forms[f], f))] for n, forms in t.templates.values()),
-                       key=lambda x: (-x[0], x[1]))
-    sources = [{"source": s, "documents": c["documents"], "findings": c["findings"],
-                "articles": c["articles"], "per_article": round(c["findings"] / c["documents"], 3)}
-               for s, c in t.sources.items()]
-    sources.sort(key=lambda s: (-s["findings"], s["source"]))
-
-    def buckets(table: dict, key: str) -> list[dict]:
-        out = []
-        for name in sorted(table):
-            c = table[name]
-            row = {key: name, "documents": c["documents"]}
-            for cat in CATEGORIES:
-                row[cat] = round(c[cat] / c["documents"], 3) if c["documents"] else 0.0
-            out.append(row)
-        return out
-
     return {
         "version": 1,
         "totals": {"documents": t.documents, "files": t.files, "clean": t.clean,
-                   "clean_share": _share(t.clean, t.documents), "findings": findings,
+                   "clean_share": _share(t.clean, t.documents), "findings": sum(t.rules.values()),
                    "error": t.severity["error"], "warning": t.severity["warning"], "info": t.severity["info"],
                    "file_errors": t.errors_total},
         "categories": {c: categories[c] for c in CATEGORIES},
         "rules": rules,
-        "priorities": priorities,
-        "readability": {
-            "scored": sum(t.grades.values()), "target_grade": target,
-            "formula": t.formulas.most_common(1)[0][0] if t.formulas else None,
-            "over_target": over, "over_target_share": _share(over, sum(t.grades.values())),
-            "grade": _distribution(t.grades), "grade_histogram": _histogram(t.grades, 1),
-            "reading_time_s": _distribution(t.reading),
-            "reading_histogram": _histogram(t.reading, READING_BIN_S),
-            "hardest": [{"article": name, "grade": g, "words": p["words"]} for g, name, p in t.hardest.ranked()],
-        },
-        "boilerplate": {
-            "findings": categories["boilerplate"], "articles": t.residue_articles,
-            "articles_share": _share(t.residue_articles, t.documents),
-            "by_kind": [{"kind": k, "findings": n} for k, n in sorted(t.residue_kind.items(), key=lambda x: (-x[1], x[0]))],
-            "by_source": sources,
-            "templates": [{"line": line, "articles": n} for n, line in templates[:TEMPLATES_KEPT]],
-            "template_lines": len(templates),
-            "most_residue": [{"article": name, "findings": n} for n, name, _ in t.most_residue.ranked()],
-        },
+        "priorities": _priorities(rules, t.documents),
+        "readability": _readability(t),
+        "boilerplate": _boilerplate(t, categories["boilerplate"]),
         "spelling": {"unknown_words": len(words), "listed": min(len(words), WORDS_KEPT),
                      "words": words[:WORDS_KEPT]},
-        "over_time": buckets(t.by_month, "month"),
-        "sections": buckets(t.by_section, "section"),
+        "over_time": _buckets(t.by_month, "month"),
+        "sections": _buckets(t.by_section, "section"),
         "worst": [{"article": name, "score": score, "path": p["path"], "record": p["record"],
                    "findings": p["findings"], "categories": p["categories"],
                    "shown": [{"line": ln, "column": col, "rule": rule, "level": lvl, "message": msg}
@@ -121,3 +77,64 @@ def summarise(t) -> dict:
                   for score, name, p in t.worst.ranked()],
         "errors": [{"path": p, "message": m} for p, m in sorted(t.file_errors)],
     }
+
+
+def _rules(t) -> list[dict]:
+    """Every rule that found something, most findings first."""
+    rules = [{"rule": r, "category": r.split(".", 1)[0], "level": t.rule_severity.get(r, "warning"),
+              "findings": n, "articles": t.rule_articles[r]}
+             for r, n in t.rules.items()]
+    rules.sort(key=lambda r: (-r["findings"], r["rule"]))
+    return rules
+
+
+def _priorities(rules: list[dict], documents: int) -> list[dict]:
+    """What to look at first: the rules touching the most articles, weighted by severity."""
+    first = sorted(rules, key=lambda r: (-r["articles"] * WEIGHT.get(r["level"], 1), r["rule"]))
+    return [{"rule": r["rule"], "level": r["level"], "articles": r["articles"],
+             "share": _share(r["articles"], documents), "findings": r["findings"]}
+            for r in first[:PRIORITIES]]
+
+
+def _readability(t) -> dict:
+    target = t.targets.most_common(1)[0][0] if t.targets else None
+    over = sum(c for g, c in t.grades.items() if target is not None and g > target)
+    return {
+        "scored": sum(t.grades.values()), "target_grade": target,
+        "formula": t.formulas.most_common(1)[0][0] if t.formulas else None,
+        "over_target": over, "over_target_share": _share(over, sum(t.grades.values())),
+        "grade": _distribution(t.grades), "grade_histogram": _histogram(t.grades, 1),
+        "reading_time_s": _distribution(t.reading),
+        "reading_histogram": _histogram(t.reading, READING_BIN_S),
+        "hardest": [{"article": name, "grade": g, "words": p["words"]} for g, name, p in t.hardest.ranked()],
+    }
+
+
+def _boilerplate(t, findings: int) -> dict:
+    templates = sorted(([n, min(forms, key=lambda f: (-forms[f], f))] for n, forms in t.templates.values()),
+                       key=lambda x: (-x[0], x[1]))
+    sources = [{"source": s, "documents": c["documents"], "findings": c["findings"],
+                "articles": c["articles"], "per_article": round(c["findings"] / c["documents"], 3)}
+               for s, c in t.sources.items()]
+    sources.sort(key=lambda s: (-s["findings"], s["source"]))
+    return {
+        "findings": findings, "articles": t.residue_articles,
+        "articles_share": _share(t.residue_articles, t.documents),
+        "by_kind": [{"kind": k, "findings": n} for k, n in sorted(t.residue_kind.items(), key=lambda x: (-x[1], x[0]))],
+        "by_source": sources,
+        "templates": [{"line": line, "articles": n} for n, line in templates[:TEMPLATES_KEPT]],
+        "template_lines": len(templates),
+        "most_residue": [{"article": name, "findings": n} for n, name, _ in t.most_residue.ranked()],
+    }
+
+
+def _buckets(table: dict, key: str) -> list[dict]:
+    """Per month or section: documents, and each category's findings per document."""
+    out = []
+    for name in sorted(table):
+        c = table[name]
+        row = {key: name, "documents": c["documents"]}
+        for cat in CATEGORIES:
+            row[cat] = round(c[cat] / c["documents"], 3) if c["documents"] else 0.0
+        out.append(row)
+    return out

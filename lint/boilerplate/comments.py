@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..datafile import compile_pattern, read_lines
 from ..rule_files import bundled_rules_dir
-from .data_files import compile_pattern, read_data_file
 from .features import Shape
 
 _FIRST_SIGNALS_WITHIN = 12  # lines after the header that must hold two signals
@@ -34,7 +34,7 @@ def load_thread_rules(path: str | None = None) -> tuple[re.Pattern, re.Pattern, 
     an author line is a signal too."""
     p = path or str(bundled_rules_dir() / "boilerplate" / "comment-thread.txt")
     sections: dict[str, list[str]] = {name: [] for name in _SECTIONS}
-    for line in read_data_file(p, sections=_SECTIONS).lines:
+    for line in read_lines(p, sections=_SECTIONS).lines:
         compile_pattern(line.text, line.where)  # a bad one names its line, not the joined expression
         sections[line.section].append(line.text)
     sections["signal"] += sections["author"]

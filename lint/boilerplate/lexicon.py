@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..datafile import compile_pattern, read_lines
 from ..rule_files import bundled_rules_dir
-from .data_files import compile_pattern, read_data_file
 from .keyword_index import KeywordIndex
 from .regex_analysis import WORD_TOKEN, first_chars, keywords, may_start_with, prefixes, trie_pattern
 
@@ -270,7 +270,7 @@ def _read(path: Path) -> tuple[list[str], bool, list[str]]:
     """The patterns of a phrase file, whether it says `#! sentences` (its patterns may
     match a whole sentence of prose, like a cookie notice or an affiliate disclosure),
     and where each pattern was written (for the error a bad one raises when compiled)."""
-    data = read_data_file(path, directives=("sentences",))
+    data = read_lines(path, directives=("sentences",))
     return [ln.text for ln in data.lines], "sentences" in data.directives, [ln.where for ln in data.lines]
 
 

@@ -13,9 +13,9 @@ import operator
 from functools import lru_cache
 from pathlib import Path
 
+from ..datafile import DataFileError, line_of, read_toml
 from ..rule_files import bundled_rules_dir
 from .context import FEATURES
-from .data_files import DataFileError, line_of, read_toml
 
 
 PLACES = ("before", "inside", "after")

@@ -132,16 +132,25 @@ def _literal_run(nodes, limit: int = 64) -> set[str] | None:
     return prefixes or None
 
 
-def _all_literal(nodes) -> bool:
+def _every_node(nodes, holds, alternatives=all) -> bool:
+    """Whether `holds(op, arg)` is true of every node of a parsed sequence, looking
+    through groups (true of a group when true of its content) and alternations (when
+    true of `alternatives` of them: all, or any)."""
     for op, arg in nodes:
-        if op is _c.LITERAL or op is _c.AT:
-            continue
-        if op is _c.SUBPATTERN and _all_literal(arg[-1]):
-            continue
-        if op is _c.BRANCH and all(_all_literal(alt) for alt in arg[1]):
-            continue
-        return False
+        if op is _c.SUBPATTERN:
+            ok = _every_node(arg[-1], holds, alternatives)
+        elif op is _c.BRANCH:
+            ok = alternatives(_every_node(alt, holds, alternatives) for alt in arg[1])
+        else:
+            ok = holds(op, arg)
+        if not ok:
+            return False
     return True
+
+
+def _all_literal(nodes) -> bool:
+    """Every match of `nodes` is one of a few fixed strings: literals and anchors only."""
+    return _every_node(nodes, lambda op, _: op is _c.LITERAL or op is _c.AT)
 
 
 @lru_cache(maxsize=None)
@@ -340,17 +349,14 @@ def _node_first(op, arg) -> tuple[set[str] | None, bool]:
 
 
 def _may_be_empty(nodes) -> bool:
-    for op, arg in nodes:
-        if op is _c.AT:
-            continue
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and (arg[0] == 0 or _may_be_empty(arg[2])):
-            continue
-        if op is _c.SUBPATTERN and _may_be_empty(arg[-1]):
-            continue
-        if op is _c.BRANCH and any(_may_be_empty(alt) for alt in arg[1]):
-            continue
-        return False
-    return True
+    """`nodes` can match the empty string: anchors, and repeats that may match nothing."""
+    return _every_node(nodes, _node_may_be_empty, any)
+
+
+def _node_may_be_empty(op, arg) -> bool:
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        return arg[0] == 0 or _may_be_empty(arg[2])
+    return op is _c.AT
 
 
 def _charset(items) -> set[str] | None:

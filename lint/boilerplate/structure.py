@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..datafile import DataFileError, compile_pattern, read_lines
 from ..rule_files import bundled_rules_dir
-from .data_files import DataFileError, compile_pattern, read_data_file
 
 
 @lru_cache(maxsize=2)
@@ -19,7 +19,7 @@ def load_context_rules(path: str | None = None) -> tuple[tuple[str, re.Pattern],
     """(kind, pattern) per line of html-context.txt: KIND, a tab, a regular expression."""
     p = path or str(bundled_rules_dir() / "boilerplate" / "html-context.txt")
     rules = []
-    for line in read_data_file(p).lines:
+    for line in read_lines(p).lines:
         kind, sep, pattern = line.text.partition("\t")
         if not sep:
             raise DataFileError(line.where, "expected KIND<tab>PATTERN")

@@ -62,9 +62,15 @@ def use_color(flag: bool | None, stream=None) -> bool:
 def report_problems(result, quiet: bool = False) -> None:
     """Errors and notices on stderr. `quiet` drops the info notices (such as "grammar checks
     skipped"), which an editor's quickfix list would otherwise read as an entry."""
+    _report_errors(result.errors, debug_enabled())
+    for n in result.notices:
+        if not (quiet and n.severity == "info"):
+            say(f"edlint: {n.severity}: {n.message}")
+
+
+def _report_errors(errors, debug: bool) -> None:
     same: dict[str, int] = {}
-    debug = debug_enabled()
-    for e in result.errors:
+    for e in errors:
         # Many files under one broken config share its message: say it once.
         if not e.partial and not e.detail:
             if e.message in same:
@@ -77,12 +83,8 @@ def report_problems(result, quiet: bool = False) -> None:
     for message, more in same.items():
         if more:
             say(f"edlint: error: {more} more file{'s' if more != 1 else ''} not checked: {message}")
-    if not debug and any(e.detail for e in result.errors):
+    if not debug and any(e.detail for e in errors):
         say(DEBUG_HINT)
-    for n in result.notices:
-        if quiet and n.severity == "info":
-            continue
-        say(f"edlint: {n.severity}: {n.message}")
 
 
 def guard(fn):

@@ -84,8 +84,6 @@ class Client:
 
     def _send(self, method: str, path: str, form: dict | None, counted: bool = False,
               retries: int | None = None) -> object:
-        import json
-
         body = urlencode(form).encode("utf-8") if form is not None else None
         last = ServerFailure("no answer", "unreachable")
         for attempt in range((self.retries if retries is None else retries) + 1):
@@ -103,71 +101,25 @@ class Client:
                     raise
                 last = e
                 continue
-            if 300 <= status < 400:
-                where = f" to {_printable(location)}" if location else ""
-                raise ServerFailure(f"answered HTTP {status}, a redirect{where}, which edlint does not follow "
-                                    "(it would send the text elsewhere); configure the server's own URL",
-                                    "redirect")
-            if status != 200:
-                text = _first_line(payload.decode("utf-8", "replace"))
-                if status == 413:
-                    m = _LIMIT.search(text)
-                    raise ServerFailure(f"HTTP 413: {text} (lower [languagetool] max-request-chars to the "
-                                        "server's maxTextLength)", "too-large", int(m.group(1)) if m else 0)
-                last = ServerFailure(f"HTTP {status}: {text}", "busy" if status in (429, 503) else "http")
-                if status in RETRY_STATUS:
-                    continue
-                raise last
-            try:
-                return json.loads(payload)
-            except ValueError:
-                raise ServerFailure("answered with something that is not JSON; is this a LanguageTool server?",
-                                    "invalid") from None
+            if status == 200:
+                return _json(payload)
+            failure = _refusal(status, location, payload)
+            if status not in RETRY_STATUS:
+                raise failure
+            last = failure
         raise last
 
     def _exchange(self, method: str, path: str, body: bytes | None) -> tuple[int, str, bytes]:
         """One request on this thread's connection, within the deadline: (status, Location, body)."""
         import http.client
 
-        conn = getattr(self._local, "conn", None)
-        reused = conn is not None and conn.sock is not None and not _dropped(conn.sock)
-        if not reused:
-            if conn is not None:
-                conn.close()
-            conn = self._local.conn = self._new_connection()
+        conn, reused = self._connection()
         expired = threading.Event()
-
-        def expire():  # the deadline passed: wake the thread blocked on this socket
-            expired.set()
-            sock = conn.sock
-            if sock is not None:
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-
-        watchdog = threading.Timer(self.timeout, expire)
+        watchdog = threading.Timer(self.timeout, _expire, (conn, expired))
         watchdog.daemon = True
         watchdog.start()
         try:
-            if conn.sock is None:
-                try:
-                    conn.connect()
-                except TimeoutError:
-                    raise ServerFailure(f"no connection within {_seconds(min(self.timeout, CONNECT_TIMEOUT))}",
-                                        "timeout") from None
-            conn.sock.settimeout(self.timeout)
-            if expired.is_set():
-                raise OSError("deadline passed while connecting")
-            headers = {"Accept": "application/json", "User-Agent": "edlint"}
-            if body is not None:
-                headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8"
-            conn.request(method, self._path + path, body=body, headers=headers)
-            response = conn.getresponse()
-            payload = response.read()
-            if response.will_close:
-                conn.close()
-            return response.status, response.getheader("Location") or "", payload
+            return self._request(conn, method, path, body, expired)
         except ServerFailure:
             conn.close()
             raise
@@ -185,6 +137,37 @@ class Client:
             raise _classify(e) from None
         finally:
             watchdog.cancel()
+
+    def _connection(self):
+        """This thread's connection, kept alive from its last request unless the server
+        closed it (then a new one): (connection, whether it is reused)."""
+        conn = getattr(self._local, "conn", None)
+        reused = conn is not None and conn.sock is not None and not _dropped(conn.sock)
+        if not reused:
+            if conn is not None:
+                conn.close()
+            conn = self._local.conn = self._new_connection()
+        return conn, reused
+
+    def _request(self, conn, method: str, path: str, body: bytes | None, expired) -> tuple[int, str, bytes]:
+        if conn.sock is None:
+            try:
+                conn.connect()
+            except TimeoutError:
+                raise ServerFailure(f"no connection within {_seconds(min(self.timeout, CONNECT_TIMEOUT))}",
+                                    "timeout") from None
+        conn.sock.settimeout(self.timeout)
+        if expired.is_set():
+            raise OSError("deadline passed while connecting")
+        headers = {"Accept": "application/json", "User-Agent": "edlint"}
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8"
+        conn.request(method, self._path + path, body=body, headers=headers)
+        response = conn.getresponse()
+        payload = response.read()
+        if response.will_close:
+            conn.close()
+        return response.status, response.getheader("Location") or "", payload
 
     def _new_connection(self):
         import http.client
@@ -205,6 +188,42 @@ class Client:
             connections, self._connections = self._connections, []
         for conn in connections:
             conn.close()
+
+
+def _expire(conn, expired: threading.Event) -> None:
+    """The deadline passed: wake the thread blocked on this connection's socket."""
+    expired.set()
+    sock = conn.sock
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _refusal(status: int, location: str, payload: bytes) -> ServerFailure:
+    """What an answer other than 200 means: a redirect (not followed), a text over the
+    server's limit (with the limit it states), a busy server, or another HTTP error."""
+    if 300 <= status < 400:
+        where = f" to {_printable(location)}" if location else ""
+        return ServerFailure(f"answered HTTP {status}, a redirect{where}, which edlint does not follow "
+                             "(it would send the text elsewhere); configure the server's own URL", "redirect")
+    text = _first_line(payload.decode("utf-8", "replace"))
+    if status == 413:
+        m = _LIMIT.search(text)
+        return ServerFailure(f"HTTP 413: {text} (lower [languagetool] max-request-chars to the "
+                             "server's maxTextLength)", "too-large", int(m.group(1)) if m else 0)
+    return ServerFailure(f"HTTP {status}: {text}", "busy" if status in (429, 503) else "http")
+
+
+def _json(payload: bytes) -> object:
+    import json
+
+    try:
+        return json.loads(payload)
+    except ValueError:
+        raise ServerFailure("answered with something that is not JSON; is this a LanguageTool server?",
+                            "invalid") from None
 
 
 def _dropped(sock) -> bool:

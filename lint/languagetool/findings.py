@@ -31,31 +31,42 @@ def to_finding(match: dict, span: tuple[int, int, bool], severity: dict[str, str
                default_severity: str) -> Finding:
     """`span` is the match's (source start, source end, verbatim) in its document."""
     rule = match["rule"]
-    category = rule.get("category") if isinstance(rule.get("category"), dict) else {}
     issue = str(rule.get("issueType") or "uncategorized")
-    suggestions = tuple(r["value"] for r in match.get("replacements") or ()
-                        if isinstance(r, dict) and isinstance(r.get("value"), str))[:MAX_SUGGESTIONS]
+    suggestions = _suggestions(match)
     start, end, verbatim = span
     fix = None
     if suggestions and verbatim:
         # LanguageTool proposes, a person decides: never applied by `edlint fix` on its own.
         fix = Fix((TextEdit(start, end, suggestions[0]),), safe=False,
                   description=f"Replace with “{suggestions[0]}”")
-    urls = rule.get("urls") or ()
-    url = urls[0].get("value", "") if urls and isinstance(urls[0], dict) else ""
     return Finding(
         rule=edlint_rule_id(rule["id"]),
         message=str(match.get("message") or rule.get("description") or rule["id"]).strip(),
         start=start, end=end,
         severity=severity.get(issue, default_severity),
         suggestions=suggestions, fix=fix,
-        data={
-            "description": str(rule.get("description") or ""),
-            "lt_rule": rule["id"],
-            "lt_category": str(category.get("id") or ""),
-            "lt_category_name": str(category.get("name") or ""),
-            "issue_type": issue,
-            "short_message": str(match.get("shortMessage") or ""),
-            "url": url,
-        },
+        data=_details(match, issue),
     )
+
+
+def _suggestions(match: dict) -> tuple[str, ...]:
+    """The first few replacements LanguageTool offers (those that are text)."""
+    return tuple(r["value"] for r in match.get("replacements") or ()
+                 if isinstance(r, dict) and isinstance(r.get("value"), str))[:MAX_SUGGESTIONS]
+
+
+def _details(match: dict, issue: str) -> dict:
+    """What LanguageTool says of the match beyond its message, as strings ("" when absent)."""
+    rule = match["rule"]
+    category = rule.get("category") if isinstance(rule.get("category"), dict) else {}
+    urls = rule.get("urls") or ()
+    url = urls[0].get("value", "") if urls and isinstance(urls[0], dict) else ""
+    return {
+        "description": str(rule.get("description") or ""),
+        "lt_rule": rule["id"],
+        "lt_category": str(category.get("id") or ""),
+        "lt_category_name": str(category.get("name") or ""),
+        "issue_type": issue,
+        "short_message": str(match.get("shortMessage") or ""),
+        "url": url,
+    }

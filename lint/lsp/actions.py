@@ -29,38 +29,56 @@ def _text_edit(e: dict) -> types.TextEdit:
 def for_diagnostic(uri: str, d: types.Diagnostic, fmt: str, line_text: str) -> list[types.CodeAction]:
     data = d.data if isinstance(d.data, dict) else {}
     rule = data.get("rule") or str(d.code or "")
+    return [*_fix_and_suggestions(uri, d, data), *_vocabulary(uri, d, data, rule),
+            *_disable_for_line(uri, d, fmt, line_text, rule)]
+
+
+def _quick_fix(title: str, d: types.Diagnostic, **action) -> types.CodeAction:
+    return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[d], **action)
+
+
+def _fix_and_suggestions(uri: str, d: types.Diagnostic, data: dict) -> list[types.CodeAction]:
+    """The rule's fix (when safe, or when there is nothing else to offer), then each
+    suggestion it does not already make."""
     actions: list[types.CodeAction] = []
     fix = data.get("fix")
     if fix and (fix.get("safe") or not data.get("suggestions")):
-        actions.append(types.CodeAction(
-            title=fix["title"], kind=types.CodeActionKind.QuickFix, diagnostics=[d],
-            is_preferred=bool(fix.get("safe")), edit=_edit(uri, [_text_edit(e) for e in fix["edits"]])))
+        actions.append(_quick_fix(fix["title"], d, is_preferred=bool(fix.get("safe")),
+                                  edit=_edit(uri, [_text_edit(e) for e in fix["edits"]])))
     safe_fix = bool(fix and fix.get("safe"))
     for i, s in enumerate(data.get("suggestions", [])):
         if safe_fix and len(fix["edits"]) == 1 and fix["edits"][0]["newText"] == s:
             continue  # the fix already offers it
-        actions.append(types.CodeAction(
-            title=f"Replace with “{s}”", kind=types.CodeActionKind.QuickFix, diagnostics=[d],
+        actions.append(_quick_fix(
+            f"Replace with “{s}”", d,
             # The first suggestion is preferred unless a safe fix is.
             is_preferred=(i == 0 and not safe_fix),
             edit=_edit(uri, [types.TextEdit(range=d.range, new_text=s)])))
-    word = data.get("text", "")
-    if rule in WORD_RULES and word and "\n" not in word:
-        actions.append(types.CodeAction(
-            title=f"Add “{word}” to the project vocabulary", kind=types.CodeActionKind.QuickFix, diagnostics=[d],
-            command=types.Command(title="Add to vocabulary", command=CMD_ACCEPT, arguments=[uri, word])))
-        actions.append(types.CodeAction(
-            title=f"Ignore “{word}” in this file", kind=types.CodeActionKind.QuickFix, diagnostics=[d],
-            command=types.Command(title="Ignore in file", command=CMD_ACCEPT_IN_FILE, arguments=[uri, word])))
-    if rule and fmt in DIRECTIVE_FORMATS:
-        line = d.range.start.line
-        indent = line_text[:len(line_text) - len(line_text.lstrip(" \t"))]
-        directive = f"{indent}<!-- edlint-disable-next-line {rule} -->\n"
-        at = types.Position(line=line, character=0)
-        actions.append(types.CodeAction(
-            title=f"Disable {rule} for this line", kind=types.CodeActionKind.QuickFix, diagnostics=[d],
-            edit=_edit(uri, [types.TextEdit(range=types.Range(start=at, end=at), new_text=directive)])))
     return actions
+
+
+def _vocabulary(uri: str, d: types.Diagnostic, data: dict, rule: str) -> list[types.CodeAction]:
+    """Accepting the flagged word, for the project or this file (word rules, one-line words)."""
+    word = data.get("text", "")
+    if rule not in WORD_RULES or not word or "\n" in word:
+        return []
+    return [
+        _quick_fix(f"Add “{word}” to the project vocabulary", d,
+                   command=types.Command(title="Add to vocabulary", command=CMD_ACCEPT, arguments=[uri, word])),
+        _quick_fix(f"Ignore “{word}” in this file", d,
+                   command=types.Command(title="Ignore in file", command=CMD_ACCEPT_IN_FILE, arguments=[uri, word])),
+    ]
+
+
+def _disable_for_line(uri: str, d: types.Diagnostic, fmt: str, line_text: str, rule: str) -> list[types.CodeAction]:
+    """A directive above the line, in formats whose readers understand one."""
+    if not rule or fmt not in DIRECTIVE_FORMATS:
+        return []
+    indent = line_text[:len(line_text) - len(line_text.lstrip(" \t"))]
+    directive = f"{indent}<!-- edlint-disable-next-line {rule} -->\n"
+    at = types.Position(line=d.range.start.line, character=0)
+    return [_quick_fix(f"Disable {rule} for this line", d,
+                       edit=_edit(uri, [types.TextEdit(range=types.Range(start=at, end=at), new_text=directive)]))]
 
 
 def fix_all(uri: str, safe_edits: list[types.TextEdit]) -> types.CodeAction | None:

@@ -20,27 +20,34 @@ Linsear Write is computed on the whole text rather than a 100-word sample.
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 
 from .counts import Counts
 
 
+def _needs_words_and_sentences(formula):
+    """A formula of words per sentence (or per word) scores 0.0 for text with no words
+    or no sentences, rather than dividing by zero."""
+    @functools.wraps(formula)
+    def score(c: Counts) -> float:
+        return formula(c) if c.words and c.sentences else 0.0
+    return score
+
+
+@_needs_words_and_sentences
 def flesch_reading_ease(c: Counts) -> float:
-    if not c.words or not c.sentences:
-        return 0.0
     return 206.835 - 1.015 * c.words / c.sentences - 84.6 * c.syllables / c.words
 
 
+@_needs_words_and_sentences
 def flesch_kincaid_grade(c: Counts) -> float:
-    if not c.words or not c.sentences:
-        return 0.0
     return 0.39 * c.words / c.sentences + 11.8 * c.syllables / c.words - 15.59
 
 
+@_needs_words_and_sentences
 def gunning_fog(c: Counts) -> float:
-    if not c.words or not c.sentences:
-        return 0.0
     return 0.4 * (c.words / c.sentences + 100 * c.complex_words / c.words)
 
 
@@ -50,21 +57,18 @@ def smog_index(c: Counts) -> float:
     return 1.043 * math.sqrt(30 * c.polysyllables / c.sentences) + 3.1291
 
 
+@_needs_words_and_sentences
 def coleman_liau_index(c: Counts) -> float:
-    if not c.words or not c.sentences:
-        return 0.0
     return 0.0588 * 100 * c.letters / c.words - 0.296 * 100 * c.sentences / c.words - 15.8
 
 
+@_needs_words_and_sentences
 def automated_readability_index(c: Counts) -> float:
-    if not c.words or not c.sentences:
-        return 0.0
     return 4.71 * c.letters / c.words + 0.5 * c.words / c.sentences - 21.43
 
 
+@_needs_words_and_sentences
 def dale_chall_score(c: Counts) -> float:
-    if not c.words or not c.sentences:
-        return 0.0
     share = 100 * c.difficult_words / c.words
     return 0.1579 * share + 0.0496 * c.words / c.sentences + (3.6365 if share > 5 else 0.0)
 
@@ -94,13 +98,12 @@ def _ease_grade(ease: float) -> list[int]:
     return [13]
 
 
+@_needs_words_and_sentences
 def consensus_grade(c: Counts) -> float:
     """textstat's `text_standard`: the grade most of the formulas agree on (each
     grade formula votes for its floor, ceiling and rounding; reading ease votes
     by Flesch's table; ties go to the grade voted for first). Unlike textstat,
     a reading ease of 100 or more votes grade 5, not 13."""
-    if not c.words or not c.sentences:
-        return 0.0
     votes: list[int] = []
     votes += [math.floor(g := flesch_kincaid_grade(c)), math.ceil(g), round(g)]
     votes += _ease_grade(flesch_reading_ease(c))

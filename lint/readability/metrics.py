@@ -89,29 +89,40 @@ def prose(doc) -> Prose:
     excluded = _Excluded(doc.excluded) if doc.excluded else None
     paragraphs, headings, heading_words, first_block = [], 0, 0, None
     for block in doc.blocks:
-        if block.kind in SKIPPED_KINDS:
-            continue
-        if excluded and excluded.covered(block.start, block.end) >= block.end - block.start:
+        if _left_out(block, excluded):
             continue
         first_block = first_block or block
         if block.kind in HEADING_KINDS or _is_headline(block):
             headings += 1
             heading_words += len(WORD.findall(block.text))
             continue
-        kept = []
-        for s, e in split_sentences(block.text):
-            if excluded:
-                a, b = block.source_span(s, e)
-                if excluded.covered(a, b) * 2 >= b - a:
-                    continue
-            c = count_sentence(block.text[s:e])
-            if c.words:
-                kept.append(Sentence(s, e, c))
+        kept = _sentences(block, excluded)
         if kept:
             paragraphs.append(Paragraph(block, kept, total(s.counts for s in kept)))
     result = Prose(paragraphs, total(p.counts for p in paragraphs), headings, heading_words, first_block)
     doc.cache["readability.prose"] = result
     return result
+
+
+def _left_out(block, excluded: _Excluded | None) -> bool:
+    """A table cell, or a block the boilerplate rules flagged whole."""
+    return block.kind in SKIPPED_KINDS or bool(
+        excluded and excluded.covered(block.start, block.end) >= block.end - block.start)
+
+
+def _sentences(block, excluded: _Excluded | None) -> list[Sentence]:
+    """The block's sentences that have words, each counted; a sentence mostly inside
+    flagged boilerplate is left out."""
+    kept = []
+    for s, e in split_sentences(block.text):
+        if excluded:
+            a, b = block.source_span(s, e)
+            if excluded.covered(a, b) * 2 >= b - a:
+                continue
+        c = count_sentence(block.text[s:e])
+        if c.words:
+            kept.append(Sentence(s, e, c))
+    return kept
 
 
 def scores(c: Counts) -> dict[str, float]:

@@ -40,19 +40,23 @@ DEFAULT_PRESET = "general-news"
 @dataclass(frozen=True)
 class Audience:
     preset: str
-    formula: str = "flesch-kincaid"
-    target_grade: float = 13
-    min_words: int = 100
-    long_sentence: int = 30
-    very_long_sentence: int = 45
-    hard_paragraph_margin: float = 3
+    formula: str
+    target_grade: float
+    min_words: int
+    long_sentence: int
+    very_long_sentence: int
+    hard_paragraph_margin: float
 
 
+# General news is the default audience; every other preset is it with what changes.
+GENERAL_NEWS = Audience("general-news", formula="flesch-kincaid", target_grade=13, min_words=100,
+                        long_sentence=30, very_long_sentence=45, hard_paragraph_margin=3)
 PRESETS: dict[str, Audience] = {
-    "general-news": Audience("general-news"),
-    "broadsheet": Audience("broadsheet", target_grade=14, long_sentence=35, very_long_sentence=50),
-    "young-readers": Audience("young-readers", target_grade=6, long_sentence=18, very_long_sentence=25,
-                              hard_paragraph_margin=3),
+    "general-news": GENERAL_NEWS,
+    "broadsheet": replace(GENERAL_NEWS, preset="broadsheet", target_grade=14, long_sentence=35,
+                          very_long_sentence=50),
+    "young-readers": replace(GENERAL_NEWS, preset="young-readers", target_grade=6, long_sentence=18,
+                             very_long_sentence=25, hard_paragraph_margin=3),
 }
 
 # settings key -> Audience field

@@ -29,26 +29,28 @@ def _shown(suggestion: str) -> str:
     return suggestion if plain else f'"{suggestion}"'
 
 
+def _many(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
 def summary_line(result) -> str:
     c = result.counts()
     total = sum(c.values())
-    nfiles = getattr(result.findings, "paths", None)  # known to a spilled run
-    if nfiles is None:
-        nfiles = len({d.path for d in result.findings})
-    parts = [f"{total} finding{'s' if total != 1 else ''}"]
+    parts = [_many(total, "finding")]
     if total:
-        parts.append(f"({c['error']} error{'s' if c['error'] != 1 else ''}, "
-                     f"{c['warning']} warning{'s' if c['warning'] != 1 else ''}, {c['info']} info)"
-                     f" in {nfiles} file{'s' if nfiles != 1 else ''}")
+        nfiles = getattr(result.findings, "paths", None)  # known to a spilled run
+        if nfiles is None:
+            nfiles = len({d.path for d in result.findings})
+        parts.append(f"({_many(c['error'], 'error')}, {_many(c['warning'], 'warning')}, {c['info']} info)"
+                     f" in {_many(nfiles, 'file')}")
     whole = [e for e in result.errors if not e.partial]
     failed = {e.path for e in whole}
-    checked = sum(1 for f in result.files if f not in failed)
-    parts.append(f"- {checked} file{'s' if checked != 1 else ''} checked")
+    parts.append(f"- {_many(sum(1 for f in result.files if f not in failed), 'file')} checked")
     if whole:
         parts.append(f"- {len(whole)} could not be checked")
     partial = len(result.errors) - len(whole)
     if partial:  # a bad record of a file whose other records were checked
-        parts.append(f"- {partial} part{'s' if partial != 1 else ''} of them could not be checked")
+        parts.append(f"- {_many(partial, 'part')} of them could not be checked")
     if result.baselined:
         parts.append(f"- {result.baselined} in the baseline")
     return " ".join(parts)

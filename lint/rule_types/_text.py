@@ -5,8 +5,19 @@ import re
 
 from ..finding import Fix, TextEdit
 from ..document import Block
+from ..params import Param
 from ..patterns import IGNORECASE, GuardedPattern, PatternError, compile_pattern, guarded, rule_where, warn
 from ..text import match_case  # noqa: F401  (substitution imports it from here)
+
+
+# Parameters of the types that match phrases or patterns (existence, substitution),
+# declared once: matching in any case, and the matches a rule file leaves out.
+IGNORECASE_PARAM = Param("bool", True, "Match in any case.")
+LEAVE_OUT_PARAMS = {
+    "exceptions": Param("strings", [], "Regular expressions: a match inside one is not reported."),
+    "skip_quotations": Param("bool", None, "Skip matches inside direct quotations (unset: yes for "
+                             "style rules).", optional=True),
+}
 
 
 class _KeepUnknown(dict):

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from ..params import Param
 from ..patterns import IGNORECASE
-from ._text import compile_phrases, format_message, guarded_list, word_bounded
+from ._text import IGNORECASE_PARAM, LEAVE_OUT_PARAMS, compile_phrases, format_message, guarded_list, word_bounded
 from .base import Rule
 from .quotations import unquoted
 
@@ -37,11 +37,9 @@ class Existence(Rule):
     PARAMS = {
         "tokens": Param("strings", [], "Words and phrases to report, matched as whole words."),
         "patterns": Param("strings", [], "Regular expressions to report."),
-        "ignorecase": Param("bool", True, "Match in any case."),
+        "ignorecase": IGNORECASE_PARAM,
         "nonword": Param("bool", False, "Patterns may match inside words."),
-        "exceptions": Param("strings", [], "Regular expressions: a match inside one is not reported."),
-        "skip_quotations": Param("bool", None, "Skip matches inside direct quotations (unset: yes for "
-                                 "style rules).", optional=True),
+        **LEAVE_OUT_PARAMS,
     }
 
     def setup(self) -> None:

@@ -83,6 +83,19 @@ def decode(reference: str) -> str:
     return text
 
 
+def _entities(text: str):
+    """Character references HTML knows, each with the text it stands for; replacing it is
+    safe when that text is what English copy plausibly holds."""
+    from html.entities import html5
+
+    for m in _ENTITY.finditer(text):
+        ref = m.group(1)
+        if ref.startswith("#") or ref + ";" in html5:
+            decoded = decode(m.group(0))
+            if decoded != m.group(0):
+                yield m.start(), m.end(), "entity", decoded, plausible_in_copy(decoded)
+
+
 class Markup(Rule):
     PARAMS = {
         "tags": Param("bool", True, "Report HTML tags."),
@@ -95,22 +108,20 @@ class Markup(Rule):
 
     def _findings(self, text: str):
         if self.params["tags"] and "<" in text:
-            for m in _TAG.finditer(text):
-                name = m.group(1)
-                if name.lower() in self._elements and (name.islower() or name.isupper()):
-                    before = text[m.start() - 1] if m.start() else " "
-                    after = text[m.end()] if m.end() < len(text) else " "
-                    joins_words = before.isalnum() and after.isalnum()
-                    yield m.start(), m.end(), "tag", " " if joins_words else "", False
+            yield from self._tags(text)
         if self.params["entities"] and "&" in text:
-            from html.entities import html5
+            yield from _entities(text)
 
-            for m in _ENTITY.finditer(text):
-                ref = m.group(1)
-                if ref.startswith("#") or ref + ";" in html5:
-                    decoded = decode(m.group(0))
-                    if decoded != m.group(0):
-                        yield m.start(), m.end(), "entity", decoded, plausible_in_copy(decoded)
+    def _tags(self, text: str):
+        """Tags of the listed elements (all lower or all upper case); deleting one that
+        joins two words leaves a space between them."""
+        for m in _TAG.finditer(text):
+            name = m.group(1)
+            if name.lower() in self._elements and (name.islower() or name.isupper()):
+                before = text[m.start() - 1] if m.start() else " "
+                after = text[m.end()] if m.end() < len(text) else " "
+                joins_words = before.isalnum() and after.isalnum()
+                yield m.start(), m.end(), "tag", " " if joins_words else "", False
 
     def check(self, doc, ctx):
         for block in doc.blocks:

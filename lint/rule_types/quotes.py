@@ -78,20 +78,18 @@ class Quotes(Rule):
         ("the Message ‘,") is a closing mark typed the wrong way round."""
         if "‘" not in text:
             return []
-        doubled = set()
-        for m in _DOUBLE.finditer(text):
-            if len(m.group()) == 2:
-                doubled.update((m.start(), m.start() + 1))
+        doubled = _doubled_singles(text)
         stack: list[int] = []
         for m in _SINGLE.finditer(text):
             i = m.start()
             if i in doubled:
                 continue
-            if m.group() == "‘" and not self._apostrophe.match(text, i) and _role(text, i, i + 1) == "open":
+            opens = m.group() == "‘" and _role(text, i, i + 1) == "open"
+            if opens and not self._apostrophe.match(text, i):
                 if stack and self.params["joined_paragraphs"] and starts_sentence(text, i):
                     stack.pop()  # a quote continued into a joined paragraph
                 stack.append(i)
-            elif stack and (m.group() != "‘" or _role(text, i, i + 1) != "open"):
+            elif stack and not opens:
                 stack.pop()
         return [(i, i + 1, UNCLOSED) for i in stack]
 
@@ -139,30 +137,56 @@ class Quotes(Rule):
         return found
 
 
+def _doubled_singles(text: str) -> set[int]:
+    """Offsets of the single marks that are half of a doubled one (‘‘ or ’’ for “ or ”)."""
+    doubled = set()
+    for m in _DOUBLE.finditer(text):
+        if len(m.group()) == 2:
+            doubled.update((m.start(), m.start() + 1))
+    return doubled
+
+
 def _join_broken_paragraphs(blocks, found, gap: int) -> None:
     """A paragraph that stops mid-sentence ("... the role they took, i.e. like an")
     was broken by an export, not ended: a double quote left open there is closed by
     the first closing mark with no opening in the next block that has a double
     mark, when the text resumes in lower case. Both marks are dropped."""
     for n, block in enumerate(blocks):
-        problems = found[n]
-        last = next((k for k in range(len(problems) - 1, -1, -1)
-                     if problems[k][2] == UNCLOSED and block.text[problems[k][0]] != "‘"), None)
-        if last is None or problems[last][0] != max(i for i, _, p in problems if p == UNCLOSED):
+        last = _open_at_break(block.text, found[n])
+        if last is None:
             continue
-        tail = block.text.rstrip()
-        if not tail or not (tail[-1].isalnum() or tail[-1] == ","):
+        closing = _closing_after_break(blocks, found, n + 1, min(len(blocks), n + 2 + gap))
+        if closing is not None:
+            m, k = closing
+            del found[m][k]
+            del found[n][last]
+
+
+def _open_at_break(text: str, problems) -> int | None:
+    """Which of `problems` is the block's last open double quote, when no quote is left
+    open after it and the block stops mid-sentence (on a letter, a digit or a comma)."""
+    last = next((k for k in range(len(problems) - 1, -1, -1)
+                 if problems[k][2] == UNCLOSED and text[problems[k][0]] != "‘"), None)
+    if last is None or problems[last][0] != max(i for i, _, p in problems if p == UNCLOSED):
+        return None
+    tail = text.rstrip()
+    if not tail or not (tail[-1].isalnum() or tail[-1] == ","):
+        return None
+    return last
+
+
+def _closing_after_break(blocks, found, start: int, stop: int) -> tuple[int, int] | None:
+    """(block, problem) of the unopened closing mark that is the first double mark of the
+    next block with one (blocks[start:stop]), when the text resumes there in lower case.
+    A block with no double mark is passed over only when it resumes in lower case too."""
+    for m in range(start, stop):
+        text = blocks[m].text
+        first = _DOUBLE.search(text)
+        resumes = text.lstrip()[:1].islower()
+        if first is None:
+            if not resumes:
+                return None
             continue
-        for m in range(n + 1, min(len(blocks), n + 2 + gap)):
-            text = blocks[m].text
-            first = _DOUBLE.search(text)
-            if first is None:
-                if not text.lstrip()[:1].islower():
-                    break
-                continue
-            resumes = text.lstrip()[:1].islower()
-            k = next((k for k, (i, _, p) in enumerate(found[m]) if i == first.start() and p == UNOPENED), None)
-            if resumes and k is not None:
-                del found[m][k]
-                del problems[last]
-            break
+        k = next((k for k, (i, _, p) in enumerate(found[m]) if i == first.start() and p == UNOPENED), None)
+        return (m, k) if resumes and k is not None else None
+    return None

@@ -34,8 +34,8 @@ import regex
 
 from ..params import Param
 from ..patterns import IGNORECASE, warn
-from ._text import (compile_phrases, format_message, guarded_list, guarded_one, match_case, normalize_phrase,
-                    replacement_fix, word_bounded)
+from ._text import (IGNORECASE_PARAM, LEAVE_OUT_PARAMS, compile_phrases, format_message, guarded_list,
+                    guarded_one, match_case, normalize_phrase, replacement_fix, word_bounded)
 from .base import Rule
 from .quotations import unquoted
 
@@ -44,12 +44,10 @@ class Substitution(Rule):
     PARAMS = {
         "swap": Param("swap-table", {}, "What to replace -> the replacement, or a list of them best first."),
         "regex": Param("bool", False, "The keys of swap are regular expressions."),
-        "ignorecase": Param("bool", True, "Match in any case."),
+        "ignorecase": IGNORECASE_PARAM,
         "nonword": Param("bool", False, "Keys may match inside words."),
         "safe": Param("bool", True, "The fix is safe: `edlint fix` may apply it."),
-        "exceptions": Param("strings", [], "Regular expressions: a match inside one is not reported."),
-        "skip_quotations": Param("bool", None, "Skip matches inside direct quotations (unset: yes for "
-                                 "style rules).", optional=True),
+        **LEAVE_OUT_PARAMS,
     }
 
     def setup(self) -> None:

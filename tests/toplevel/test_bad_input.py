@@ -184,7 +184,7 @@ def test_config_with_syntax_error_is_named_and_other_folders_still_checked(desk)
     r = edlint("check", "bad", "good")
     no_traceback(r)
     assert r.exit_code == 2
-    assert f"{desk / 'bad' / '.edlint.toml'}: invalid TOML" in r.stderr
+    assert f"{desk / 'bad' / '.edlint.toml'}:1: invalid TOML" in r.stderr
     assert r.stdout.splitlines()[0] == "good/a.txt:1:8: warning: Hedge word: “very”. [style.test.hedge]"
 
 

@@ -168,7 +168,7 @@ def test_toml_syntax_error(desk):
     r = edlint("check", "a.txt")
     assert r.exit_code == 2
     no_traceback(r)
-    assert f"{desk / 'edlint.toml'}: invalid TOML: " in r.stderr
+    assert f"{desk / 'edlint.toml'}:1: invalid TOML: " in r.stderr  # file:line
 
 
 def test_error_in_pyproject_names_pyproject(tmp_path, pack, monkeypatch):
@@ -185,7 +185,7 @@ def test_missing_explicit_config(desk):
     r = edlint("check", "--config", "nope.toml", "a.txt")
     assert r.exit_code == 2
     no_traceback(r)
-    assert "nope.toml: cannot read config" in r.stderr
+    assert "nope.toml: cannot read: " in r.stderr
 
 
 def test_missing_rule_pack_directory(desk):
@@ -379,7 +379,7 @@ def test_missing_vocabulary_file(desk):
     (desk / "a.txt").write_text(ARTICLE)
     r = edlint("check", "a.txt")
     assert r.exit_code == 2
-    assert "key 'vocabulary.accept-files': cannot read" in r.stderr and "nowords.txt" in r.stderr
+    assert "key 'vocabulary.accept-files': word file " in r.stderr and "nowords.txt: cannot read: " in r.stderr
 
 
 # -- edlint config ------------------------------------------------------------------------

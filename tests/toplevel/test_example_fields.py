@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lint.rule_files import RuleError, load_rule_file
+from lint.datafile import DataFileError
+from lint.rule_files import load_rule_file
 
 RULE = '''\
 id = "style.test.plain"
@@ -39,13 +40,13 @@ def test_flags_and_fixed_are_read(tmp_path):
     (('flags = "utilise"', "flags = 3"), "flags"),
 ])
 def test_a_misspelt_or_mistyped_key_is_refused(tmp_path, change, message):
-    with pytest.raises(RuleError) as e:
+    with pytest.raises(DataFileError) as e:
         load_rule_file(_write(tmp_path, RULE.replace(*change)))
-    assert "plain.toml: example key" in str(e.value)
+    assert "plain.toml:10: example key" in str(e.value)  # the line of `fail =`
 
 
 def test_a_passing_example_cannot_say_what_it_flags(tmp_path):
-    with pytest.raises(RuleError, match="only a failing example"):
+    with pytest.raises(DataFileError, match="only a failing example"):
         load_rule_file(_write(tmp_path, RULE.replace('pass = [{ text = "They use it." }]',
                                                      'pass = [{ text = "They use it.", flags = "use" }]')))
 

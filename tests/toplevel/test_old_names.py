@@ -41,7 +41,7 @@ def test_the_old_level_key_still_loads_a_users_rule(tmp_path):
 
 def test_level_and_severity_together_are_refused(tmp_path):
     path = _rule(tmp_path, 'severity = "info"\nlevel = "error"')
-    with pytest.raises(LOAD_ERROR, match=r"hedge\.toml: 'level' is the old name of 'severity'"):
+    with pytest.raises(LOAD_ERROR, match=r"hedge\.toml:4: 'level' is the old name of 'severity'"):
         load_rule_file(path)
 
 
