@@ -22,7 +22,9 @@ best correction, or nothing), {variant} (the variety of the word) and
 rules share it; settings come from the config's [spelling] table:
 min-length (3), check-names (false: capitalised names are not checked),
 suggestions (5), report-repeats (false: an unknown word is reported at its
-first use in an article only; `edlint vocab` turns it on to count uses).
+first use in an article only; `edlint vocab` turns it on to count uses),
+max-unknown-words (5000: past that many words outside the lexicon, the pass
+stops with one "limit" finding, reported by the rule whose kinds include "unknown").
 
 `rejected-term` flags every occurrence of the project's rejected terms
 (`[vocabulary] reject`, plus the rule's own `terms` parameter),

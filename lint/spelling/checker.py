@@ -24,7 +24,7 @@ A document with more than MAX_UNKNOWN_WORDS words outside the lexicon (each use
 of an unknown word or a name counts) is not prose either: a word list, encoded
 data, another language, or input built to be slow. The pass looks at that many
 and stops there with one "limit" finding, as a compiler stops after its error
-limit: every word past it would cost the decisions above (about 60 us a word),
+limit: every word past it would cost the decisions above (about 70 µs a word),
 for a report no editor reads. Published articles come nowhere near it (at most
 54 in 1,000 BBC articles, 1,501 on a boilerplate-heavy web page); `[spelling]
 max-unknown-words` moves it, 0 removes it.
