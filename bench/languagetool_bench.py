@@ -221,7 +221,7 @@ def main() -> None:
         with FakeLanguageTool(max_text_length=args.max_request_chars) as lt:
             result, elapsed, requests_made = edlint_grammar(lt.url, articles, args)
         print("server:          test server (tests/languagetool/fake_server.py)")
-        print(f"requests:        {requests_made} /v2/check; findings {len(result.diagnostics)}")
+        print(f"requests:        {requests_made} /v2/check; findings {len(result.findings)}")
         print(f"edlint grammar:  {elapsed:.2f} s, {n / elapsed:.0f} articles/s")
         return
 
@@ -252,7 +252,7 @@ def main() -> None:
             (result, elapsed, requests_made), client, server = cpu_of(lambda: edlint_grammar(url, articles, args), pid)
             ed_times.append(elapsed)
             ed_cpu.append((client, server))
-            found = (len(result.diagnostics), requests_made, [x.message for x in result.notices])
+            found = (len(result.findings), requests_made, [x.message for x in result.notices])
         lt_best, ed_best = min(lt_times), min(ed_times)
         print(f"LT alone:        {lt_best:.1f} s, {n / lt_best:.2f} articles/s  (rounds: "
               f"{', '.join(f'{t:.1f}' for t in lt_times)} s)")

@@ -153,7 +153,7 @@ def measure(kind: str, cases, client, url: str, pool, correct: bool):
     refs = list(pool.map(lambda cw: direct(client, cw[1][2], cw[1][3], len(cw[0][1])), wrapped))
     result, elapsed = edlint_run(url, [(w[0], w[1]) for _, w in wrapped])
     by_path: dict[str, list] = {}
-    for d in result.diagnostics:
+    for d in result.findings:
         by_path.setdefault(d.path, []).append(d)
     lt_total = same = merged = doubles = extra = 0
     misses, extras = [], []
@@ -172,7 +172,7 @@ def measure(kind: str, cases, client, url: str, pool, correct: bool):
                 same += 1
                 continue
             # merged: edlint's own rule flagged the same problem (merge.py dropped LanguageTool's)
-            probe = _probe_diag(rule_id, result, path)
+            probe = _probe_finding(rule_id, result, path)
             target = covered_by(probe) if probe else None
             if target and any((r == target or r.startswith(target + ".")) and s < max(b, a + 1) and a < max(e, s + 1)
                               for r, spans in ours.items() for s, e, _ in spans):
@@ -194,13 +194,13 @@ def measure(kind: str, cases, client, url: str, pool, correct: bool):
 _PROBES: dict = {}
 
 
-def _probe_diag(rule_id: str, result, path: str):
-    """A stand-in grammar Diagnostic for `rule_id`, for merge.covered_by (needs its category)."""
-    from lint.diagnostic import Diagnostic
+def _probe_finding(rule_id: str, result, path: str):
+    """A stand-in grammar Finding for `rule_id`, for merge.covered_by (needs its category)."""
+    from lint.finding import Finding
 
     category = _PROBES.get(rule_id)
-    return Diagnostic(rule="grammar.x", message="", start=0, end=0,
-                      data={"lt_rule": rule_id, "lt_category": category or ""})
+    return Finding(rule="grammar.x", message="", start=0, end=0,
+                   data={"lt_rule": rule_id, "lt_category": category or ""})
 
 
 def main() -> None:

@@ -174,7 +174,7 @@ full = gc.get_stats()[-1]["collections"]
 c, t = time.process_time(), time.perf_counter()
 result = lint.check_paths([path], config=Config())
 cpu, wall = time.process_time() - c, time.perf_counter() - t
-print(json.dumps({"cpu": cpu, "wall": wall, "findings": len(result.diagnostics),
+print(json.dumps({"cpu": cpu, "wall": wall, "findings": len(result.findings),
                   "gc_full": gc.get_stats()[-1]["collections"] - full, "gc_enabled": gc.isenabled(),
                   "errors": [e.message for e in result.errors], "module": lint.__file__}))
 """

@@ -1,7 +1,7 @@
 """edlint: an editorial quality linter for news articles.
 
     import lint
-    diagnostics = lint.check_text("It was the the end.", path="story.txt")
+    findings = lint.check_text("It was the the end.", path="story.txt")
     result = lint.check_paths(["articles/"])   # a RunResult
 
 Both are plain functions of plain data with no global state; their inputs and

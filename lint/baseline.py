@@ -9,25 +9,25 @@ import json
 import os
 from collections import Counter
 
-from .diagnostic import Diagnostic
+from .finding import Finding
 from .errors import ConfigError
 
 VERSION = 1
 
 
-def _key(d: Diagnostic, base: str) -> tuple[str, str, str]:
+def _key(d: Finding, base: str) -> tuple[str, str, str]:
     path = d.path if d.path == "-" or d.path.startswith("<") else os.path.relpath(os.path.abspath(d.path), base)
     return (path.replace(os.sep, "/"), d.rule, " ".join(d.text.split()))
 
 
-def write_baseline(path: str, diagnostics: list[Diagnostic]) -> int:
+def write_baseline(path: str, findings: list[Finding]) -> int:
     base = os.path.dirname(os.path.abspath(path))
-    counts = Counter(_key(d, base) for d in diagnostics)
+    counts = Counter(_key(d, base) for d in findings)
     entries = [{"path": p, "rule": r, "text": t, "count": n} for (p, r, t), n in sorted(counts.items())]
     from .fixes import atomic_write
 
     atomic_write(path, json.dumps({"version": VERSION, "findings": entries}, indent=1, ensure_ascii=False) + "\n")
-    return len(diagnostics)
+    return len(findings)
 
 
 def read_baseline(path: str) -> Counter:
@@ -42,12 +42,12 @@ def read_baseline(path: str) -> Counter:
         raise ConfigError(f"{path}: not an edlint baseline file ({e})") from None
 
 
-def filter_baseline(path: str, diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], int]:
+def filter_baseline(path: str, findings: list[Finding]) -> tuple[list[Finding], int]:
     """Findings not covered by the baseline, and how many were hidden."""
     remaining = read_baseline(path)
     base = os.path.dirname(os.path.abspath(path))
     kept, hidden = [], 0
-    for d in diagnostics:
+    for d in findings:
         k = _key(d, base)
         if remaining.get(k, 0) > 0:
             remaining[k] -= 1

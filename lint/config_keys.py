@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .diagnostic import CATEGORIES, SEVERITIES
+from .finding import CATEGORIES, SEVERITIES
 from .errors import ConfigError
 from .languagetool.settings import SCHEMA as LANGUAGETOOL_SCHEMA
 from .languagetool.settings import server_url_of
@@ -215,13 +215,13 @@ def _rule_packs(st, key, value):
 
 
 def _severity(st, key, value):
-    _table(st, key, value, "a table of rule or category = level")
+    _table(st, key, value, "a table of rule or category = severity")
     sev = dict(st.get("severity"))
-    for rule, level in value.items():
+    for rule, severity in value.items():
         _check_category(rule, st.where(key, rule))
-        if level not in SEVERITIES + ("off",):
+        if severity not in SEVERITIES + ("off",):
             st.fail((key, rule), f"must be one of {', '.join(SEVERITIES + ('off',))}")
-        sev[rule] = level
+        sev[rule] = severity
     st.changes["severity"] = tuple(sorted(sev.items()))
 
 

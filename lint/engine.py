@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field, replace
 
 from .config import Config, ConfigResolver
-from .diagnostic import Diagnostic
+from .finding import Finding
 from .document import Directive, LineIndex
 from .errors import ConfigError, EdlintError, InputError, internal_error
 from .patterns import take_warnings as take_pattern_warnings
@@ -47,7 +47,7 @@ class FileOutcome:
     config: Config
     source: str = ""
     docs: list[_DocInfo] = field(default_factory=list)
-    diagnostics: list[tuple[int, Diagnostic]] = field(default_factory=list)
+    findings: list[tuple[int, Finding]] = field(default_factory=list)
     collected: dict[str, list[tuple[int, object]]] = field(default_factory=dict)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -127,7 +127,7 @@ def _check_document(doc, n: int, rs: RuleSet, hidden: list, out: FileOutcome) ->
         found = list(rule.check(doc, rs.ctx))
         if rule.excludes_lines:
             doc.excluded.extend((d.start, d.end) for d in found)
-        out.diagnostics.extend((n, d) for d in found)
+        out.findings.extend((n, d) for d in found)
     for rule in rs.corpus_rules:
         out.collected.setdefault(rule.id, []).append((n, rule.collect(doc, rs.ctx)))
 
@@ -232,12 +232,12 @@ class Engine:
         except Exception:  # ConfigError, or a bug: either way the error comes per file
             return Config()  # directory walking only needs include/exclude
 
-    def _finalize(self, o: FileOutcome, found: list[tuple[int, Diagnostic]], result: RunResult) -> list[Diagnostic]:
+    def _finalize(self, o: FileOutcome, found: list[tuple[int, Finding]], result: RunResult) -> list[Finding]:
         rs = ruleset_for(o.config)
         lines = LineIndex(o.source)
         vocab = rs.vocabulary()
         supp = [Suppressions(info.directives, o.source, lines) if info.directives else None for info in o.docs]
-        kept: list[Diagnostic] = []
+        kept: list[Finding] = []
         seen = set()
         for n, d in found:
             if d.rule not in rs.specs and not rs.allows_dynamic(d.rule):
@@ -247,7 +247,7 @@ class Engine:
             d.line, d.column = lines.position(d.start)
             d.end_line, d.end_column = lines.position(max(d.end, d.start))
             d.text = o.source[d.start:d.end]
-            d.severity = rs.level(d.rule, d.severity)
+            d.severity = rs.severity(d.rule, d.severity)
             if d.severity == "off":
                 continue
             if supp[n] and supp[n].suppressed(d.rule, d.start, d.line):
@@ -280,13 +280,13 @@ def _as_config(config) -> Config:
     raise TypeError("config must be a Config, a path to a config file, a dict or None")
 
 
-def check_text(text: str, path: str = "<text>", config=None, format: str | None = None) -> list[Diagnostic]:
+def check_text(text: str, path: str = "<text>", config=None, format: str | None = None) -> list[Finding]:
     """Check one text; `path` names it in findings and picks the format by extension."""
     cfg = _as_config(config).for_path(path)
     result = Engine().run_jobs([FileJob(path, cfg, text=text, format=format)])
     if result.errors:
         raise InputError(path, result.errors[0].message)
-    return result.diagnostics
+    return result.findings
 
 
 def check_paths(paths, config=None, *, jobs: int = 1) -> RunResult:

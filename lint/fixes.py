@@ -7,14 +7,14 @@ import stat
 import tempfile
 from bisect import bisect_right
 
-from .diagnostic import Diagnostic, TextEdit
+from .finding import Finding, TextEdit
 
 
-def merge_edits(diagnostics: list[Diagnostic]) -> list[TextEdit]:
-    """The safe edits of `diagnostics` that can be applied together: overlapping pure
+def merge_edits(findings: list[Finding]) -> list[TextEdit]:
+    """The safe edits of `findings` that can be applied together: overlapping pure
     deletions merge into one; any other overlap keeps the first edit (the rest is
     applied on the next pass, after a re-check)."""
-    edits = sorted({e for d in diagnostics if d.fix and d.fix.safe for e in d.fix.edits},
+    edits = sorted({e for d in findings if d.fix and d.fix.safe for e in d.fix.edits},
                    key=lambda e: (e.start, e.end))
     out: list[TextEdit] = []
     for e in edits:

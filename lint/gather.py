@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 
-from .diagnostic import Diagnostic
+from .finding import Finding
 from .errors import internal_error
 from .jobs import Checked, finalize, load_pack
 from .result import FileError, Notice, RunResult
@@ -68,8 +68,8 @@ class Gatherer:
             self.failed.add(i)
             self.file_errors.append((i, FileError(c.path, c.finalize_error[0], detail=c.finalize_error[1])))
         else:
-            if c.diagnostics:
-                self.findings[i] = self._put(self.store.findings, c.diagnostics)
+            if c.findings:
+                self.findings[i] = self._put(self.store.findings, c.findings)
             if c.documents:
                 self.documents[i] = self._put(self.store.documents, c.documents)
         for rid, (count, items) in c.collected.items():
@@ -84,7 +84,7 @@ class Gatherer:
         return chunks.put_ref(value) if isinstance(value, tuple) else chunks.put(value)
 
     def _notice(self, notice: Notice) -> None:
-        key = (notice.level, notice.message)
+        key = (notice.severity, notice.message)
         if key not in self._notice_seen:
             self._notice_seen.add(key)
             self.file_notices.append(notice)
@@ -104,19 +104,19 @@ class Gatherer:
             for rid, spec in self.ruleset_for(cfg).specs.items():
                 result.rules.setdefault(rid, spec)
         self._documents()
-        self._diagnostics(baseline)
+        self._findings(baseline)
         # Deduplicate notices (one per server, not one per batch).
         seen, notices = set(), []
         for nt in result.notices:
-            if (nt.level, nt.message) not in seen:
-                seen.add((nt.level, nt.message))
+            if (nt.severity, nt.message) not in seen:
+                seen.add((nt.severity, nt.message))
                 notices.append(nt)
         result.notices = notices
         return result
 
-    def _corpus_findings(self) -> dict[int, list[tuple[int, Diagnostic]]]:
+    def _corpus_findings(self) -> dict[int, list[tuple[int, Finding]]]:
         result = self.result
-        late: dict[int, list[tuple[int, Diagnostic]]] = {}
+        late: dict[int, list[tuple[int, Finding]]] = {}
         chunks_by_rule = self.store.corpus_rules()
         if not chunks_by_rule:
             return late
@@ -137,12 +137,12 @@ class Gatherer:
                 result.errors.append(FileError(rid, f"rule {rid}: {internal_error(e)}", partial=True,
                                                detail=traceback.format_exc()))
                 continue
-            for gdoc, diag in found:
+            for gdoc, finding in found:
                 i = bisect_right(self.doc_base, gdoc) - 1
-                late.setdefault(i, []).append((gdoc - self.doc_base[i], diag))
+                late.setdefault(i, []).append((gdoc - self.doc_base[i], finding))
         return late
 
-    def _late_finalize(self, i: int, extra: list[tuple[int, Diagnostic]]) -> None:
+    def _late_finalize(self, i: int, extra: list[tuple[int, Finding]]) -> None:
         """A file a corpus rule found something in: finalize all its findings again, together,
         as the file's own finalize would have (duplicates dropped, grammar merged)."""
         if i in self.failed or i not in self.store.packs:
@@ -178,22 +178,22 @@ class Gatherer:
         length = sum(len(self.store.documents.get(n)) for n in numbers)
         self.result.documents = StoredList(self.store.documents, numbers, length)
 
-    def _diagnostics(self, baseline: str | None) -> None:
+    def _findings(self, baseline: str | None) -> None:
         """Sorted by path (stable), each path's findings sorted by position: the global sort."""
         result = self.result
         order = sorted((i for i in range(len(self.paths)) if self.findings[i] >= 0), key=self.paths.__getitem__)
         hide = _Baseline(baseline) if baseline else None
         counts = {"error": 0, "warning": 0, "info": 0}
-        first: dict[str, Diagnostic] = {}
+        first: dict[str, Finding] = {}
         sealed, by_path, total = [], {}, 0
         k = 0
         while k < len(order):
             path = self.paths[order[k]]
-            found: list[Diagnostic] = []
+            found: list[Finding] = []
             while k < len(order) and self.paths[order[k]] == path:
                 found.extend(self.store.findings.get(self.findings[order[k]]))
                 k += 1
-            found.sort(key=Diagnostic.sort_key)
+            found.sort(key=Finding.sort_key)
             if hide is not None:
                 found = hide.filter(found)
             if not found:
@@ -206,12 +206,12 @@ class Gatherer:
             sealed.append(by_path[path])
         result.baselined = hide.hidden if hide is not None else 0
         if not self.store.spilled:
-            result.diagnostics = [d for n in sealed for d in self.store.sealed.get(n)]
+            result.findings = [d for n in sealed for d in self.store.sealed.get(n)]
             return
         stored = StoredList(self.store.sealed, sealed, total)
         stored.counts, stored.paths, stored.first_by_rule = counts, len(by_path), first
         stored._by_path = by_path
-        result.diagnostics = stored
+        result.findings = stored
 
 
 class _Baseline:
@@ -226,7 +226,7 @@ class _Baseline:
         self.base = os.path.dirname(os.path.abspath(path))
         self.hidden = 0
 
-    def filter(self, found: list[Diagnostic]) -> list[Diagnostic]:
+    def filter(self, found: list[Finding]) -> list[Finding]:
         from .baseline import _key
 
         kept = []

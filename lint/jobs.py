@@ -1,6 +1,6 @@
 """Files checked one by one or in a pool of worker processes, and what comes back.
 
-A worker checks a file and finalizes its findings itself (positions, levels,
+A worker checks a file and finalizes its findings itself (positions, severities,
 suppression, vocabulary: `Engine._finalize`), so what travels back is small: the
 findings and the documents' figures, never the source text. A file that corpus rules
 collected from also leaves a *pack* (its source, raw findings and directives), for the
@@ -17,7 +17,7 @@ import os
 import pickle
 from dataclasses import dataclass, field, replace
 
-from .diagnostic import Diagnostic
+from .finding import Finding
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Checked:
     rule_warnings: list[str] = field(default_factory=list)
     docs: int = 0
     # In a spilling run, these three are (file, offset, length) where the worker wrote them.
-    diagnostics: list[Diagnostic] = field(default_factory=list)  # finalized
+    findings: list[Finding] = field(default_factory=list)  # finalized
     documents: list = field(default_factory=list)  # DocumentResults
     collected: dict[str, tuple[int, object]] = field(default_factory=dict)  # rule -> (count, items)
     finalize_error: tuple[str, str] | None = None  # (message, traceback)
@@ -115,9 +115,9 @@ def expand(jobs):
             yield replace(job, text=text, format="json", part=(k, chars, lines, records), skip=too_large)
 
 
-def _shift(found: list[Diagnostic], chars: int, lines: int) -> None:
+def _shift(found: list[Finding], chars: int, lines: int) -> None:
     """Positions in a part of an export -> positions in the export."""
-    from .diagnostic import Fix, TextEdit
+    from .finding import Fix, TextEdit
 
     for d in found:
         d.start += chars
@@ -145,12 +145,12 @@ def check_one(job) -> Checked:
     if o.collected:
         # Before finalizing, which fills in the findings: a late finalize starts from these.
         c.collected = {rid: (len(items), _keep(items)) for rid, items in o.collected.items()}
-        raw = (o.source, o.diagnostics, [(info.record, info.directives) for info in o.docs], job.part)
+        raw = (o.source, o.findings, [(info.record, info.directives) for info in o.docs], job.part)
         c.pack = _save_pack(pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL))
     try:
-        c.diagnostics = finalize(o, o.diagnostics)
+        c.findings = finalize(o, o.findings)
         if job.part is not None:
-            _shift(c.diagnostics, job.part[1], job.part[2])
+            _shift(c.findings, job.part[1], job.part[2])
     except Exception as e:
         import traceback
 
@@ -159,7 +159,7 @@ def check_one(job) -> Checked:
         c.finalize_error = (internal_error(e), traceback.format_exc())
     else:
         # Written here, in a spilling run: the parent only notes where (it does not unpickle them).
-        c.diagnostics = _keep(c.diagnostics) if c.diagnostics else []
+        c.findings = _keep(c.findings) if c.findings else []
         if o.docs:
             from .result import DocumentResult
 

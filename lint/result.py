@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .diagnostic import Diagnostic, SEVERITY_RANK
+from .finding import Finding, SEVERITY_RANK
 from .rule_files import RuleSpec
 
 
@@ -19,7 +19,7 @@ class FileError:
 @dataclass
 class Notice:
     """A run-level message: a checker that was skipped or unavailable."""
-    level: str  # "info" | "warning" | "error"
+    severity: str  # "info" | "warning" | "error" ("level" in the JSON report)
     message: str
     source: str = ""  # e.g. "languagetool"
 
@@ -33,7 +33,7 @@ class DocumentResult:
 
 @dataclass
 class RunResult:
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     documents: list[DocumentResult] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
@@ -52,22 +52,22 @@ class RunResult:
             self.store = None
 
     def counts(self) -> dict[str, int]:
-        known = getattr(self.diagnostics, "counts", None)  # kept by a spilled run as it sorted
+        known = getattr(self.findings, "counts", None)  # kept by a spilled run as it sorted
         if known is not None:
             return dict(known)
         c = {"error": 0, "warning": 0, "info": 0}
-        for d in self.diagnostics:
+        for d in self.findings:
             c[d.severity] += 1
         return c
 
-    def any_at_or_above(self, level: str) -> bool:
-        if level == "never":
+    def any_at_or_above(self, severity: str) -> bool:
+        if severity == "never":
             return False
-        rank = SEVERITY_RANK[level]
+        rank = SEVERITY_RANK[severity]
         return any(n and SEVERITY_RANK[sev] >= rank for sev, n in self.counts().items())
 
-    def at_or_above(self, level: str) -> list[Diagnostic]:
-        if level == "never":
+    def at_or_above(self, severity: str) -> list[Finding]:
+        if severity == "never":
             return []
-        rank = SEVERITY_RANK[level]
-        return [d for d in self.diagnostics if SEVERITY_RANK[d.severity] >= rank]
+        rank = SEVERITY_RANK[severity]
+        return [d for d in self.findings if SEVERITY_RANK[d.severity] >= rank]

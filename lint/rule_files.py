@@ -1,11 +1,11 @@
 """Declarative rules: loading the TOML rule files of the bundled and extra rule packs.
 
 A rule file names its *type* (code in `lint/rule_types/`) and holds only
-knowledge: id, level, message, parameters, word lists and examples.
+knowledge: id, severity, message, parameters, word lists and examples.
 
     id = "typography.repeated-word"
     type = "repetition"
-    level = "warning"
+    severity = "warning"
     message = "Repeated word: “{match}”."
     description = "A word written twice in a row."
     [params]
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .datafile import read_toml
-from .diagnostic import CATEGORIES, SEVERITIES
+from .finding import CATEGORIES, SEVERITIES
 
 
 class RuleError(Exception):
@@ -50,7 +50,7 @@ class Example:
 class RuleSpec:
     id: str
     type: str
-    level: str
+    severity: str
     message: str
     description: str
     path: str
@@ -141,12 +141,12 @@ def load_rule_file(path: Path) -> RuleSpec:
     if cat not in CATEGORIES or not name:
         raise RuleError(f"{where}: rule id {rid!r} must be <category>.<name> with a category of {', '.join(CATEGORIES)}")
     if data["level"] not in SEVERITIES:
-        raise RuleError(f"{where}: level {data['level']!r} must be one of {', '.join(SEVERITIES)}")
+        raise RuleError(f"{where}: severity {data['level']!r} must be one of {', '.join(SEVERITIES)}")
     examples = data.get("examples", {})
     if not isinstance(examples, dict):
         raise RuleError(f"{where}: 'examples' must be a table with 'fail' and 'pass' lists")
     return RuleSpec(
-        id=rid, type=data["type"], level=data["level"], message=data["message"],
+        id=rid, type=data["type"], severity=data["level"], message=data["message"],
         description=data["description"], path=where,
         params=_resolve_files(data.get("params", {}), path.parent, where),
         docs=data.get("docs", ""), enabled=bool(data.get("enabled", True)),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .config import Config
 from .config_keys import _check_category, _key, _str_list
-from .diagnostic import CATEGORIES
+from .finding import CATEGORIES
 from .errors import ConfigError
 from .params import check_value, declared, did_you_mean
 from .rule_types import CheckContext, Rule, rule_class
@@ -68,12 +68,12 @@ def is_enabled(spec: RuleSpec, select, ignore) -> bool:
 
 
 def severity_for(rule_id: str, default: str, overrides: dict[str, str]) -> str:
-    best, level = -1, default
+    best, severity = -1, default
     for sel, lvl in overrides.items():
         n = selector_length(sel, rule_id)
         if n > best:
-            best, level = n, lvl
-    return level
+            best, severity = n, lvl
+    return severity
 
 
 @dataclass
@@ -96,7 +96,7 @@ class RuleSet:
             self._vocabulary = Vocabulary(self.config.accept)
         return self._vocabulary
 
-    def level(self, rule_id: str, default: str) -> str:
+    def severity(self, rule_id: str, default: str) -> str:
         return severity_for(rule_id, default, self.severities)
 
     def exclusion_rules(self, needed: bool) -> list[Rule]:
@@ -171,7 +171,7 @@ def build_ruleset(config: Config) -> RuleSet:
             raise ConfigError(f"{where}: key 'rules.{rid}': no such rule")
     enabled = {rid: s for rid, s in specs.items()
                if is_enabled(s, config.select, config.ignore)
-               and severity_for(rid, s.level, severities) != "off"}
+               and severity_for(rid, s.severity, severities) != "off"}
     ctx = CheckContext(language=config.language, accept=config.accept, reject=config.reject,
                        settings=config.settings_map())
     rs = RuleSet(config, enabled, severities=severities, ctx=ctx)

@@ -15,14 +15,14 @@ def make_config(select=("all",), **settings) -> Config:
 
 
 def run(text: str, select=("all",), fmt: str = "text", corpus=(), path: str | None = None, **settings):
-    """Diagnostics for `text` (and, for corpus rules, the other texts checked in the same run)."""
+    """Findings for `text` (and, for corpus rules, the other texts checked in the same run)."""
     cfg = make_config(select, **settings)
     path = path or f"article.{EXTENSION[fmt]}"
     jobs = [FileJob(path, cfg, text=text)]
     jobs += [FileJob(f"other-{i}.{EXTENSION[fmt]}", cfg, text=t) for i, t in enumerate(corpus)]
     result = Engine().run_jobs(jobs)
     assert not result.errors, result.errors
-    return [d for d in result.diagnostics if d.path == path]
+    return [d for d in result.findings if d.path == path]
 
 
 def findings(text: str, select=("all",), **kw) -> list[tuple[int, int, str]]:

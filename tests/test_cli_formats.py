@@ -18,7 +18,7 @@ SCHEMA = json.loads((Path(__file__).parent / "reports" / "sarif-schema-2.1.0.jso
 HEDGES = """\
 id = "style.test-hedges"
 type = "existence"
-level = "warning"
+severity = "warning"
 message = "Hedge word: “{match}”."
 description = "Vague qualifiers that weaken a sentence."
 [params]
@@ -31,7 +31,7 @@ pass = ["It was late."]
 UTILISE = """\
 id = "style.test-utilise"
 type = "substitution"
-level = "error"
+severity = "error"
 message = "Use “{suggestion}” instead of “{match}”."
 description = "Plain words over pompous ones."
 [params]

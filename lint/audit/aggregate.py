@@ -61,7 +61,7 @@ class Tally:
         self.severity: Counter[str] = Counter()
         self.rules: Counter[str] = Counter()
         self.rule_articles: Counter[str] = Counter()
-        self.rule_level: dict[str, str] = {}
+        self.rule_severity: dict[str, str] = {}
         self.grades: Counter[float] = Counter()  # grade rounded to 0.1 -> documents
         self.reading: Counter[int] = Counter()  # reading time, seconds -> documents
         self.targets: Counter[float] = Counter()
@@ -86,7 +86,7 @@ class Tally:
         self.files += len(result.files)
         self.add_errors((e.path, e.message) for e in result.errors)
         found: dict[tuple, list] = defaultdict(list)
-        for d in result.diagnostics:
+        for d in result.findings:
             found[(d.path, d.record)].append(d)
         meta_cache: dict[str, dict] = {}
         for doc in result.documents:
@@ -94,8 +94,8 @@ class Tally:
                 meta_cache = {doc.path: metadata(doc.path)}  # documents of a file are adjacent
             meta = meta_cache[doc.path].get(doc.record) or {}
             self.add_document(doc.path, doc.record, doc.metrics, found.pop((doc.path, doc.record), []), meta)
-        for (path, record), diags in found.items():  # findings with no document (none today)
-            self.add_document(path, record, {}, diags, {})
+        for (path, record), findings in found.items():  # findings with no document (none today)
+            self.add_document(path, record, {}, findings, {})
 
     def add_errors(self, errors) -> None:
         for e in errors:
@@ -103,19 +103,19 @@ class Tally:
             if len(self.file_errors) < ERRORS_KEPT:
                 self.file_errors.append(e)
 
-    def add_document(self, path: str, record, metrics: dict, diagnostics: list, meta: dict) -> None:
+    def add_document(self, path: str, record, metrics: dict, findings: list, meta: dict) -> None:
         name = label(path, record)
         self.documents += 1
-        if not diagnostics:
+        if not findings:
             self.clean += 1
         cats: Counter[str] = Counter()
         sev: Counter[str] = Counter()
         residue = 0
-        for d in diagnostics:
+        for d in findings:
             self.rules[d.rule] += 1
-            if WEIGHT.get(d.severity, 0) > WEIGHT.get(self.rule_level.get(d.rule, "info"), 0) \
-                    or d.rule not in self.rule_level:
-                self.rule_level[d.rule] = d.severity
+            if WEIGHT.get(d.severity, 0) > WEIGHT.get(self.rule_severity.get(d.rule, "info"), 0) \
+                    or d.rule not in self.rule_severity:
+                self.rule_severity[d.rule] = d.severity
             cats[d.category] += 1
             sev[d.severity] += 1
             if d.category == "boilerplate":
@@ -123,10 +123,10 @@ class Tally:
                 self.residue_kind[d.rule.split(".", 1)[1]] += 1
                 if d.rule == REPEATED:
                     self._template(d.text)
-        for rule in {d.rule for d in diagnostics}:
+        for rule in {d.rule for d in findings}:
             self.rule_articles[rule] += 1
         self.severity.update(sev)
-        self.words.add(diagnostics)
+        self.words.add(findings)
         source = meta.get("source") or "."
         self.sources[source].update({"documents": 1, "findings": residue, "articles": 1 if residue else 0})
         if residue:
@@ -145,11 +145,11 @@ class Tally:
                 self.targets[float(metrics["target_grade"])] += 1
             self.formulas[str(metrics.get("formula", ""))] += 1
             self.hardest.add(grade, name, {"words": metrics.get("words", 0)})
-        if diagnostics:
+        if findings:
             score = sum(WEIGHT.get(s, 0) * n for s, n in sev.items())
             kept = [(d.line, d.column, d.rule, d.severity, d.message)
-                    for d in sorted(diagnostics, key=lambda d: (d.line, d.column, d.rule))[:FINDINGS_KEPT]]
-            self.worst.add(score, name, {"path": path, "record": record, "findings": len(diagnostics),
+                    for d in sorted(findings, key=lambda d: (d.line, d.column, d.rule))[:FINDINGS_KEPT]]
+            self.worst.add(score, name, {"path": path, "record": record, "findings": len(findings),
                                          "categories": dict(cats), "kept": kept})
 
     def _template(self, text: str) -> None:
@@ -170,9 +170,9 @@ class Tally:
                              (self.reading, other.reading), (self.targets, other.targets),
                              (self.formulas, other.formulas), (self.residue_kind, other.residue_kind)):
             mine.update(theirs)
-        for rule, level in other.rule_level.items():
-            if WEIGHT[level] > WEIGHT.get(self.rule_level.get(rule, "info"), 0) or rule not in self.rule_level:
-                self.rule_level[rule] = level
+        for rule, severity in other.rule_severity.items():
+            if WEIGHT[severity] > WEIGHT.get(self.rule_severity.get(rule, "info"), 0) or rule not in self.rule_severity:
+                self.rule_severity[rule] = severity
         self.residue_articles += other.residue_articles
         for mine, theirs in ((self.sources, other.sources), (self.by_month, other.by_month),
                              (self.by_section, other.by_section)):

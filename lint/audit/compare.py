@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from ..diagnostic import CATEGORIES
+from ..finding import CATEGORIES
 from ..errors import EdlintError
 
 # (label, how to read the figure from audit.json, True when higher is better)

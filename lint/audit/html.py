@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from ..diagnostic import CATEGORIES
+from ..finding import CATEGORIES
 from . import svg
 
 SHOWN_WORDS = 150
@@ -240,7 +240,7 @@ def _trends(p: Page, data: dict) -> None:
 
 
 def _worst(p: Page, worst: list[dict]) -> None:
-    p.add('<h2 id="worst">Worst articles</h2><p class=muted>Ranked by findings weighted by level '
+    p.add('<h2 id="worst">Worst articles</h2><p class=muted>Ranked by findings weighted by severity '
           "(error 4, warning 2, note 1).</p><table><tr><th>#</th><th>article</th><th class=n>score</th>"
           "<th class=n>findings</th><th>by category</th></tr>")
     for i, w in enumerate(worst):

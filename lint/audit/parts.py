@@ -149,7 +149,7 @@ def shift(result, part: Part) -> None:
     def message(m: str) -> str:
         return _NUMBERED.sub(lambda x: f"{x.group(1)} {int(x.group(2)) + (lb if x.group(1) == 'line' else rb)}", m)
 
-    for d in result.diagnostics:
+    for d in result.findings:
         d.record = (d.record or 0) + rb
         d.line += lb
         d.end_line += lb

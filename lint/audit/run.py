@@ -70,7 +70,7 @@ def plan(paths: list[str], resolver, batch_size: int = DEFAULT_BATCH) -> Plan:
 
 
 def audit_batch(batch: list, resolver, jobs: int = 1) -> tuple[Tally, list[tuple[str, str]]]:
-    """Check one batch and fold it: (its tally, its run notices as (level, message)).
+    """Check one batch and fold it: (its tally, its run notices as (severity, message)).
     A batch is a list of files, or one Part of a large export (lint.audit.parts)."""
     from ..engine import Engine
     from .parts import Part
@@ -83,7 +83,7 @@ def audit_batch(batch: list, resolver, jobs: int = 1) -> tuple[Tally, list[tuple
     else:
         result = Engine(resolver, jobs=jobs, metrics=True).run(batch)
         tally.add_run(result)
-    return tally, [(n.level, n.message) for n in result.notices]
+    return tally, [(n.severity, n.message) for n in result.notices]
 
 
 def _run_part(part, resolver):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from ..diagnostic import CATEGORIES
+from ..finding import CATEGORIES
 from .aggregate import READING_BIN_S, TEMPLATES_KEPT, WEIGHT, WORDS_KEPT
 
 PRIORITIES = 5
@@ -54,11 +54,11 @@ def summarise(t) -> dict:
     categories = Counter()
     for rule, n in t.rules.items():
         categories[rule.split(".", 1)[0]] += n
-    rules = [{"rule": r, "category": r.split(".", 1)[0], "level": t.rule_level.get(r, "warning"),
+    rules = [{"rule": r, "category": r.split(".", 1)[0], "level": t.rule_severity.get(r, "warning"),
               "findings": n, "articles": t.rule_articles[r]}
              for r, n in t.rules.items()]
     rules.sort(key=lambda r: (-r["findings"], r["rule"]))
-    # What to look at first: the rules touching the most articles, weighted by level.
+    # What to look at first: the rules touching the most articles, weighted by severity.
     priorities = sorted(rules, key=lambda r: (-r["articles"] * WEIGHT.get(r["level"], 1), r["rule"]))
     priorities = [{"rule": r["rule"], "level": r["level"], "articles": r["articles"],
                    "share": _share(r["articles"], t.documents), "findings": r["findings"]}

@@ -46,7 +46,7 @@ _ARTICLE_CONTEXT = re.compile(r"(^|>)(article|main)(?=[.#>]|$)|[.#][\w-]*(articl
 
 
 @dataclass(slots=True)
-class Finding:
+class ResidueLine:
     line: Line
     kind: str  # rule name after "boilerplate."
     why: str  # a few words for the message
@@ -55,7 +55,7 @@ class Finding:
 @dataclass
 class Analysis:
     lines: list[Line]
-    findings: dict[int, Finding]  # line index -> finding
+    findings: dict[int, ResidueLine]  # line index -> finding
 
 
 @dataclass
@@ -65,7 +65,7 @@ class State:
     kinds: list[str | None]  # phrase kind per line
     weak: list[bool]  # the line matched a weak pattern
     span: tuple[int, int] | None  # the story's stretch of prose
-    found: dict[int, Finding]  # by phrases and neighbours so far
+    found: dict[int, ResidueLine]  # by phrases and neighbours so far
 
 
 def analyse(doc: Document) -> Analysis:
@@ -82,7 +82,7 @@ def classify(doc: Document, lexicon: Lexicon) -> Analysis:
     if model is not None:
         taken = [i for i, vector in candidates(state) if model.is_residue(vector)]
         for i in _within_prose_bound(taken, state):
-            state.found[i] = Finding(state.lines[i], "page-chrome", "position and neighbours")
+            state.found[i] = ResidueLine(state.lines[i], "page-chrome", "position and neighbours")
     found = state.found
     if state.lines and 0 in found and found[0].kind == "page-chrome" and headline_like(state.shapes[0]):
         del found[0]  # the title
@@ -117,12 +117,12 @@ def prepare(doc: Document, lexicon: Lexicon) -> State:
     span = _end_at_comments(norms, shapes, kinds, span)
     span = _end_at_residue_block(kinds, shapes, span)
     drop_misplaced_bylines(lines, kinds, span)
-    found = {i: Finding(lines[i], kind, _WHY.get(kind, "a known phrase")) for i, kind in enumerate(kinds)
+    found = {i: ResidueLine(lines[i], kind, _WHY.get(kind, "a known phrase")) for i, kind in enumerate(kinds)
              if kind is not None}
     if any(ln.context for ln in lines):
         _from_markup(lines, kinds, found)
     for i, (kind, why) in from_neighbours(lines, shapes, kinds).items():
-        found.setdefault(i, Finding(lines[i], kind, why))
+        found.setdefault(i, ResidueLine(lines[i], kind, why))
     return State(lines, shapes, kinds, weak, span, found)
 
 
@@ -193,7 +193,7 @@ def _from_markup(lines, kinds, found) -> None:
         kind = context_kind(ln.context, rules)
         if kind is not None:  # the markup is more specific than a phrase ("Start" in a <nav>)
             kinds[i] = kind
-            found[i] = Finding(ln, kind, f"inside {_element(ln.context)}")
+            found[i] = ResidueLine(ln, kind, f"inside {_element(ln.context)}")
 
 
 def _element(context: str) -> str:

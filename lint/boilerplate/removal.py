@@ -10,7 +10,7 @@ deletions, so applying every share removes the run with the right separator.
 """
 from __future__ import annotations
 
-from ..diagnostic import Fix, TextEdit
+from ..finding import Fix, TextEdit
 from ..document import Document
 from .lines import Line
 

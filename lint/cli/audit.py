@@ -70,8 +70,8 @@ def audit(paths, report, json_path, compare_path, select, ignore, config_file, l
         tally, notices = run_dask(todo, resolver, scheduler=scheduler, workers=workers, progress=progress)
     else:
         tally, notices = run_local(todo, resolver, jobs=jobs, progress=progress)
-    for level, message in notices:
-        click.echo(f"edlint: {level}: {message}", err=True)
+    for severity, message in notices:
+        click.echo(f"edlint: {severity}: {message}", err=True)
     for path, message in tally.file_errors[:20]:
         click.echo(f"edlint: error: {path}: {message}", err=True)
     data = tally.summary()

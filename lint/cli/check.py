@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..diagnostic import SEVERITY_RANK
+from ..finding import SEVERITY_RANK
 from ..errors import EdlintError
 
 from .cache import cache_options, result_cache
@@ -70,7 +70,9 @@ def read_stdin(name: str | None) -> str:
 @click.option("--report", "reports", multiple=True, metavar="FORMAT:FILE",
               help="Also write a report in FORMAT to FILE (repeatable; '-' or no FILE: standard output).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
-              help="Exit 1 when a finding is at or above this level (default: error, or the config's fail-on).")
+              metavar="SEVERITY",
+              help="Exit 1 when a finding is at or above this severity: error, warning, info or never"
+                   " (default: error, or the config's fail-on).")
 @select_option
 @ignore_option
 @config_option
@@ -146,7 +148,7 @@ def _report(result, engine, outputs, quiet, statistics, fail_on, color, write_ba
         from ..baseline import write_baseline as write
 
         try:
-            n = write(write_baseline, result.diagnostics)
+            n = write(write_baseline, result.findings)
         except OSError as e:
             fail(f"{write_baseline}: cannot write the baseline: {e.strerror or e}")
         say(f"edlint: wrote {n} finding{'s' if n != 1 else ''} to {write_baseline}")
@@ -233,10 +235,10 @@ def exit_code(result, engine, fail_on) -> int:
         return EXIT_INCOMPLETE
     if fail_on:
         return EXIT_FINDINGS if result.any_at_or_above(fail_on) else EXIT_OK
-    # Without --fail-on, each file's own config decides its fail level.
-    for d in result.diagnostics:
-        level = engine.resolver.for_path(d.path).fail_on
-        if level != "never" and SEVERITY_RANK[d.severity] >= SEVERITY_RANK[level]:
+    # Without --fail-on, each file's own config decides its fail severity.
+    for d in result.findings:
+        severity = engine.resolver.for_path(d.path).fail_on
+        if severity != "never" and SEVERITY_RANK[d.severity] >= SEVERITY_RANK[severity]:
             return EXIT_FINDINGS
     return EXIT_OK
 

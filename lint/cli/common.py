@@ -80,9 +80,9 @@ def report_problems(result, quiet: bool = False) -> None:
     if not debug and any(e.detail for e in result.errors):
         say(DEBUG_HINT)
     for n in result.notices:
-        if quiet and n.level == "info":
+        if quiet and n.severity == "info":
             continue
-        say(f"edlint: {n.level}: {n.message}")
+        say(f"edlint: {n.severity}: {n.message}")
 
 
 def guard(fn):

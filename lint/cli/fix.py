@@ -34,7 +34,7 @@ def fix_text(engine, path: str, text: str, cfg=None):
         result = engine.run_jobs([FileJob(path, cfg, text=rewrite.text)])
         if result.errors:
             return rewrite, result, applied
-        edits = merge_edits(result.diagnostics)
+        edits = merge_edits(result.findings)
         if not edits:
             return rewrite, result, applied
         rewrite.apply(escape_for_format(edits, format_for(path)))
@@ -51,7 +51,8 @@ def fix_text(engine, path: str, text: str, cfg=None):
 @ignore_option
 @config_option
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
-              help="Exit 1 when findings at or above this level remain.")
+              metavar="SEVERITY",
+              help="Exit 1 when findings at or above this severity (error, warning, info or never) remain.")
 @follow_symlinks_option
 @guard
 def fix(paths, show_diff, stdin_filename, select, ignore, config_file, fail_on, follow_symlinks):

@@ -20,21 +20,21 @@ def _specs(config_file):
 @click.option("--markdown", is_flag=True, help="A Markdown table (the README's rule list).")
 @guard
 def rules(config_file, category, markdown):
-    """List every rule with its category, level and a one-line description."""
+    """List every rule with its category, severity and a one-line description."""
     from ..ruleset import is_enabled
 
     specs, cfg = _specs(config_file)
     rows = [s for s in sorted(specs.values(), key=lambda s: s.id) if not category or s.category == category]
     if markdown:
-        click.echo("| rule | level | default | what it finds |\n|---|---|---|---|")
+        click.echo("| rule | severity | default | what it finds |\n|---|---|---|---|")
         for s in rows:
             desc = s.description.replace("<", "&lt;").replace("|", "\\|")
-            click.echo(f"| `{s.id}` | {s.level} | {'on' if s.enabled else 'off'} | {desc} |")
+            click.echo(f"| `{s.id}` | {s.severity} | {'on' if s.enabled else 'off'} | {desc} |")
         return
     width = max((len(s.id) for s in rows), default=10)
     for s in rows:
         on = "on " if is_enabled(s, cfg.select, cfg.ignore) else "off"
-        click.echo(f"{s.id:<{width}}  {s.category:<11}  {s.level:<7}  {on}  {s.description}")
+        click.echo(f"{s.id:<{width}}  {s.category:<11}  {s.severity:<7}  {on}  {s.description}")
 
 
 @click.command()
@@ -50,7 +50,7 @@ def explain(rule, config_file):
         hint = f" Did you mean: {', '.join(sorted(close)[:5])}?" if close else ""
         raise click.UsageError(f"no rule {rule!r}.{hint} `edlint rules` lists them.")
     out = [spec.id, "=" * len(spec.id), "", spec.description, "",
-           f"category: {spec.category}    level: {spec.level}    type: {spec.type}    "
+           f"category: {spec.category}    severity: {spec.severity}    type: {spec.type}    "
            f"default: {'on' if spec.enabled else 'off'}", f"defined in: {spec.path}"]
     if spec.docs:
         out += ["", spec.docs.strip()]

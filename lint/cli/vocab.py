@@ -47,10 +47,10 @@ class WordTally:
         self.forms: dict[str, Counter] = defaultdict(Counter)
         self.suggestion: dict[str, str] = {}
 
-    def add(self, diagnostics) -> None:
+    def add(self, findings) -> None:
         """Findings of one or more articles; a word counts once per (path, record)."""
         seen = set()
-        for d in diagnostics:
+        for d in findings:
             if d.rule != RULE or not d.text:
                 continue
             key = d.text.casefold()
@@ -83,10 +83,10 @@ class WordTally:
         return rows
 
 
-def collect(diagnostics) -> list[dict]:
+def collect(findings) -> list[dict]:
     """One entry per word (case-folded): articles using it, uses, the commonest spelling, best suggestion."""
     tally = WordTally()
-    tally.add(diagnostics)
+    tally.add(findings)
     return tally.rows()
 
 
@@ -127,7 +127,7 @@ def vocab(paths, config_file, language, names, min_articles, top, fmt, jobs, fol
     result = Engine(_resolver(config_file, language, names), jobs=jobs,
                     follow_symlinks=follow_symlinks).run(list(paths))
     report_problems(result)
-    rows = [r for r in collect(result.diagnostics) if r["articles"] >= min_articles]
+    rows = [r for r in collect(result.findings) if r["articles"] >= min_articles]
     if top:
         rows = rows[:top]
     if fmt == "json":

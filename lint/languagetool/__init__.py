@@ -6,7 +6,7 @@ One job per module:
   batching  documents packed into requests within the server's size limit
   client    the HTTP conversation (/v2/check, /v2/languages) with edlint's own timeouts
   local     a LanguageTool installed on this machine, started and always stopped by edlint
-  findings  LanguageTool matches turned into `grammar.*` diagnostics
+  findings  LanguageTool matches turned into `grammar.*` findings
   merge     one finding per problem when edlint's spelling/typography rules also flag it
   service   the run: choose the server, send the requests, collect findings and notices
 

@@ -1,12 +1,12 @@
-"""LanguageTool matches turned into `grammar.*` diagnostics."""
+"""LanguageTool matches turned into `grammar.*` findings."""
 from __future__ import annotations
 
 import re
 
-from ..diagnostic import Diagnostic, Fix, TextEdit
+from ..finding import Finding, Fix, TextEdit
 
 # LanguageTool's issue types (ITS 2.0 localization quality issue types) -> severity.
-# The rule file's `params.severity` overrides entries; others get the rule's level.
+# The rule file's `params.severity` overrides entries; others get the rule's severity.
 DEFAULT_SEVERITY = {
     "misspelling": "error",
     "grammar": "error",
@@ -27,8 +27,8 @@ def edlint_rule_id(lt_id: str) -> str:
     return "grammar." + (_NON_ID.sub("-", lt_id.lower()).strip("-") or "unknown")
 
 
-def to_diagnostic(match: dict, span: tuple[int, int, bool], severity: dict[str, str],
-                  default_level: str) -> Diagnostic:
+def to_finding(match: dict, span: tuple[int, int, bool], severity: dict[str, str],
+               default_severity: str) -> Finding:
     """`span` is the match's (source start, source end, verbatim) in its document."""
     rule = match["rule"]
     category = rule.get("category") if isinstance(rule.get("category"), dict) else {}
@@ -43,11 +43,11 @@ def to_diagnostic(match: dict, span: tuple[int, int, bool], severity: dict[str, 
                   description=f"Replace with “{suggestions[0]}”")
     urls = rule.get("urls") or ()
     url = urls[0].get("value", "") if urls and isinstance(urls[0], dict) else ""
-    return Diagnostic(
+    return Finding(
         rule=edlint_rule_id(rule["id"]),
         message=str(match.get("message") or rule.get("description") or rule["id"]).strip(),
         start=start, end=end,
-        severity=severity.get(issue, default_level),
+        severity=severity.get(issue, default_severity),
         suggestions=suggestions, fix=fix,
         data={
             "description": str(rule.get("description") or ""),

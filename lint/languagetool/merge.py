@@ -7,7 +7,7 @@ and style) and LanguageTool's is dropped; what only LanguageTool flags stays.
 """
 from __future__ import annotations
 
-from ..diagnostic import Diagnostic
+from ..finding import Finding
 from ..text import names_rule
 
 # LanguageTool rule id -> the edlint rule that covers the same problem.
@@ -20,7 +20,7 @@ SAME_AS = {
 }
 
 
-def covered_by(d: Diagnostic) -> str | None:
+def covered_by(d: Finding) -> str | None:
     """The edlint rule id (or category) whose overlapping finding makes `d` a duplicate."""
     if d.category != "grammar" or "lt_rule" not in d.data:
         return None
@@ -30,18 +30,18 @@ def covered_by(d: Diagnostic) -> str | None:
     return SAME_AS.get(d.data["lt_rule"])
 
 
-def merge_spelling(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+def merge_spelling(findings: list[Finding]) -> list[Finding]:
     """Drop a LanguageTool finding that overlaps an edlint finding of the same problem in
     the same document (same path and record): spelling.* for LanguageTool's TYPOS, the
     typography rule in SAME_AS for the others. Keeps the order of everything else."""
     ours: dict[tuple, list[tuple[str, int, int]]] = {}
-    for d in diagnostics:
+    for d in findings:
         if d.category != "grammar":
             ours.setdefault((d.path, d.record), []).append((d.rule, d.start, d.end))
     if not ours:
-        return list(diagnostics)
+        return list(findings)
     out = []
-    for d in diagnostics:
+    for d in findings:
         target = covered_by(d)
         if target and any(names_rule(target, rule) and _overlaps(d, s, e)
                           for rule, s, e in ours.get((d.path, d.record), ())):
@@ -50,6 +50,6 @@ def merge_spelling(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
-def _overlaps(d: Diagnostic, s: int, e: int) -> bool:
+def _overlaps(d: Finding, s: int, e: int) -> bool:
     # An empty span (a missing word) still counts when it sits inside the other one.
     return s < max(d.end, d.start + 1) and d.start < max(e, s + 1)

@@ -13,10 +13,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from ..diagnostic import Diagnostic
+from ..finding import Finding
 from ..result import Notice
 from .batching import Request, Utf16Index, pack, repack, split_prose
-from .findings import DEFAULT_SEVERITY, edlint_rule_id, to_diagnostic
+from .findings import DEFAULT_SEVERITY, edlint_rule_id, to_finding
 from .prose import Prose
 from .settings import LTSettings, lt_rule_id
 
@@ -30,7 +30,7 @@ MIN_REQUEST = 200  # UTF-16 units: a server whose limit is below this is not wor
 
 @dataclass
 class Outcome:
-    findings: list[tuple[int, Diagnostic]] = field(default_factory=list)
+    findings: list[tuple[int, Finding]] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     incomplete: bool = False
     requests: int = 0  # /v2/check requests sent
@@ -38,7 +38,7 @@ class Outcome:
 
 
 def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, language: str,
-        severity: dict[str, str] | None = None, default_level: str = "warning") -> Outcome:
+        severity: dict[str, str] | None = None, default_severity: str = "warning") -> Outcome:
     out = Outcome()
     try:
         settings = LTSettings.from_dict(raw_settings)
@@ -48,16 +48,16 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
         return out
     if settings.mode == "off":
         return out
-    fail_level = "error" if settings.require else "warning"
+    fail_severity = "error" if settings.require else "warning"
     docs = [(n, p) for n, p in collected if p is not None and p.text.strip()]
     prose = dict(docs)
     parts = [part for n, p in docs for part in split_prose(n, p, settings.max_request_chars)]
     batches = pack(parts, settings.max_request_chars)
 
-    url, server, notice = _choose_server(settings, fail_level)
+    url, server, notice = _choose_server(settings, fail_severity)
     if notice is not None:
         out.notices.append(notice)
-        out.incomplete = notice.level != "info"
+        out.incomplete = notice.severity != "info"
         return out
     if not batches:  # nothing to check: don't start or ask a server
         return out
@@ -69,7 +69,7 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
             try:
                 url = server.start(settings.start_timeout)
             except ServerFailure as e:
-                out.notices.append(Notice(fail_level, (
+                out.notices.append(Notice(fail_severity, (
                     f"LanguageTool (local, {server.install.jar}): {e}; grammar checks skipped"), SOURCE))
                 out.incomplete = True
                 return out
@@ -92,7 +92,7 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
     rechecked = {p.doc for answered, _ in results for r, m in answered if r.alone for p in r.parts}
     for answered, _ in results:
         for request, matches in answered:
-            out.findings.extend(_findings(request, matches, prose, levels, default_level,
+            out.findings.extend(_findings(request, matches, prose, levels, default_severity,
                                           disabled, disabled_categories, rechecked))
     missed = {p.doc for _, unanswered in results for r in unanswered for p in r.parts}
     if sender.failures:
@@ -102,7 +102,7 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
                     f"document{'s' if len(prose) != 1 else ''}")
         else:
             what = "it answered again and every document was checked"
-        out.notices.append(Notice(fail_level if missed else "warning",
+        out.notices.append(Notice(fail_severity if missed else "warning",
                                   f"LanguageTool server {out.server}: {said}; {what}", SOURCE))
     if sender.cut_to:
         out.notices.append(Notice("info", (
@@ -113,7 +113,7 @@ def run(collected: list[tuple[int, Prose | None]], raw_settings: dict | None, la
     return out
 
 
-def _choose_server(settings: LTSettings, fail_level: str):
+def _choose_server(settings: LTSettings, fail_severity: str):
     """(URL, None, None) for a configured server, (None, LocalServer, None) for a local
     installation, or (None, None, the notice saying why grammar is skipped)."""
     if settings.server_url:
@@ -124,7 +124,7 @@ def _choose_server(settings: LTSettings, fail_level: str):
     if install is not None:
         return None, LocalServer(install), None
     if settings.mode == "local" or settings.require:
-        return None, None, Notice(fail_level, (
+        return None, None, Notice(fail_severity, (
             f"LanguageTool: {reason}; grammar checks skipped "
             "(install it with `edlint languagetool download`, or set languagetool = URL)"), SOURCE)
     return None, None, Notice("info", (
@@ -267,7 +267,7 @@ def _recheck_alone(sender: _Sender, results, params: dict):
     return out
 
 
-def _findings(batch: Request, matches: list[dict], prose: dict[int, Prose], levels, default_level,
+def _findings(batch: Request, matches: list[dict], prose: dict[int, Prose], levels, default_severity,
               disabled, disabled_categories, rechecked=frozenset()):
     index = Utf16Index(batch.text)
     for m in matches:
@@ -289,4 +289,4 @@ def _findings(batch: Request, matches: list[dict], prose: dict[int, Prose], leve
         span = prose[part.doc].to_source(a, b)
         if span is None:
             continue
-        yield part.doc, to_diagnostic(m, span, levels, default_level)
+        yield part.doc, to_finding(m, span, levels, default_severity)

@@ -20,7 +20,7 @@ def format_for(path: str, language_id: str | None) -> str:
 
 @dataclass
 class BufferResult:
-    diagnostics: list = field(default_factory=list)  # lint.Diagnostic, offsets into the buffer
+    findings: list = field(default_factory=list)  # lint.finding.Finding, offsets into the buffer
     error: str | None = None  # the buffer could not be checked (config or input error)
     notices: list[str] = field(default_factory=list)
     metrics: dict = field(default_factory=dict)  # readability of the first document
@@ -63,8 +63,8 @@ class BufferChecker:
             return out
         if result.errors:
             out.error = result.errors[0].message
-        out.diagnostics = result.diagnostics
-        out.notices = [n.message for n in result.notices if n.level != "info"]
+        out.findings = result.findings
+        out.notices = [n.message for n in result.notices if n.severity != "info"]
         if result.documents:
             out.metrics = result.documents[0].metrics or {}
         return out

@@ -143,7 +143,7 @@ class EdlintLanguageServer(LanguageServer):
         self.checked[uri] = checked
         r = checked.result
         specs = _specs()
-        diagnostics = [to_lsp(d, checked.index, r.offset_shift, specs) for d in r.diagnostics]
+        diagnostics = [to_lsp(d, checked.index, r.offset_shift, specs) for d in r.findings]
         if r.error:
             self.say_once(f"{self.path_of(uri)}: {r.error}", types.MessageType.Error)
             top = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
@@ -169,7 +169,7 @@ class EdlintLanguageServer(LanguageServer):
         if c is None:
             return []
         shift = c.result.offset_shift
-        edits = escape_for_format(merge_edits(c.result.diagnostics), c.fmt)
+        edits = escape_for_format(merge_edits(c.result.findings), c.fmt)
         return [types.TextEdit(range=lsp_range(c.index, e.start + shift, e.end + shift), new_text=e.replacement)
                 for e in edits]
 
@@ -294,7 +294,7 @@ def build_server(warm: WarmUp | None = None) -> EdlintLanguageServer:
         if c is None:
             return None
         offset = c.index.offset(params.position.line, params.position.character) - c.result.offset_shift
-        hits = [d for d in c.result.diagnostics if d.start <= offset <= max(d.end, d.start + 1)]
+        hits = [d for d in c.result.findings if d.start <= offset <= max(d.end, d.start + 1)]
         if not hits:
             return None
         return types.Hover(contents=types.MarkupContent(
@@ -332,7 +332,7 @@ def _explain(rule: str) -> str:
     spec = _specs().get(rule)
     if spec is None:
         return f"**{rule}**"
-    out = [f"**{spec.id}** ({spec.level})", "", spec.description]
+    out = [f"**{spec.id}** ({spec.severity})", "", spec.description]
     if spec.docs:
         out += ["", spec.docs.strip()]
     if spec.fail_examples:

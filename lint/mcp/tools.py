@@ -40,18 +40,18 @@ class Tools:
 
     def check_text(self, text: str, format: str = "markdown", path: str | None = None) -> dict:
         _, _, result = self._check(text, format, path)
-        findings = [finding(d) for d in result.diagnostics]
+        findings = [finding(d) for d in result.findings]
         counts = {s: sum(1 for f in findings if f["severity"] == s) for s in ("error", "warning", "info")}
         return {"findings": findings, "summary": counts, "notices": result.notices, "metrics": result.metrics}
 
     def fix_text(self, text: str, format: str = "markdown", path: str | None = None) -> dict:
-        from ..diagnostic import TextEdit
+        from ..finding import TextEdit
         from ..fixes import Rewrite, escape_for_format, merge_edits
 
         rewrite, applied = Rewrite(text), 0
         for _ in range(MAX_PASSES):
             _, fmt, result = self._check(rewrite.text, format, path)
-            edits = merge_edits(result.diagnostics)
+            edits = merge_edits(result.findings)
             if not edits:
                 break
             if result.offset_shift:  # the engine checked the text without its byte-order mark
@@ -62,7 +62,7 @@ class Tools:
         else:
             _, _, result = self._check(rewrite.text, format, path)
         return {"text": rewrite.text, "fixes_applied": applied,
-                "remaining": [finding(d) for d in result.diagnostics]}
+                "remaining": [finding(d) for d in result.findings]}
 
     def explain_rule(self, rule: str) -> str:
         from ..ruleset import all_rules
@@ -74,7 +74,7 @@ class Tools:
             hint = f" Did you mean: {', '.join(close)}?" if close else ""
             raise ToolError(f"no rule {rule!r}.{hint}")
         out = [f"# {spec.id}", "", spec.description, "",
-               f"category: {spec.category}; level: {spec.level}; on by default: {'yes' if spec.enabled else 'no'}"]
+               f"category: {spec.category}; severity: {spec.severity}; on by default: {'yes' if spec.enabled else 'no'}"]
         if spec.docs:
             out += ["", spec.docs.strip()]
         if spec.fail_examples:
@@ -87,9 +87,9 @@ class Tools:
 def finding(d) -> dict:
     """One finding as the JSON report has it (1-based lines and columns, counted in
     characters), with the text it covers, and without the virtual path."""
-    from ..reports.json import diagnostic_dict
+    from ..reports.json import finding_dict
 
-    out = diagnostic_dict(d)
+    out = finding_dict(d)
     out.pop("path", None)
     out["text"] = d.text
     return out

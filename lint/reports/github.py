@@ -81,7 +81,7 @@ def _annotations(result: RunResult, cwd, cap: int | None, emit=None) -> tuple[li
 
     # A file that was not checked matters more than any one finding: its slot is kept.
     shown["error"] = len(result.errors) if cap is None else min(cap, len(result.errors))
-    for d in result.diagnostics:
+    for d in result.findings:
         if not room(COMMAND[d.severity]):
             n_left_out += 1
             if len(left_out) < SUMMARY_FINDINGS:
@@ -104,7 +104,7 @@ def _annotations(result: RunResult, cwd, cap: int | None, emit=None) -> tuple[li
         for e in result.errors[:cap]:
             emit(_command("error", [("file", workspace_path(e.path, cwd)), ("title", "edlint")], e.message))
     for n in result.notices:
-        kind = COMMAND.get(n.level, "notice")
+        kind = COMMAND.get(n.severity, "notice")
         if room(kind) and emit is not None:
             emit(_command(kind, [("title", f"edlint {n.source}".strip())], n.message))
     return left_out, n_left_out
@@ -125,18 +125,18 @@ def step_summary(result: RunResult, options: dict) -> str:
     cap = options.get("max_annotations", ANNOTATIONS_PER_TYPE)
     left_out, n_left_out = _annotations(result, cwd, cap)
     c = result.counts()
-    n_paths = getattr(result.diagnostics, "paths", None)  # known to a spilled run
+    n_paths = getattr(result.findings, "paths", None)  # known to a spilled run
     if n_paths is None:
-        n_paths = len({d.path for d in result.diagnostics})
+        n_paths = len({d.path for d in result.findings})
     out = ["## edlint", "",
-           f"{len(result.diagnostics)} findings ({c['error']} errors, {c['warning']} warnings, {c['info']} info) "
+           f"{len(result.findings)} findings ({c['error']} errors, {c['warning']} warnings, {c['info']} info) "
            f"in {n_paths} of {len(result.files)} files; "
            f"{len(result.errors)} files not checked.", ""]
-    if result.diagnostics:
+    if result.findings:
         out += ["| rule | findings |", "|---|---:|"]
-        out += [f"| `{_cell(rule)}` | {n} |" for rule, n in Counter(d.rule for d in result.diagnostics).most_common()]
+        out += [f"| `{_cell(rule)}` | {n} |" for rule, n in Counter(d.rule for d in result.findings).most_common()]
         out += ["", "| file | findings |", "|---|---:|"]
-        files = Counter(workspace_path(d.path, cwd) for d in result.diagnostics)
+        files = Counter(workspace_path(d.path, cwd) for d in result.findings)
         out += [f"| {_cell(path)} | {n} |" for path, n in files.most_common(10)]
         out.append("")
     if left_out:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 
 
-def diagnostic_dict(d) -> dict:
+def finding_dict(d) -> dict:
     out = {"path": d.path, "line": d.line, "column": d.column, "end_line": d.end_line,
            "end_column": d.end_column, "rule": d.rule, "category": d.category,
            "severity": d.severity, "message": d.message, "suggestions": list(d.suggestions)}
@@ -45,10 +45,10 @@ def _summary(result) -> dict:
 def as_data(result) -> dict:
     return {
         "version": 1,
-        "diagnostics": [diagnostic_dict(d) for d in result.diagnostics],
+        "diagnostics": [finding_dict(d) for d in result.findings],
         "documents": [_document_dict(doc) for doc in result.documents],
         "errors": [{"path": e.path, "message": e.message} for e in result.errors],
-        "notices": [{"level": n.level, "message": n.message, "source": n.source} for n in result.notices],
+        "notices": [{"level": n.severity, "message": n.message, "source": n.source} for n in result.notices],
         "summary": _summary(result),
     }
 
@@ -71,10 +71,10 @@ def write(result, options: dict, out) -> None:
     indent = None if options.get("compact") else 1
     fields = [
         ("version", 1, False),
-        ("diagnostics", (diagnostic_dict(d) for d in result.diagnostics), True),
+        ("diagnostics", (finding_dict(d) for d in result.findings), True),
         ("documents", (_document_dict(doc) for doc in result.documents), True),
         ("errors", [{"path": e.path, "message": e.message} for e in result.errors], False),
-        ("notices", [{"level": n.level, "message": n.message, "source": n.source} for n in result.notices], False),
+        ("notices", [{"level": n.severity, "message": n.message, "source": n.source} for n in result.notices], False),
         ("summary", _summary(result), False),
     ]
     write_object(out, fields, indent)

@@ -1,16 +1,16 @@
 """JUnit XML: one test case per checked file, for CI systems that chart test reports.
 
-A file fails when it has a finding at or above the fail level (`options["fail_on"]`,
+A file fails when it has a finding at or above the fail severity (`options["fail_on"]`,
 every finding by default); the failure lists all of the file's findings. A file
 that could not be checked is an <error>. Files with findings only below the fail
-level pass and list them in <system-out>.
+severity pass and list them in <system-out>.
 """
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
 
-from ..diagnostic import SEVERITY_RANK, Diagnostic
+from ..finding import SEVERITY_RANK, Finding
 from ..result import RunResult
 from .github import message_with_suggestions
 
@@ -22,7 +22,7 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def _finding_line(d: Diagnostic) -> str:
+def _finding_line(d: Finding) -> str:
     # The text report's line without the path, which is the test case's name.
     where = f"{d.line}:{d.column}" if d.line else "-"
     return f"{where}: {d.severity}: {message_with_suggestions(d.message, d.suggestions)} [{d.rule}]"
@@ -36,14 +36,14 @@ def _by_path(result: RunResult):
     """Every path, in the order the run met it (checked files, then any others named by
     findings or errors), and a function giving a path's findings."""
     paths: dict[str, None] = dict.fromkeys(result.files)
-    stored = getattr(result.diagnostics, "for_path", None)  # a spilled run reads a path's findings back
+    stored = getattr(result.findings, "for_path", None)  # a spilled run reads a path's findings back
     if stored is not None:
-        for path in result.diagnostics.path_names():
+        for path in result.findings.path_names():
             paths.setdefault(path)
         findings_of = stored
     else:
-        findings: dict[str, list[Diagnostic]] = {}
-        for d in result.diagnostics:
+        findings: dict[str, list[Finding]] = {}
+        for d in result.findings:
             paths.setdefault(d.path)
             findings.setdefault(d.path, []).append(d)
 
@@ -56,7 +56,7 @@ def _by_path(result: RunResult):
     return paths, findings_of, errors
 
 
-def _case(path: str, found: list[Diagnostic], messages: list[str] | None, threshold) -> tuple[ET.Element, str]:
+def _case(path: str, found: list[Finding], messages: list[str] | None, threshold) -> tuple[ET.Element, str]:
     """The test case of one path, and what it counts as: "error", "failure" or ""."""
     case = ET.Element("testcase", classname="edlint", name=_clean(path))
     report = "\n".join(_clean(_finding_line(d)) for d in found)

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from ..diagnostic import Diagnostic
+from ..finding import Finding
 from ..result import RunResult
 from ..rule_files import RuleSpec
 from .github import workspace_path
@@ -43,21 +43,21 @@ def _rule_name(rule_id: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in name.replace("_", "-").split("-") if part)
 
 
-def _rule_descriptor(rule_id: str, spec: RuleSpec | None, example: Diagnostic) -> dict:
+def _rule_descriptor(rule_id: str, spec: RuleSpec | None, example: Finding) -> dict:
     if spec is not None:
-        description, docs, level = spec.description, spec.docs, spec.level
+        description, docs, severity = spec.description, spec.docs, spec.severity
     else:
         # Rules known only at run time (LanguageTool's grammar.*) carry their description.
         description = example.data.get("description") or example.message
         docs = example.data.get("docs", "")
-        level = example.severity
+        severity = example.severity
     descriptor = {
         "id": rule_id,
         "name": _rule_name(rule_id),
         "shortDescription": {"text": description},
         "fullDescription": {"text": docs or description},
         "help": {"text": docs or description},
-        "defaultConfiguration": {"level": LEVEL[level]},
+        "defaultConfiguration": {"level": LEVEL[severity]},
         "properties": {"tags": ["edlint", rule_id.split(".", 1)[0]]},
     }
     if docs:
@@ -74,7 +74,7 @@ def _uri(path: str, cwd: str | None) -> dict:
     return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
-def _region(d: Diagnostic) -> dict | None:
+def _region(d: Finding) -> dict | None:
     if not d.line:
         return None
     region = {"startLine": d.line, "startColumn": d.column,
@@ -84,14 +84,14 @@ def _region(d: Diagnostic) -> dict | None:
     return region
 
 
-def _fingerprint(d: Diagnostic, occurrence: int) -> str:
+def _fingerprint(d: Finding, occurrence: int) -> str:
     key = "\0".join((d.rule, d.text or d.message, str(occurrence)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def _fixes(d: Diagnostic, location: dict, region: dict | None) -> list[dict]:
+def _fixes(d: Finding, location: dict, region: dict | None) -> list[dict]:
     # Edits are source offsets; the only edit we can place in lines and columns is
-    # one that covers exactly the diagnostic's own span.
+    # one that covers exactly the finding's own span.
     if d.fix is None or region is None or len(d.fix.edits) != 1:
         return []
     edit = d.fix.edits[0]
@@ -108,7 +108,7 @@ def _fixes(d: Diagnostic, location: dict, region: dict | None) -> list[dict]:
     }]
 
 
-def _result(d: Diagnostic, rule_index: int, occurrence: int, cwd: str | None) -> dict:
+def _result(d: Finding, rule_index: int, occurrence: int, cwd: str | None) -> dict:
     location = _uri(d.path, cwd)
     physical: dict = {"artifactLocation": location}
     region = _region(d)
@@ -141,7 +141,7 @@ def _notifications(result: RunResult, cwd: str | None) -> list[dict]:
         out.append({"level": "error", "message": {"text": e.message},
                     "locations": [{"physicalLocation": {"artifactLocation": _uri(e.path, cwd)}}]})
     for n in result.notices:
-        note = {"level": LEVEL.get(n.level, "note"), "message": {"text": n.message}}
+        note = {"level": LEVEL.get(n.severity, "note"), "message": {"text": n.message}}
         if n.source:
             note["descriptor"] = {"id": n.source}
         out.append(note)
@@ -151,10 +151,10 @@ def _notifications(result: RunResult, cwd: str | None) -> list[dict]:
 def _results(result: RunResult, index: dict[str, int], cwd: str | None):
     # A finding's occurrence number counts the same (path, rule, text) before it. A spilled
     # run's findings come sorted by path, so the count restarts with each path.
-    by_path = hasattr(result.diagnostics, "for_path")
+    by_path = hasattr(result.findings, "for_path")
     seen: dict[tuple, int] = {}
     path = None
-    for d in result.diagnostics:
+    for d in result.findings:
         if by_path and d.path != path:
             seen.clear()
             path = d.path
@@ -165,10 +165,10 @@ def _results(result: RunResult, index: dict[str, int], cwd: str | None):
 
 def build(result: RunResult, options: dict, results=None) -> dict:
     cwd = options.get("cwd")
-    first = getattr(result.diagnostics, "first_by_rule", None)  # known to a spilled run
+    first = getattr(result.findings, "first_by_rule", None)  # known to a spilled run
     if first is None:
         first = {}
-        for d in result.diagnostics:
+        for d in result.findings:
             first.setdefault(d.rule, d)
     rule_ids = sorted(first)
     index = {rid: i for i, rid in enumerate(rule_ids)}

@@ -32,9 +32,9 @@ def _shown(suggestion: str) -> str:
 def summary_line(result) -> str:
     c = result.counts()
     total = sum(c.values())
-    nfiles = getattr(result.diagnostics, "paths", None)  # known to a spilled run
+    nfiles = getattr(result.findings, "paths", None)  # known to a spilled run
     if nfiles is None:
-        nfiles = len({d.path for d in result.diagnostics})
+        nfiles = len({d.path for d in result.findings})
     parts = [f"{total} finding{'s' if total != 1 else ''}"]
     if total:
         parts.append(f"({c['error']} error{'s' if c['error'] != 1 else ''}, "
@@ -65,7 +65,7 @@ def render(result, options: dict) -> str:
 def write(result, options: dict, out) -> None:
     """The report, a line at a time, as the findings are read (a spilled run's are on disk)."""
     color = options.get("color", False)
-    for d in result.diagnostics:
+    for d in result.findings:
         out.write(format_line(d, color) + "\n")
     if options.get("statistics"):
         for line in statistics(result):
@@ -78,7 +78,7 @@ def statistics(result) -> list[str]:
     from collections import Counter
 
     out = ["", "Findings per rule:"]
-    per_rule = Counter(d.rule for d in result.diagnostics)
+    per_rule = Counter(d.rule for d in result.findings)
     if not per_rule:
         out.append("  (none)")
     for rule, n in sorted(per_rule.items(), key=lambda x: (-x[1], x[0])):

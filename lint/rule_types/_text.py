@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostic import Fix, TextEdit
+from ..finding import Fix, TextEdit
 from ..document import Block
 from ..patterns import IGNORECASE, GuardedPattern, PatternError, compile_pattern, guarded, rule_where, warn
 from ..text import match_case  # noqa: F401  (substitution imports it from here)

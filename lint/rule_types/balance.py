@@ -103,4 +103,4 @@ class Balance(Rule):
         for block in doc.blocks:
             for i, problem in self.problems(block.text):
                 s, e = block.source_span(i, i + 1)
-                yield self.diagnostic(s, e, format_message(self.spec.message, match=block.text[i], problem=problem))
+                yield self.finding(s, e, format_message(self.spec.message, match=block.text[i], problem=problem))

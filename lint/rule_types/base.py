@@ -3,7 +3,7 @@
 A `Rule` is built once per run from its `RuleSpec` and the effective
 parameters (the rule file's `params` overlaid with the config's
 `[rules."<id>"]` table), then `check()` is called for each document and yields
-`Diagnostic`s with source offsets. Rules don't apply suppression, vocabulary
+`Finding`s with source offsets. Rules don't apply suppression, vocabulary
 filtering or severity: the engine does. A type declares its parameters in
 `PARAMS` (name -> `lint.params.Param`: type, default, allowed values, meaning);
 they are validated when the rule file and the config are read.
@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from ..diagnostic import Diagnostic
+from ..finding import Finding
 from ..document import Document
 from ..params import Param, declared, defaults
 from ..rule_files import RuleSpec
@@ -72,7 +72,7 @@ class Rule:
     excludes_lines = False
     needs_exclusions = False
     metrics: Callable[[Document, "CheckContext"], dict] | None = None
-    postprocess: Callable[[list[Diagnostic]], list[Diagnostic]] | None = None
+    postprocess: Callable[[list[Finding]], list[Finding]] | None = None
     dynamic_ids = False
 
     def __init__(self, spec: RuleSpec, params: dict | None = None):
@@ -91,24 +91,26 @@ class Rule:
     def setup(self) -> None:
         """Compile parameters once (patterns, word lists)."""
 
-    def check(self, doc: Document, ctx: CheckContext) -> Iterable[Diagnostic]:
+    def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
 
-    def diagnostic(self, start: int, end: int, message: str | None = None, **kw) -> Diagnostic:
-        return Diagnostic(rule=self.id, message=message or self.spec.message, start=start, end=end,
-                          severity=self.spec.level, **kw)
+    def finding(self, start: int, end: int, message: str | None = None, **kw) -> Finding:
+        return Finding(rule=self.id, message=message or self.spec.message, start=start, end=end,
+                       severity=self.spec.severity, **kw)
+
+    diagnostic = finding  # the old name, for rule types written against it
 
 
 class CorpusRule(Rule):
     corpus = True
 
-    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Diagnostic]:
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         return iter(())
 
     def collect(self, doc: Document, ctx: CheckContext) -> Any:
         raise NotImplementedError
 
-    def finish(self, collected: list[tuple[int, Any]], ctx: CheckContext) -> Iterable[tuple[int, Diagnostic]]:
+    def finish(self, collected: list[tuple[int, Any]], ctx: CheckContext) -> Iterable[tuple[int, Finding]]:
         """`collected` holds (document number, what collect returned); yield
-        (document number, diagnostic with source offsets in that document)."""
+        (document number, finding with source offsets in that document)."""
         raise NotImplementedError

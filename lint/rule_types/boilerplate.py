@@ -16,7 +16,7 @@ import math
 import re
 from typing import Iterable, Iterator
 
-from ..diagnostic import Diagnostic
+from ..finding import Finding
 from ..document import Document
 from ..params import Param
 from ..patterns import IGNORECASE, guarded, rule_where
@@ -57,7 +57,7 @@ class Boilerplate(Rule):
         self.extra = guarded("|".join(f"(?:{p})" for p in extra), IGNORECASE,
                              rule_where(self, "extra-phrases", extra[0]), shown="(extra-phrases)") if extra else None
 
-    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Diagnostic]:
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         from ..boilerplate.lexicon import normalize
         from ..boilerplate.removal import removal_fix, removal_spans
 
@@ -72,10 +72,10 @@ class Boilerplate(Rule):
                     span = removal_spans(analysis.lines, {line.index})[line.index]
                     yield self._finding(doc, line, span, "extra phrase", removal_fix)
 
-    def _finding(self, doc, line, span, why, removal_fix) -> Diagnostic:
-        return self.diagnostic(line.start, line.end, self.spec.message.format(text=_short(line.text), why=why),
-                               fix=removal_fix(doc, line, span, self.what),
-                               data={"kind": self.kind, "evidence": why})
+    def _finding(self, doc, line, span, why, removal_fix) -> Finding:
+        return self.finding(line.start, line.end, self.spec.message.format(text=_short(line.text), why=why),
+                            fix=removal_fix(doc, line, span, self.what),
+                            data={"kind": self.kind, "evidence": why})
 
 
 class RepeatedLine(CorpusRule):
@@ -105,8 +105,8 @@ class RepeatedLine(CorpusRule):
             out.append((key, line.start, line.end, s, e))
         return out
 
-    def finish(self, collected, ctx: CheckContext) -> Iterable[tuple[int, Diagnostic]]:
-        from ..diagnostic import Fix, TextEdit
+    def finish(self, collected, ctx: CheckContext) -> Iterable[tuple[int, Finding]]:
+        from ..finding import Fix, TextEdit
 
         settings = ctx.settings.get("boilerplate", {})
         min_count = settings.get("corpus-min-count", self.params["min-count"])
@@ -122,8 +122,8 @@ class RepeatedLine(CorpusRule):
                 count = counts[key]
                 if count >= need:
                     fix = Fix((TextEdit(s, e, ""),), safe=True, description="Remove the template line")
-                    yield n, self.diagnostic(start, end, self.spec.message.format(count=count, documents=docs),
-                                             fix=fix, data={"count": count})
+                    yield n, self.finding(start, end, self.spec.message.format(count=count, documents=docs),
+                                          fix=fix, data={"count": count})
 
 
 _NOT_WORD = re.compile(r"[\W_]+")

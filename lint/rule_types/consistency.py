@@ -66,7 +66,7 @@ class Consistency(Rule):
             major, (major_count, *_rest) = ranked[0]
             for name, (count, block, m, _) in ranked[1:]:
                 s, e = block.source_span(m.start(), m.end())
-                yield self.diagnostic(s, e, format_message(
+                yield self.finding(s, e, format_message(
                     self.spec.message, match=m.group(0), style=name, count=count,
                     other=major, other_count=major_count),
                     data={"count": count, "other_count": major_count})

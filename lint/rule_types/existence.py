@@ -16,7 +16,7 @@ The message may use {match}, the text found.
 
     id = "style.cliches"
     type = "existence"
-    level = "info"
+    severity = "info"
     message = "“{match}” is a cliché."
     [params]
     tokens = ["at the end of the day", "perfect storm"]
@@ -70,4 +70,4 @@ class Existence(Rule):
         for block in doc.blocks:
             for m in unquoted(self, block.text, self._matches(block.text)):
                 s, e = block.source_span(m.start(), m.end())
-                yield self.diagnostic(s, e, format_message(self.spec.message, match=m.group(0)))
+                yield self.finding(s, e, format_message(self.spec.message, match=m.group(0)))

@@ -10,11 +10,11 @@ Parameters:
     requires   "languagetool": the rule's examples only fire with a server
                (the examples meta-test runs them against tests/languagetool's stub)
     severity   LanguageTool issue type -> edlint severity, over the defaults in
-               lint/languagetool/findings.py; unknown types get the rule's level
+               lint/languagetool/findings.py; unknown types get the rule's severity
 """
 from __future__ import annotations
 
-from ..diagnostic import SEVERITIES
+from ..finding import SEVERITIES
 from ..document import Document
 from ..params import Param
 from .base import CheckContext, CorpusRule
@@ -32,7 +32,7 @@ class LanguageTool(CorpusRule):
     postprocess = staticmethod(_merge)  # one finding where LanguageTool and an edlint rule agree
     PARAMS = {
         "requires": Param("string", "languagetool", "What must run for the rule to work."),
-        "severity": Param("string-table", {}, "LanguageTool issue type -> level.", choices=SEVERITIES),
+        "severity": Param("string-table", {}, "LanguageTool issue type -> severity.", choices=SEVERITIES),
     }
 
     def setup(self) -> None:
@@ -62,7 +62,7 @@ class LanguageTool(CorpusRule):
         from ..languagetool import service
         try:
             outcome = service.run(collected, ctx.settings.get("languagetool", {}), ctx.language,
-                                  severity=self.params["severity"], default_level=self.spec.level)
+                                  severity=self.params["severity"], default_severity=self.spec.severity)
         except Exception as e:  # a bug or an odd environment must not cost the other rules' findings
             outcome = service.Outcome(incomplete=True, notices=[service.Notice(
                 "warning", f"LanguageTool: unexpected error ({type(e).__name__}: {e}); grammar checks skipped",

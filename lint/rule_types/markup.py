@@ -119,7 +119,7 @@ class Markup(Rule):
                 what = "Delete the tag" if kind == "tag" else f"Replace with “{replacement}”"
                 fix = replacement_fix(block, start, end, replacement, what, safe=safe)
                 suggestion = replacement if kind == "entity" else ""
-                yield self.diagnostic(
+                yield self.finding(
                     s, e, format_message(self.spec.message, match=block.text[start:end], kind=kind,
                                          suggestion=suggestion),
                     suggestions=(suggestion,) if suggestion else (), fix=fix)

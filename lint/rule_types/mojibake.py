@@ -66,6 +66,6 @@ class Mojibake(Rule):
             for start, end, replacement in changed_runs(text, fixed):
                 s, e = block.source_span(start, end)
                 fix = replacement_fix(block, start, end, replacement, f"Replace with “{replacement}”")
-                yield self.diagnostic(
+                yield self.finding(
                     s, e, format_message(self.spec.message, match=text[start:end], suggestion=replacement),
                     suggestions=(replacement,) if replacement else (), fix=fix)

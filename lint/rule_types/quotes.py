@@ -116,7 +116,7 @@ class Quotes(Rule):
         for block, problems in zip(blocks, found):
             for i, j, problem in problems:
                 s, e = block.source_span(i, j)
-                yield self.diagnostic(s, e, format_message(self.spec.message, match=block.text[i:j],
+                yield self.finding(s, e, format_message(self.spec.message, match=block.text[i:j],
                                                            problem=problem))
 
     @staticmethod

@@ -21,7 +21,7 @@ Message placeholders: {grade}, {target}, {formula}, {words}, {limit}; and {lengt
 """
 from __future__ import annotations
 
-from ..diagnostic import SEVERITIES
+from ..finding import SEVERITIES
 from ..params import Param
 from ..readability.formulas import GRADE_FORMULAS
 from ._text import format_message
@@ -61,7 +61,7 @@ class _ReadabilityRule(Rule):
 
     def _report(self, block, start, end, **values):
         a, b = block.source_span(start, end)
-        return self.diagnostic(a, b, format_message(self.spec.message, **values), data=values)
+        return self.finding(a, b, format_message(self.spec.message, **values), data=values)
 
 
 class Grade(_ReadabilityRule):

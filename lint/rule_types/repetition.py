@@ -85,6 +85,6 @@ class Repetition(Rule):
                     continue
                 s, e = block.source_span(m.start(), m.end())
                 fix = replacement_fix(block, m.end(1), m.end(3), "", f"Delete the second “{second}”")
-                yield self.diagnostic(
+                yield self.finding(
                     s, e, format_message(self.spec.message, match=m.group(0), word=first),
                     suggestions=(first,), fix=fix)

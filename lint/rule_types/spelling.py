@@ -32,7 +32,7 @@ case-insensitively; an entry starting with `re:` is a regular expression.
 
     id = "spelling.misspelling"
     type = "spelling"
-    level = "warning"
+    severity = "warning"
     message = "“{word}” is misspelled: “{suggestion}”."
     [params]
     kinds = ["misspelling"]
@@ -122,7 +122,7 @@ class Spelling(Rule):
         message = format_message(self.spec.message, word=f.word, suggestion=best,
                                  language=language if kind == "variant" else _VARIETY_NAMES.get(copy_variety, ""),
                                  variant=_VARIETY_NAMES.get(f.variety or other, ""))
-        return self.diagnostic(start, end, message, suggestions=tuple(suggestions), fix=fix)
+        return self.finding(start, end, message, suggestions=tuple(suggestions), fix=fix)
 
     def _limit_finding(self, f, ctx):
         """Where the pass stopped on a document with too many words outside the lexicon
@@ -131,7 +131,7 @@ class Spelling(Rule):
 
         limit = ctx.settings.get("spelling", {}).get("max-unknown-words", MAX_UNKNOWN_WORDS)
         start, end = f.block.source_span(f.start, f.end)
-        return self.diagnostic(start, end, f"Spelling stopped here: this document has more than {limit:,} "
+        return self.finding(start, end, f"Spelling stopped here: this document has more than {limit:,} "
                                            f"words outside the lexicon, too many to be prose; the rest is not "
                                            f"checked ([spelling] max-unknown-words).")
 
@@ -200,7 +200,7 @@ class RejectedTerm(Rule):
             for m in pattern.finditer(block.text):
                 if m.end() > m.start():
                     s, e = block.source_span(m.start(), m.end())
-                    yield self.diagnostic(s, e, format_message(self.spec.message, word=m.group(0)))
+                    yield self.finding(s, e, format_message(self.spec.message, word=m.group(0)))
 
 
 _PATTERNS: dict[tuple, object] = {}

@@ -117,6 +117,6 @@ class Substitution(Rule):
                 if rights:
                     fix = replacement_fix(block, start, end, best, f"Replace with “{best}”",
                                           safe=bool(self.params["safe"]))
-                yield self.diagnostic(
+                yield self.finding(
                     s, e, format_message(self.spec.message, match=wrong, suggestion=best),
                     suggestions=tuple(rights), fix=fix)

@@ -58,7 +58,7 @@ MIN_COMPOUND_UNKNOWN = 5
 
 
 @dataclass(slots=True)
-class Finding:
+class SpellingHit:
     kind: str  # "misspelling" | "unknown" | "name" | "variant" | "limit" (the pass stopped here)
     block: object  # the Block the word is in
     start: int  # offsets in the block text
@@ -120,7 +120,7 @@ class SpellChecker:
             found = self._derived[lower] = lower in self.lexicon or is_derived(lower, self.lexicon)
         return found
 
-    def check_blocks(self, blocks) -> list[Finding]:
+    def check_blocks(self, blocks) -> list[SpellingHit]:
         per_block, stop = self._tokens(blocks)
         names = NameIndex((b.text for b in blocks), [t for _, ts in per_block for t in ts])
         self._suggestions_left = MAX_SUGGESTED
@@ -143,7 +143,7 @@ class SpellChecker:
                 findings.append(finding)
         if stop is not None:
             block, t = stop
-            findings.append(Finding("limit", block, t.start, t.end, t.text, []))
+            findings.append(SpellingHit("limit", block, t.start, t.end, t.text, []))
         return findings
 
     def _tokens(self, blocks) -> tuple[list, tuple | None]:
@@ -184,7 +184,7 @@ class SpellChecker:
                 or before_list_mark(text, end) or in_title_case_run(text, t.start, end)
                 or not text[:t.start].strip() and not text[end:].strip())  # a line of its own
 
-    def _check_token(self, block, t: Token, names: NameIndex) -> Finding | None:
+    def _check_token(self, block, t: Token, names: NameIndex) -> SpellingHit | None:
         """The decisions of the module's docstring, in its order."""
         word = t.stem
         if len(word) < self.min_length:
@@ -210,7 +210,7 @@ class SpellChecker:
         return self._has_vocabulary and (self.vocabulary.accepts(word) or self.vocabulary.accepts(t.text))
 
     def _misspelling(self, block, t: Token, word: str, lower: str, corrections: list[str],
-                     names: NameIndex) -> Finding | None:
+                     names: NameIndex) -> SpellingHit | None:
         """A known common misspelling (not an acronym or a mixed-case brand), unless a name
         or a short part of a compound; ranked by its neighbours when there are several."""
         text = block.text
@@ -227,8 +227,8 @@ class SpellChecker:
         safe = (len(corrections) == 1 and not t.compound_part
                 and not (capitalised and in_title_case_run(text, t.start, end))
                 and not (not capitalised and names.counts[word[:1].upper() + word[1:]]))
-        return Finding("misspelling", block, t.start, end, word,
-                       [match_case(word, c) for c in corrections], safe=safe)
+        return SpellingHit("misspelling", block, t.start, end, word,
+                           [match_case(word, c) for c in corrections], safe=safe)
 
     def _regular_variant(self, lower: str) -> tuple[str, str] | None:
         """("gb", US spelling) of a regular British form the lists lack ("-ise" for "-ize")."""
@@ -237,15 +237,15 @@ class SpellChecker:
         us = regular_british(lower, self.is_word)
         return ("gb", us) if us else None
 
-    def _variant(self, block, t: Token, word: str, variant: tuple[str, str], names: NameIndex) -> Finding | None:
+    def _variant(self, block, t: Token, word: str, variant: tuple[str, str], names: NameIndex) -> SpellingHit | None:
         capitalised = word[0].isupper() and not is_acronym(word) and not is_mixed_case(word)
         if capitalised and self._is_name(block.text, t, word, names):
             return None  # Labour, Windows Media Center
         variety, other = variant
-        return Finding("variant", block, t.start, t.start + len(word), word, [match_case(word, other)],
-                       variety=variety)
+        return SpellingHit("variant", block, t.start, t.start + len(word), word, [match_case(word, other)],
+                           variety=variety)
 
-    def _unknown(self, block, t: Token, word: str, lower: str, names: NameIndex) -> Finding | None:
+    def _unknown(self, block, t: Token, word: str, lower: str, names: NameIndex) -> SpellingHit | None:
         """A word neither known nor built from known words: unknown, or a name the article
         spells two ways; names, acronyms, bound parts of compounds and introduced terms are not."""
         if self.is_word(lower) or is_acronym(word) or is_mixed_case(word):
@@ -257,7 +257,7 @@ class SpellChecker:
             # ("Arjen Robben" beside "Arjan de Zeeuw").
             other = None if in_title_case_run(text, t.start, end) else names.other_spelling(word)
             if other:
-                return Finding("name", block, t.start, end, word, [other])
+                return SpellingHit("name", block, t.start, end, word, [other])
             if not self.check_names and (t.compound_part or self._is_name(text, t, word, names)):
                 return None
         elif t.compound_part and self._bound_part(text, t, lower, end):
@@ -268,7 +268,7 @@ class SpellChecker:
         if self._suggestions_left > 0:
             self._suggestions_left -= 1
             suggestions = self.suggest(word, text, t)
-        return Finding("unknown", block, t.start, end, word, suggestions)
+        return SpellingHit("unknown", block, t.start, end, word, suggestions)
 
     def _bound_part(self, text: str, t: Token, lower: str, end: int) -> bool:
         """A lower-case part of a compound that is a prefix, short, or part of a known whole."""
@@ -343,7 +343,7 @@ def _neighbour(text: str, last: bool) -> str:
     return "" if any(c in between for c in ".!?") else m.group(1).lower()
 
 
-def document_findings(doc, ctx) -> list[Finding]:
+def document_findings(doc, ctx) -> list[SpellingHit]:
     """The spelling findings of a document, computed once and shared by the spelling rules."""
     settings = ctx.settings.get("spelling", {})
     key = ("spelling", ctx.language, tuple(ctx.accept), tuple(sorted(settings.items())))

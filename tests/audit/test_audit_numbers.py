@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from lint.audit.aggregate import FINDINGS_KEPT, TOP, Tally
 from lint.cli import main
-from lint.diagnostic import Diagnostic
+from lint.finding import Finding
 
 from .conftest import run_audit
 
@@ -145,10 +145,10 @@ def test_configuration_and_version_recorded(audited):
 def test_a_tally_stays_small_however_many_articles():
     t = Tally()
     for n in range(3000):
-        diags = [Diagnostic(f"typography.rule-{k % 7}", f"message {n} {k}", k, k + 1, "warning",
+        findings = [Finding(f"typography.rule-{k % 7}", f"message {n} {k}", k, k + 1, "warning",
                             path=f"a{n}.txt", line=k + 1, column=1, text="x") for k in range(n % 90)]
         t.add_document(f"a{n}.txt", None, {"grade": n % 17, "reading_time_s": n % 400, "target_grade": 10},
-                       diags, {"source": "s", "date": f"2020-{n % 12 + 1:02d}"})
+                       findings, {"source": "s", "date": f"2020-{n % 12 + 1:02d}"})
     assert len(t.worst.items) <= 2 * TOP
     assert all(len(p["kept"]) <= FINDINGS_KEPT for _, _, p in t.worst.items)
     assert len(t.grades) <= 17 and len(t.reading) <= 400 and len(t.by_month) == 12

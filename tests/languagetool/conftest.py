@@ -31,4 +31,4 @@ def run_files(files: dict[str, str], select=("grammar",), **languagetool):
 def positions(result, path=None):
     """(line, column, end_line, end_column, rule) of every finding (of `path`)."""
     return [(d.line, d.column, d.end_line, d.end_column, d.rule)
-            for d in result.diagnostics if path is None or d.path == path]
+            for d in result.findings if path is None or d.path == path]

@@ -78,7 +78,7 @@ def test_prose_collected_in_worker_processes(lt):
     jobs = [FileJob(f"{i}.md", cfg, text=f"# Story {i}\n\nSee `x` and 😀 a owl.\n") for i in range(4)]
     result = Engine(jobs=2).run_jobs(jobs)
     assert len(lt.checks) == 1
-    assert [(d.path, d.line, d.column, d.text) for d in result.diagnostics] == [
+    assert [(d.path, d.line, d.column, d.text) for d in result.findings] == [
         (f"{i}.md", 3, 15, "a") for i in range(4)]
 
 
@@ -88,7 +88,7 @@ def test_requests_run_in_parallel_up_to_the_limit():
         result = run_files(files, mode=lt.url, max_request_chars=70, max_concurrency=3)
         assert len(lt.checks) == 6
         assert lt.max_in_flight == 3
-    assert len(result.diagnostics) == 6 and result.notices == []
+    assert len(result.findings) == 6 and result.notices == []
 
 
 def test_one_request_at_a_time_when_concurrency_is_one():

@@ -12,7 +12,7 @@ OTHER = [(1, 8, 1, 15, "typography.repeated-word")]  # found without LanguageToo
 
 
 def lt_notices(result):
-    return [(n.level, n.message) for n in result.notices if n.source == "languagetool"]
+    return [(n.severity, n.message) for n in result.notices if n.source == "languagetool"]
 
 
 def test_server_down():
@@ -106,7 +106,7 @@ def test_local_mode_without_an_installation(tmp_path):
 
 def test_off_sends_nothing_and_says_nothing(lt):
     result = run_files({"a.txt": TEXT}, mode="off", url=lt.url)
-    assert lt.checks == [] and result.notices == [] and result.diagnostics == []
+    assert lt.checks == [] and result.notices == [] and result.findings == []
 
 
 def test_unusable_settings_are_a_config_error_before_anything_is_sent(lt):

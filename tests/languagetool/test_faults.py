@@ -18,11 +18,11 @@ SIX = {f"{i}.txt": TEXT for i in range(6)}
 
 
 def lt_notices(result):
-    return [(n.level, n.message) for n in result.notices if n.source == "languagetool"]
+    return [(n.severity, n.message) for n in result.notices if n.source == "languagetool"]
 
 
 def grammar_found(result):
-    return sorted({d.path for d in result.diagnostics if d.rule.startswith("grammar.")})
+    return sorted({d.path for d in result.findings if d.rule.startswith("grammar.")})
 
 
 def test_a_trickling_server_is_cut_off_at_the_deadline():
@@ -68,8 +68,8 @@ def test_a_restarted_server_gets_the_rest_of_the_run():
         result = run_files(SIX, select=SELECT, mode=lt.url, max_request_chars=40, max_concurrency=2,
                            timeout=5.0)
         assert lt.deaths == 1
-    [(level, message)] = lt_notices(result)
-    assert level == "warning"
+    [(severity, message)] = lt_notices(result)
+    assert severity == "warning"
     assert message.startswith(f"LanguageTool server {lt.url}/v2: ")
     assert message.endswith("; it answered again and every document was checked")
     assert result.incomplete == []

@@ -85,7 +85,7 @@ def test_live_requests_are_cut_to_the_real_servers_limit():
     assert result.incomplete == []
     # languagetool/server.py's server refuses the first request and names its limit; a server
     # started otherwise may have a larger limit or none.
-    assert [(n.level, n.message) for n in result.notices] in ([], [("info", (
+    assert [(n.severity, n.message) for n in result.notices] in ([], [("info", (
         f"LanguageTool server {base_url(URL)}: accepts at most {limit} characters per request, so requests "
         f"were cut to that (set [languagetool] max-request-chars = {limit} to save the refused ones)"))])
     for path in files:  # every "a increase" of every document, none lost at a cut
@@ -95,7 +95,7 @@ def test_live_requests_are_cut_to_the_real_servers_limit():
 
 def test_live_rule_description_and_category_are_kept():
     result = run_files({"a.txt": "The council approved a increase in the budget.\n"}, mode=URL)
-    [d] = [d for d in result.diagnostics if d.rule == "grammar.en-a-vs-an"]
+    [d] = [d for d in result.findings if d.rule == "grammar.en-a-vs-an"]
     assert d.data["description"] and d.data["lt_category"] == "MISC" and d.data["lt_category_name"]
 
 
@@ -174,7 +174,7 @@ def test_live_server_killed_restarted_then_killed_for_good(monkeypatch, tmp_path
         for t in plan["threads"]:
             t.join()
         [notice] = result.notices
-        assert notice.level == "warning" and notice.message.endswith(
+        assert notice.severity == "warning" and notice.message.endswith(
             "; it answered again and every document was checked"), notice.message
         assert result.incomplete == []
         assert all((1, 22, 1, 23, "grammar.en-a-vs-an") in positions(result, path) for path in files)
@@ -182,7 +182,7 @@ def test_live_server_killed_restarted_then_killed_for_good(monkeypatch, tmp_path
         # Killed for good: one warning, what came back before is kept, the run is incomplete.
         plan.update(calls=0, restart=False)
         result = run_files(files, mode=url, max_request_chars=60, max_concurrency=1, timeout=3)
-        assert [(n.level, n.message) for n in result.notices] == [(
+        assert [(n.severity, n.message) for n in result.notices] == [(
             "warning", f"LanguageTool server {url}/v2: not reachable (connection refused); "
                        "grammar findings are missing for 4 of 6 documents")]
         assert result.incomplete == ["languagetool"]

@@ -112,7 +112,7 @@ def test_server_that_exits_at_start_up(fake_install, monkeypatch):
     monkeypatch.setenv("FAKE_JAVA_MODE", "exit")
     result = run_files({"a.txt": TEXT}, mode="local")
     jar = fake_install[0] / "languagetool-server.jar"
-    assert [(n.level, n.message) for n in result.notices] == [(
+    assert [(n.severity, n.message) for n in result.notices] == [(
         "warning", f"LanguageTool (local, {jar}): local server exited with code 3 at start-up; "
                    "grammar checks skipped")]
     assert result.incomplete == ["languagetool"]

@@ -25,7 +25,7 @@ def test_plain_text_positions_rules_and_severities(lt):
         (4, 27, 4, 34, "grammar.morfologik-rule-en-us"),
         (4, 44, 4, 46, "grammar.comma-parenthesis-whitespace"),
     ]
-    a_an, typo, comma = result.diagnostics
+    a_an, typo, comma = result.findings
     assert a_an.text == "a" and a_an.suggestions == ("an",) and a_an.severity == "error"
     assert a_an.message.startswith("Use “an” instead of ‘a’")
     assert typo.text == "recieve" and typo.suggestions == ("receive",)
@@ -34,7 +34,7 @@ def test_plain_text_positions_rules_and_severities(lt):
 
 
 def test_sarif_data_keeps_languagetool_rule_description(lt):
-    d = run_files({"vote.txt": ARTICLE}, mode=lt.url).diagnostics[0]
+    d = run_files({"vote.txt": ARTICLE}, mode=lt.url).findings[0]
     assert d.data == {
         "description": "Use of 'a' vs. 'an'", "lt_rule": "EN_A_VS_AN", "lt_category": "MISC",
         "lt_category_name": "Miscellaneous", "issue_type": "misspelling", "short_message": "Wrong article",
@@ -53,7 +53,7 @@ def test_non_bmp_characters_before_the_error(lt):
         (1, 23, 1, 24, "grammar.en-a-vs-an"),
         (3, 10, 3, 11, "grammar.en-a-vs-an"),
     ]
-    assert [d.text for d in result.diagnostics] == ["a", "a"]
+    assert [d.text for d in result.findings] == ["a", "a"]
     # The server was given UTF-16 offsets: 22 characters, 3 of them non-BMP, before the first "a".
     assert check_response(lt.checks[0]["text"], "en-US")["matches"][0]["offset"] == 25
 
@@ -146,6 +146,6 @@ def test_json_lines_records_with_escaped_non_bmp_characters(lt):
     source = ('{"title": "Vote", "body": "The council approved a increase."}\n'
               '{"title": "Fans \\ud83d\\ude00", "body": "Then a owl came."}\n')
     result = run_files({"a.jsonl": source}, mode=lt.url)
-    assert [(d.record, d.line, d.column, d.end_column, d.text) for d in result.diagnostics] == [
+    assert [(d.record, d.line, d.column, d.end_column, d.text) for d in result.findings] == [
         (1, 1, 49, 50, "a"), (2, 2, 46, 47, "a")]
     assert len(lt.checks) == 1  # both records in one request

@@ -1,7 +1,7 @@
 """One finding per misspelled word: edlint's spelling rules and LanguageTool's TYPOS merge."""
 from __future__ import annotations
 
-from lint.diagnostic import Diagnostic
+from lint.finding import Finding
 from lint.engine import Engine, FileJob
 from lint.languagetool.merge import merge_spelling
 
@@ -13,12 +13,12 @@ TEXT = "They will recieve teh goverment report and a email.\n"
 
 def lt_typo(start, end, path="a.txt", category="TYPOS", rule="grammar.morfologik-rule-en-us"):
     lt_rule = rule.split(".", 1)[1].upper().replace("-", "_")
-    return Diagnostic(rule, "Possible spelling mistake found.", start, end, path=path,
-                      data={"lt_rule": lt_rule, "lt_category": category, "issue_type": "misspelling"})
+    return Finding(rule, "Possible spelling mistake found.", start, end, path=path,
+                   data={"lt_rule": lt_rule, "lt_category": category, "issue_type": "misspelling"})
 
 
 def test_overlapping_languagetool_typo_is_dropped_others_kept():
-    ours = Diagnostic("spelling.misspelling", "Misspelled", 10, 17, path="a.txt")
+    ours = Finding("spelling.misspelling", "Misspelled", 10, 17, path="a.txt")
     kept_elsewhere = lt_typo(10, 17, path="b.txt")
     a_vs_an = lt_typo(43, 44, category="MISC", rule="grammar.en-a-vs-an")  # misspelling type, not TYPOS
     only_lt = lt_typo(60, 68)
@@ -27,16 +27,16 @@ def test_overlapping_languagetool_typo_is_dropped_others_kept():
 
 
 def test_records_of_one_file_are_kept_apart():
-    ours = Diagnostic("spelling.misspelling", "Misspelled", 10, 17, path="a.jsonl", record=1)
+    ours = Finding("spelling.misspelling", "Misspelled", 10, 17, path="a.jsonl", record=1)
     theirs = lt_typo(10, 17, path="a.jsonl")
     theirs.record = 2
     assert merge_spelling([ours, theirs]) == [ours, theirs]
 
 
 def test_languagetool_repeat_rule_merges_with_typography():
-    ours = Diagnostic("typography.repeated-word", "Repeated word", 7, 14, path="a.txt")
+    ours = Finding("typography.repeated-word", "Repeated word", 7, 14, path="a.txt")
     theirs = lt_typo(7, 14, category="MISC", rule="grammar.english-word-repeat-rule")
-    spelling = Diagnostic("spelling.misspelling", "Misspelled", 7, 10, path="a.txt")
+    spelling = Finding("spelling.misspelling", "Misspelled", 7, 10, path="a.txt")
     a_vs_an = lt_typo(7, 8, category="MISC", rule="grammar.en-a-vs-an")
     assert merge_spelling([ours, theirs]) == [ours]
     # Only the edlint rule that covers the same problem counts.
@@ -63,13 +63,13 @@ def test_engine_reports_each_misspelled_word_once(lt):
 def test_accepted_vocabulary_applies_to_languagetool_findings(lt):
     cfg = make_config(("grammar",), languagetool={"mode": lt.url}, vocabulary={"accept": ["goverment"]})
     result = Engine().run_jobs([FileJob("a.txt", cfg, text=TEXT)])
-    assert [d.text for d in result.diagnostics] == ["recieve", "teh", "a"]
+    assert [d.text for d in result.findings] == ["recieve", "teh", "a"]
 
 
 def test_disabled_rules_and_categories(lt):
     result = run_files({"a.txt": TEXT}, mode=lt.url, disabled_categories=["TYPOS"],
                        disabled_rules=["grammar.en-a-vs-an"])
-    assert result.diagnostics == []
+    assert result.findings == []
     # Sent to the server in LanguageTool's own ids, so it doesn't even look.
     assert lt.checks[0]["disabledRules"] == "EN_A_VS_AN"
     assert lt.checks[0]["disabledCategories"] == "TYPOS"
@@ -78,4 +78,4 @@ def test_disabled_rules_and_categories(lt):
 def test_ignore_selector_turns_off_one_languagetool_rule(lt):
     cfg = make_config(("grammar",), languagetool={"mode": lt.url}, ignore=["grammar.en-a-vs-an"])
     result = Engine().run_jobs([FileJob("a.txt", cfg, text=TEXT)])
-    assert [d.rule for d in result.diagnostics] == ["grammar.morfologik-rule-en-us"] * 3
+    assert [d.rule for d in result.findings] == ["grammar.morfologik-rule-en-us"] * 3

@@ -65,7 +65,7 @@ def test_severity_by_issue_type_is_configurable(lt):
     cfg = make_config(("grammar",), languagetool={"mode": lt.url},
                       rules={"grammar.languagetool": {"severity": {"misspelling": "info", "whitespace": "error"}}})
     result = Engine().run_jobs([FileJob("a.txt", cfg, text="We recieve a email , today.\n")])
-    assert [(d.rule, d.severity) for d in result.diagnostics] == [
+    assert [(d.rule, d.severity) for d in result.findings] == [
         ("grammar.morfologik-rule-en-us", "info"), ("grammar.en-a-vs-an", "info"),
         ("grammar.comma-parenthesis-whitespace", "error")]
 

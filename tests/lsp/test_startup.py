@@ -62,7 +62,7 @@ def test_the_warm_up_loads_the_checker_the_server_then_uses(tmp_path, monkeypatc
     warm = WarmUp().start()
     assert warm.wait(300)
     result = warm.checker.check(str(tmp_path / "story.md"), "A freindly town.\n", "markdown")
-    assert [d.rule for d in result.diagnostics] == ["spelling.misspelling"]
+    assert [d.rule for d in result.findings] == ["spelling.misspelling"]
 
 
 def test_a_failing_warm_up_is_logged_and_still_finishes(caplog):

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from lint.cli import main
-from lint.diagnostic import Diagnostic
+from lint.finding import Finding
 from lint.reports import github, text
 from lint.result import FileError, Notice, RunResult
 
@@ -49,17 +49,17 @@ def test_a_name_at_the_start_of_a_line_never_starts_a_command():
     assert printable_line("edlint: error: a::b") == "edlint: error: a::b"
 
 
-def _diagnostic(path, message="Hedge.", suggestions=()):
-    return Diagnostic(rule="style.x", message=message, start=0, end=1, severity="warning", path=path,
-                      line=1, column=1, end_line=1, end_column=2, suggestions=suggestions)
+def _finding(path, message="Hedge.", suggestions=()):
+    return Finding(rule="style.x", message=message, start=0, end=1, severity="warning", path=path,
+                   line=1, column=1, end_line=1, end_column=2, suggestions=suggestions)
 
 
 @pytest.mark.parametrize("color", [False, True])
 def test_text_report_escapes_names_messages_and_suggestions(color):
-    result = RunResult(diagnostics=[
-        _diagnostic(HIJACK),
-        _diagnostic("ok.md", message="From a server:\n::error::owned\x1b[0m", suggestions=("a\nb", "\x1b")),
-        _diagnostic("::notice::n.md"),
+    result = RunResult(findings=[
+        _finding(HIJACK),
+        _finding("ok.md", message="From a server:\n::error::owned\x1b[0m", suggestions=("a\nb", "\x1b")),
+        _finding("::notice::n.md"),
     ], files=[HIJACK, "ok.md", "::notice::n.md"])
     out = text.render(result, {"color": color, "statistics": True})
     plain = out.replace("\x1b[0m", "").replace("\x1b[1m", "").replace("\x1b[2m", "").replace("\x1b[33m", "")
@@ -75,7 +75,7 @@ def test_text_report_escapes_names_messages_and_suggestions(color):
 
 
 def test_github_report_keeps_a_hostile_name_inside_its_own_command():
-    result = RunResult(diagnostics=[_diagnostic(HIJACK, message="a\n::error::b")],
+    result = RunResult(findings=[_finding(HIJACK, message="a\n::error::b")],
                        errors=[FileError(HIJACK, "binary\nfile")],
                        notices=[Notice("warning", "server said\r\n::error::c", "languagetool")])
     out = github.render(result, {"cwd": "/nonexistent"})

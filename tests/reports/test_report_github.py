@@ -1,4 +1,4 @@
-from lint.diagnostic import Diagnostic
+from lint.finding import Finding
 from lint.reports import github
 from lint.result import RunResult
 
@@ -21,26 +21,26 @@ def test_exact_output(run_result):
 
 
 def test_property_and_data_escaping():
-    d = Diagnostic(rule="style.x", message="100% sure\r\nsecond line", start=0, end=1, severity="error",
-                   path="dir, with: odd%name.txt", line=1, column=1, end_line=1, end_column=2)
-    out = github.render(RunResult(diagnostics=[d]), {})
+    d = Finding(rule="style.x", message="100% sure\r\nsecond line", start=0, end=1, severity="error",
+                path="dir, with: odd%name.txt", line=1, column=1, end_line=1, end_column=2)
+    out = github.render(RunResult(findings=[d]), {})
     assert out == ("::error file=dir%2C with%3A odd%25name.txt,line=1,col=1,endLine=1,endColumn=2,"
                    "title=style.x::100%25 sure%0D%0Asecond line\n")
 
 
 def test_multiline_span_drops_columns():
     # GitHub annotations take columns only when the span is on one line.
-    d = Diagnostic(rule="typography.unbalanced-quote", message="Unclosed quote.", start=3, end=40,
-                   severity="warning", path="a.txt", line=2, column=4, end_line=4, end_column=2)
-    out = github.render(RunResult(diagnostics=[d]), {})
+    d = Finding(rule="typography.unbalanced-quote", message="Unclosed quote.", start=3, end=40,
+                severity="warning", path="a.txt", line=2, column=4, end_line=4, end_column=2)
+    out = github.render(RunResult(findings=[d]), {})
     assert out == "::warning file=a.txt,line=2,endLine=4,title=typography.unbalanced-quote::Unclosed quote.\n"
 
 
 def test_absolute_paths_below_cwd_become_relative(tmp_path):
     article = tmp_path / "desk" / "story.md"
-    d = Diagnostic(rule="style.x", message="m", start=0, end=1, severity="info", path=str(article),
-                   line=1, column=1, end_line=1, end_column=2)
-    out = github.render(RunResult(diagnostics=[d]), {"cwd": str(tmp_path)})
+    d = Finding(rule="style.x", message="m", start=0, end=1, severity="info", path=str(article),
+                line=1, column=1, end_line=1, end_column=2)
+    out = github.render(RunResult(findings=[d]), {"cwd": str(tmp_path)})
     assert out.startswith("::notice file=desk/story.md,line=1,")
 
 

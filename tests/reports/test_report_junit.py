@@ -1,6 +1,6 @@
 import xml.etree.ElementTree as ET
 
-from lint.diagnostic import Diagnostic
+from lint.finding import Finding
 from lint.reports import junit
 from lint.result import RunResult
 
@@ -60,10 +60,10 @@ def test_fail_level_moves_minor_findings_to_system_out(run_result):
 
 
 def test_markup_and_control_characters_are_escaped():
-    d = Diagnostic(rule="typography.leftover-html", message='Leftover tag <br> & "entity" \x0b here',
-                   start=0, end=4, severity="warning", path="a&b<c>.html", line=1, column=1,
-                   end_line=1, end_column=5)
-    out = junit.render(RunResult(diagnostics=[d], files=["a&b<c>.html"]), {})
+    d = Finding(rule="typography.leftover-html", message='Leftover tag <br> & "entity" \x0b here',
+                start=0, end=4, severity="warning", path="a&b<c>.html", line=1, column=1,
+                end_line=1, end_column=5)
+    out = junit.render(RunResult(findings=[d], files=["a&b<c>.html"]), {})
     case = parse(out).find("testsuite/testcase")
     assert case.get("name") == "a&b<c>.html"
     assert case.find("failure").text == (

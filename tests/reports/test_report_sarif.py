@@ -4,7 +4,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from lint.diagnostic import Diagnostic
+from lint.finding import Finding
 from lint.reports import sarif
 from lint.result import RunResult
 
@@ -57,7 +57,7 @@ def test_driver_and_rules_that_fired(log):
     assert repeated["help"]["text"] == "Scraped copy often repeats a word across a line break."
     assert repeated["defaultConfiguration"] == {"level": "warning"}
     assert spelling["defaultConfiguration"] == {"level": "error"}
-    # No spec for a LanguageTool rule: its description comes from the diagnostic.
+    # No spec for a LanguageTool rule: its description comes from the finding.
     assert grammar["shortDescription"] == {"text": "Comma before a coordinating conjunction"}
     assert grammar["defaultConfiguration"] == {"level": "note"}
 
@@ -105,7 +105,7 @@ def test_fingerprints_stable_and_distinct(run_result, log, tmp_path):
     assert prints[0] != prints[2]
     assert len(set(prints)) == 4
     # Moving a finding to another line (an edit above it) keeps its fingerprint.
-    for d in run_result.diagnostics:
+    for d in run_result.findings:
         d.line += 3
         d.end_line += 3
     moved = json.loads(sarif.render(run_result, {"tool_version": "1", "cwd": str(tmp_path)}))
@@ -134,18 +134,18 @@ def test_empty_run_is_valid_and_successful(tmp_path):
 
 def test_paths_relative_to_cwd_and_encoded(tmp_path):
     inside = tmp_path / "desk" / "Zoë story.md"
-    d = Diagnostic(rule="style.x", message="m", start=0, end=1, severity="info", path=str(inside),
-                   line=1, column=1, end_line=1, end_column=2)
-    log = json.loads(sarif.render(RunResult(diagnostics=[d]), {"tool_version": "1", "cwd": str(tmp_path)}))
+    d = Finding(rule="style.x", message="m", start=0, end=1, severity="info", path=str(inside),
+                line=1, column=1, end_line=1, end_column=2)
+    log = json.loads(sarif.render(RunResult(findings=[d]), {"tool_version": "1", "cwd": str(tmp_path)}))
     validate(log)
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location == {"uri": "desk/Zo%C3%AB%20story.md", "uriBaseId": "%SRCROOT%"}
 
 
 def test_path_outside_cwd_is_an_absolute_file_uri(tmp_path):
-    d = Diagnostic(rule="style.x", message="m", start=0, end=1, severity="info",
-                   path=str(tmp_path / "a.txt"), line=1, column=1, end_line=1, end_column=2)
-    log = json.loads(sarif.render(RunResult(diagnostics=[d]),
+    d = Finding(rule="style.x", message="m", start=0, end=1, severity="info",
+                path=str(tmp_path / "a.txt"), line=1, column=1, end_line=1, end_column=2)
+    log = json.loads(sarif.render(RunResult(findings=[d]),
                                   {"tool_version": "1", "cwd": str(tmp_path / "elsewhere")}))
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location == {"uri": (tmp_path / "a.txt").as_uri()}

@@ -39,9 +39,9 @@ def test_a_thread_under_the_story_is_flagged_from_its_header_to_its_last_comment
 
 def test_every_line_says_it_is_in_the_thread():
     text = ARTICLE + "\n\n" + "\n\n".join(THREAD)
-    diags = run(text, ["boilerplate"])
-    assert len(diags) == len(THREAD)
-    assert all(d.rule == "boilerplate.comments" and "comment thread" in d.message for d in diags)
+    findings = run(text, ["boilerplate"])
+    assert len(findings) == len(THREAD)
+    assert all(d.rule == "boilerplate.comments" and "comment thread" in d.message for d in findings)
 
 
 def test_a_thread_without_a_header_needs_two_authors():

@@ -34,7 +34,7 @@ def entity_doc() -> Document:
 
 
 def make(type_name: str, message: str = "{match}", **params):
-    spec = RuleSpec(id="style.test", type=type_name, level="warning", message=message,
+    spec = RuleSpec(id="style.test", type=type_name, severity="warning", message=message,
                     description="test", path="<test>", params=params)
     return rule_class(type_name)(spec)
 

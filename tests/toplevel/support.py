@@ -8,7 +8,7 @@ from __future__ import annotations
 HEDGE = """\
 id = "style.test.hedge"
 type = "existence"
-level = "warning"
+severity = "warning"
 message = "Hedge word: “{match}”."
 description = "Vague qualifiers that weaken a sentence."
 docs = "Cut the qualifier or say how much."
@@ -22,7 +22,7 @@ pass = ["It was late."]
 UTILISE = """\
 id = "style.test.utilise"
 type = "substitution"
-level = "error"
+severity = "error"
 message = "Use “{suggestion}” instead of “{match}”."
 description = "Plain words over pompous ones."
 [params]
@@ -35,7 +35,7 @@ pass = ["They use it."]
 BANG = """\
 id = "typography.test.bang"
 type = "existence"
-level = "info"
+severity = "info"
 message = "Doubled exclamation mark."
 description = "Two exclamation marks in a row."
 [params]
@@ -49,7 +49,7 @@ pass = ["Wow!"]
 FORMAL = """\
 id = "style.test.formal"
 type = "existence"
-level = "warning"
+severity = "warning"
 message = "Legalese: “{match}”."
 description = "Words from contracts, not news copy."
 enabled = false
@@ -64,7 +64,7 @@ pass = ["We announce it."]
 HYPE = """\
 id = "style.test.hype"
 type = "substitution"
-level = "warning"
+severity = "warning"
 message = "Hype: “{match}”."
 description = "Breathless adjectives."
 [params]

@@ -9,7 +9,7 @@ import pytest
 
 import lint
 from lint.config import load_config_file
-from lint.diagnostic import Diagnostic
+from lint.finding import Finding
 from lint.errors import ConfigError, InputError
 from lint.result import RunResult
 
@@ -21,7 +21,7 @@ def cfg(pack) -> dict:
     return {"select": ["style.test", "typography.test"], "rule-packs": [str(pack)]}
 
 
-def test_check_text_returns_positioned_diagnostics(cfg):
+def test_check_text_returns_positioned_findings(cfg):
     found = lint.check_text("Ünï 😀 very!!\nThey utilise it.\n", path="story.txt", config=cfg)
     assert [(d.rule, d.line, d.column, d.end_line, d.end_column, d.severity, d.path) for d in found] == [
         ("style.test.hedge", 1, 7, 1, 11, "warning", "story.txt"),  # the emoji is one character
@@ -82,7 +82,7 @@ def test_check_paths(desk):
     (desk / "news" / "b.md").write_text("# Fine\n\nThey utilise it.\n")
     result = lint.check_paths([desk / "news", str(desk / "missing.txt")])
     assert isinstance(result, RunResult)
-    assert [(d.path, d.line, d.column, d.rule) for d in result.diagnostics] == [
+    assert [(d.path, d.line, d.column, d.rule) for d in result.findings] == [
         (str(desk / "news" / "a.txt"), 1, 1, "style.test.hedge"),
         (str(desk / "news" / "b.md"), 3, 6, "style.test.utilise"),
     ]
@@ -97,10 +97,10 @@ def test_check_paths_with_explicit_config(tmp_path, pack, cfg):
     (tmp_path / "a.txt").write_text("Quite!!\n")
     (tmp_path / "edlint.toml").write_text("select = [\n")  # would be an error if it were read
     result = lint.check_paths([tmp_path / "a.txt"], config=cfg)
-    assert [d.rule for d in result.diagnostics] == ["style.test.hedge", "typography.test.bang"]
+    assert [d.rule for d in result.findings] == ["style.test.hedge", "typography.test.bang"]
 
 
-def test_config_diagnostic_and_result_pickle(desk):
+def test_config_finding_and_result_pickle(desk):
     (desk / "a.txt").write_text("They utilise it, quite!!\n")
     cfg = load_config_file(desk / "edlint.toml")
     assert pickle.loads(pickle.dumps(cfg)) == cfg
@@ -108,11 +108,11 @@ def test_config_diagnostic_and_result_pickle(desk):
     assert again == cfg and hash(again) == hash(cfg)  # rule sets are cached per config
     result = lint.check_paths([desk / "a.txt"])
     back = pickle.loads(pickle.dumps(result))
-    assert back.diagnostics == result.diagnostics and len(back.diagnostics) == 3
+    assert back.findings == result.findings and len(back.findings) == 3
     assert back.documents == result.documents and back.files == result.files
     assert set(back.rules) == set(result.rules)
-    d = result.diagnostics[0]
-    assert isinstance(d, Diagnostic) and pickle.loads(pickle.dumps(d)) == d
+    d = result.findings[0]
+    assert isinstance(d, Finding) and pickle.loads(pickle.dumps(d)) == d
 
 
 def test_config_with_overrides_pickles(tmp_path, pack):

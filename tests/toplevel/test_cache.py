@@ -42,7 +42,7 @@ def run(cache_dir, *paths):
         c.close()
     lint.cache._OPEN.clear()
     result = Engine(ConfigResolver(), cache=str(cache_dir)).run([str(p) for p in paths])
-    found = sorted((d.path, d.line, d.column, d.rule, d.message) for d in result.diagnostics)
+    found = sorted((d.path, d.line, d.column, d.rule, d.message) for d in result.findings)
     return found, lint.cache.cache_for(str(cache_dir))
 
 

@@ -84,8 +84,8 @@ def test_check_paths_jobs(desk):
         (desk / "news" / f"a{i}.txt").write_text("Quite!! " * i + "\n")
     one = lint.check_paths([desk / "news"], jobs=1)
     two = lint.check_paths([desk / "news"], jobs=2)
-    key = [(d.path, d.line, d.column, d.rule, d.severity) for d in one.diagnostics]
-    assert key == [(d.path, d.line, d.column, d.rule, d.severity) for d in two.diagnostics]
+    key = [(d.path, d.line, d.column, d.rule, d.severity) for d in one.findings]
+    assert key == [(d.path, d.line, d.column, d.rule, d.severity) for d in two.findings]
     assert len(key) == 30
 
 
@@ -137,7 +137,7 @@ def test_explain(desk):
     assert r.exit_code == 0
     assert r.stdout == (
         "style.test.hedge\n================\n\nVague qualifiers that weaken a sentence.\n\n"
-        "category: style    level: warning    type: existence    default: on\n"
+        "category: style    severity: warning    type: existence    default: on\n"
         f"defined in: {desk / 'pack' / 'style' / 'test-hedge.toml'}\n\n"
         "Cut the qualifier or say how much.\n\n"
         'Parameters (set them in [rules."style.test.hedge"]):\n'

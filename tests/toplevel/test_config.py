@@ -116,7 +116,7 @@ def test_check_paths_discovers_configs_too(tree):
     import lint
 
     result = lint.check_paths([tree / "dot" / "a.txt", tree / "py" / "a.txt"])
-    assert [(d.rule, d.line, d.column) for d in result.diagnostics] == [
+    assert [(d.rule, d.line, d.column) for d in result.findings] == [
         ("typography.test.bang", 1, 17), ("style.test.utilise", 1, 25)]
 
 

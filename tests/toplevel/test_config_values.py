@@ -200,7 +200,7 @@ def test_bad_languagetool_option_is_exit_2(tmp_path, monkeypatch):
 BAD_RULE_FILE = """\
 id = "style.test.broken"
 type = "existence"
-level = "warning"
+severity = "warning"
 message = "Broken."
 description = "A rule whose parameter has the wrong type."
 [params]

@@ -9,7 +9,7 @@ from lint.rule_files import RuleError, load_rule_file
 RULE = '''\
 id = "style.test.plain"
 type = "substitution"
-level = "info"
+severity = "info"
 message = "Use “{suggestion}”."
 description = "Plain words."
 [params]
@@ -70,4 +70,4 @@ def _findings(pack, text):
     from lint.engine import Engine, FileJob
 
     cfg = Config.from_dict({"select": ["style.test"], "rule-packs": [str(pack)]})
-    return Engine().run_jobs([FileJob("a.txt", cfg, text=text)]).diagnostics
+    return Engine().run_jobs([FileJob("a.txt", cfg, text=text)]).findings

@@ -8,7 +8,7 @@ import stat
 import pytest
 
 import lint.cli.fix as fix_module
-from lint.diagnostic import Diagnostic, Fix, TextEdit
+from lint.finding import Finding, Fix, TextEdit
 from lint.fixes import apply_edits, atomic_write, merge_edits
 
 from .support import edlint, no_traceback
@@ -122,7 +122,7 @@ def test_fix_markdown_keeps_markup(desk):
 # -- the pieces ---------------------------------------------------------------------------
 
 def _d(*edits, safe=True):
-    return Diagnostic("style.x", "m", edits[0].start, edits[0].end, fix=Fix(tuple(edits), safe=safe))
+    return Finding("style.x", "m", edits[0].start, edits[0].end, fix=Fix(tuple(edits), safe=safe))
 
 
 def test_merge_edits_keeps_safe_non_overlapping_edits_in_order():

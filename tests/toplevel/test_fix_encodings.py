@@ -7,7 +7,7 @@ import codecs
 
 import pytest
 
-from lint.diagnostic import TextEdit
+from lint.finding import TextEdit
 from lint.fixes import NotWritten, Rewrite, encode_rewrite
 
 from .support import config_text, edlint, no_traceback
@@ -19,7 +19,7 @@ AFTER = "Café “naïve” crème.\r\nThey use it.\rÇa va\tbien, they used it.
 EURO = """\
 id = "style.test.euro"
 type = "substitution"
-level = "error"
+severity = "error"
 message = "Use the sign."
 description = "The currency sign, not its name."
 [params]

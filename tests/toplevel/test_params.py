@@ -42,7 +42,7 @@ def test_right_values_pass():
 
 
 def test_building_a_rule_with_a_bad_parameter_names_rule_and_parameter():
-    spec = RuleSpec(id="style.x", type="existence", level="warning", message="m", description="d", path="x.toml")
+    spec = RuleSpec(id="style.x", type="existence", severity="warning", message="m", description="d", path="x.toml")
     cls = rule_class("existence")
     with pytest.raises(ValueError, match=r"rule style.x: parameter 'patterns' must be a list of strings"):
         cls(spec, {"patterns": 5})

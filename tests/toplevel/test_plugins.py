@@ -28,13 +28,13 @@ class Shout(Rule):
         for block in doc.blocks:
             for m in word.finditer(block.text):
                 a, b = block.source_span(m.start(), m.end())
-                yield self.diagnostic(a, b)
+                yield self.finding(a, b)
 '''
 
 RULE = '''\
 id = "style.shouting"
 type = "shout"
-level = "error"
+severity = "error"
 message = "A word in capitals."
 description = "Capitals shout."
 [params]

@@ -59,12 +59,12 @@ def _reports(result) -> dict[str, str]:
 def test_a_spilled_run_writes_every_report_as_the_run_that_held_everything(archive, workers):
     held = _run([archive])
     expected = _reports(held)
-    assert held.diagnostics and any(d.rule == "boilerplate.repeated" for d in held.diagnostics)
+    assert held.findings and any(d.rule == "boilerplate.repeated" for d in held.findings)
     assert held.errors  # the broken file and the bad record
 
     spilled = _run([archive], spill=True, jobs=workers)
     try:
-        assert not isinstance(spilled.diagnostics, list)  # read back from the store
+        assert not isinstance(spilled.findings, list)  # read back from the store
         assert os.path.isdir(spilled.store.directory)
         assert _reports(spilled) == expected
         assert spilled.counts() == held.counts()
@@ -80,7 +80,7 @@ def test_a_baseline_hides_the_same_findings_when_spilled(archive, tmp_path):
 
     held = _run([archive])
     baseline = tmp_path / "baseline.json"
-    some = [d for d in held.diagnostics if d.rule.startswith("spelling.")][:3]
+    some = [d for d in held.findings if d.rule.startswith("spelling.")][:3]
     write_baseline(str(baseline), some)
     expected = _run([archive], baseline=str(baseline))
     spilled = _run([archive], baseline=str(baseline), spill=True, jobs=2)
