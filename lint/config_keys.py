@@ -64,6 +64,8 @@ SETTINGS_SCHEMA: dict[str, dict[str, Param]] = {
         "suggestions": Param("int", 3, "Suggestions shown per unknown word.", minimum=0),
         "report-repeats": Param("bool", False, "Report every use of an unknown word, not only its first "
                                 "in an article (edlint vocab does, to count uses)."),
+        "max-unknown-words": Param("int", 5000, "Words outside the lexicon (each use) a document may have before "
+                                   "spelling stops there with one finding (not prose); 0: no limit.", minimum=0),
     },
     "boilerplate": {
         "corpus-min-count": Param("int", 3, "Articles a line must recur in to be template text.", minimum=1),

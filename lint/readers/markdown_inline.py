@@ -44,76 +44,110 @@ class InlineWalker:
         i = 0
         n = len(children)
         while i < n:
-            t = children[i]
-            typ = t.type
-            if typ == "text":
-                p = self.find(t.content)
-                self.cursor = p + len(t.content)
-                if self.drop_space and t.content.startswith(" "):
-                    self.text(t.content[1:], p + 1)
-                else:
-                    self.text(t.content, p)
-            elif typ == "text_special":  # `\*` or `&amp;`: replaced over its source form
-                p = self.find(t.markup)
-                end = min(p + len(t.markup), len(self.content))
-                self.builder.add_replaced(t.content, self.pos[p], self.pos[end])
-                self.count(len(t.content))
-                self.cursor = end
-            elif typ in ("softbreak", "hardbreak"):
-                p = self.content.find("\n", self.cursor)
-                if p >= 0:
-                    self.builder.add_replaced(" ", self.pos[p], self.pos[p] + 1)
-                    self.cursor = p + 1
-                else:
-                    self.builder.add_synthetic(" ")
-            elif typ == "code_inline":
-                p = self.find(t.markup)
-                end = _code_end(self.content, p, len(t.markup))
-                self.placeholder(p, end)
-            elif typ == "html_inline":
-                p = self.find(t.content)
-                end = p + len(t.content)
-                if t.content.startswith("<!--") and t.content.endswith("-->"):
-                    self.walker.directive(t.content[4:-3], self.pos[p], self.pos[end - 1] + 1)
-                    # An invisible comment between two spaces must not leave a double space.
-                    self.drop_space = p > 0 and self.content[p - 1] == " "
-                elif _BR.match(t.content):
-                    if (p > 0 and self.content[p - 1] not in " \n"
-                            and end < len(self.content) and self.content[end] not in " \n"):
-                        self.builder.add_replaced(" ", self.pos[p], self.pos[end - 1] + 1)
-                elif _CODE_OPEN.match(t.content):
-                    # Raw <code>...</code> inside a paragraph: one placeholder, as a code span.
-                    close = i + 1
-                    while close < n and not (children[close].type == "html_inline"
-                                             and _CODE_CLOSE.match(children[close].content)):
-                        close += 1
-                    if close < n:
-                        q = self.content.find(children[close].content, end)
-                        if q >= 0:
-                            self.placeholder(p, q + len(children[close].content))
-                            i = close + 1
-                            continue
-                self.cursor = end
-            elif typ == "link_open" and t.info == "auto":
-                p = self.find("<")
-                end = self.content.find(">", p) + 1 or len(self.content)
-                self.placeholder(p, end)
-                while i < n and children[i].type != "link_close":
-                    i += 1
-            elif typ == "link_open":
-                self.links += 1
-            elif typ == "link_close":
-                self.links -= 1
-                p = self.find("]")
-                self.cursor = self.link_tail(p + 1)
-            elif typ == "image":  # alt text is not checked; a placeholder keeps the sentence whole
-                p = self.find("![")
-                close = _label_end(self.content, p + 1)
-                self.placeholder(p, self.link_tail(close + 1) if close > p else p + 2)
+            typ = children[i].type
+            handler = _HANDLERS.get(typ)
+            after = handler(self, children, i) if handler is not None else i + 1
             if typ != "html_inline":
                 self.drop_space = False
-            i += 1
+            i = after
         return self.link_chars
+
+    # One handler per kind of child: each takes the children and the index of its own,
+    # and returns the index of the next child to walk.
+    def _text(self, children, i: int) -> int:
+        t = children[i]
+        p = self.find(t.content)
+        self.cursor = p + len(t.content)
+        if self.drop_space and t.content.startswith(" "):
+            self.text(t.content[1:], p + 1)
+        else:
+            self.text(t.content, p)
+        return i + 1
+
+    def _text_special(self, children, i: int) -> int:
+        """`\\*` or `&amp;`: replaced over its source form."""
+        t = children[i]
+        p = self.find(t.markup)
+        end = min(p + len(t.markup), len(self.content))
+        self.builder.add_replaced(t.content, self.pos[p], self.pos[end])
+        self.count(len(t.content))
+        self.cursor = end
+        return i + 1
+
+    def _break(self, children, i: int) -> int:
+        p = self.content.find("\n", self.cursor)
+        if p >= 0:
+            self.builder.add_replaced(" ", self.pos[p], self.pos[p] + 1)
+            self.cursor = p + 1
+        else:
+            self.builder.add_synthetic(" ")
+        return i + 1
+
+    def _code_inline(self, children, i: int) -> int:
+        t = children[i]
+        p = self.find(t.markup)
+        self.placeholder(p, _code_end(self.content, p, len(t.markup)))
+        return i + 1
+
+    def _html_inline(self, children, i: int) -> int:
+        t = children[i]
+        p = self.find(t.content)
+        end = p + len(t.content)
+        if t.content.startswith("<!--") and t.content.endswith("-->"):
+            self.walker.directive(t.content[4:-3], self.pos[p], self.pos[end - 1] + 1)
+            # An invisible comment between two spaces must not leave a double space.
+            self.drop_space = p > 0 and self.content[p - 1] == " "
+        elif _BR.match(t.content):
+            if (p > 0 and self.content[p - 1] not in " \n"
+                    and end < len(self.content) and self.content[end] not in " \n"):
+                self.builder.add_replaced(" ", self.pos[p], self.pos[end - 1] + 1)
+        elif _CODE_OPEN.match(t.content):
+            after = self._raw_code(children, i, p, end)
+            if after is not None:
+                return after
+        self.cursor = end
+        return i + 1
+
+    def _raw_code(self, children, i: int, p: int, end: int) -> int | None:
+        """Raw <code>...</code> inside a paragraph: one placeholder, as a code span; the
+        index after its closing tag, or None when it has none."""
+        n = len(children)
+        close = i + 1
+        while close < n and not (children[close].type == "html_inline"
+                                 and _CODE_CLOSE.match(children[close].content)):
+            close += 1
+        if close < n:
+            q = self.content.find(children[close].content, end)
+            if q >= 0:
+                self.placeholder(p, q + len(children[close].content))
+                return close + 1
+        return None
+
+    def _link_open(self, children, i: int) -> int:
+        if children[i].info != "auto":
+            self.links += 1
+            return i + 1
+        # An autolink <https://...>: one placeholder, its text skipped.
+        p = self.find("<")
+        end = self.content.find(">", p) + 1 or len(self.content)
+        self.placeholder(p, end)
+        n = len(children)
+        while i < n and children[i].type != "link_close":
+            i += 1
+        return i + 1
+
+    def _link_close(self, children, i: int) -> int:
+        self.links -= 1
+        p = self.find("]")
+        self.cursor = self.link_tail(p + 1)
+        return i + 1
+
+    def _image(self, children, i: int) -> int:
+        """Alt text is not checked; a placeholder keeps the sentence whole."""
+        p = self.find("![")
+        close = _label_end(self.content, p + 1)
+        self.placeholder(p, self.link_tail(close + 1) if close > p else p + 2)
+        return i + 1
 
     def count(self, n: int) -> None:
         if self.links:
@@ -148,10 +182,12 @@ class InlineWalker:
         s = self.content
         n = len(s)
         if i < n and s[i] == "(":
-            from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+            from markdown_it.helpers import parseLinkTitle
+
+            from .markdown_links import parse_link_destination
             j = _skip_space(s, i + 1)
             if j < n and s[j] != ")":
-                dest = parseLinkDestination(s, j, n)
+                dest = parse_link_destination(s, j, n)
                 if dest.ok:
                     j = _skip_space(s, dest.pos)
                     title = parseLinkTitle(s, j, n)
@@ -169,6 +205,19 @@ class InlineWalker:
     def _is_reference(self, label: str) -> bool:
         from markdown_it.common.utils import normalizeReference
         return normalizeReference(label) in self.walker.references
+
+
+_HANDLERS = {
+    "text": InlineWalker._text,
+    "text_special": InlineWalker._text_special,
+    "softbreak": InlineWalker._break,
+    "hardbreak": InlineWalker._break,
+    "code_inline": InlineWalker._code_inline,
+    "html_inline": InlineWalker._html_inline,
+    "link_open": InlineWalker._link_open,
+    "link_close": InlineWalker._link_close,
+    "image": InlineWalker._image,
+}
 
 
 def _skip_space(s: str, i: int) -> int:

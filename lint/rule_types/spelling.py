@@ -22,7 +22,9 @@ best correction, or nothing), {variant} (the variety of the word) and
 rules share it; settings come from the config's [spelling] table:
 min-length (3), check-names (false: capitalised names are not checked),
 suggestions (5), report-repeats (false: an unknown word is reported at its
-first use in an article only; `edlint vocab` turns it on to count uses).
+first use in an article only; `edlint vocab` turns it on to count uses),
+max-unknown-words (5000: past that many words outside the lexicon, the pass
+stops with one "limit" finding, reported by the rule whose kinds include "unknown").
 
 `rejected-term` flags every occurrence of the project's rejected terms
 (`[vocabulary] reject`, plus the rule's own `terms` parameter),
@@ -72,36 +74,66 @@ class Spelling(Rule):
     def check(self, doc, ctx):
         from ..spelling.checker import document_findings
 
-        # Variants count for the copy's variety whatever this rule reports; other kinds
-        # only when reported (a page of unknown words is not looked at by each rule).
-        kinds, words = self._kinds, self._words
-        findings = [f for f in document_findings(doc, ctx)
-                    if (f.kind == "variant" or f.kind in kinds) and (not words or f.word.lower() not in words)]
+        findings = self._considered(document_findings(doc, ctx))
         copy_variety = _variety_of_copy(findings, ctx.language)
         # Corrections are spelled the way the article spells; without a variant spelling
         # to go by, the configured way.
         own_variety = _variety_of_copy(findings, "auto") or copy_variety
         for f in findings:
-            kind = f.kind
-            if kind == "variant":
-                kind = _variant_kind(f, ctx.language, copy_variety)
-                if kind and copy_variety == "gb" and self.params["oxford"] and is_oxford_form(f.word, f.suggestions):
-                    continue
-            if kind not in self._kinds:
+            if f.kind == "limit":
+                if "unknown" in self._kinds:
+                    yield self._limit_finding(f, ctx)
                 continue
-            start, end = f.block.source_span(f.start, f.end)
-            suggestions, changed = _in_variety(f.suggestions, own_variety) if kind != "variant" and kind != "mix" \
-                else (list(f.suggestions), False)
-            suggestions = [s for s in suggestions if s.lower() not in self._no_suggest]
-            best = suggestions[0] if suggestions else ""
-            fix = None
-            if self.params["fix"] and f.safe and not changed and len(suggestions) == 1:
-                fix = replacement_fix(f.block, f.start, f.end, best, f"“{f.word}” → “{best}”")
-            other = "gb" if f.variety == "us" else "us"
-            message = format_message(self.spec.message, word=f.word, suggestion=best,
-                                     language=ctx.language if kind == "variant" else _VARIETY_NAMES.get(copy_variety, ""),
-                                     variant=_VARIETY_NAMES.get(f.variety or other, ""))
-            yield self.finding(start, end, message, suggestions=tuple(suggestions), fix=fix)
+            kind = self._reported_kind(f, ctx.language, copy_variety)
+            if kind is not None:
+                yield self._finding(f, kind, ctx.language, copy_variety, own_variety)
+
+    def _considered(self, found) -> list:
+        """The pass's findings this rule looks at. Variants count for the copy's variety
+        whatever this rule reports; other kinds only when reported (a page of unknown
+        words is not looked at by each rule)."""
+        kinds, words = self._kinds, self._words
+        return [f for f in found
+                if (f.kind in kinds or f.kind == "variant" or f.kind == "limit")
+                and (not words or f.kind == "limit" or f.word.lower() not in words)]
+
+    def _reported_kind(self, f, language: str, copy_variety: str | None) -> str | None:
+        """The kind `f` is reported as by this rule ("variant" becomes "variant", "mix" or
+        nothing), or None."""
+        kind = f.kind
+        if kind == "variant":
+            kind = _variant_kind(f, language, copy_variety)
+            if kind and copy_variety == "gb" and self.params["oxford"] and is_oxford_form(f.word, f.suggestions):
+                return None
+        return kind if kind in self._kinds else None
+
+    def _finding(self, f, kind: str, language: str, copy_variety: str | None, own_variety: str | None):
+        start, end = f.block.source_span(f.start, f.end)
+        if kind == "variant" or kind == "mix":
+            suggestions, changed = list(f.suggestions), False
+        else:
+            suggestions, changed = _in_variety(f.suggestions, own_variety)
+        suggestions = [s for s in suggestions if s.lower() not in self._no_suggest]
+        best = suggestions[0] if suggestions else ""
+        fix = None
+        if self.params["fix"] and f.safe and not changed and len(suggestions) == 1:
+            fix = replacement_fix(f.block, f.start, f.end, best, f"“{f.word}” → “{best}”")
+        other = "gb" if f.variety == "us" else "us"
+        message = format_message(self.spec.message, word=f.word, suggestion=best,
+                                 language=language if kind == "variant" else _VARIETY_NAMES.get(copy_variety, ""),
+                                 variant=_VARIETY_NAMES.get(f.variety or other, ""))
+        return self.finding(start, end, message, suggestions=tuple(suggestions), fix=fix)
+
+    def _limit_finding(self, f, ctx):
+        """Where the pass stopped on a document with too many words outside the lexicon
+        (lint/spelling/checker.py): said once, by the rule that reports unknown words."""
+        from ..spelling.checker import MAX_UNKNOWN_WORDS
+
+        limit = ctx.settings.get("spelling", {}).get("max-unknown-words", MAX_UNKNOWN_WORDS)
+        start, end = f.block.source_span(f.start, f.end)
+        return self.finding(start, end, f"Spelling stopped here: this document has more than {limit:,} "
+                                           f"words outside the lexicon, too many to be prose; the rest is not "
+                                           f"checked ([spelling] max-unknown-words).")
 
 
 def is_oxford_form(word: str, suggestions) -> bool:

@@ -19,12 +19,22 @@ The order of the decisions matters:
 6. anything left is an unknown word, with ranked suggestions for the first
    MAX_SUGGESTED of a document (a document with more unknown words than that is
    not prose to correct word by word, and ranking costs about 0.5 ms a word).
+
+A document with more than MAX_UNKNOWN_WORDS words outside the lexicon (each use
+of an unknown word or a name counts) is not prose either: a word list, encoded
+data, another language, or input built to be slow. The pass looks at that many
+and stops there with one "limit" finding, as a compiler stops after its error
+limit: every word past it would cost the decisions above (about 70 µs a word),
+for a report no editor reads. Published articles come nowhere near it (at most
+112 in 1,000 BBC articles, 1,773 on a boilerplate-heavy web page); `[spelling]
+max-unknown-words` moves it, 0 removes it.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 
 from ..text import match_case as _match_case
 from ..vocabulary import Vocabulary
@@ -38,6 +48,7 @@ from .words import is_derived
 
 MIN_LENGTH = 3  # two-letter tokens are too often abbreviations and units
 MAX_SUGGESTED = 1000  # unknown words of one document that get suggestions
+MAX_UNKNOWN_WORDS = 5000  # words outside the lexicon one document may have (0: no limit)
 # A known misspelling that is part of a hyphenated compound is reported only from
 # this length: short parts are bound pieces ("add-ons", "mis-steps"), not typos.
 MIN_COMPOUND_MISSPELLING = 4
@@ -48,7 +59,7 @@ MIN_COMPOUND_UNKNOWN = 5
 
 @dataclass(slots=True)
 class SpellingHit:
-    kind: str  # "misspelling" | "unknown" | "name" | "variant"
+    kind: str  # "misspelling" | "unknown" | "name" | "variant" | "limit" (the pass stopped here)
     block: object  # the Block the word is in
     start: int  # offsets in the block text
     end: int
@@ -66,7 +77,7 @@ def match_case(model: str, word: str) -> str:
 class SpellChecker:
     def __init__(self, language: str = "en-US", accept=(), lexicon: Lexicon | None = None,
                  min_length: int = MIN_LENGTH, check_names: bool = False, suggestions: int = 5,
-                 report_repeats: bool = False):
+                 report_repeats: bool = False, max_unknown: int = MAX_UNKNOWN_WORDS):
         # The language is not needed here: variants of both varieties are found, and
         # the rules choose (lint/rule_types/spelling.py). It stays in the signature
         # and the cache key for callers that pass it.
@@ -75,6 +86,7 @@ class SpellChecker:
         self.check_names = check_names
         self.max_suggestions = suggestions
         self.report_repeats = report_repeats
+        self.max_unknown = max_unknown or None  # None: no limit
         self.vocabulary = accept if isinstance(accept, Vocabulary) else Vocabulary(tuple(accept))
         self._has_vocabulary = bool(self.vocabulary)  # most runs accept no terms: skip the calls
         self._suggester = None
@@ -109,8 +121,7 @@ class SpellChecker:
         return found
 
     def check_blocks(self, blocks) -> list[SpellingHit]:
-        known, variants = self.known, self._variant_words
-        per_block = [(block, list(tokenize(block.text, known, variants))) for block in blocks]
+        per_block, stop = self._tokens(blocks)
         names = NameIndex((b.text for b in blocks), [t for _, ts in per_block for t in ts])
         self._suggestions_left = MAX_SUGGESTED
         findings = []
@@ -130,7 +141,28 @@ class SpellChecker:
                 if finding.safe:
                     finding.safe = self._alone(block.text, tokens, i)
                 findings.append(finding)
+        if stop is not None:
+            block, t = stop
+            findings.append(SpellingHit("limit", block, t.start, t.end, t.text, []))
         return findings
+
+    def _tokens(self, blocks) -> tuple[list, tuple | None]:
+        """Each block with its tokens (the words outside the lexicon), up to the document's
+        limit; and (block, first token not looked at) when the limit stopped them."""
+        known, variants, left = self.known, self._variant_words, self.max_unknown
+        per_block = []
+        for block in blocks:
+            found = tokenize(block.text, known, variants)
+            if left is None:
+                per_block.append((block, list(found)))
+                continue
+            tokens = list(islice(found, left + 1))  # the tokenizer is lazy: the rest is never made
+            if len(tokens) > left:
+                per_block.append((block, tokens[:left]))
+                return per_block, (block, tokens[left])
+            left -= len(tokens)
+            per_block.append((block, tokens))
+        return per_block, None
 
     def _alone(self, text: str, tokens: list[Token], i: int) -> bool:
         """No word the lexicon doesn't know stands right next to token i."""
@@ -153,51 +185,73 @@ class SpellChecker:
                 or not text[:t.start].strip() and not text[end:].strip())  # a line of its own
 
     def _check_token(self, block, t: Token, names: NameIndex) -> SpellingHit | None:
+        """The decisions of the module's docstring, in its order."""
         word = t.stem
         if len(word) < self.min_length:
             return None
         lower = word.lower()
         if lower in self.known and lower not in self._variant_words:
             return None
-        if self._has_vocabulary and (self.vocabulary.accepts(word) or self.vocabulary.accepts(t.text)):
+        if self._accepted(word, t) or _meant(block.text, t, lower, self.is_word):
+            return None
+        corrections = self.lexicon.corrections(lower)
+        if corrections and not is_acronym(word) and not is_mixed_case(word):
+            return self._misspelling(block, t, word, lower, corrections, names)
+        variant = self.variant_of(lower)
+        if variant is None:
+            if not word.isascii():
+                return None
+            variant = self._regular_variant(lower)
+        if variant is not None:
+            return self._variant(block, t, word, variant, names)
+        return self._unknown(block, t, word, lower, names)
+
+    def _accepted(self, word: str, t: Token) -> bool:
+        return self._has_vocabulary and (self.vocabulary.accepts(word) or self.vocabulary.accepts(t.text))
+
+    def _misspelling(self, block, t: Token, word: str, lower: str, corrections: list[str],
+                     names: NameIndex) -> SpellingHit | None:
+        """A known common misspelling (not an acronym or a mixed-case brand), unless a name
+        or a short part of a compound; ranked by its neighbours when there are several."""
+        text = block.text
+        capitalised = word[0].isupper()
+        if capitalised and not self.check_names and (
+                not t.sentence_initial or word in names.mid_sentence or after_list_mark(text, t.start)):
+            return None  # a name: Corus, Serie A, Mr Noone
+        if t.compound_part and len(word) < MIN_COMPOUND_MISSPELLING:
+            return None
+        if len(corrections) > 1:  # codespell's order is arbitrary: let the context choose
+            before, after = self._neighbours(text, t)
+            corrections = self.suggester.rank(lower, dict.fromkeys(corrections, 1), before, after)
+        end = t.start + len(word)
+        safe = (len(corrections) == 1 and not t.compound_part
+                and not (capitalised and in_title_case_run(text, t.start, end))
+                and not (not capitalised and names.counts[word[:1].upper() + word[1:]]))
+        return SpellingHit("misspelling", block, t.start, end, word,
+                           [match_case(word, c) for c in corrections], safe=safe)
+
+    def _regular_variant(self, lower: str) -> tuple[str, str] | None:
+        """("gb", US spelling) of a regular British form the lists lack ("-ise" for "-ize")."""
+        if self.is_word(lower):
+            return None
+        us = regular_british(lower, self.is_word)
+        return ("gb", us) if us else None
+
+    def _variant(self, block, t: Token, word: str, variant: tuple[str, str], names: NameIndex) -> SpellingHit | None:
+        capitalised = word[0].isupper() and not is_acronym(word) and not is_mixed_case(word)
+        if capitalised and self._is_name(block.text, t, word, names):
+            return None  # Labour, Windows Media Center
+        variety, other = variant
+        return SpellingHit("variant", block, t.start, t.start + len(word), word, [match_case(word, other)],
+                           variety=variety)
+
+    def _unknown(self, block, t: Token, word: str, lower: str, names: NameIndex) -> SpellingHit | None:
+        """A word neither known nor built from known words: unknown, or a name the article
+        spells two ways; names, acronyms, bound parts of compounds and introduced terms are not."""
+        if self.is_word(lower) or is_acronym(word) or is_mixed_case(word):
             return None
         text = block.text
         end = t.start + len(word)
-        if (touches_entity(text, t.start, t.end) or _dropped_g(text, t, lower, self.is_word)
-                or _file_extension(text, t.start) or _SIC.match(text, t.end)):
-            return None
-        capitalised = word[0].isupper() and not is_acronym(word) and not is_mixed_case(word)
-        corrections = self.lexicon.corrections(lower)
-        if corrections and not is_acronym(word) and not is_mixed_case(word):
-            if capitalised and not self.check_names and (
-                    not t.sentence_initial or word in names.mid_sentence or after_list_mark(text, t.start)):
-                return None  # a name: Corus, Serie A, Mr Noone
-            if t.compound_part and len(word) < MIN_COMPOUND_MISSPELLING:
-                return None
-            if len(corrections) > 1:  # codespell's order is arbitrary: let the context choose
-                before, after = self._neighbours(text, t)
-                corrections = self.suggester.rank(lower, dict.fromkeys(corrections, 1), before, after)
-            safe = (len(corrections) == 1 and not t.compound_part
-                    and not (capitalised and in_title_case_run(text, t.start, end))
-                    and not (not capitalised and names.counts[word[:1].upper() + word[1:]]))
-            return SpellingHit("misspelling", block, t.start, end, word,
-                               [match_case(word, c) for c in corrections], safe=safe)
-        variant = self.variant_of(lower)
-        if variant is None and not word.isascii():
-            return None
-        if variant is None and not self.is_word(lower):
-            us = regular_british(lower, self.is_word)
-            if us:
-                variant = ("gb", us)
-        if variant:
-            if capitalised and self._is_name(text, t, word, names):
-                return None  # Labour, Windows Media Center
-            variety, other = variant
-            return SpellingHit("variant", block, t.start, end, word, [match_case(word, other)], variety=variety)
-        if self.is_word(lower):
-            return None
-        if is_acronym(word) or is_mixed_case(word):
-            return None
         if word[0].isupper():
             # A first name or surname of a full name is another person's, not a respelling
             # ("Arjen Robben" beside "Arjan de Zeeuw").
@@ -206,8 +260,7 @@ class SpellChecker:
                 return SpellingHit("name", block, t.start, end, word, [other])
             if not self.check_names and (t.compound_part or self._is_name(text, t, word, names)):
                 return None
-        elif t.compound_part and (lower in _COMPOUND_PREFIXES or len(word) < MIN_COMPOUND_UNKNOWN
-                                  or self.is_word(hyphenated_whole(text, t.start, end).lower())):
+        elif t.compound_part and self._bound_part(text, t, lower, end):
             return None
         if in_quotes_alone(text, t.start, t.end):
             return None  # a term being introduced: the "liberati"
@@ -216,6 +269,11 @@ class SpellChecker:
             self._suggestions_left -= 1
             suggestions = self.suggest(word, text, t)
         return SpellingHit("unknown", block, t.start, end, word, suggestions)
+
+    def _bound_part(self, text: str, t: Token, lower: str, end: int) -> bool:
+        """A lower-case part of a compound that is a prefix, short, or part of a known whole."""
+        return (lower in _COMPOUND_PREFIXES or len(t.stem) < MIN_COMPOUND_UNKNOWN
+                or self.is_word(hyphenated_whole(text, t.start, end).lower()))
 
     def suggest(self, word: str, text: str = "", token: Token | None = None) -> list[str]:
         before, after = self._neighbours(text, token) if token is not None else ("", "")
@@ -256,6 +314,13 @@ _NEIGHBOUR_AFTER = re.compile(r"^\W*?([^\W\d_]+)")
 
 # "maneuvers (sic)": the writer marks the spelling as the original's, on purpose.
 _SIC = re.compile(r"\s*[(\[]sic[)\]]", re.I)
+
+
+def _meant(text: str, t: Token, lower: str, is_word) -> bool:
+    """Written so on purpose: cut by a character reference, a dropped g, a file
+    extension, or marked (sic)."""
+    return bool(touches_entity(text, t.start, t.end) or _dropped_g(text, t, lower, is_word)
+                or _file_extension(text, t.start) or _SIC.match(text, t.end))
 
 
 def _file_extension(text: str, start: int) -> bool:
@@ -299,5 +364,6 @@ def checker_for(key: tuple) -> SpellChecker:
         _CHECKERS[key] = SpellChecker(language, accept, min_length=s.get("min-length", MIN_LENGTH),
                                       check_names=s.get("check-names", False),
                                       suggestions=s.get("suggestions", 5),
-                                      report_repeats=s.get("report-repeats", False))
+                                      report_repeats=s.get("report-repeats", False),
+                                      max_unknown=s.get("max-unknown-words", MAX_UNKNOWN_WORDS))
     return _CHECKERS[key]

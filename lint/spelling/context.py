@@ -16,7 +16,7 @@ from bisect import bisect_left
 from pathlib import Path
 
 from . import cachefile
-from .lexicon import _versions, cache_dir, prune_cache
+from .lexicon import _versions, cache_dir, load_or_build
 
 LOG_BACKOFF = math.log10(0.4)
 LOG_FLOOR = 4.0  # counts below the lists' cut-off (10^4) are all treated alike
@@ -49,23 +49,19 @@ class BigramModel:
 
     def left(self, prev: str, word: str) -> float:
         """log10 P(word | prev); 0 when there is no previous word."""
-        if not prev:
-            return 0.0
-        pair = self.bigrams.get(f"{prev} {word}")
-        up = self.unigrams.get(prev)
-        if pair is not None and up is not None:
-            return pair - up
-        return self._unigram_lp(word)
+        return self._given(prev, word) if prev else 0.0
 
     def right(self, word: str, nxt: str) -> float:
         """log10 P(next | word); 0 when there is no next word."""
-        if not nxt:
-            return 0.0
-        pair = self.bigrams.get(f"{word} {nxt}")
-        uw = self.unigrams.get(word)
-        if pair is not None and uw is not None:
-            return pair - uw
-        return self._unigram_lp(nxt)
+        return self._given(word, nxt) if nxt else 0.0
+
+    def _given(self, first: str, second: str) -> float:
+        """log10 P(second | first): the pair's count over the first word's, or the backoff."""
+        pair = self.bigrams.get(f"{first} {second}")
+        count = self.unigrams.get(first)
+        if pair is not None and count is not None:
+            return pair - count
+        return self._unigram_lp(second)
 
 
 def _build() -> tuple[dict[str, int], dict[str, int]]:
@@ -106,20 +102,21 @@ def get_model() -> BigramModel:
     global _MODEL
     if _MODEL is None:
         path = cache_dir() / f"bigrams-{_versions()}.bin"
-        try:
-            model = _load(path)
-        except (OSError, ValueError, EOFError, TypeError):  # missing, unreadable or damaged
-            unigrams, bigrams = _build()
-            log_total = math.log10(sum(unigrams.values()) or 1)
-            (uk, uv), (bk, bv) = _pack(unigrams), _pack(bigrams)
-            try:
-                cachefile.write(path, _TAG, marshal.dumps((log_total, uk, uv, bk, bv)))
-                prune_cache("bigrams", path)
-            except OSError:
-                pass
-            model = BigramModel(_unpack(uk, uv), _unpack(bk, bv), log_total)
-        _MODEL = model
+        _MODEL = load_or_build("bigrams", path, _load, _build_model, _save)
     return _MODEL
+
+
+def _build_model() -> BigramModel:
+    unigrams, bigrams = _build()
+    log_total = math.log10(sum(unigrams.values()) or 1)
+    (uk, uv), (bk, bv) = _pack(unigrams), _pack(bigrams)
+    return BigramModel(_unpack(uk, uv), _unpack(bk, bv), log_total)
+
+
+def _save(path: Path, model: BigramModel) -> None:
+    u, b = model.unigrams, model.bigrams
+    cachefile.write(path, _TAG, marshal.dumps((model.log_total, "\n".join(u.keys).encode("utf-8"), u.logs.tobytes(),
+                                               "\n".join(b.keys).encode("utf-8"), b.logs.tobytes())))
 
 
 _TAG = b"edlint-bigrams\n"

@@ -152,25 +152,10 @@ def build() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
     data = codespell_data_dir()
     misspellings = _read_pairs(data / "dictionary.txt")
     gb_to_us = _read_pairs(data / "dictionary_en-GB_to_en-US.txt")
-
-    import math
     freq = get_frequency_dict("en", wordlist="large")
 
-    def byte(p: float) -> int:
-        # wordfreq's Zipf scale: log10 of frequency per billion words.
-        return max(1, min(255, round(30 * (math.log10(p) + 9)))) if p > 0 else 0
-
-    words: dict[str, int] = {}
-    for w in core:
-        if "'" not in w:
-            words[w] = byte(freq.get(w, 0.0))
-    for w, p in freq.items():
-        if w in words or not w.isalpha() or w in misspellings:
-            continue
-        if len(w) > 3 and w.endswith("ys") and w[-3] not in "aeiou" and w[:-1] in core:
-            continue  # "companys": web text is full of these plurals
-        if math.log10(p) + 9 >= min_zipf(len(w)):
-            words[w] = byte(p)
+    words = {w: _frequency_byte(freq.get(w, 0.0)) for w in core if "'" not in w}
+    words.update(_web_words(freq, words, core, misspellings))
     # A known misspelling is never a word, whichever list let it in, unless the
     # core dictionary has it (codespell lists some rare real words).
     misspellings = {w: c for w, c in misspellings.items() if w not in core}
@@ -178,10 +163,32 @@ def build() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
     # US copy too: only the others are variants.
     gb_to_us = {gb: us for gb, us in gb_to_us.items() if gb not in core and us in core}
     for gb in gb_to_us:
-        words.setdefault(gb, byte(freq.get(gb, 0.0)))
+        words.setdefault(gb, _frequency_byte(freq.get(gb, 0.0)))
     # Ordered by first letter, then length: the suggester scans slices of this order.
     words = dict(sorted(words.items(), key=lambda kv: (kv[0][0], len(kv[0]), kv[0])))
     return words, misspellings, gb_to_us
+
+
+def _frequency_byte(p: float) -> int:
+    """wordfreq's Zipf scale (log10 of frequency per billion words) x 30, in a byte."""
+    import math
+
+    return max(1, min(255, round(30 * (math.log10(p) + 9)))) if p > 0 else 0
+
+
+def _web_words(freq: dict[str, float], words: dict[str, int], core, misspellings) -> dict[str, int]:
+    """wordfreq's words outside the core list that are common enough for their length."""
+    import math
+
+    found = {}
+    for w, p in freq.items():
+        if w in words or not w.isalpha() or w in misspellings:
+            continue
+        if len(w) > 3 and w.endswith("ys") and w[-3] not in "aeiou" and w[:-1] in core:
+            continue  # "companys": web text is full of these plurals
+        if math.log10(p) + 9 >= min_zipf(len(w)):
+            found[w] = _frequency_byte(p)
+    return found
 
 
 _TAG = b"edlint-lexicon\n"
@@ -225,14 +232,21 @@ def get_lexicon() -> Lexicon:
     global _LEXICON
     if _LEXICON is None:
         path = cache_dir() / f"lexicon-{_versions()}.bin"
-        try:
-            parts = _load(path)
-        except (OSError, ValueError, EOFError, TypeError):  # missing, unreadable or damaged
-            parts = build()
-            try:
-                _save(path, *parts)
-                prune_cache("lexicon", path)
-            except OSError:
-                pass  # a read-only home: keep working, just slower
+        parts = load_or_build("lexicon", path, _load, build, lambda p, built: _save(p, *built))
         _LEXICON = Lexicon(*parts)
     return _LEXICON
+
+
+def load_or_build(kind: str, path: Path, load, build, save):
+    """load(path); when the file is missing, unreadable or damaged, build() and save(path,
+    built) it for the next run, pruning this kind's files of other versions."""
+    try:
+        return load(path)
+    except (OSError, ValueError, EOFError, TypeError):  # missing, unreadable or damaged
+        built = build()
+        try:
+            save(path, built)
+            prune_cache(kind, path)
+        except OSError:
+            pass  # a read-only home: keep working, just slower
+        return built

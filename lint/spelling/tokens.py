@@ -10,6 +10,7 @@ possessives (China's, there’ll, didn't) are checked without their ending.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -100,14 +101,10 @@ def tokenize(text: str, known=None, exceptions=None):
     lower-case words), words in it, unless also in `exceptions` (a frozenset), are skipped before any
     other work: most words of an article are common words, and finding the rest at C
     speed keeps the pass fast."""
-    if known is None:
-        matches = _WORD.finditer(text)
-    else:
-        matches = _unknown_matches(text, known, exceptions or frozenset())
+    matches = _WORD.finditer(text) if known is None else _unknown_matches(text, known, exceptions or frozenset())
     cs = ce = -1
     skip = False
     for m in matches:
-        word = m.group()
         s, e = m.span()
         if s >= ce:  # matches come left to right: past the chunk of the last one, a new chunk
             cs, ce = _chunk_bounds(text, s, e)
@@ -116,20 +113,29 @@ def tokenize(text: str, known=None, exceptions=None):
             continue
         before = text[s - 1] if s > cs else ""
         after = text[e] if e < ce else ""
-        if before.isdigit() or after.isdigit() or before == "_" or after == "_":
+        if _part_of_more(text, s, e, cs, ce, before, after):
             continue
-        if ((before in "'’" and s - 1 > cs and text[s - 2].isalnum())
-                or (after in "'’" and e + 1 < ce and text[e + 1].isalnum())):
-            continue  # part of a quoted or odd apostrophe run
-        if before == "-" and s - 2 >= cs and (s - 2 == cs or not text[s - 3].isalpha()):
-            continue  # a brand after a one-letter prefix: e-tron, i-Pace, x-ray
+        word = m.group()
         compound = before == "-" or after == "-"
         yield Token(s, e, word, _strip_ending(word), _sentence_initial(text, s) and before != "-", compound)
 
 
-def _unknown_matches(text: str, known, exceptions) -> list[re.Match]:
+def _part_of_more(text: str, s: int, e: int, cs: int, ce: int, before: str, after: str) -> bool:
+    """The word text[s:e] (in the chunk text[cs:ce], between the characters `before` and
+    `after`) is part of something that is not a word."""
+    if before.isdigit() or after.isdigit() or before == "_" or after == "_":
+        return True  # 512GB, i9, snake_case
+    if ((before in "'’" and s - 1 > cs and text[s - 2].isalnum())
+            or (after in "'’" and e + 1 < ce and text[e + 1].isalnum())):
+        return True  # part of a quoted or odd apostrophe run
+    # A brand after a one-letter prefix: e-tron, i-Pace, x-ray.
+    return before == "-" and s - 2 >= cs and (s - 2 == cs or not text[s - 3].isalpha())
+
+
+def _unknown_matches(text: str, known, exceptions) -> Iterable[re.Match]:
     """The word matches of `text` not in `known` (or in `exceptions`), in order, found
-    by set operations instead of a Python loop over every word."""
+    by set operations instead of a Python loop over every word. Lazy when there are
+    many: the spelling pass may stop early (checker.MAX_UNKNOWN_WORDS)."""
     words = set(_WORD.findall(text))
     unknown = words.difference(known)
     if exceptions:
@@ -140,7 +146,7 @@ def _unknown_matches(text: str, known, exceptions) -> list[re.Match]:
         return []
     if len(unknown) > FIND_LIMIT:
         wanted = set(unknown)
-        return [m for m in _WORD.finditer(text) if m.group() in wanted]
+        return (m for m in _WORD.finditer(text) if m.group() in wanted)
     found = []
     for w in unknown:
         i = text.find(w)

@@ -145,3 +145,39 @@ def test_check_names_setting_checks_capitalised_names_too():
     text = "On Monday the envoy met Zorbulak."
     assert found(text) == []
     assert [f[:4] for f in found(text, spelling={"check-names": True})] == [(1, 25, 33, UW)]
+
+
+# -- a document that is not prose ----------------------------------------------------
+
+MADE_UP = ["zorvaks", "plindex", "quarbo", "smeltish", "vrondle", "gastrup", "yelbrin", "thwockle"]
+
+
+def test_spelling_stops_at_the_documents_limit_of_words_outside_the_lexicon():
+    first = " ".join(MADE_UP[:3]) + " went home.\n\n"
+    second = " ".join(MADE_UP[3:]) + " were freindly.\n"
+    text = first + second
+    everything = found(text, spelling={"max-unknown-words": 0})  # 0: no limit
+    assert [f[3] for f in everything] == [UW] * 8 + [MS]
+    limited = run(text, ALL, spelling={"max-unknown-words": 5})
+    # The limit counts across paragraphs; the pass stops at the sixth word, where one
+    # finding says so, and nothing after it is reported (not even the misspelling).
+    assert [(d.line, d.column, d.rule) for d in limited] == [
+        (1, 1, UW), (1, 9, UW), (1, 17, UW), (3, 1, UW), (3, 10, UW), (3, 18, UW)]
+    stop = limited[-1]
+    assert (stop.end_column, stop.suggestions) == (25, ())
+    assert stop.message.startswith("Spelling stopped here: this document has more than 5 words outside the lexicon")
+    assert "max-unknown-words" in stop.message
+
+
+def test_names_count_towards_the_limit_and_a_document_under_it_is_unchanged():
+    names = "On Monday " + ", ".join(n.capitalize() for n in MADE_UP[:4]) + " and Corvell met.\n"
+    assert found(names) == []  # names are not reported...
+    limited = found(names, spelling={"max-unknown-words": 3})
+    assert [f[3] for f in limited] == [UW]  # ...but looking at them is the cost the limit bounds
+    assert found(names, spelling={"max-unknown-words": 5}) == []
+
+
+def test_the_limit_finding_comes_from_the_rule_that_reports_unknown_words():
+    text = " ".join(MADE_UP) + " were freindly.\n"
+    assert [d.rule for d in run(text, [MS], spelling={"max-unknown-words": 2})] == []
+    assert [d.rule for d in run(text, [UW], spelling={"max-unknown-words": 2})] == [UW, UW, UW]
