@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING
 
 from .finding import CATEGORIES, SEVERITIES
 from .errors import ConfigError
+from .boilerplate.settings import SCHEMA as BOILERPLATE_SCHEMA
 from .languagetool.settings import SCHEMA as LANGUAGETOOL_SCHEMA
+from .readability.settings import SCHEMA as READABILITY_SCHEMA
+from .spelling.settings import SCHEMA as SPELLING_SCHEMA
 from .languagetool.settings import server_url_of
 from .params import Param, check_value, did_you_mean  # noqa: F401 (did_you_mean: for importers)
 
@@ -23,18 +26,6 @@ if TYPE_CHECKING:
     from .config import Config
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
-
-def _preset_problem(value: str) -> str | None:
-    from .readability.presets import PRESETS
-
-    return None if value in PRESETS else f"must be one of {', '.join(PRESETS)}, not {value!r}"
-
-
-def _formula_problem(value: str) -> str | None:
-    from .readability.formulas import GRADE_FORMULAS
-
-    return None if value in GRADE_FORMULAS else f"must be one of {', '.join(GRADE_FORMULAS)}, not {value!r}"
-
 
 def _encoding_problem(value: str) -> str | None:
     try:
@@ -55,31 +46,12 @@ def _positive(value) -> str | None:
     return None if value > 0 else f"must be a positive number, not {value!r}"
 
 
-# Settings tables per category: key -> Param. A rule type reads its category's table
-# from CheckContext.settings.
+# Settings tables per category: key -> Param, each declared in its category's package. A
+# rule type reads its category's table from CheckContext.settings.
 SETTINGS_SCHEMA: dict[str, dict[str, Param]] = {
-    "spelling": {
-        "min-length": Param("int", 3, "Shorter words are not spell-checked.", minimum=1),
-        "check-names": Param("bool", False, "Spell-check capitalised names too."),
-        "suggestions": Param("int", 3, "Suggestions shown per unknown word.", minimum=0),
-        "report-repeats": Param("bool", False, "Report every use of an unknown word, not only its first "
-                                "in an article (edlint vocab does, to count uses)."),
-        "max-unknown-words": Param("int", 5000, "Words outside the lexicon (each use) a document may have before "
-                                   "spelling stops there with one finding (not prose); 0: no limit.", minimum=0),
-    },
-    "boilerplate": {
-        "corpus-min-count": Param("int", 3, "Articles a line must recur in to be template text.", minimum=1),
-        "corpus-min-share": Param("number", 0.25, "Share of the articles it must recur in.", minimum=0, maximum=1),
-    },
-    "readability": {
-        "preset": Param("string", "general-news", "The audience.", check=_preset_problem),
-        "formula": Param("string", "flesch-kincaid", "The grade formula.", check=_formula_problem),
-        "target-grade": Param("number", 10, "The grade the audience reads at.", minimum=0),
-        "min-words": Param("int", 100, "Shorter prose gets no grade.", minimum=0),
-        "long-sentence": Param("int", 25, "Words above which a sentence is long.", minimum=1),
-        "very-long-sentence": Param("int", 35, "Words above which it is very long.", minimum=1),
-        "hard-paragraph-margin": Param("number", 4, "Grades above target that make a paragraph hard.", minimum=0),
-    },
+    "spelling": SPELLING_SCHEMA,
+    "boilerplate": BOILERPLATE_SCHEMA,
+    "readability": READABILITY_SCHEMA,
     "languagetool": LANGUAGETOOL_SCHEMA,
 }
 READER_SCHEMA: dict[str, Param] = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 
-from .finding import Finding
+from .finding import SEVERITY_RANK, Finding
 from .errors import internal_error
 from .jobs import Checked, finalize, load_pack
 from .result import FileError, Notice, RunResult
@@ -103,6 +103,8 @@ class Gatherer:
         for cfg in self.configs:
             for rid, spec in self.ruleset_for(cfg).specs.items():
                 result.rules.setdefault(rid, spec)
+        checked = dict.fromkeys(self.file_config[i] for i in range(len(self.paths)) if i not in self.failed)
+        result.configs = [self.configs[n] for n in checked]
         self._documents()
         self._findings(baseline)
         # Deduplicate notices (one per server, not one per batch).
@@ -189,6 +191,7 @@ class Gatherer:
         k = 0
         while k < len(order):
             path = self.paths[order[k]]
+            fail_on = self.configs[self.file_config[order[k]]].fail_on  # the parts of one export share it
             found: list[Finding] = []
             while k < len(order) and self.paths[order[k]] == path:
                 found.extend(self.store.findings.get(self.findings[order[k]]))
@@ -201,6 +204,8 @@ class Gatherer:
             for d in found:
                 counts[d.severity] += 1
                 first.setdefault(d.rule, d)
+            if not result.fails_own_config and fail_on != "never":
+                result.fails_own_config = any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on] for d in found)
             total += len(found)
             by_path[path] = self.store.sealed.put(found)
             sealed.append(by_path[path])

@@ -46,6 +46,12 @@ class RunResult:
     baselined: int = 0  # findings hidden by the baseline
     # Checkers that could not run (e.g. "languagetool"), for the exit code.
     incomplete: list[str] = field(default_factory=list)
+    # Each checked file's resolved configuration, once per distinct one, in order of first
+    # use (files that could not be checked left out): the CLI reads settings from these
+    # instead of looking files' configurations up again.
+    configs: list = field(default_factory=list)
+    # Some finding is at or above the fail-on severity of its own file's configuration.
+    fails_own_config: bool = False
     # A CLI run keeps its findings and documents on disk (lint.spill): the lists above are
     # then sequences read from this store, which `close()` removes.
     store: object = field(default=None, repr=False, compare=False)

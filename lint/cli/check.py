@@ -6,7 +6,6 @@ import sys
 
 import click
 
-from ..finding import SEVERITY_RANK
 from ..errors import EdlintError
 
 from .cache import cache_options, result_cache
@@ -235,32 +234,25 @@ def exit_code(result, engine, fail_on) -> int:
         return EXIT_INCOMPLETE
     if fail_on:
         return EXIT_FINDINGS if result.any_at_or_above(fail_on) else EXIT_OK
-    # Without --fail-on, each file's own config decides its fail severity.
-    for d in result.findings:
-        severity = engine.resolver.for_path(d.path).fail_on
-        if severity != "never" and SEVERITY_RANK[d.severity] >= SEVERITY_RANK[severity]:
-            return EXIT_FINDINGS
-    return EXIT_OK
+    # Without --fail-on, each file's own config decides its fail severity (the run knows).
+    return EXIT_FINDINGS if result.fails_own_config else EXIT_OK
 
 
-def _setting(engine, result, get):
-    failed = {e.path for e in result.errors if not e.partial}
-    for path in result.files or ["."]:
-        if path not in failed:
-            try:
-                if get(engine.resolver.for_path(path)):
-                    return True
-            except EdlintError:
-                continue
-    return False
+def _checked_configs(engine, result) -> list:
+    """The configurations the run used, from the result; when it was given no file at all,
+    the working directory's (the one lookup left)."""
+    if result.configs or result.files:
+        return result.configs
+    try:
+        return [engine.resolver.for_path(".")]
+    except EdlintError:
+        return []
+
+
+def _setting(engine, result, get) -> bool:
+    return any(get(c) for c in _checked_configs(engine, result))
 
 
 def _configured_fail_on(engine, result) -> str:
-    failed = {e.path for e in result.errors if not e.partial}
-    for path in result.files or ["."]:
-        if path not in failed:
-            try:
-                return engine.resolver.for_path(path).fail_on
-            except EdlintError:
-                continue
-    return "error"
+    configs = _checked_configs(engine, result)
+    return configs[0].fail_on if configs else "error"

@@ -20,7 +20,8 @@ RULE = "spelling.unknown-word"
 
 
 def _resolver(config_file, language, names):
-    from ..config import ConfigResolver, _freeze
+    from ..config import ConfigResolver
+    from ..config_keys import freeze_table
 
     class VocabResolver(ConfigResolver):
         """The user's config, with only the unknown-word rule, every use of a word reported,
@@ -32,7 +33,7 @@ def _resolver(config_file, language, names):
             settings.setdefault("spelling", {})["report-repeats"] = True  # every use counts
             if names:
                 settings["spelling"]["check-names"] = True
-            return replace(cfg, settings=tuple(sorted((k, _freeze(v)) for k, v in settings.items())))
+            return replace(cfg, settings=freeze_table(settings))
 
     return VocabResolver(config_file, {"select": [RULE], "language": language})
 

