@@ -32,42 +32,25 @@ class WorkerLost(RuntimeError):
 class CheckWorker:
     """A BufferChecker (check, reload) in another process; thread-safe, one call at a time."""
 
-    def __init__(self, pid: int, requests, replies, stop):
-        self.pid = pid
-        self._requests, self._replies, self._stop = requests, replies, stop
+    def __init__(self, channel: "_Channel"):
+        self._channel = channel
         self._lock = threading.Lock()
 
-    # -- starting ----------------------------------------------------------------
     @classmethod
     def fork(cls) -> "CheckWorker | None":
         """A worker forked from this process, which must not have started threads yet (so the
         child inherits nothing half-held); None where processes can't be forked."""
-        if not hasattr(os, "fork"):
-            return None
-        request_r, request_w = os.pipe()  # os.pipe() gives (read end, write end)
-        reply_r, reply_w = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the worker
-            os.close(request_w)
-            os.close(reply_r)
-            _run(request_r, reply_w)  # never returns
-        os.close(request_r)
-        os.close(reply_w)
-        return cls(pid, os.fdopen(request_w, "wb"), os.fdopen(reply_r, "rb"), lambda: _reap(pid))
+        return cls(_connect(_fork)) if hasattr(os, "fork") else None
 
     @classmethod
     def spawn(cls) -> "CheckWorker":
         """A worker started as a fresh interpreter: safe from a process that has threads."""
-        request_r, request_w = os.pipe()
-        reply_r, reply_w = os.pipe()
-        proc = subprocess.Popen([sys.executable, "-m", "lint.lsp.worker", str(request_r), str(reply_w)],
-                                pass_fds=(request_r, reply_w), stdin=subprocess.DEVNULL,
-                                stdout=sys.stderr.fileno(), close_fds=True)
-        os.close(request_r)
-        os.close(reply_w)
-        return cls(proc.pid, os.fdopen(request_w, "wb"), os.fdopen(reply_r, "rb"), lambda: _end(proc))
+        return cls(_connect(_spawn))
 
-    # -- calls -------------------------------------------------------------------
+    @property
+    def pid(self) -> int:
+        return self._channel.pid
+
     def check(self, path: str, text: str, language_id: str | None = None, languagetool: str = "off"):
         return self._call("check", (path, text, language_id, languagetool))
 
@@ -76,32 +59,67 @@ class CheckWorker:
 
     def close(self) -> None:
         with self._lock:
-            self._shut()
+            self._channel.shut()
 
     def _call(self, op: str, args: tuple):
         with self._lock:
             try:
-                pickle.dump((op, args), self._requests, protocol=pickle.HIGHEST_PROTOCOL)
-                self._requests.flush()
-                status, value = pickle.load(self._replies)
+                status, value = self._channel.ask(op, args)
             except (OSError, EOFError, pickle.UnpicklingError) as e:
                 log.error("the check worker died (%s: %s); starting a new one", type(e).__name__, e)
-                self._shut()
-                fresh = CheckWorker.spawn()
-                self.pid, self._requests, self._replies, self._stop = (fresh.pid, fresh._requests,
-                                                                       fresh._replies, fresh._stop)
+                self._channel.shut()
+                self._channel = _connect(_spawn)
                 raise WorkerLost("the check stopped its process (it was restarted for the next check)") from e
         if status == "raised":
             raise RuntimeError(value)
         return value
 
-    def _shut(self) -> None:
+
+class _Channel:
+    """One worker process and the two pipes to it."""
+
+    def __init__(self, pid: int, requests, replies, stop):
+        self.pid, self._requests, self._replies, self._stop = pid, requests, replies, stop
+
+    def ask(self, op: str, args: tuple):
+        pickle.dump((op, args), self._requests, protocol=pickle.HIGHEST_PROTOCOL)
+        self._requests.flush()
+        return pickle.load(self._replies)
+
+    def shut(self) -> None:
         for stream in (self._requests, self._replies):
             try:
                 stream.close()
             except OSError:
                 pass
         self._stop()
+
+
+def _connect(launch) -> _Channel:
+    """Two pipes (os.pipe() gives the read end, then the write end), a worker started on
+    their far ends by `launch(child_fds, parent_fds) -> (pid, stop)`, and this side's ends."""
+    request_r, request_w = os.pipe()
+    reply_r, reply_w = os.pipe()
+    pid, stop = launch((request_r, reply_w), (request_w, reply_r))
+    os.close(request_r)
+    os.close(reply_w)
+    return _Channel(pid, os.fdopen(request_w, "wb"), os.fdopen(reply_r, "rb"), stop)
+
+
+def _fork(child_fds, parent_fds):
+    pid = os.fork()
+    if pid == 0:  # the worker
+        for fd in parent_fds:
+            os.close(fd)
+        _run(*child_fds)  # never returns
+    return pid, lambda: _reap(pid)
+
+
+def _spawn(child_fds, parent_fds):
+    proc = subprocess.Popen([sys.executable, "-m", "lint.lsp.worker", *map(str, child_fds)],
+                            pass_fds=child_fds, stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno(),
+                            close_fds=True)
+    return proc.pid, lambda: _end(proc)
 
 
 def _reap(pid: int) -> None:
