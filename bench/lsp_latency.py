@@ -34,53 +34,32 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 
-def process_tree(pid: int) -> list[int]:
-    """`pid` and its descendants: the server and its check worker, counted together."""
-    parents: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            parents.setdefault(ppid, []).append(int(entry.name))
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo.extend(parents.get(p, []))
-    return out
+def _tree(pid: int):
+    """The server and its live descendants (its check worker), through psutil as
+    bench/audit_scale.py samples its runs."""
+    import psutil
+
+    root = psutil.Process(pid)
+    return [root, *root.children(recursive=True)]
 
 
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time so far of a live process and its live descendants."""
     total = 0.0
-    for p in process_tree(pid):
-        try:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    for p in _tree(pid):
+        t = p.cpu_times()
+        total += t.user + t.system
     return total
 
 
 def memory_mb(pid: int) -> dict[str, float]:
     """Resident memory of the process tree: summed RSS (counts pages a fork shares twice),
     summed PSS (shared pages split between their sharers) and the largest peak RSS."""
-    rss = pss = peak = 0.0
-    for p in process_tree(pid):
-        try:
-            status = Path(f"/proc/{p}/status").read_text()
-            rollup = Path(f"/proc/{p}/smaps_rollup").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        rss += int(fields["VmRSS"].split()[0]) / 1024
-        peak = max(peak, int(fields["VmHWM"].split()[0]) / 1024)
-        for line in rollup.splitlines():
-            if line.startswith("Pss:"):
-                pss += int(line.split()[1]) / 1024
-    return {"rss": rss, "pss": pss, "peak": peak, "processes": len(process_tree(pid))}
+    procs = _tree(pid)
+    full = [p.memory_full_info() for p in procs]
+    peak = max(int(Path(f"/proc/{p.pid}/status").read_text().split("VmHWM:")[1].split()[0]) for p in procs)
+    return {"rss": sum(m.rss for m in full) / 2**20, "pss": sum(m.pss for m in full) / 2**20,
+            "peak": peak / 1024, "processes": len(procs)}
 
 
 def server_env() -> dict:
