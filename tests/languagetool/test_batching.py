@@ -98,14 +98,20 @@ def test_one_request_at_a_time_when_concurrency_is_one():
         assert len(lt.checks) == 3 and lt.max_in_flight == 1
 
 
+def _text_level_run(files, gate=0, **settings):
+    """The run, and the texts LanguageTool was asked: the shared request, then those asked alone."""
+    with FakeLanguageTool(text_level=True, gate=gate, gate_timeout=1) as lt:
+        result = run_files(files, mode=lt.url, **settings)
+        shared, *alone = lt.checks
+        return result, shared, alone, lt.max_in_flight
+
+
 def test_a_text_level_match_set_off_by_another_document_is_not_reported():
     # Two documents share one request; LanguageTool's sentence-start rule sees the third "They"
     # in a row, but two of them belong to the other document.
     files = {"a.txt": "They met on Monday. They left.\n", "b.txt": "They slept well.\n",
              "c.txt": "Voters came. Voters left. Voters cheered.\n"}
-    with FakeLanguageTool(text_level=True) as lt:
-        result = run_files(files, mode=lt.url)
-        shared, *alone = lt.checks
+    result, shared, alone, _ = _text_level_run(files)
     assert "They met" in shared["text"] and "They slept" in shared["text"]  # one request for all three
     # b.txt was asked again on its own, with the run's parameters. c.txt was not: the two
     # sentences its match looks back at are its own, inside its part of the request.
@@ -121,18 +127,14 @@ def test_a_sentence_start_match_with_one_own_sentence_before_it_is_asked_again()
     # c.txt's third "They" has only one sentence of its own before it: the other "They" is b.txt's.
     files = {"a.txt": "Rain fell on Monday.\n", "b.txt": "They slept well.\n",
              "c.txt": "They came. They left.\n"}
-    with FakeLanguageTool(text_level=True) as lt:
-        result = run_files(files, mode=lt.url)
-        shared, *alone = lt.checks
+    result, _, alone, _ = _text_level_run(files)
     assert [c["text"] for c in alone] == ["They came. They left."]
     assert positions(result, "c.txt") == []
 
 
 def test_the_rechecks_go_out_in_parallel():
     # Two documents set off by the ones before them; the second asking uses the run's concurrency.
-    files = {f"{i}.txt": "They met.\n" for i in range(4)}
-    with FakeLanguageTool(text_level=True, gate=2, gate_timeout=1) as lt:
-        result = run_files(files, mode=lt.url, max_concurrency=2)
-        shared, *alone = lt.checks
-        assert len(alone) == 2 and lt.max_in_flight == 2
+    result, _, alone, in_flight = _text_level_run({f"{i}.txt": "They met.\n" for i in range(4)},
+                                                  gate=2, max_concurrency=2)
+    assert len(alone) == 2 and in_flight == 2
     assert result.findings == [] and result.notices == []
