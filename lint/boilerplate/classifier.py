@@ -24,7 +24,7 @@ from .lines import Line, split_lines
 from .model import load_model
 from .neighbours import drop_misplaced_bylines, from_neighbours
 from .region import main_region
-from .story_lines import story_lines
+from .story_lines import story_lines, teaser_blurb
 from .structure import context_kind, load_context_rules
 
 _STRETCH_MIN_DENSITY = 0.08  # share of known residue that makes a stretch before/after the story chrome
@@ -222,23 +222,9 @@ def candidates(state: State) -> list[tuple[int, list[float]]]:
               if not hit[i] and i not in cont
               and (first <= i <= last or (chrome_before if i < first else chrome_after))
               and not _protected(state.lines[i], state.shapes[i],
-                                 first - _NEAR <= i <= last + _NEAR, lambda: _teaser_blurb(i, state))]
+                                 first - _NEAR <= i <= last + _NEAR, lambda: teaser_blurb(i, state))]
     vectors = line_vectors(state.lines, state.shapes, hit, state.weak, state.span, set(wanted))
     return [(i, vectors[i]) for i in wanted]
-
-
-def _teaser_blurb(i: int, state) -> bool:
-    """A sentence with a teaser card's shape: the blurb under another story's headline
-    (a short title-like line right above it), in a series of such cards."""
-    shapes, n = state.shapes, len(state.shapes)
-    if i == 0 or not headline_like(shapes[i - 1]) or shapes[i - 1].prose:
-        return False
-    # Another card within a few lines, above or below: one headline over one sentence is
-    # how an article's own subheading opens its section.
-    for j in list(range(max(1, i - 4), i - 1)) + list(range(i + 1, min(n, i + 5))):
-        if j != i and shapes[j].prose and headline_like(shapes[j - 1]) and not shapes[j - 1].prose:
-            return True
-    return False
 
 
 def _protected(line: Line, s: Shape, near_story: bool = True, teaser=lambda: False) -> bool:

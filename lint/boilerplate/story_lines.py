@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .features import headline_like
+
 _CONTINUES_WORDS = 15  # a paragraph this long beyond a table says the story goes on
 
 
@@ -14,7 +16,7 @@ def story_lines(state, hit, first, last) -> set[int]:
     """Every line these tests give to the article (`state`: classifier.State; `hit`: lines
     with phrase or neighbour evidence; first, last: the story's stretch)."""
     return (continuation(state, hit, first, last) | announced_list(state, hit, last) | wrapped_prose(state)
-            | table_after(state, hit, last))
+            | table_after(state, hit, last) | resumed_story(state, hit, first, last))
 
 
 def continuation(state, hit, first, last) -> set[int]:
@@ -127,3 +129,69 @@ def announced_list(state, hit, last) -> set[int]:
     while stop < n and not hit[stop]:
         stop += 1
     return set(range(lead, stop))
+
+
+def teaser_blurb(i: int, state) -> bool:
+    """A sentence with a teaser card's shape: the blurb under another story's headline
+    (a short title-like line right above it), in a series of such cards."""
+    shapes, n = state.shapes, len(state.shapes)
+    if i == 0 or not headline_like(shapes[i - 1]) or shapes[i - 1].prose:
+        return False
+    # Another card within a few lines, above or below: one headline over one sentence is
+    # how an article's own subheading opens its section.
+    for j in list(range(max(1, i - 4), i - 1)) + list(range(i + 1, min(n, i + 5))):
+        if j != i and shapes[j].prose and headline_like(shapes[j - 1]) and not shapes[j - 1].prose:
+            return True
+    return False
+
+
+# The story resumes after a block of residue (a product card's prices, a gallery's
+# credits) when paragraphs of running prose follow again, this close to one another,
+# this many of them, holding this share of the story's own prose words.
+_RESUMED_WORDS = 20
+_RESUMED_GAP = 16
+_RESUMED_PARAGRAPHS = 3
+_RESUMED_SHARE = 0.3
+_RESUMED_REACH = 10  # lines around each paragraph, at most (not a whole spec table)
+
+
+def resumed_story(state, hit, first, last) -> set[int]:
+    """Lines after the story's stretch that belong to the story going on: its resumed
+    paragraphs and the lines around each up to the known residue on either side.
+    A run of prices or credits can end the stretch of prose early (its lines cost the
+    region more than the next paragraphs earn back); the subheadings and lists between
+    the paragraphs that follow are then still the article's."""
+    shapes, n = state.shapes, len(state.shapes)
+
+    def paragraph(k: int) -> bool:
+        s = shapes[k]
+        return (not hit[k] and s.sentence and s.words >= _RESUMED_WORDS and not s.title_case
+                and not teaser_blurb(k, state))
+
+    chain = []
+    for k in range(last + 1, n):
+        if paragraph(k):
+            if chain and k - chain[-1] > _RESUMED_GAP:
+                break
+            chain.append(k)
+        elif chain and k - chain[-1] > _RESUMED_GAP:
+            break
+    if len(chain) < _RESUMED_PARAGRAPHS:
+        return set()
+    story_words = sum(s.words for s in shapes[first:last + 1] if s.prose)
+    if sum(shapes[k].words for k in chain) < _RESUMED_SHARE * story_words:
+        return set()
+    # The resumed story's lines: the paragraphs and what they run into without a line of
+    # known residue between (a subheading above, a list of pros and cons below).
+    out: set[int] = set()
+    for k in chain:
+        if k in out:
+            continue
+        start = k
+        while start - 1 > last and not hit[start - 1] and k - start < _RESUMED_REACH:
+            start -= 1
+        stop = k + 1
+        while stop < n and not hit[stop] and stop - k <= _RESUMED_REACH:
+            stop += 1
+        out.update(range(start, stop))
+    return out

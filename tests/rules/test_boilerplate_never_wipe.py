@@ -289,3 +289,34 @@ def test_a_list_a_long_lead_in_announces_stays_clean():
     listed = {_line_of(text, f"{t} by {a}") for t, a in BOOKS} | {_line_of(text, "More of the year's favourites")}
     assert not [f for f in flagged if f[0] in listed]
     assert sum(rule == "boilerplate.share" for _, rule in flagged) == 4
+
+
+def _card(k: int) -> str:
+    model = ["Harbor Quietline 500", "Norden Breeze 7", "Alto Steamwise", "Kestrel Duo 9", "Mira Compact 2"][k]
+    para = [
+        f"The {model} finished every load we put through it without leaving a single stain behind, and it "
+        f"stayed quieter than any other machine in our laundry room during the spin cycle.",
+        "Its controls are easy to read from across the room, the door opens wide enough for a duvet, and the "
+        "drum kept its shape after three months of heavy family use in our test house.",
+        "We would still like a shorter quick cycle, but for most households this is the one we would buy "
+        "today, and it is often on sale in the spring.",
+    ]
+    return "\n\n".join([f"Best Pick {k + 1}", model, *para, "Pros", "Quiet spin", "Wide door", "Cons",
+                        "Slow quick cycle", "$899.00 from Lowe's", "$949.99 from Best Buy",
+                        "Credit: Example Reviews / Staff"])
+
+
+def test_a_buyers_guide_resumes_after_each_cards_prices():
+    # Each card's prices and photo credit are residue; they end the story's stretch of prose at
+    # the first card, but the next cards' headings, paragraphs and lists are the story going on.
+    intro = ("Washing machines we tested this year\n\n"
+             "We ran more than two hundred loads through twenty machines this year to find the ones worth "
+             "buying, and the five below stood out for cleaning, noise and value.\n\n"
+             "Every machine was bought at retail and tested in the same laundry room by the same two "
+             "reviewers, who washed towels, jeans and a stained tablecloth in each.")
+    text = intro + "\n\n" + "\n\n".join(_card(k) for k in range(5))
+    flagged = _flagged(text)
+    lines = text.split("\n")
+    assert all(lines[n - 1].startswith("$") or lines[n - 1].startswith("Credit:") for n, _ in flagged), \
+        [(n, lines[n - 1]) for n, _ in flagged]
+    assert len(flagged) == 15  # two prices and a credit per card
