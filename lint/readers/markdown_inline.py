@@ -33,6 +33,7 @@ class InlineWalker:
         self.links = 0
         self.link_chars = 0
         self.drop_space = False
+        self._label_state = None  # markdown-it's inline state over the content, made on first use
 
     def find(self, needle: str) -> int:
         p = self.content.find(needle, self.cursor)
@@ -145,7 +146,7 @@ class InlineWalker:
     def _image(self, children, i: int) -> int:
         """Alt text is not checked; a placeholder keeps the sentence whole."""
         p = self.find("![")
-        close = _label_end(self.content, p + 1)
+        close = self.label_end(p + 1)
         self.placeholder(p, self.link_tail(close + 1) if close > p else p + 2)
         return i + 1
 
@@ -196,11 +197,28 @@ class InlineWalker:
             if j < n and s[j] == ")":
                 return j + 1
         if i < n and s[i] == "[":
-            end = _label_end(s, i)
+            end = self.label_end(i)
             label = s[i + 1:end]
             if end > i and (not label.strip() or self._is_reference(label)):
                 return end + 1
         return i
+
+    def label_end(self, i: int) -> int:
+        """Offset of the `]` closing the `[` at content offset i, or -1: found by markdown-it's
+        own label scan, so it is the end markdown-it found (code spans, inline HTML and
+        autolinks hide brackets), over one inline state per paragraph, whose cache of
+        skipped tokens keeps a paragraph of many images linear (a scan of its own from
+        each image could run on to the end of the paragraph)."""
+        state = self._label_state
+        if state is None:
+            from markdown_it.rules_inline import StateInline
+
+            from .markdown import _markdown
+            state = self._label_state = StateInline(self.content, _markdown(),
+                                                    {"references": self.walker.references}, [])
+        if not (0 <= i < len(self.content)) or self.content[i] != "[":
+            return -1
+        return state.md.helpers.parseLinkLabel(state, i, False)
 
     def _is_reference(self, label: str) -> bool:
         from markdown_it.common.utils import normalizeReference
@@ -224,33 +242,6 @@ def _skip_space(s: str, i: int) -> int:
     while i < len(s) and s[i] in " \t\n":
         i += 1
     return i
-
-
-def _label_end(s: str, i: int) -> int:
-    """Offset of the `]` closing the `[` at s[i] (nested brackets, escapes and code spans),
-    or -1."""
-    depth = 0
-    n = len(s)
-    while i < n:
-        ch = s[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "`":
-            run = 1
-            while i + run < n and s[i + run] == "`":
-                run += 1
-            end = _code_end(s, i, run)
-            i = end if end <= n and s[end - run:end] == "`" * run and end > i + run else i + run
-            continue
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
 
 
 def _code_end(s: str, start: int, run: int) -> int:

@@ -155,6 +155,16 @@ def test_link_title_and_code_do_not_capture_later_words():
     assert where(d, "imgword") == (3, 25, 3, 32, "imgword")
 
 
+def test_an_image_label_ends_where_markdown_it_ends_it():
+    # Inline HTML inside the alt text hides a bracket from markdown-it: the label ends at the
+    # first "]" after the tag. A scan of the reader's own would count that bracket, close the
+    # label at a "]" further on, and leave the words between it without a source position.
+    source = 'Before ![a <b title="[">](i.png) after, and teh word ] later.'
+    [d] = markdown.read(source, "i.md", {})
+    assert texts(d) == [f"Before {PLACEHOLDER} after, and teh word ] later."]
+    assert where(d, "teh") == (1, 45, 1, 48, "teh")
+
+
 def test_inline_comment_directive_and_html_tags_dropped():
     source = 'Text <span class="x">spanword</span> and <!-- edlint-disable-next-line style.y --> end.'
     [d] = markdown.read(source, "h.md", {})
