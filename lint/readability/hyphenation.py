@@ -36,12 +36,13 @@ class Patterns:
         self._raw = raw
         self._parsed: dict[str, tuple[int, list[int]]] = {}
         self.maxlen = max(map(len, raw))
-        # Every proper beginning of a pattern, so that the scan from a letter stops at the
-        # first slice no pattern begins with (a few lookups a letter instead of up to
-        # maxlen). Building it costs about 10 ms, more than an article's words save, so
-        # it is built only for a process that has hyphenated many words (a page of
+        # Every pattern and every proper beginning of one in one table: slice -> (offset,
+        # values, whether a longer pattern begins with it), so the scan from a letter
+        # stops at the first slice no pattern begins with, one lookup a slice instead of
+        # up to maxlen. Building it costs about 20 ms, more than an article's words save,
+        # so it is built only for a process that has hyphenated many words (a page of
         # made-up words, a large archive).
-        self._stems: set[str] | frozenset[str] = frozenset()
+        self._table: dict[str, tuple[int, list[int], bool]] | None = None
         self._calls = 0
 
     def _values(self, key: str) -> tuple[int, list[int]]:
@@ -66,8 +67,40 @@ class Patterns:
         refs = [0] * (len(pointed) + 1)
         self._calls += 1
         if self._calls == STEMS_AFTER:
-            self._stems = {key[:k] for key in self._raw for k in range(1, len(key))}
-        raw, stems = self._raw, self._stems
+            self._table = self._build_table()
+        if self._table is not None:
+            self._apply_table(pointed, refs)
+        else:
+            self._apply_patterns(pointed, refs)
+        right = len(word) - RIGHT
+        return [i - 1 for i, r in enumerate(refs) if r % 2 and LEFT <= i - 1 <= right]
+
+    def _build_table(self) -> dict[str, tuple[int, list[int], bool]]:
+        stems = {key[:k] for key in self._raw for k in range(1, len(key))}
+        table = {stem: (0, [], True) for stem in stems}
+        for key in self._raw:
+            offset, values = self._values(key)
+            table[key] = (offset, values, key in stems)
+        return table
+
+    def _apply_table(self, pointed: str, refs: list[int]) -> None:
+        get, n, maxlen = self._table.get, len(pointed), self.maxlen
+        for i in range(n - 1):
+            for j in range(i + 1, min(i + maxlen, n) + 1):
+                entry = get(pointed[i:j])
+                if entry is None:
+                    break  # neither a pattern nor the beginning of one
+                offset, values, longer = entry
+                k = i + offset
+                for v in values:
+                    if v > refs[k]:
+                        refs[k] = v
+                    k += 1
+                if not longer:
+                    break
+
+    def _apply_patterns(self, pointed: str, refs: list[int]) -> None:
+        raw = self._raw
         for i in range(len(pointed) - 1):
             for j in range(i + 1, min(i + self.maxlen, len(pointed)) + 1):
                 piece = pointed[i:j]
@@ -76,10 +109,6 @@ class Patterns:
                     for k, v in enumerate(values, i + offset):
                         if v > refs[k]:
                             refs[k] = v
-                if stems and piece not in stems:
-                    break  # no longer pattern begins with this slice
-        right = len(word) - RIGHT
-        return [i - 1 for i, r in enumerate(refs) if r % 2 and LEFT <= i - 1 <= right]
 
 
 _patterns: Patterns | None = None

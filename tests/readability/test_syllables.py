@@ -66,8 +66,8 @@ def test_syllables_equal_textstat_on_dictionary_and_other_words(cmu_entries):
 
 
 def test_hyphenation_with_pattern_beginnings_indexed_equals_pyphen(cmu_entries, monkeypatch):
-    # A process that hyphenates many words indexes the patterns' beginnings to stop each
-    # scan early: the points found must not change.
+    # A process that hyphenates many words puts the patterns and their beginnings in one
+    # table, to stop each scan early: the points found must not change.
     import pyphen
 
     monkeypatch.setattr(hyphenation, "STEMS_AFTER", 1)
@@ -77,7 +77,7 @@ def test_hyphenation_with_pattern_beginnings_indexed_equals_pyphen(cmu_entries, 
     words = sorted(w for w in cmu_entries if w.isalpha())[::13] + [
         "zelenskyy", "supercalifragilistic", "blinkenlights", "qwxz", "ab", "a", "ekoxufyb"]
     assert [w for w in words if patterns.positions(w) != reference.positions(w)] == []
-    assert patterns._stems  # the index was in use
+    assert patterns._table  # the table was in use
 
 
 def test_indexed_lookups_answer_as_the_binary_search(cmu_entries, monkeypatch):
