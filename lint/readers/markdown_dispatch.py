@@ -25,9 +25,13 @@ _STARTS = {
 def install_dispatch(md) -> bool:
     """Give `md`'s inline parser the dispatching tokenize and skipToken. Returns False (and
     changes nothing) when its enabled rules are not what the table above was made from."""
+    from markdown_it.rules_inline import StateInline
+
     inline = md.inline
     enabled = [rule for rule in inline.ruler.__rules__ if rule.enabled]
     if [rule.fn for rule in enabled] != list(inline.ruler.getRules("")):
+        return False
+    if not hasattr(StateInline, "append_pending"):  # markdown-it-py 3 adds to `pending` itself
         return False
     starts = sorted({ch for rule in enabled for ch in _STARTS.get(rule.name, "")})
     table = {ch: tuple(r.fn for r in enabled if r.name not in _STARTS or ch in _STARTS[r.name]
