@@ -6,6 +6,7 @@ line *between* residue is, and where the article's text begins and ends.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -14,6 +15,10 @@ _STOPS = ".!?…"
 _CLOSERS = "\"'”’)]"
 _SMALL = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
           "from", "as", "is", "vs", "via", "de", "la", "le", "el", "y", "und", "der", "die", "das"}
+# Every spelling of the small words in upper and lower case: a token whose lower case is a
+# small word is one of them (no character outside ASCII lowers to one of their letters),
+# so the test needs no lower() per word.
+_SMALL_FORMS = frozenset("".join(cs) for w in _SMALL for cs in itertools.product(*((c, c.upper()) for c in w)))
 
 
 @dataclass(slots=True)
@@ -35,10 +40,11 @@ def shape(text: str) -> Shape:
     sentence = tail != "" and tail in _STOPS
     label = text.endswith(":")
     significant = caps = 0
-    for w in words:
-        if w.lower() not in _SMALL:
-            significant += 1
-            caps += w[0].isupper()
+    if n >= 2:  # one word is never title case
+        for w in words:
+            if w not in _SMALL_FORMS:
+                significant += 1
+                caps += w[0].isupper()
     title_case = significant > 0 and caps >= 0.75 * significant and n >= 2
     prose = n >= 25 or (sentence and n >= 10) or (sentence and n >= 6 and not title_case)
     return Shape(n, len(text), sentence, label, title_case, prose)

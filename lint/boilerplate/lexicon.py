@@ -17,7 +17,8 @@ from pathlib import Path
 from ..datafile import compile_pattern, read_lines
 from ..rule_files import bundled_rules_dir
 from .keyword_index import KeywordIndex
-from .regex_analysis import WORD_TOKEN, first_chars, keywords, may_start_with, prefixes, trie_pattern
+from .regex_analysis import (WORD_TOKEN, contained_keywords, first_chars, keywords, may_start_with, prefixes,
+                             trie_pattern)
 
 # Kinds whose phrase file is named differently from the rule id's suffix.
 FILE_KIND: dict[str, str] = {}
@@ -143,9 +144,13 @@ class Lexicon:
         self._anchored.sort(key=lambda a: a[0].rank)
         self._floating.sort(key=lambda p: p.rank)
         self._keywords: list | None = None
+        # Keywords of the floating patterns `keywords` finds none for, good for ASCII lines.
+        self._ascii_keywords: list | None = None
         self._keyword_index: KeywordIndex | None = None
         self._unscreened: frozenset[int] = frozenset()  # floating patterns without keywords
         self._always: list[int] = []  # the same, in rank order
+        self._ascii_unscreened: frozenset[int] = frozenset()  # ...without keywords for ASCII lines
+        self._ascii_always: list[int] = []
         self._groups: dict[tuple[str, bool, bool], _Group] = {}
         self._openings: re.Pattern | None = None
         self._by_opening: dict[tuple[str, bool], list[_Pattern]] = {}
@@ -219,12 +224,20 @@ class Lexicon:
     def _match_floating(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
         if self._keywords is None:
             self._keywords = [keywords(p.text) for p in self._floating]
+            self._ascii_keywords = [contained_keywords(p.text) if needed is None else None
+                                    for p, needed in zip(self._floating, self._keywords)]
         if self._screens:
             return self._match_floating_screened(norm, lowered, sentence)
         tokens = None
-        for p, needed in zip(self._floating, self._keywords):
+        ascii_line = None
+        for p, needed, ascii_needed in zip(self._floating, self._keywords, self._ascii_keywords):
             if sentence and not p.sentences:
                 continue
+            if ascii_needed is not None:
+                if ascii_line is None:
+                    ascii_line = lowered.isascii()
+                if ascii_line and not any(map(lowered.__contains__, ascii_needed)):
+                    continue
             if needed is not None:
                 # Each match contains one of the pattern's keywords: testing for them is far
                 # cheaper than the pattern. Whole words are looked up in the line's word set.
@@ -245,17 +258,33 @@ class Lexicon:
         pattern one of whose keywords it holds (most lines hold none); only those, and the
         few patterns without keywords, are tried, in rank order."""
         if self._keyword_index is None:
-            self._keyword_index = KeywordIndex(
-                {k: needed[1] for k, needed in enumerate(self._keywords) if needed is not None})
-            self._unscreened = frozenset(k for k, needed in enumerate(self._keywords) if needed is None)
-            self._always = sorted(self._unscreened)
+            self._build_keyword_index()
         found = self._keyword_index.owners_in(lowered)
-        candidates = sorted(found | self._unscreened) if found else self._always
+        if lowered.isascii():
+            unscreened, always = self._ascii_unscreened, self._ascii_always
+            if found:
+                found = {k if k >= 0 else -k - 1 for k in found}
+        else:
+            unscreened, always = self._unscreened, self._always
+            found = {k for k in found if k >= 0}  # the ASCII keywords' owners do not count
+        candidates = sorted(found | unscreened) if found else always
         for k in candidates:
             p = self._floating[k]
             if (p.sentences or not sentence) and p.rx.fullmatch(norm):
                 return p
         return None
+
+
+    def _build_keyword_index(self) -> None:
+        """The automaton of every floating pattern's keywords: a pattern k owns its own
+        keywords as k, and the keywords good for ASCII lines only as ~k (-k - 1)."""
+        owned = {k: needed[1] for k, needed in enumerate(self._keywords) if needed is not None}
+        owned.update({-k - 1: words for k, words in enumerate(self._ascii_keywords) if words is not None})
+        self._keyword_index = KeywordIndex(owned)
+        self._unscreened = frozenset(k for k, needed in enumerate(self._keywords) if needed is None)
+        self._always = sorted(self._unscreened)
+        self._ascii_unscreened = frozenset(k for k in self._unscreened if self._ascii_keywords[k] is None)
+        self._ascii_always = sorted(self._ascii_unscreened)
 
 
 def read_patterns(path: Path) -> list[str]:

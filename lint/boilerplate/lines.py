@@ -31,13 +31,8 @@ class Line:
 
 
 def _pieces(text: str) -> list[tuple[str, int, int]]:
-    """(stripped line, start, end in the block's text) of each non-blank line of a block."""
-    if "\n" not in text and "\r" not in text:  # most blocks are one line: no search
-        stripped = text.strip()
-        if not stripped:
-            return []
-        lead = len(text) - len(text.lstrip())
-        return [(stripped, lead, lead + len(stripped))]
+    """(stripped line, start, end in the block's text) of each non-blank line of a block
+    that holds a line break."""
     pieces = []
     for m in _LINE.finditer(text):
         raw, pos = m.group(), m.start()
@@ -50,12 +45,23 @@ def _pieces(text: str) -> list[tuple[str, int, int]]:
 
 def split_lines(doc: Document) -> list[Line]:
     lines: list[Line] = []
+    append = lines.append
     for b, block in enumerate(doc.blocks):
         text = block.text
         link_ratio = block.link_chars / len(text) if text and block.link_chars else 0.0
+        span = block.map.span
+        if "\n" not in text and "\r" not in text:  # most blocks are one line: no search
+            stripped = text.strip()
+            if stripped:
+                lead = len(text) - len(text.lstrip())
+                start, end = span(lead, lead + len(stripped))
+                append(Line(len(lines), stripped, start, end, b, True, True,
+                            block.kind, block.level, block.context, link_ratio))
+            continue
         pieces = _pieces(text)
+        last = len(pieces) - 1
         for i, (stripped, ts, te) in enumerate(pieces):
-            start, end = block.source_span(ts, te)
-            lines.append(Line(len(lines), stripped, start, end, b, i == 0, i == len(pieces) - 1,
-                              block.kind, block.level, block.context, link_ratio))
+            start, end = span(ts, te)
+            append(Line(len(lines), stripped, start, end, b, i == 0, i == last,
+                        block.kind, block.level, block.context, link_ratio))
     return lines

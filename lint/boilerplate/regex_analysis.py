@@ -76,6 +76,49 @@ def _parsed_keywords(pattern: str) -> tuple[frozenset | None, tuple[str, ...]] |
     return _whole_words(best), tuple(sorted(best))
 
 
+# The characters that Python's case-insensitive matching takes for an ASCII one ("ı"
+# and "İ" for i, "ſ" for s, "K" for k): a keyword holding one is missing from an ASCII
+# line the pattern matches. With any other character, a keyword is in every ASCII line
+# that matches (lowered), or the pattern matches no ASCII line at all.
+_ASCII_LOOKALIKES = frozenset("ıİſK")
+
+
+def contained_keywords(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case literal strings one of which every match of `pattern` (case-insensitive)
+    contains, found also inside groups and alternatives (`(read later|.{3,120} see full
+    gallery)` -> "read later", " full gallery"), and shorter than `keywords` asks
+    ("@"); None when there is no such list. Exact for ASCII lines only: the lowered
+    line may spell a non-ASCII match differently."""
+    try:
+        nodes = list(_sre.parse(pattern).data)
+    except Exception:
+        return None
+    found = _contained(nodes)
+    if not found or any(_ASCII_LOOKALIKES.intersection(w) for w in found):
+        return None
+    return tuple(sorted(found))
+
+
+def _contained(nodes) -> set[str] | None:
+    best = None
+    for k, (op, arg) in enumerate(nodes):
+        if _may_be_empty([(op, arg)]):
+            continue  # optional: not in every match
+        options = [_literal_run(nodes[k:])]
+        alternatives = (arg[1] if op is _c.BRANCH else [arg[-1]] if op is _c.SUBPATTERN
+                        else [arg[2]] if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) else [])
+        if alternatives:
+            inner = [_contained(list(alt)) for alt in alternatives]
+            if all(inner):
+                options.append(set().union(*inner))
+        for words in options:
+            # A space or a letter alone is in nearly every line: no test at all.
+            if words and all(len(w) >= 3 or not w.isalnum() and w.strip() for w in words) \
+                    and (best is None or _selectivity(words) > _selectivity(best)):
+                best = words
+    return best
+
+
 def _selectivity(words: set[str]) -> tuple[int, int]:
     """Longer keywords rule out more lines (" subscribe" beats " to"), then fewer of them
     make the cheaper test."""

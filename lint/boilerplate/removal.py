@@ -25,22 +25,31 @@ def removal_spans(lines: list[Line], flagged: set[int]) -> dict[int, tuple[int, 
         while j + 1 < len(order) and order[j + 1] == order[j] + 1:
             j += 1
         a, b = order[i], order[j]
-        first, last = lines[a], lines[b]
-        prev_end = lines[a - 1].end if a > 0 else None
-        next_start = lines[b + 1].start if b + 1 < len(lines) else None
-        if next_start is None:
-            # The run closes the document: take the separator before it, keep the file's final newline.
-            start, end = (prev_end if prev_end is not None else first.start), last.end
-        elif prev_end is None or first.first_in_block or not last.last_in_block:
-            start, end = first.start, next_start
-        else:
-            # Starts inside a block and ends one: keep the blank line that follows.
-            start, end = prev_end, last.end
+        start, end = _run_span(lines, a, b)
         cuts = [start] + [lines[k].start for k in range(a + 1, b + 1)] + [end]
         for k in range(a, b + 1):
             spans[k] = (cuts[k - a], cuts[k - a + 1])
         i = j + 1
     return spans
+
+
+def removal_span(lines: list[Line], i: int) -> tuple[int, int]:
+    """`removal_spans(lines, {i})[i]`: the span that removes line i alone."""
+    return _run_span(lines, i, i)
+
+
+def _run_span(lines: list[Line], a: int, b: int) -> tuple[int, int]:
+    """The source span that removes the run of lines a..b with the right separator."""
+    first, last = lines[a], lines[b]
+    prev_end = lines[a - 1].end if a > 0 else None
+    next_start = lines[b + 1].start if b + 1 < len(lines) else None
+    if next_start is None:
+        # The run closes the document: take the separator before it, keep the file's final newline.
+        return (prev_end if prev_end is not None else first.start), last.end
+    if prev_end is None or first.first_in_block or not last.last_in_block:
+        return first.start, next_start
+    # Starts inside a block and ends one: keep the blank line that follows.
+    return prev_end, last.end
 
 
 def removal_fix(doc: Document, line: Line, span: tuple[int, int], what: str) -> Fix:

@@ -24,10 +24,18 @@ def read(source: str, path: str, options: dict | None = None) -> list[Document]:
             if d is not None:
                 doc.directives.append(d)
                 directive_spans.append((m.start(), m.end()))
+    blocks = doc.blocks
+    if not directive_spans:
+        # A paragraph match neither opens nor closes with a line end and holds a visible
+        # character: without directive lines to cut around, it is a block as it stands.
+        for m in _PARAGRAPH.finditer(source):
+            start, end = m.span()
+            blocks.append(Block("paragraph", m.group(), OffsetMap.identity(start, end - start), start, end))
+        return [doc]
     for m in _PARAGRAPH.finditer(source):
         for start, end in _without(m.start(), m.end(), directive_spans, source):
             text = source[start:end]
-            doc.blocks.append(Block("paragraph", text, OffsetMap.identity(start, len(text)), start, end))
+            blocks.append(Block("paragraph", text, OffsetMap.identity(start, len(text)), start, end))
     return [doc]
 
 

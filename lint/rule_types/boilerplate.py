@@ -40,6 +40,18 @@ def _removals(doc: Document, analysis) -> dict[int, tuple[int, int]]:
     return spans
 
 
+def _by_kind(doc: Document, analysis) -> dict[str, list]:
+    """The findings of the analysis by kind, each list in line order: one sort for the
+    document, not one per rule."""
+    key = "boilerplate.by-kind"
+    by_kind = doc.cache.get(key)
+    if by_kind is None:
+        by_kind = doc.cache[key] = {}
+        for i, finding in sorted(analysis.findings.items()):
+            by_kind.setdefault(finding.kind, []).append((i, finding))
+    return by_kind
+
+
 class Boilerplate(Rule):
     excludes_lines = True  # readability and LanguageTool skip the lines it flags
     PARAMS = {
@@ -63,9 +75,8 @@ class Boilerplate(Rule):
 
         analysis = _analysis(doc)
         spans = _removals(doc, analysis)
-        for i, finding in sorted(analysis.findings.items()):
-            if finding.kind == self.kind:
-                yield self._finding(doc, finding.line, spans[i], finding.why, removal_fix)
+        for i, finding in _by_kind(doc, analysis).get(self.kind, ()):
+            yield self._finding(doc, finding.line, spans[i], finding.why, removal_fix)
         if self.extra is not None:
             for line in analysis.lines:
                 if line.index not in analysis.findings and self.extra.fullmatch(normalize(line.text)):
@@ -90,19 +101,20 @@ class RepeatedLine(CorpusRule):
     }
 
     def collect(self, doc: Document, ctx: CheckContext) -> list[tuple[int, int, int, int, int]]:
-        from ..boilerplate.removal import removal_spans
+        from ..boilerplate.removal import removal_span
 
         analysis = _analysis(doc)
+        lines, findings = analysis.lines, analysis.findings
+        max_words, min_chars = self.params["max-words"], self.params["min-chars"]
         out, seen = [], set()
-        for line in analysis.lines:
-            if line.index in analysis.findings:
+        for line in lines:
+            if line.index in findings:
                 continue  # already reported under its own kind
-            key = _template_key(line.text, self.params["max-words"], self.params["min-chars"])
+            key = _template_key(line.text, max_words, min_chars)
             if key is None or key in seen:
                 continue
             seen.add(key)
-            s, e = removal_spans(analysis.lines, {line.index})[line.index]
-            out.append((key, line.start, line.end, s, e))
+            out.append((key, line.start, line.end, *removal_span(lines, line.index)))
         return out
 
     def finish(self, collected, ctx: CheckContext) -> Iterable[tuple[int, Finding]]:

@@ -12,6 +12,7 @@ PATTERNS = {
     "legal": [r".{0,40}all rights reserved.{0,40}", r"(©|\(c\)|copyright).{0,60}"],
     "share": [r"share( this)?( article)?", r"~(facebook|email)"],
     "credit": [r"[^.!?]{2,40}(,| /) (ap|afp|reuters)( photo)?", r"(photo|image): .{1,60}"],
+    "byline": [r"[\w.+-]+@[\w-]+(\.[\w-]+)+", r"(read later|.{3,60} see (the )?full gallery)"],
     "navigation": [r"(previous|next)( article)?", r"(page )?\d+( \d+){2,}"],
 }
 LINES = [
@@ -20,6 +21,9 @@ LINES = [
     "The rights reserved by the contract", "Jane Doe, AP", "Jane Doe / Reuters photo", "AP",
     "Photo: Jane Doe", "Previous Article", "next", "1 2 3", "Page 4 5 6", "2024 was a year",
     "", "…", "Ünïcode line", "Copyright law changed in 1998 and again in 2019",
+    "jane@example.com", "jané@example.com", "Read later", "Twelve pictures, see the full gallery",
+    # Case-insensitive re takes "ſ" for "s" and "ı" for "i": no keyword test may miss them.
+    "Twelve pictures, ſee the full gallery", "Read laterı", "Pıctures: see full gallery",
 ]
 
 

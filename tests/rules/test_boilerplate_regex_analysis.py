@@ -10,7 +10,7 @@ import re
 import pytest
 
 from lint.boilerplate.regex_analysis import (
-    WORD_TOKEN, first_chars, keywords, may_start_with, prefixes, trie_pattern)
+    WORD_TOKEN, contained_keywords, first_chars, keywords, may_start_with, prefixes, trie_pattern)
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -57,6 +57,17 @@ def test_keywords_of_a_floating_pattern():
     assert keywords("[a-z]+ .*") is None
 
 
+def test_contained_keywords_look_inside_alternatives_and_take_a_lone_symbol():
+    assert contained_keywords("(read later|(see|view) (the )?full gallery|.{3,120} (see|view) full gallery)") == (
+        " see full gallery", " view full gallery", "full gallery", "read later")
+    assert contained_keywords(r"[\w.+-]+@[\w-]+(\.[\w-]+)+") == ("@",)
+    assert contained_keywords(r"(ab)+ cde") == (" cde",)
+    assert contained_keywords("a|bc") is None  # a letter alone is in nearly every line
+    assert contained_keywords(r"\w+ \w+") is None  # so is a space
+    # "ſ" is an s to case-insensitive re: the keyword would miss "see" in an ASCII line.
+    assert contained_keywords(".{0,9}ſee it") is None
+
+
 def test_trie_pattern_matches_exactly_its_words():
     rx = re.compile(trie_pattern(["next", "next article", "news", "a.b"]))
     assert {w for w in ["next", "next article", "news", "a.b", "axb", "ne", "new"]
@@ -74,13 +85,14 @@ PATTERNS = [
     "(previous|next)( article)?", r"\d+ comments?", "share( this)?( article| story)?",
     ".{0,60}all rights reserved.{0,60}", "[^.!?]{2,40}(,| /) (ap|afp|reuters)( photo)?",
     r"(photo|image): .{1,60}", "(main |site )?(menu|nav)( toggle)?", r".{0,80}\bsign up (for|to)\b.{0,80}",
-    "(by )?[a-z]+ [a-z]+", "©.{0,60}",
+    "(by )?[a-z]+ [a-z]+", "©.{0,60}", r"[\w.]+@[\w-]+(\.[\w-]+)+", "(read later|.{3,40} see (the )?gallery)",
 ]
 LINES = [
     "Next Article", "previous", "12 comments", "1 comment", "share this story", "Share",
     "Example Media, all rights reserved.", "All Rights Reserved", "Jane Doe, AP photo",
     "John Roe / Reuters", "Photo: Jane Doe", "site menu toggle", "nav",
     "Readers can sign up for the daily briefing here", "By Jane Doe", "© 2024 Example", "anything else",
+    "jane.doe@example.org", "Read later", "Twelve photos: see the gallery",
 ]
 
 
@@ -88,6 +100,7 @@ LINES = [
 def test_every_match_satisfies_the_facts(pattern):
     rx = re.compile(pattern, re.IGNORECASE)
     opens, chars, needed = prefixes(pattern), first_chars(pattern), keywords(pattern)
+    contained = contained_keywords(pattern)
     matched = [line for line in LINES if rx.fullmatch(line)]
     assert matched, "each pattern meets one of the lines"
     for line in matched:
@@ -98,3 +111,4 @@ def test_every_match_satisfies_the_facts(pattern):
             words, pieces = needed
             assert any(piece in lowered for piece in pieces), line
             assert words is None or not set(WORD_TOKEN.findall(lowered)).isdisjoint(words), line
+        assert contained is None or not line.isascii() or any(piece in lowered for piece in contained), line

@@ -73,3 +73,13 @@ def test_markdown_blocks_go_with_their_markup_and_one_blank_line():
     found = run(src, ["boilerplate"], fmt="markdown")
     assert [(d.line, d.rule) for d in found] == [(5, "boilerplate.advertisement"), (11, "boilerplate.share")]
     assert apply_edits(src, merge_edits(found)) == f"# Floods hit the lower town\n\n{P1}\n\n{P2}\n\n{P3}\n"
+
+
+def test_a_lone_line_span_is_the_span_of_a_run_of_one():
+    from lint.boilerplate.removal import removal_span
+
+    # Lines of their own blocks, first, middle and last lines of a block, the file's ends.
+    for source in (STORY, f"Share\nFloods\n\n{P1}\nMore\nTags\n\n{P2}\n", "One line", "A\r\nB\r\n\r\nC\n"):
+        lines = split_lines(read(source, "a.txt")[0])
+        for i in range(len(lines)):
+            assert removal_span(lines, i) == removal_spans(lines, {i})[i], (source, i)
