@@ -1,0 +1,166 @@
+"""Families of residue that page templates of many sites and eras print (tool bars with the
+page's own links, comment forms and their notices, consent dialogs, market-data and
+reader-content notices, agency and staff bylines, time stamps, registration walls), each
+beside prose that uses the same words and must stay clean."""
+from __future__ import annotations
+
+import pytest
+
+from ..helpers import run
+
+TITLE = "Ferry service returns to the island"
+STORY = [
+    "The ferry between the mainland and the island will run again from Monday, the operator said, "
+    "after a winter in which storms kept it in port for eleven weeks.",
+    "Islanders had relied on a small supply boat, and the school had moved its lessons online for "
+    "most of January while the crossing was closed.",
+    "The operator said a second vessel would join the route in the summer to carry the extra "
+    "visitors who come for the festival.",
+]
+
+
+def _flagged(lines: list[str]) -> list[tuple[str, str]]:
+    text = "\n\n".join(lines)
+    rows = text.split("\n")
+    return [(rows[d.line - 1], d.rule) for d in run(text, ["boilerplate"])]
+
+
+def _under_story(line: str) -> list[tuple[str, str]]:
+    return _flagged([TITLE, *STORY, line])
+
+
+@pytest.mark.parametrize("line", [
+    "Top | Back | E-mail to a friend | Printable version",
+    "Print Email Return to Top",
+    "EMAIL STORY EASY PRINT SEARCH NEWSLETTER",
+    "Story Tools: E-MAIL | PRINT | Text Size: S M L XL | REPORT TYPO",
+    "Printable version | Send it to a friend | Clip",
+    "Article E-Mail :: Comment :: Syndication :: Printer Friendly Page",
+])
+def test_tool_bars_with_the_pages_own_links_are_widgets(line):
+    assert _under_story(line) == [(line, "boilerplate.widget")]
+
+
+def test_sentences_about_printing_and_newsletters_are_news():
+    lines = [TITLE, *STORY,
+             "The island's newsletter is printed each week and sent by e-mail to every household.",
+             "Search teams went back to the top of the cliff when the weather cleared.",
+             "Print and e-mail copies of the timetable are available at the harbour office."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Your email address will not be published. Required fields are marked *",
+    "Mail (will not be published) (required)",
+    "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+    "No comments have so far been submitted. Why not be the first to send us your thoughts?",
+    "Please click the post button only once - your comment will not be published immediately.",
+    "Oops! Something went wrong while submitting the form.",
+    "Thank you! Your submission has been received!",
+    "This field is for validation purposes and should be left unchanged.",
+])
+def test_comment_forms_and_their_notices_are_widgets(line):
+    assert _under_story(line) == [(line, "boilerplate.widget")]
+
+
+def test_sentences_about_forms_emails_and_comments_are_news():
+    lines = [TITLE, *STORY,
+             "Your email address will be used only to send the timetable, the operator said.",
+             "No comments were made by the council when the route closed in December.",
+             "Something went wrong while the crew were loading the first cars, a passenger said.",
+             "The operator thanked islanders for their patience and said the submission of "
+             "complaints would be reviewed."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Share this article What is this?",
+    "Share Tweet LinkedIn",
+    "Share: Facebook | Email | Other sites",
+    "Share 0",
+    "Share this story on",
+    "Share your thoughts with friends.",
+    "A post shared by Island Ferries (@islandferries)",
+])
+def test_share_bars_written_out_are_share_buttons(line):
+    assert _under_story(line) == [(line, "boilerplate.share")]
+
+
+def test_sentences_that_share_and_tweet_are_news():
+    lines = [TITLE, *STORY,
+             "Islanders shared their stories of the winter with a visiting reporter on Tuesday.",
+             "The operator will share the cost of the second vessel with the county council.",
+             "A post shared by the harbour master on Monday showed the ferry leaving port."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line", [
+    "To read this article in full you must be registered with the site.",
+    "Please note: to publish your comment you must be registered on this site.",
+    "Sign in to post your comment.",
+    "Not registered?",
+    "Remember me - this will save your name and email address for the next time you comment.",
+])
+def test_registration_walls_and_sign_in_prompts_are_subscribe_prompts(line):
+    assert _under_story(line) == [(line, "boilerplate.subscribe")]
+
+
+def test_sentences_about_registering_and_remembering_are_news():
+    lines = [TITLE, *STORY,
+             "To read the new timetable, passengers will need to visit the harbour office.",
+             "Remember me as the captain who never missed a crossing, he said on his last day.",
+             "Voters not registered on the island cannot take part in the ferry ballot."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Necessary cookies are absolutely essential for the website to function properly.",
+    "Functional cookies help to perform certain functions like sharing the content of the site.",
+    "Analytics cookies are used to understand how visitors interact with the website.",
+    "Marketing cookies",
+    "Example Analytics sets this cookie to store a unique visitor ID.",
+    "We and our partners process data to provide:",
+    "The technical storage or access is strictly necessary for the legitimate purpose of enabling a service.",
+    "Quotes delayed by at least 15 minutes.",
+    "The views expressed in the comments are not necessarily those of this site.",
+])
+def test_consent_dialogs_and_content_notices_are_legal_lines(line):
+    assert _under_story(line) == [(line, "boilerplate.legal")]
+
+
+def test_sentences_about_cookies_quotes_and_views_are_news():
+    lines = [TITLE, *STORY,
+             "Third-party cookies are used by advertisers to follow readers from site to site, the regulator said.",
+             "The bakery on the quay sells cookies to passengers while they wait for the ferry.",
+             "Share trading in the operator was delayed by at least 15 minutes after the announcement.",
+             "The views expressed at the meeting were not necessarily those of the whole island."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Staff and agencies",
+    "Island Gazette Staff Writer",
+    "Staff Writer, Island Gazette",
+    "By JANE ROE, Associated Press Writer 1 hour, 12 minutes ago",
+])
+def test_agency_and_staff_bylines_are_bylines(line):
+    assert _flagged([TITLE, line, *STORY]) == [(line, "boilerplate.byline")]
+
+
+@pytest.mark.parametrize("line", [
+    "10:36pm Wednesday 16th January 2008",
+    "16 January 2008, 10:51",
+    "Last modified: Jan. 10, 2008 12:00AM",
+    "news.example.com 2008-01-16 12:34:56",
+])
+def test_time_stamps_as_templates_print_them_are_bylines(line):
+    assert _flagged([TITLE, line, *STORY]) == [(line, "boilerplate.byline")]
+
+
+def test_sentences_about_staff_agencies_and_times_are_news():
+    lines = [TITLE,
+             "Staff and volunteers from three agencies helped to clear the slipway on Sunday.",
+             *STORY,
+             "By the end of January, the island's staff writer for the parish magazine had left.",
+             "The ferry left at 10:36pm on Wednesday 16th January 2008, the last crossing for weeks."]
+    assert _flagged(lines) == []
