@@ -164,3 +164,23 @@ def test_sentences_about_staff_agencies_and_times_are_news():
              "By the end of January, the island's staff writer for the parish magazine had left.",
              "The ferry left at 10:36pm on Wednesday 16th January 2008, the last crossing for weeks."]
     assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Filed under: Ferries, Island life", "boilerplate.tags"),
+    ("Listed Under: Island Ferries | Comments (4)", "boilerplate.tags"),
+    ("Popular Tags: ferries, weather, harbour", "boilerplate.tags"),
+    ("Open image caption", "boilerplate.widget"),
+    ("View author page", "boilerplate.navigation"),
+    ("More posts from this author", "boilerplate.navigation"),
+])
+def test_tag_lines_report_links_caption_toggles_and_author_links(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_about_filing_reports_and_authors_are_news():
+    lines = [TITLE, *STORY,
+             "The operator filed under protest when the council asked for a new safety report.",
+             "Passengers who found the crossing unsafe were asked to report it to the harbour master.",
+             "The author of the island's history will open the new caption exhibition on Friday."]
+    assert _flagged(lines) == []
