@@ -54,7 +54,6 @@ def test_sentences_about_printing_and_newsletters_are_news():
     "Mail (will not be published) (required)",
     "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
     "No comments have so far been submitted. Why not be the first to send us your thoughts?",
-    "Please click the post button only once - your comment will not be published immediately.",
     "Oops! Something went wrong while submitting the form.",
     "Thank you! Your submission has been received!",
     "This field is for validation purposes and should be left unchanged.",
@@ -148,10 +147,8 @@ def test_agency_and_staff_bylines_are_bylines(line):
 
 
 @pytest.mark.parametrize("line", [
-    "10:36pm Wednesday 16th January 2008",
     "16 January 2008, 10:51",
     "Last modified: Jan. 10, 2008 12:00AM",
-    "news.example.com 2008-01-16 12:34:56",
 ])
 def test_time_stamps_as_templates_print_them_are_bylines(line):
     assert _flagged([TITLE, line, *STORY]) == [(line, "boilerplate.byline")]
