@@ -181,3 +181,39 @@ def test_sentences_about_filing_reports_and_authors_are_news():
              "Passengers who found the crossing unsafe were asked to report it to the harbour master.",
              "The author of the island's history will open the new caption exhibition on Friday."]
     assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Discussion about this post", "boilerplate.widget"),
+    ("CommentsRestacks", "boilerplate.widget"),
+    ("SubscribeSign in", "boilerplate.subscribe"),
+    ("Sign in | Join | Help | Feedback", "boilerplate.subscribe"),
+    ("Member Centre | Login | Register", "boilerplate.subscribe"),
+    ("RSS Feeds", "boilerplate.widget"),
+    ("Advertise with us | Help", "boilerplate.advertisement"),
+    ("Skip to main content Skip to footer", "boilerplate.navigation"),
+    ("Post navigation", "boilerplate.navigation"),
+    ("More Sports", "boilerplate.navigation"),
+    ("Local Search Site Search", "boilerplate.navigation"),
+    ("Any cookies that may not be particularly necessary for the website to function are listed here.",
+     "boilerplate.legal"),
+])
+def test_platform_chrome_account_links_skip_links_and_section_links(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_world_headlines_heads_a_list_of_other_stories():
+    lines = [TITLE, *STORY, "World Headlines", "Storm closes two airports in the north",
+             "Council votes to keep the old library open"]
+    assert _flagged(lines) == [(line, "boilerplate.related-headline") for line in lines[4:]]
+
+
+def test_sentences_about_sign_ins_feeds_headlines_and_footers_are_news():
+    lines = [TITLE, *STORY,
+             "Passengers must sign in and register at the harbour office before they board.",
+             "The discussion about this post office closure went on late into the night.",
+             "The operator will advertise with local papers and on the radio this spring.",
+             "More sports clubs plan to use the ferry for away games next season.",
+             "The crossing made world headlines when the old ferry ran aground in 1998.",
+             "A footer of the timetable lists the fares, which have not changed since last year."]
+    assert _flagged(lines) == []
