@@ -217,3 +217,21 @@ def test_sentences_about_sign_ins_feeds_headlines_and_footers_are_news():
              "The crossing made world headlines when the old ferry ran aground in 1998.",
              "A footer of the timetable lists the fares, which have not changed since last year."]
     assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Comments are now closed for this story", "boilerplate.widget"),
+    ("Sharing Tools", "boilerplate.widget"),
+    ("Continued 1 | 2 | 3 Next", "boilerplate.navigation"),
+    ("Home > Local News > Transport", "boilerplate.navigation"),
+])
+def test_closed_threads_tool_labels_pagination_and_breadcrumbs(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_about_closing_tools_and_pages_are_news():
+    lines = [TITLE, *STORY,
+             "Comments are now closed, the council said, and the plan goes to a vote in March.",
+             "The sharing tools on the ferry's website were switched off during the storm.",
+             "Home is a long way off for the crew, who have not been back since November."]
+    assert _flagged(lines) == []
