@@ -235,3 +235,40 @@ def test_sentences_about_closing_tools_and_pages_are_news():
              "The sharing tools on the ferry's website were switched off during the storm.",
              "Home is a long way off for the crew, who have not been back since November."]
     assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Dec 18, 2025 · 2 min read",
+    "By Jane Roe 15 min read",
+    "Island life | 7 min read",
+])
+def test_a_meta_line_ending_with_the_reading_time_is_a_byline(line):
+    assert _flagged([TITLE, line, *STORY]) == [(line, "boilerplate.byline")]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Download Now", "boilerplate.widget"),
+    ("Free Download", "boilerplate.widget"),
+    ("Download our guide", "boilerplate.widget"),
+    ("Subscribe: Apple Podcasts | Spotify | RSS", "boilerplate.subscribe"),
+    ("Newsletter Sign Up", "boilerplate.subscribe"),
+])
+def test_download_buttons_podcast_bars_and_sign_up_labels(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_about_reading_times_and_downloads_are_news():
+    lines = [TITLE, *STORY,
+             "The timetable is a short read, and the crossing itself takes 40 minutes.",
+             "Islanders can download the new timetable from the council's website.",
+             "Subscribers to the island newsletter were told of the return first."]
+    assert _flagged(lines) == []
+
+
+def test_signatures_with_a_colon_after_posted_by_are_a_comment_thread():
+    lines = [TITLE, *STORY, "Comments (2)",
+             "Great news for the island, it has been a long winter.",
+             "Posted by: ferryfan, Harbourtown on 8:21pm Tue 1 Jan 08",
+             "About time too. The supply boat could not cope.",
+             "Posted by: islander22 on 9:45pm Tue 1 Jan 08"]
+    assert _flagged(lines) == [(line, "boilerplate.comments") for line in lines[4:]]
