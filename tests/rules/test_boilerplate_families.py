@@ -272,3 +272,12 @@ def test_signatures_with_a_colon_after_posted_by_are_a_comment_thread():
              "About time too. The supply boat could not cope.",
              "Posted by: islander22 on 9:45pm Tue 1 Jan 08"]
     assert _flagged(lines) == [(line, "boilerplate.comments") for line in lines[4:]]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Sign In Sign Up", "boilerplate.subscribe"),
+    ("Book a Demo Log In", "boilerplate.subscribe"),
+    ("Skip to content Skip to sidebar Skip to footer", "boilerplate.navigation"),
+])
+def test_account_buttons_and_skip_links_without_bars(line, rule):
+    assert _under_story(line) == [(line, rule)]
