@@ -30,12 +30,12 @@ def _under_story(line: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("line", [
-    "Top | Back | E-mail to a friend | Printable version",
-    "Print Email Return to Top",
-    "EMAIL STORY EASY PRINT SEARCH NEWSLETTER",
-    "Story Tools: E-MAIL | PRINT | Text Size: S M L XL | REPORT TYPO",
-    "Printable version | Send it to a friend | Clip",
-    "Article E-Mail :: Comment :: Syndication :: Printer Friendly Page",
+    "Back | Printable version | E-mail to a friend | Top",
+    "Email Print Back to top",
+    "PRINT STORY EMAIL STORY NEWSLETTER SEARCH",
+    "Article Tools: PRINT | E-MAIL | Text Size: S M L | SEND YOUR FEEDBACK",
+    "Clip | Send this to a friend | Printable page",
+    "Article E-Mail :: Reprints :: Printer Friendly Version",
 ])
 def test_tool_bars_with_the_pages_own_links_are_widgets(line):
     assert _under_story(line) == [(line, "boilerplate.widget")]
@@ -50,12 +50,12 @@ def test_sentences_about_printing_and_newsletters_are_news():
 
 
 @pytest.mark.parametrize("line", [
-    "Your email address will not be published. Required fields are marked *",
-    "Mail (will not be published) (required)",
-    "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
-    "No comments have so far been submitted. Why not be the first to send us your thoughts?",
-    "Oops! Something went wrong while submitting the form.",
-    "Thank you! Your submission has been received!",
+    "Your email address will never be shared. Fields marked * are required.",
+    "E-mail (will not be published)",
+    "This site uses Akismet to reduce spam.",
+    "No comments have yet been posted. Why not be the first to have your say?",
+    "Oops! Something went wrong while submitting the form, try again.",
+    "Thanks! Your message has been sent.",
     "This field is for validation purposes and should be left unchanged.",
 ])
 def test_comment_forms_and_their_notices_are_widgets(line):
@@ -73,12 +73,12 @@ def test_sentences_about_forms_emails_and_comments_are_news():
 
 
 @pytest.mark.parametrize("line", [
-    "Share this article What is this?",
-    "Share Tweet LinkedIn",
+    "Share this story What's this?",
+    "Share Facebook Tweet",
     "Share: Facebook | Email | Other sites",
-    "Share 0",
-    "Share this story on",
-    "Share your thoughts with friends.",
+    "Share 12",
+    "Share this post on",
+    "Share your views with us below.",
     "A post shared by Island Ferries (@islandferries)",
 ])
 def test_share_bars_written_out_are_share_buttons(line):
@@ -94,10 +94,10 @@ def test_sentences_that_share_and_tweet_are_news():
 
 
 @pytest.mark.parametrize("line", [
-    "To read this article in full you must be registered with the site.",
-    "Please note: to publish your comment you must be registered on this site.",
-    "Sign in to post your comment.",
-    "Not registered?",
+    "To read the full story you need to log in or subscribe.",
+    "To post a comment you need to be logged in.",
+    "Log in to leave a comment.",
+    "Not a member yet?",
     "Remember me - this will save your name and email address for the next time you comment.",
 ])
 def test_registration_walls_and_sign_in_prompts_are_subscribe_prompts(line):
@@ -116,11 +116,11 @@ def test_sentences_about_registering_and_remembering_are_news():
     "Necessary cookies are absolutely essential for the website to function properly.",
     "Functional cookies help to perform certain functions like sharing the content of the site.",
     "Analytics cookies are used to understand how visitors interact with the website.",
-    "Marketing cookies",
+    "Targeting cookies",
     "Example Analytics sets this cookie to store a unique visitor ID.",
-    "We and our partners process data to provide:",
+    "We and our partners use data to measure ads and content.",
     "The technical storage or access is strictly necessary for the legitimate purpose of enabling a service.",
-    "Quotes delayed by at least 15 minutes.",
+    "Stock quotes delayed by at least 20 minutes.",
     "The views expressed in the comments are not necessarily those of this site.",
 ])
 def test_consent_dialogs_and_content_notices_are_legal_lines(line):
@@ -137,7 +137,7 @@ def test_sentences_about_cookies_quotes_and_views_are_news():
 
 
 @pytest.mark.parametrize("line", [
-    "Staff and agencies",
+    "Our correspondent and agencies",
     "Island Gazette Staff Writer",
     "Staff Writer, Island Gazette",
     "By JANE ROE, Associated Press Writer 1 hour, 12 minutes ago",
@@ -167,9 +167,9 @@ def test_sentences_about_staff_agencies_and_times_are_news():
     ("Filed under: Ferries, Island life", "boilerplate.tags"),
     ("Listed Under: Island Ferries | Comments (4)", "boilerplate.tags"),
     ("Popular Tags: ferries, weather, harbour", "boilerplate.tags"),
-    ("Open image caption", "boilerplate.widget"),
-    ("View author page", "boilerplate.navigation"),
-    ("More posts from this author", "boilerplate.navigation"),
+    ("Hide photo caption", "boilerplate.widget"),
+    ("See the author's profile", "boilerplate.navigation"),
+    ("More stories by this author", "boilerplate.navigation"),
 ])
 def test_tag_lines_report_links_caption_toggles_and_author_links(line, rule):
     assert _under_story(line) == [(line, rule)]
@@ -184,17 +184,17 @@ def test_sentences_about_filing_reports_and_authors_are_news():
 
 
 @pytest.mark.parametrize("line, rule", [
-    ("Discussion about this post", "boilerplate.widget"),
-    ("CommentsRestacks", "boilerplate.widget"),
-    ("SubscribeSign in", "boilerplate.subscribe"),
-    ("Sign in | Join | Help | Feedback", "boilerplate.subscribe"),
-    ("Member Centre | Login | Register", "boilerplate.subscribe"),
-    ("RSS Feeds", "boilerplate.widget"),
-    ("Advertise with us | Help", "boilerplate.advertisement"),
-    ("Skip to main content Skip to footer", "boilerplate.navigation"),
-    ("Post navigation", "boilerplate.navigation"),
-    ("More Sports", "boilerplate.navigation"),
-    ("Local Search Site Search", "boilerplate.navigation"),
+    ("Discussion about this episode", "boilerplate.widget"),
+    ("Comments Restacks", "boilerplate.widget"),
+    ("SubscribeLog in", "boilerplate.subscribe"),
+    ("Log in | Register | Help", "boilerplate.subscribe"),
+    ("My account | Log out | Help", "boilerplate.subscribe"),
+    ("RSS feed", "boilerplate.widget"),
+    ("Advertise on IslandGazette.com", "boilerplate.advertisement"),
+    ("Skip to navigation Skip to search", "boilerplate.navigation"),
+    ("Page navigation", "boilerplate.navigation"),
+    ("More Travel", "boilerplate.navigation"),
+    ("Web search by Example", "boilerplate.navigation"),
     ("Any cookies that may not be particularly necessary for the website to function are listed here.",
      "boilerplate.legal"),
 ])
@@ -203,7 +203,7 @@ def test_platform_chrome_account_links_skip_links_and_section_links(line, rule):
 
 
 def test_world_headlines_heads_a_list_of_other_stories():
-    lines = [TITLE, *STORY, "World Headlines", "Storm closes two airports in the north",
+    lines = [TITLE, *STORY, "Business Headlines", "Storm closes two airports in the north",
              "Council votes to keep the old library open"]
     assert _flagged(lines) == [(line, "boilerplate.related-headline") for line in lines[4:]]
 
@@ -220,9 +220,9 @@ def test_sentences_about_sign_ins_feeds_headlines_and_footers_are_news():
 
 
 @pytest.mark.parametrize("line, rule", [
-    ("Comments are now closed for this story", "boilerplate.widget"),
-    ("Sharing Tools", "boilerplate.widget"),
-    ("Continued 1 | 2 | 3 Next", "boilerplate.navigation"),
+    ("Comments have been closed on this article", "boilerplate.widget"),
+    ("Reader tools", "boilerplate.widget"),
+    ("Pages: 1 | 2 | 3 | 4 Next", "boilerplate.navigation"),
     ("Home > Local News > Transport", "boilerplate.navigation"),
 ])
 def test_closed_threads_tool_labels_pagination_and_breadcrumbs(line, rule):
@@ -238,7 +238,7 @@ def test_sentences_about_closing_tools_and_pages_are_news():
 
 
 @pytest.mark.parametrize("line", [
-    "Dec 18, 2025 · 2 min read",
+    "Mar 3, 2024 · 6 min read",
     "By Jane Roe 15 min read",
     "Island life | 7 min read",
 ])
@@ -247,11 +247,11 @@ def test_a_meta_line_ending_with_the_reading_time_is_a_byline(line):
 
 
 @pytest.mark.parametrize("line, rule", [
-    ("Download Now", "boilerplate.widget"),
-    ("Free Download", "boilerplate.widget"),
-    ("Download our guide", "boilerplate.widget"),
-    ("Subscribe: Apple Podcasts | Spotify | RSS", "boilerplate.subscribe"),
-    ("Newsletter Sign Up", "boilerplate.subscribe"),
+    ("Download the free guide", "boilerplate.widget"),
+    ("Download this template", "boilerplate.widget"),
+    ("Download your checklist", "boilerplate.widget"),
+    ("Subscribe: Spotify | Overcast | RSS", "boilerplate.subscribe"),
+    ("Sign up for the newsletter", "boilerplate.subscribe"),
 ])
 def test_download_buttons_podcast_bars_and_sign_up_labels(line, rule):
     assert _under_story(line) == [(line, rule)]
@@ -275,9 +275,9 @@ def test_signatures_with_a_colon_after_posted_by_are_a_comment_thread():
 
 
 @pytest.mark.parametrize("line, rule", [
-    ("Sign In Sign Up", "boilerplate.subscribe"),
-    ("Book a Demo Log In", "boilerplate.subscribe"),
-    ("Skip to content Skip to sidebar Skip to footer", "boilerplate.navigation"),
+    ("Sign up Log in", "boilerplate.subscribe"),
+    ("Get started free Log in", "boilerplate.subscribe"),
+    ("Skip to sidebar Skip to content", "boilerplate.navigation"),
 ])
 def test_account_buttons_and_skip_links_without_bars(line, rule):
     assert _under_story(line) == [(line, rule)]
