@@ -73,7 +73,7 @@ def test_sentences_about_forms_emails_and_comments_are_news():
 
 
 @pytest.mark.parametrize("line", [
-    "Share this story What's this?",
+    "Share this article: What is this?",
     "Share Facebook Tweet",
     "Share: Facebook | Email | Other sites",
     "Share 12",
@@ -223,7 +223,7 @@ def test_sentences_about_sign_ins_feeds_headlines_and_footers_are_news():
     ("Comments have been closed on this article", "boilerplate.widget"),
     ("Reader tools", "boilerplate.widget"),
     ("Pages: 1 | 2 | 3 | 4 Next", "boilerplate.navigation"),
-    ("Home > Local News > Transport", "boilerplate.navigation"),
+    ("Homepage › Sport › Rugby", "boilerplate.navigation"),
 ])
 def test_closed_threads_tool_labels_pagination_and_breadcrumbs(line, rule):
     assert _under_story(line) == [(line, rule)]
@@ -251,7 +251,7 @@ def test_a_meta_line_ending_with_the_reading_time_is_a_byline(line):
     ("Download this template", "boilerplate.widget"),
     ("Download your checklist", "boilerplate.widget"),
     ("Subscribe: Spotify | Overcast | RSS", "boilerplate.subscribe"),
-    ("Sign up for the newsletter", "boilerplate.subscribe"),
+    ("Newsletter Signup", "boilerplate.subscribe"),
 ])
 def test_download_buttons_podcast_bars_and_sign_up_labels(line, rule):
     assert _under_story(line) == [(line, rule)]
