@@ -1,0 +1,283 @@
+"""Families of residue that page templates of many sites and eras print (tool bars with the
+page's own links, comment forms and their notices, consent dialogs, market-data and
+reader-content notices, agency and staff bylines, time stamps, registration walls), each
+beside prose that uses the same words and must stay clean."""
+from __future__ import annotations
+
+import pytest
+
+from ..helpers import run
+
+TITLE = "Ferry service returns to the island"
+STORY = [
+    "The ferry between the mainland and the island will run again from Monday, the operator said, "
+    "after a winter in which storms kept it in port for eleven weeks.",
+    "Islanders had relied on a small supply boat, and the school had moved its lessons online for "
+    "most of January while the crossing was closed.",
+    "The operator said a second vessel would join the route in the summer to carry the extra "
+    "visitors who come for the festival.",
+]
+
+
+def _flagged(lines: list[str]) -> list[tuple[str, str]]:
+    text = "\n\n".join(lines)
+    rows = text.split("\n")
+    return [(rows[d.line - 1], d.rule) for d in run(text, ["boilerplate"])]
+
+
+def _under_story(line: str) -> list[tuple[str, str]]:
+    return _flagged([TITLE, *STORY, line])
+
+
+@pytest.mark.parametrize("line", [
+    "Back | Printable version | E-mail to a friend | Top",
+    "Email Print Back to top",
+    "PRINT STORY EMAIL STORY NEWSLETTER SEARCH",
+    "Article Tools: PRINT | E-MAIL | Text Size: S M L | SEND YOUR FEEDBACK",
+    "Clip | Send this to a friend | Printable page",
+    "Article E-Mail :: Reprints :: Printer Friendly Version",
+])
+def test_tool_bars_with_the_pages_own_links_are_widgets(line):
+    assert _under_story(line) == [(line, "boilerplate.widget")]
+
+
+def test_sentences_about_printing_and_newsletters_are_news():
+    lines = [TITLE, *STORY,
+             "The island's newsletter is printed each week and sent by e-mail to every household.",
+             "Search teams went back to the top of the cliff when the weather cleared.",
+             "Print and e-mail copies of the timetable are available at the harbour office."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Your email address will never be shared. Fields marked * are required.",
+    "E-mail (will not be published)",
+    "This site uses Akismet to reduce spam.",
+    "No comments have yet been posted. Why not be the first to have your say?",
+    "Oops! Something went wrong while submitting the form, try again.",
+    "Thanks! Your message has been sent.",
+    "This field is for validation purposes and should be left unchanged.",
+])
+def test_comment_forms_and_their_notices_are_widgets(line):
+    assert _under_story(line) == [(line, "boilerplate.widget")]
+
+
+def test_sentences_about_forms_emails_and_comments_are_news():
+    lines = [TITLE, *STORY,
+             "Your email address will be used only to send the timetable, the operator said.",
+             "No comments were made by the council when the route closed in December.",
+             "Something went wrong while the crew were loading the first cars, a passenger said.",
+             "The operator thanked islanders for their patience and said the submission of "
+             "complaints would be reviewed."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Share this article: What is this?",
+    "Share Facebook Tweet",
+    "Share: Facebook | Email | Other sites",
+    "Share 12",
+    "Share this post on",
+    "Share your views with us below.",
+    "A post shared by Island Ferries (@islandferries)",
+])
+def test_share_bars_written_out_are_share_buttons(line):
+    assert _under_story(line) == [(line, "boilerplate.share")]
+
+
+def test_sentences_that_share_and_tweet_are_news():
+    lines = [TITLE, *STORY,
+             "Islanders shared their stories of the winter with a visiting reporter on Tuesday.",
+             "The operator will share the cost of the second vessel with the county council.",
+             "A post shared by the harbour master on Monday showed the ferry leaving port."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line", [
+    "To read the full story you need to log in or subscribe.",
+    "To post a comment you need to be logged in.",
+    "Log in to leave a comment.",
+    "Not a member yet?",
+    "Remember me - this will save your name and email address for the next time you comment.",
+])
+def test_registration_walls_and_sign_in_prompts_are_subscribe_prompts(line):
+    assert _under_story(line) == [(line, "boilerplate.subscribe")]
+
+
+def test_sentences_about_registering_and_remembering_are_news():
+    lines = [TITLE, *STORY,
+             "To read the new timetable, passengers will need to visit the harbour office.",
+             "Remember me as the captain who never missed a crossing, he said on his last day.",
+             "Voters not registered on the island cannot take part in the ferry ballot."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Necessary cookies are absolutely essential for the website to function properly.",
+    "Functional cookies help to perform certain functions like sharing the content of the site.",
+    "Analytics cookies are used to understand how visitors interact with the website.",
+    "Targeting cookies",
+    "Example Analytics sets this cookie to store a unique visitor ID.",
+    "We and our partners use data to measure ads and content.",
+    "The technical storage or access is strictly necessary for the legitimate purpose of enabling a service.",
+    "Stock quotes delayed by at least 20 minutes.",
+    "The views expressed in the comments are not necessarily those of this site.",
+])
+def test_consent_dialogs_and_content_notices_are_legal_lines(line):
+    assert _under_story(line) == [(line, "boilerplate.legal")]
+
+
+def test_sentences_about_cookies_quotes_and_views_are_news():
+    lines = [TITLE, *STORY,
+             "Third-party cookies are used by advertisers to follow readers from site to site, the regulator said.",
+             "The bakery on the quay sells cookies to passengers while they wait for the ferry.",
+             "Share trading in the operator was delayed by at least 15 minutes after the announcement.",
+             "The views expressed at the meeting were not necessarily those of the whole island."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Our correspondent and agencies",
+    "Island Gazette Staff Writer",
+    "Staff Writer, Island Gazette",
+    "By JANE ROE, Associated Press Writer 1 hour, 12 minutes ago",
+])
+def test_agency_and_staff_bylines_are_bylines(line):
+    assert _flagged([TITLE, line, *STORY]) == [(line, "boilerplate.byline")]
+
+
+@pytest.mark.parametrize("line", [
+    "16 January 2008, 10:51",
+    "Last modified: Jan. 10, 2008 12:00AM",
+])
+def test_time_stamps_as_templates_print_them_are_bylines(line):
+    assert _flagged([TITLE, line, *STORY]) == [(line, "boilerplate.byline")]
+
+
+def test_sentences_about_staff_agencies_and_times_are_news():
+    lines = [TITLE,
+             "Staff and volunteers from three agencies helped to clear the slipway on Sunday.",
+             *STORY,
+             "By the end of January, the island's staff writer for the parish magazine had left.",
+             "The ferry left at 10:36pm on Wednesday 16th January 2008, the last crossing for weeks."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Filed under: Ferries, Island life", "boilerplate.tags"),
+    ("Listed Under: Island Ferries | Comments (4)", "boilerplate.tags"),
+    ("Popular Tags: ferries, weather, harbour", "boilerplate.tags"),
+    ("Hide photo caption", "boilerplate.widget"),
+    ("See the author's profile", "boilerplate.navigation"),
+    ("More stories by this author", "boilerplate.navigation"),
+])
+def test_tag_lines_report_links_caption_toggles_and_author_links(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_about_filing_reports_and_authors_are_news():
+    lines = [TITLE, *STORY,
+             "The operator filed under protest when the council asked for a new safety report.",
+             "Passengers who found the crossing unsafe were asked to report it to the harbour master.",
+             "The author of the island's history will open the new caption exhibition on Friday."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Discussion about this episode", "boilerplate.widget"),
+    ("Comments Restacks", "boilerplate.widget"),
+    ("SubscribeLog in", "boilerplate.subscribe"),
+    ("Log in | Register | Help", "boilerplate.subscribe"),
+    ("My account | Log out | Help", "boilerplate.subscribe"),
+    ("RSS feed", "boilerplate.widget"),
+    ("Advertise on IslandGazette.com", "boilerplate.advertisement"),
+    ("Skip to navigation Skip to search", "boilerplate.navigation"),
+    ("Page navigation", "boilerplate.navigation"),
+    ("More Travel", "boilerplate.navigation"),
+    ("Web search by Example", "boilerplate.navigation"),
+    ("Any cookies that may not be particularly necessary for the website to function are listed here.",
+     "boilerplate.legal"),
+])
+def test_platform_chrome_account_links_skip_links_and_section_links(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_world_headlines_heads_a_list_of_other_stories():
+    lines = [TITLE, *STORY, "Business Headlines", "Storm closes two airports in the north",
+             "Council votes to keep the old library open"]
+    assert _flagged(lines) == [(line, "boilerplate.related-headline") for line in lines[4:]]
+
+
+def test_sentences_about_sign_ins_feeds_headlines_and_footers_are_news():
+    lines = [TITLE, *STORY,
+             "Passengers must sign in and register at the harbour office before they board.",
+             "The discussion about this post office closure went on late into the night.",
+             "The operator will advertise with local papers and on the radio this spring.",
+             "More sports clubs plan to use the ferry for away games next season.",
+             "The crossing made world headlines when the old ferry ran aground in 1998.",
+             "A footer of the timetable lists the fares, which have not changed since last year."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Comments have been closed on this article", "boilerplate.widget"),
+    ("Reader tools", "boilerplate.widget"),
+    ("Pages: 1 | 2 | 3 | 4 Next", "boilerplate.navigation"),
+    ("Homepage › Sport › Rugby", "boilerplate.navigation"),
+])
+def test_closed_threads_tool_labels_pagination_and_breadcrumbs(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_about_closing_tools_and_pages_are_news():
+    lines = [TITLE, *STORY,
+             "Comments are now closed, the council said, and the plan goes to a vote in March.",
+             "The sharing tools on the ferry's website were switched off during the storm.",
+             "Home is a long way off for the crew, who have not been back since November."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Mar 3, 2024 · 6 min read",
+    "By Jane Roe 15 min read",
+    "Island life | 7 min read",
+])
+def test_a_meta_line_ending_with_the_reading_time_is_a_byline(line):
+    assert _flagged([TITLE, line, *STORY]) == [(line, "boilerplate.byline")]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Download the free guide", "boilerplate.widget"),
+    ("Download this template", "boilerplate.widget"),
+    ("Download your checklist", "boilerplate.widget"),
+    ("Subscribe: Spotify | Overcast | RSS", "boilerplate.subscribe"),
+    ("Newsletter Signup", "boilerplate.subscribe"),
+])
+def test_download_buttons_podcast_bars_and_sign_up_labels(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_about_reading_times_and_downloads_are_news():
+    lines = [TITLE, *STORY,
+             "The timetable is a short read, and the crossing itself takes 40 minutes.",
+             "Islanders can download the new timetable from the council's website.",
+             "Subscribers to the island newsletter were told of the return first."]
+    assert _flagged(lines) == []
+
+
+def test_signatures_with_a_colon_after_posted_by_are_a_comment_thread():
+    lines = [TITLE, *STORY, "Comments (2)",
+             "Great news for the island, it has been a long winter.",
+             "Posted by: ferryfan, Harbourtown on 8:21pm Tue 1 Jan 08",
+             "About time too. The supply boat could not cope.",
+             "Posted by: islander22 on 9:45pm Tue 1 Jan 08"]
+    assert _flagged(lines) == [(line, "boilerplate.comments") for line in lines[4:]]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Sign up Log in", "boilerplate.subscribe"),
+    ("Get started free Log in", "boilerplate.subscribe"),
+    ("Skip to sidebar Skip to content", "boilerplate.navigation"),
+])
+def test_account_buttons_and_skip_links_without_bars(line, rule):
+    assert _under_story(line) == [(line, rule)]
