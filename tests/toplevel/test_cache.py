@@ -116,7 +116,7 @@ def test_a_planted_entry_is_never_unpickled(newsroom, tmp_path):
     blob = zlib.compress(pickle.dumps(Evil()))
     import sqlite3
 
-    db = sqlite3.connect(cache_dir / "results-1.sqlite")
+    db = sqlite3.connect(cache_dir / "results-2.sqlite")
     db.execute("UPDATE outcome SET value = ?", (b"\0" * 32 + blob,))
     db.commit()
     db.close()
@@ -128,7 +128,7 @@ def test_a_planted_entry_is_never_unpickled(newsroom, tmp_path):
 def test_a_damaged_cache_file_costs_a_notice_not_the_run(newsroom):
     cache_dir = newsroom / "cache"
     cache_dir.mkdir()
-    (cache_dir / "results-1.sqlite").write_bytes(b"this is not a database" * 100)
+    (cache_dir / "results-2.sqlite").write_bytes(b"this is not a database" * 100)
     r = edlint("check", "--cache-dir", cache_dir, "--format", "json", newsroom / "a.md")
     no_traceback(r)
     assert r.exit_code == 1
@@ -142,10 +142,10 @@ def test_the_cache_stays_under_its_size_limit(newsroom):
     for i in range(40):
         (newsroom / f"n{i}.txt").write_text(f"Story {i}: they utilise very old buses. " * 30, encoding="utf-8")
     run(newsroom / "cache", newsroom)
-    cache = ResultCache(newsroom / "cache", max_bytes=4000)
+    cache = ResultCache(newsroom / "cache", max_bytes=40_000)
     cache.prune()
     entries, size = cache.stats()
-    assert size <= 4000 and 0 < entries < 43
+    assert size <= 40_000 and 0 < entries < 43
 
 
 def test_failed_files_are_not_kept(newsroom):
