@@ -27,8 +27,11 @@ def home(tmp_path, monkeypatch):
     return tmp_path / "home-cache"
 
 
-@pytest.fixture
-def newsroom(desk, home):
+@pytest.fixture(params=["by-stat", "by-content"])
+def newsroom(desk, home, request, monkeypatch):
+    """Three articles; each test runs twice: reruns finding unchanged files by their stat
+    (as soon as they are written), and by their bytes (a stat never trusted)."""
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0 if request.param == "by-stat" else 1e12)
     (desk / "a.md").write_text("# Budget\n\nThey utilise very old buses.\n", encoding="utf-8")
     (desk / "b.txt").write_text("Wow!! The council will utilise the hall.\n", encoding="utf-8")
     (desk / "c.md").write_text("# Clean\n\nThe council met on Monday.\n", encoding="utf-8")
@@ -185,3 +188,105 @@ def test_concurrent_runs_share_one_cache(newsroom):
     assert outs[0][0] == outs[1][0] == outs[2][0]
     assert not any(b"cache" in o[1] for o in outs)  # no cache trouble reported
     assert ResultCache(newsroom / "cache").stats()[0] == 33
+
+
+def _table_rows(cache_dir, table: str) -> int:
+    import sqlite3
+
+    db = sqlite3.connect(ResultCache(cache_dir).path)
+    try:
+        return db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_an_unchanged_file_is_not_read_again(newsroom, monkeypatch):
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0)
+    first, _ = run(newsroom / "cache", newsroom)
+    read = []
+    real_key = ResultCache.key
+    monkeypatch.setattr(ResultCache, "key", lambda self, job: read.append(job.path) or real_key(self, job))
+    monkeypatch.setattr(lint.engine, "_check_file", lambda job: pytest.fail(f"{job.path} checked again"))
+    second, cache = run(newsroom / "cache", newsroom)
+    assert read == [] and cache.hits == 3
+    assert second == first
+
+
+def test_a_same_size_edit_that_keeps_the_mtime_is_seen(newsroom, monkeypatch):
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0)
+    run(newsroom / "cache", newsroom)
+    b = newsroom / "b.txt"
+    before = b.stat()
+    b.write_text("Wow! The council will utilise the hall!!\n", encoding="utf-8")
+    assert b.stat().st_size == before.st_size
+    os.utime(b, ns=(before.st_atime_ns, before.st_mtime_ns))  # the ctime still moves
+    found, cache = run(newsroom / "cache", newsroom)
+    assert (cache.hits, cache.misses) == (2, 1)
+    bangs = [f[2] for f in found if f[0].endswith("b.txt") and f[3] == "typography.test.bang"]
+    assert bangs == [39]
+
+
+def test_a_file_changed_just_now_is_read_again_next_time(newsroom, monkeypatch):
+    """A write in the same clock tick as the read would leave the stat as it was: no stat kept."""
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 3600)
+    run(newsroom / "cache", newsroom)
+    assert _table_rows(newsroom / "cache", "stat") == 0
+    _, cache = run(newsroom / "cache", newsroom)
+    assert cache.hits == 3  # by their bytes
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0)
+    run(newsroom / "cache", newsroom)
+    assert _table_rows(newsroom / "cache", "stat") == 3
+
+
+def test_a_new_edlint_invalidates_every_file(newsroom, monkeypatch):
+    first, _ = run(newsroom / "cache", newsroom)
+    monkeypatch.setattr(lint.cache, "_CODE_DIGEST", b"another edlint" * 2)
+    found, cache = run(newsroom / "cache", newsroom)
+    assert cache.hits == 0 and found == first
+
+
+def test_the_stat_entries_go_with_their_results(newsroom, monkeypatch):
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0)
+    for i in range(40):
+        (newsroom / f"n{i}.txt").write_text(f"Story {i}: they utilise very old buses. " * 30, encoding="utf-8")
+    run(newsroom / "cache", newsroom)
+    assert _table_rows(newsroom / "cache", "stat") == 43
+    cache = ResultCache(newsroom / "cache", max_bytes=40_000)
+    cache.prune()
+    entries, size = cache.stats()
+    assert size <= 40_000 and 0 < _table_rows(newsroom / "cache", "stat") <= entries < 43
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_rerun_with_some_files_changed_writes_every_report_as_without_the_cache(tmp_path, home, monkeypatch,
+                                                                                  workers):
+    """All rules, a corpus rule's late findings, a bad file, a JSON Lines export; the files
+    the cache has go by in their place among those checked again, in one process or a pool."""
+    from .test_streaming import _article, _reports, _run
+
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0)
+    root = tmp_path / "news"
+    root.mkdir()
+    for n in range(12):
+        (root / f"story-{n:02d}.md").write_text(_article(n), encoding="utf-8")
+    (root / "broken.md").write_bytes(b"\xff\xfe\x00bad")
+    (root / "export.jsonl").write_text("\n".join(json.dumps({"id": n, "body": _article(n)}) for n in range(3)) + "\n",
+                                       encoding="utf-8")
+
+    def cached():
+        for c in lint.cache._OPEN.values():
+            c.close()
+        lint.cache._OPEN.clear()
+        result = _run([root], spill=True, jobs=workers, cache=str(tmp_path / "cache"))
+        try:
+            return _reports(result), lint.cache.cache_for(str(tmp_path / "cache")).hits
+        finally:
+            result.close()
+
+    expected = _reports(_run([root]))
+    assert "boilerplate.repeated" in expected["json"]
+    assert cached() == (expected, 0)
+    for n in (0, 5, 6, 11):
+        (root / f"story-{n:02d}.md").write_text(_article(n + 100), encoding="utf-8")
+    expected = _reports(_run([root]))
+    assert cached() == (expected, 10)  # all but the four stories changed
