@@ -98,7 +98,7 @@ def main() -> int:
             print(f"--jobs {jobs}: files {fc / n * 1000:.2f} ms CPU/article, export {jc / n * 1000:.2f} ms; "
                   f"export / files: {jc / fc:.2f}x CPU, {jw / fw:.2f}x wall (bar: 1.2x); "
                   f"CPU/wall: files {fc / fw:.2f}, export {jc / jw:.2f}; load {os.getloadavg()[0]:.2f}")
-            same = findings(work / "files.json") == findings(work / "export.json")
+            same = findings(work / "files.json") == findings(work / "jsonl.json")
             print(f"--jobs {jobs}: findings the same (rule, text, count): {'yes' if same else 'NO'}")
             verdict |= 0 if same else 1
         return verdict

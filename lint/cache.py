@@ -158,10 +158,8 @@ class ResultCache:
 
     def key(self, job) -> bytes | None:
         """The key of a FileJob, or None when its input can't be read (the check reports that)."""
-        if job.part is not None:
-            return None  # one part of a split export: hashing the whole file per part would be quadratic
-        if job.text is not None:
-            content = job.text.encode("utf-8", "surrogatepass")
+        if job.text is not None:  # given text, or one part of a split export (its text, and where it is)
+            content = f"{job.part}\0{job.skip}\0{job.text}".encode("utf-8", "surrogatepass")
         else:
             try:
                 with open(job.path, "rb") as f:

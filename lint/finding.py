@@ -16,6 +16,9 @@ class TextEdit:
     end: int
     replacement: str
 
+    def __reduce__(self):  # see Finding.__reduce__
+        return (TextEdit, (self.start, self.end, self.replacement))
+
 
 @dataclass(frozen=True, slots=True)
 class Fix:
@@ -23,6 +26,9 @@ class Fix:
     # Only safe fixes are applied by `edlint fix`; others are shown as suggestions.
     safe: bool = True
     description: str = ""
+
+    def __reduce__(self):  # see Finding.__reduce__
+        return (Fix, (self.edits, self.safe, self.description))
 
 
 @dataclass(slots=True)

@@ -75,9 +75,18 @@ def _indented(o, step: str, pad: str) -> str:
         for k, v in o.items():
             if type(k) is not str:  # json's own rules for other keys
                 return _json_dumps(o, step, pad)
-            tv = type(v)
-            parts.append(_string(k) + ": " + (_string(v) if tv is str else int.__repr__(v) if tv is int
-                                               else _indented(v, step, inner)))
+            tv = type(v)  # the common scalars here, without a call each
+            if tv is str:
+                v = _string(v)
+            elif tv is int:
+                v = int.__repr__(v)
+            elif tv is float and v - v == 0.0:  # finite (NaN and infinities: json's words)
+                v = float.__repr__(v)
+            elif tv is bool:
+                v = "true" if v else "false"
+            else:
+                v = _indented(v, step, inner)
+            parts.append(_string(k) + ": " + v)
         return "{\n" + inner + (",\n" + inner).join(parts) + "\n" + pad + "}"
     if t is list or t is tuple:
         if not o:

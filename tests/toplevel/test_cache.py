@@ -290,3 +290,37 @@ def test_a_rerun_with_some_files_changed_writes_every_report_as_without_the_cach
         (root / f"story-{n:02d}.md").write_text(_article(n + 100), encoding="utf-8")
     expected = _reports(_run([root]))
     assert cached() == (expected, 10)  # all but the four stories changed
+
+
+def test_the_parts_of_a_large_export_are_kept_too(tmp_path, home, monkeypatch):
+    from lint.readers import jsondocs
+
+    from .test_streaming import _records, _reports, _run
+
+    monkeypatch.setattr(jsondocs, "PART_BYTES", 300)
+    path = tmp_path / "feed.jsonl"
+    lines = _records(20)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = _reports(_run([path]))
+
+    def cached():
+        for c in lint.cache._OPEN.values():
+            c.close()
+        lint.cache._OPEN.clear()
+        result = _run([path], spill=True, cache=str(tmp_path / "cache"))
+        try:
+            cache = lint.cache.cache_for(str(tmp_path / "cache"))
+            return _reports(result), (cache.hits, cache.misses)
+        finally:
+            result.close()
+
+    first, (hits, parts) = cached()
+    assert first == expected and hits == 0 and parts > 3
+    assert cached() == (expected, (parts, 0))
+    # Records added at the end: the parts before them are kept (a part's key holds where it
+    # starts, so an edit in the middle invalidates the parts after it).
+    lines += _records(22)[20:]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report, (hits, misses) = cached()
+    assert report == _reports(_run([path]))
+    assert misses >= 1 and hits >= parts - 1
