@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from .finding import SEVERITY_RANK, Finding
 from .errors import internal_error
-from .jobs import Checked, finalize, load_pack
+from .jobs import Checked, close_pack_readers, finalize, load_pack
 from .result import FileError, Notice, RunResult
 from .spill import CollectedItems, RunStore, StoredList
 
@@ -94,8 +94,11 @@ class Gatherer:
     def finish(self, baseline: str | None = None) -> RunResult:
         result = self.result
         late = self._corpus_findings()
-        for i in sorted(late):
-            self._late_finalize(i, late[i])
+        try:
+            for i in sorted(late):
+                self._late_finalize(i, late[i])
+        finally:
+            close_pack_readers()
         result.files.extend(self.files)
         result.notices.extend(self.file_notices)
         self.file_errors.sort(key=lambda pair: pair[0])  # late ones go with their file

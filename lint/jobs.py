@@ -46,6 +46,7 @@ _pack_pid = 0
 
 def set_pack_directory(directory: str | None) -> None:
     global _PACK_DIR, _pack_file
+    close_pack_readers()  # a new run: the last one's files are gone
     _PACK_DIR = directory
     if _pack_file is not None:
         _pack_file.close()
@@ -72,14 +73,24 @@ def _keep(obj):
     return _save_pack(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+_pack_readers: dict[str, int] = {}  # pack file -> descriptor, for the late finalizes of one run
+
+
 def load_pack(pack, directory: str | None):
     """(source, raw findings, [(record, directives)], part) of a file."""
     if isinstance(pack, bytes):
         return pickle.loads(pack)
     name, offset, length = pack
-    with open(os.path.join(directory, name), "rb") as f:
-        f.seek(offset)
-        return pickle.loads(f.read(length))
+    path = os.path.join(directory, name)
+    fd = _pack_readers.get(path)
+    if fd is None:  # one open per pack file, not per file a late finding lands in
+        fd = _pack_readers[path] = os.open(path, os.O_RDONLY)
+    return pickle.loads(os.pread(fd, length, offset))
+
+
+def close_pack_readers() -> None:
+    while _pack_readers:
+        os.close(_pack_readers.popitem()[1])
 
 
 def finalize(outcome, found):
