@@ -217,8 +217,9 @@ class ResultCache:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")  # WAL: no fsync per entry; a crash loses at most the last ones
+        # `late`: the file's findings once a corpus rule's late ones joined them, and for which (LateMemo).
         db.execute("CREATE TABLE IF NOT EXISTS outcome (key BLOB PRIMARY KEY, value BLOB NOT NULL, "
-                   "size INTEGER NOT NULL, used REAL NOT NULL)")
+                   "size INTEGER NOT NULL, used REAL NOT NULL, late BLOB)")
         # One row per name key (file, config, edlint): its stat when last read, and its result's key.
         db.execute("CREATE TABLE IF NOT EXISTS stat (name BLOB PRIMARY KEY, st BLOB NOT NULL, key BLOB NOT NULL)")
         return db
@@ -278,7 +279,7 @@ class ResultCache:
             return
         blob = pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            db.execute("INSERT OR REPLACE INTO outcome VALUES (?, ?, ?, ?)",
+            db.execute("INSERT OR REPLACE INTO outcome (key, value, size, used) VALUES (?, ?, ?, ?)",
                        (key, self._sign(blob) + blob, len(blob) + 32, _today()))
         except sqlite3.Error as e:
             self._give_up(e)
@@ -313,6 +314,7 @@ class ResultCache:
                 continue
             checked = self._load(value)
             if checked is not None:
+                checked.cache_key = key
                 found[name] = checked
                 if used < today:
                     stale.append(key)
@@ -320,6 +322,42 @@ class ResultCache:
             self._touch(stale)
         self.hits += len(found)
         return found
+
+    def late_results(self, wanted: dict[bytes, bytes]) -> dict[bytes, bytes]:
+        """key -> the pickled late-finalized findings stored for it, for each key of `wanted`
+        (key -> digest of its late findings) stored with that digest."""
+        db = self._connect()
+        found = {}
+        keys = list(wanted)
+        for k in range(0, len(keys), LOOKUP_BATCH) if db is not None else ():
+            batch = keys[k:k + LOOKUP_BATCH]
+            try:
+                rows = db.execute(f"SELECT key, late FROM outcome WHERE key IN ({','.join('?' * len(batch))}) "
+                                  "AND late IS NOT NULL", batch).fetchall()
+            except sqlite3.Error as e:
+                self._give_up(e)
+                return found
+            for key, late in rows:
+                signature, blob = late[:32], late[32:]
+                if blob[:32] == wanted[key] and hmac.compare_digest(signature, self._sign(key + blob)):
+                    found[key] = blob[32:]
+        return found
+
+    def keep_late(self, rows: list[tuple[bytes, bytes, bytes]]) -> None:
+        """Store (key, digest of the late findings, pickled late-finalized findings) rows."""
+        db = self._connect()
+        if db is None or not rows:
+            return
+        values = []
+        for key, digest, kept in rows:
+            late = self._sign(key + digest + kept) + digest + kept
+            values.append((late, len(late), key))
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("UPDATE outcome SET late = ?, size = length(value) + ? WHERE key = ?", values)
+            db.execute("COMMIT")
+        except sqlite3.Error as e:
+            self._give_up(e)
 
     def prune(self) -> None:
         db = self._connect()
@@ -459,9 +497,37 @@ def check_cached(job, check):
         checked = check(job)
         if key is not None:
             cache.put(key, checked)
-    if st is not None and key is not None and cacheable(checked):
-        cache.remember(cache.name_key(job), st, key)
+    if key is not None and cacheable(checked):
+        checked.cache_key = key
+        if st is not None:
+            cache.remember(cache.name_key(job), st, key)
     return place(_with_notices(cache, checked))
+
+
+class LateMemo:
+    """A corpus rule's late findings make the run finalize a file again (lint.gather): the
+    result, with a digest of what the rule found in it, is kept beside the file's own, so a
+    rerun whose corpus rules find the same in the same file finalizes nothing."""
+
+    def __init__(self, directory: str):
+        self.cache = cache_for(directory)
+        self._new: list[tuple[bytes, bytes, bytes]] = []
+
+    @staticmethod
+    def digest(key: bytes, extra) -> bytes:
+        return hashlib.blake2b(key + pickle.dumps(extra, protocol=pickle.HIGHEST_PROTOCOL), digest_size=32).digest()
+
+    def known(self, wanted: dict[int, tuple[bytes, bytes]]) -> dict[int, bytes]:
+        """file number -> pickled findings, for each of `wanted` (file number -> (key, digest)) known."""
+        by_key = self.cache.late_results({key: digest for key, digest in wanted.values()})
+        return {i: by_key[key] for i, (key, _) in wanted.items() if key in by_key}
+
+    def add(self, key: bytes, digest: bytes, kept: bytes) -> None:
+        self._new.append((key, digest, kept))
+
+    def save(self) -> None:
+        self.cache.keep_late(self._new)
+        self._new = []
 
 
 def _with_notices(cache: ResultCache, checked):

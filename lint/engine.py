@@ -161,7 +161,12 @@ class Engine:
         store = RunStore(spill=self.spill)
         if store.spilled:
             result.store = store  # the reports read the findings from it; the caller closes it
-        gatherer = Gatherer(result, store, ruleset_for)
+        memo = None
+        if self.cache is not None:
+            from .cache import LateMemo
+
+            memo = LateMemo(self.cache)
+        gatherer = Gatherer(result, store, ruleset_for, memo)
         checked = check_all(jobs, workers, store.directory, lambda done: self._tick_count(done, len(jobs)),
                             expected=len(jobs))
         try:

@@ -9,6 +9,7 @@ documents and rules.
 """
 from __future__ import annotations
 
+import pickle
 from array import array
 from bisect import bisect_right
 
@@ -20,7 +21,9 @@ from .spill import CollectedItems, RunStore, StoredList
 
 
 class Gatherer:
-    def __init__(self, result: RunResult, store: RunStore, ruleset_for):
+    def __init__(self, result: RunResult, store: RunStore, ruleset_for, late_memo=None):
+        self.late_memo = late_memo  # lint.cache.LateMemo with `--cache`
+        self.cache_keys: dict[int, bytes] = {}  # job number -> its result cache key, with late_memo
         self.result = result
         self.store = store
         self.ruleset_for = ruleset_for
@@ -55,6 +58,8 @@ class Gatherer:
             self._notice(Notice("warning", w, "rules"))
         self.findings.append(-1)
         self.documents.append(-1)
+        if self.late_memo is not None and c.cache_key is not None and c.collected:
+            self.cache_keys[i] = c.cache_key
         if c.error:
             self.failed.add(i)
             # A part of an export that failed: the other parts were checked.
@@ -94,11 +99,23 @@ class Gatherer:
     def finish(self, baseline: str | None = None) -> RunResult:
         result = self.result
         late = self._corpus_findings()
+        memo, known = self.late_memo, {}
+        if memo is not None:
+            wanted = {i: (self.cache_keys[i], memo.digest(self.cache_keys[i], extra))
+                      for i, extra in late.items() if i in self.cache_keys}
+            known = memo.known(wanted)
         try:
             for i in sorted(late):
-                self._late_finalize(i, late[i])
+                if i in known and i not in self.failed:  # finalized as in the run that stored it
+                    self.findings[i] = self.store.findings.put_pickled(known[i]) if known[i] else -1
+                    continue
+                kept = self._late_finalize(i, late[i])
+                if kept is not None and memo is not None and i in wanted:
+                    memo.add(wanted[i][0], wanted[i][1], kept)
         finally:
             close_pack_readers()
+        if memo is not None:
+            memo.save()
         result.files.extend(self.files)
         result.notices.extend(self.file_notices)
         self.file_errors.sort(key=lambda pair: pair[0])  # late ones go with their file
@@ -147,11 +164,12 @@ class Gatherer:
                 late.setdefault(i, []).append((gdoc - self.doc_base[i], finding))
         return late
 
-    def _late_finalize(self, i: int, extra: list[tuple[int, Finding]]) -> None:
+    def _late_finalize(self, i: int, extra: list[tuple[int, Finding]]) -> bytes | None:
         """A file a corpus rule found something in: finalize all its findings again, together,
-        as the file's own finalize would have (duplicates dropped, grammar merged)."""
+        as the file's own finalize would have (duplicates dropped, grammar merged). Returns
+        them pickled (b"" for none), or None when the file has none to finalize (or failed)."""
         if i in self.failed or i not in self.store.packs:
-            return
+            return None
         from .engine import FileOutcome, _DocInfo
 
         source, raw, docs, part = load_pack(self.store.packs[i], self.store.directory)
@@ -166,12 +184,20 @@ class Gatherer:
             self.findings[i] = -1
             self.documents[i] = -1
             self.file_errors.append((i, FileError(o.path, internal_error(e), detail=traceback.format_exc())))
-            return
+            return None
         if part is not None:
             from .jobs import _shift
 
             _shift(kept, part[1], part[2])
-        self.findings[i] = self.store.findings.put(kept) if kept else -1
+        if not kept:
+            self.findings[i] = -1
+            return b""
+        if self.late_memo is None:
+            self.findings[i] = self.store.findings.put(kept)
+            return None
+        data = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
+        self.findings[i] = self.store.findings.put_pickled(data)
+        return data
 
     def _documents(self) -> None:
         numbers = [n for n in self.documents if n >= 0]

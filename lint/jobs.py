@@ -37,6 +37,7 @@ class Checked:
     finalize_error: tuple[str, str] | None = None  # (message, traceback)
     pack: object = None  # bytes, or (pack file, offset, length) in the spill directory
     worker: int = 0  # the process that checked it
+    cache_key: bytes | None = None  # its key in the result cache (`--cache`), for its late findings
 
 
 _PACK_DIR: str | None = None  # set in each process of a spilling run

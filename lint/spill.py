@@ -48,7 +48,13 @@ class Chunks:
         if self._file is None:
             self._objects.append(obj)
             return len(self._objects) - 1
-        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+        return self.put_pickled(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_pickled(self, data: bytes) -> int:
+        """A chunk given as its pickle (the result cache keeps them so)."""
+        if self._file is None:
+            self._objects.append(pickle.loads(data))
+            return len(self._objects) - 1
         self._file.seek(self._end)
         self._file.write(data)
         self._offsets.append(self._end)

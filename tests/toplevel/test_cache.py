@@ -324,3 +324,45 @@ def test_the_parts_of_a_large_export_are_kept_too(tmp_path, home, monkeypatch):
     report, (hits, misses) = cached()
     assert report == _reports(_run([path]))
     assert misses >= 1 and hits >= parts - 1
+
+
+def test_late_findings_are_kept_and_follow_the_other_files(tmp_path, home, monkeypatch):
+    """A corpus rule's late findings in an unchanged file: kept with it while the rule finds
+    the same, found afresh when other files change what it finds (a count, or nothing)."""
+    from lint import gather
+
+    from .test_streaming import _article, _reports, _run
+
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0)
+    root = tmp_path / "news"
+    root.mkdir()
+    for n in range(8):
+        (root / f"story-{n}.md").write_text(_article(n), encoding="utf-8")
+
+    def cached():
+        for c in lint.cache._OPEN.values():
+            c.close()
+        lint.cache._OPEN.clear()
+        result = _run([root], spill=True, cache=str(tmp_path / "cache"))
+        try:
+            return _reports(result)
+        finally:
+            result.close()
+
+    expected = _reports(_run([root]))
+    assert "recurs in 8 of the 8" in expected["json"]
+    assert cached() == expected
+    with monkeypatch.context() as m:
+        m.setattr(gather.Gatherer, "_late_finalize", lambda *a: pytest.fail("finalized again"))
+        assert cached() == expected
+    (root / "story-8.md").write_text(_article(8), encoding="utf-8")  # every count changes: 9 of 9
+    expected = _reports(_run([root]))
+    assert "recurs in 9 of the 9" in expected["json"] and "recurs in 8 of the 8" not in expected["json"]
+    assert cached() == expected
+    towns = ["Dover", "Leith", "Hull", "Poole", "Whitby", "Oban", "Tenby"]
+    for n in range(1, 8):  # the headline recurs in two articles only: no more template text
+        text = _article(n).replace(f"Council votes on the harbour plan {n}", f"Harbour news from {towns[n - 1]}")
+        (root / f"story-{n}.md").write_text(text, encoding="utf-8")
+    expected = _reports(_run([root]))
+    assert '"rule": "boilerplate.repeated"' not in expected["json"]
+    assert cached() == expected
