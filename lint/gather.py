@@ -23,7 +23,7 @@ from .spill import CollectedItems, RunStore, StoredList
 class Gatherer:
     def __init__(self, result: RunResult, store: RunStore, ruleset_for, late_memo=None):
         self.late_memo = late_memo  # lint.cache.LateMemo with `--cache`
-        self.cache_keys: dict[int, bytes] = {}  # job number -> its result cache key, with late_memo
+        self.cache_keys = bytearray()  # with late_memo: 32 bytes per job, its result cache key (or zeros)
         self.result = result
         self.store = store
         self.ruleset_for = ruleset_for
@@ -58,8 +58,8 @@ class Gatherer:
             self._notice(Notice("warning", w, "rules"))
         self.findings.append(-1)
         self.documents.append(-1)
-        if self.late_memo is not None and c.cache_key is not None and c.collected:
-            self.cache_keys[i] = c.cache_key
+        if self.late_memo is not None:
+            self.cache_keys += c.cache_key if c.cache_key is not None and c.collected else _NO_KEY
         if c.error:
             self.failed.add(i)
             # A part of an export that failed: the other parts were checked.
@@ -99,23 +99,13 @@ class Gatherer:
     def finish(self, baseline: str | None = None) -> RunResult:
         result = self.result
         late = self._corpus_findings()
-        memo, known = self.late_memo, {}
-        if memo is not None:
-            wanted = {i: (self.cache_keys[i], memo.digest(self.cache_keys[i], extra))
-                      for i, extra in late.items() if i in self.cache_keys}
-            known = memo.known(wanted)
         try:
-            for i in sorted(late):
-                if i in known and i not in self.failed:  # finalized as in the run that stored it
-                    self.findings[i] = self.store.findings.put_pickled(known[i]) if known[i] else -1
-                    continue
-                kept = self._late_finalize(i, late[i])
-                if kept is not None and memo is not None and i in wanted:
-                    memo.add(wanted[i][0], wanted[i][1], kept)
+            order = sorted(late)
+            step = 500  # files whose late findings are looked up, finalized and kept at a time
+            for k in range(0, len(order), step):
+                self._late_batch(order[k:k + step], late)
         finally:
             close_pack_readers()
-        if memo is not None:
-            memo.save()
         result.files.extend(self.files)
         result.notices.extend(self.file_notices)
         self.file_errors.sort(key=lambda pair: pair[0])  # late ones go with their file
@@ -163,6 +153,24 @@ class Gatherer:
                 i = bisect_right(self.doc_base, gdoc) - 1
                 late.setdefault(i, []).append((gdoc - self.doc_base[i], finding))
         return late
+
+    def _late_batch(self, files: list[int], late: dict) -> None:
+        memo, wanted, known = self.late_memo, {}, {}
+        if memo is not None:
+            for i in files:
+                key = bytes(self.cache_keys[32 * i:32 * i + 32])
+                if key != _NO_KEY:
+                    wanted[i] = (key, memo.digest(key, late[i]))
+            known = memo.known(wanted)
+        for i in files:
+            if i in known and i not in self.failed:  # finalized as in the run that stored it
+                self.findings[i] = self.store.findings.put_pickled(known[i]) if known[i] else -1
+                continue
+            kept = self._late_finalize(i, late[i])
+            if kept is not None and i in wanted:
+                memo.add(wanted[i][0], wanted[i][1], kept)
+        if memo is not None:
+            memo.save()
 
     def _late_finalize(self, i: int, extra: list[tuple[int, Finding]]) -> bytes | None:
         """A file a corpus rule found something in: finalize all its findings again, together,
@@ -246,6 +254,9 @@ class Gatherer:
         stored.counts, stored.paths, stored.first_by_rule = counts, len(by_path), first
         stored._by_path = by_path
         result.findings = stored
+
+
+_NO_KEY = bytes(32)
 
 
 class _Baseline:
