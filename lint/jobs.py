@@ -43,6 +43,12 @@ class Checked:
 _PACK_DIR: str | None = None  # set in each process of a spilling run
 _pack_file = None
 _pack_pid = 0
+_RUN_PID = 0  # the process running check_all: its pack file is flushed once its files are all in
+
+
+def _flush_own_pack() -> None:
+    if _pack_file is not None and _pack_pid == os.getpid():
+        _pack_file.flush()
 
 
 def set_pack_directory(directory: str | None) -> None:
@@ -63,7 +69,8 @@ def _save_pack(data: bytes):
         _pack_file = open(os.path.join(_PACK_DIR, f"pack-{_pack_pid}"), "ab")
     offset = _pack_file.tell()
     _pack_file.write(data)
-    _pack_file.flush()  # the parent reads it once the file is reported done
+    if _pack_pid != _RUN_PID:
+        _pack_file.flush()  # a worker's: the parent reads it once the file is reported done
     return (os.path.basename(_pack_file.name), offset, len(data))
 
 
@@ -231,9 +238,19 @@ def _worker_init(pack_directory: str | None) -> None:
 
 def check_all(jobs, workers: int, pack_directory: str | None = None, tick=None, expected: int = 0):
     """Yield (job, Checked) for each job of `expand(jobs)`, in order, as it finishes."""
+    global _RUN_PID
+    set_pack_directory(pack_directory)
+    _RUN_PID = os.getpid()
+    try:
+        yield from _check_all(jobs, workers, pack_directory, tick, expected)
+    finally:
+        _flush_own_pack()
+        _RUN_PID = 0
+
+
+def _check_all(jobs, workers: int, pack_directory, tick, expected: int):
     from itertools import chain, islice
 
-    set_pack_directory(pack_directory)
     items = _looked_up(expand(jobs))  # (job, its result when the cache has it unchanged, else None)
     done = 0
     for job, hit in items:
@@ -305,6 +322,8 @@ def _merged(batch, future):
 
 def _before_fork() -> None:
     import sys
+
+    _flush_own_pack()  # nothing of it left in a buffer the workers would inherit
 
     cache = sys.modules.get("lint.cache")
     if cache is not None:
