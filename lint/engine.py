@@ -27,7 +27,7 @@ class FileJob:
     text: str | None = None  # given text (stdin, check_text) instead of reading `path`
     format: str | None = None
     metrics: bool = False  # compute document figures even if no rule that needs them is on
-    cache: str | None = None  # directory of the result cache (`--cache`, lint/cache.py)
+    cache: str | None = None  # directory of the result cache (`--cache`, lint/cache.py; used by lint.jobs)
     # One part of a split JSON Lines export (lint.jobs.expand): (part number, characters,
     # lines, records before it); `skip` is the message for a record not checked (too large).
     part: tuple[int, int, int, int] | None = None
@@ -70,10 +70,6 @@ def ruleset_for(config: Config) -> RuleSet:
 
 def _check_file(job: FileJob) -> FileOutcome:
     """Check one file. Whatever goes wrong is reported against this file alone: the run goes on."""
-    if job.cache is not None:
-        from .cache import check_through_cache
-
-        return check_through_cache(job, _check_file)
     try:
         return _check_file_unguarded(job)
     except EdlintError as e:  # e.g. a rule that can't run on this file's config
@@ -165,7 +161,12 @@ class Engine:
         store = RunStore(spill=self.spill)
         if store.spilled:
             result.store = store  # the reports read the findings from it; the caller closes it
-        gatherer = Gatherer(result, store, ruleset_for)
+        memo = None
+        if self.cache is not None:
+            from .cache import LateMemo
+
+            memo = LateMemo(self.cache)
+        gatherer = Gatherer(result, store, ruleset_for, memo)
         checked = check_all(jobs, workers, store.directory, lambda done: self._tick_count(done, len(jobs)),
                             expected=len(jobs))
         try:

@@ -9,18 +9,21 @@ documents and rules.
 """
 from __future__ import annotations
 
+import pickle
 from array import array
 from bisect import bisect_right
 
 from .finding import SEVERITY_RANK, Finding
 from .errors import internal_error
-from .jobs import Checked, finalize, load_pack
+from .jobs import Checked, close_pack_readers, finalize, load_pack
 from .result import FileError, Notice, RunResult
 from .spill import CollectedItems, RunStore, StoredList
 
 
 class Gatherer:
-    def __init__(self, result: RunResult, store: RunStore, ruleset_for):
+    def __init__(self, result: RunResult, store: RunStore, ruleset_for, late_memo=None):
+        self.late_memo = late_memo  # lint.cache.LateMemo with `--cache`
+        self.cache_keys = bytearray()  # with late_memo: 32 bytes per job, its result cache key (or zeros)
         self.result = result
         self.store = store
         self.ruleset_for = ruleset_for
@@ -55,6 +58,8 @@ class Gatherer:
             self._notice(Notice("warning", w, "rules"))
         self.findings.append(-1)
         self.documents.append(-1)
+        if self.late_memo is not None:
+            self.cache_keys += c.cache_key if c.cache_key is not None and c.collected else _NO_KEY
         if c.error:
             self.failed.add(i)
             # A part of an export that failed: the other parts were checked.
@@ -94,8 +99,13 @@ class Gatherer:
     def finish(self, baseline: str | None = None) -> RunResult:
         result = self.result
         late = self._corpus_findings()
-        for i in sorted(late):
-            self._late_finalize(i, late[i])
+        try:
+            order = sorted(late)
+            step = 500  # files whose late findings are looked up, finalized and kept at a time
+            for k in range(0, len(order), step):
+                self._late_batch(order[k:k + step], late)
+        finally:
+            close_pack_readers()
         result.files.extend(self.files)
         result.notices.extend(self.file_notices)
         self.file_errors.sort(key=lambda pair: pair[0])  # late ones go with their file
@@ -144,11 +154,30 @@ class Gatherer:
                 late.setdefault(i, []).append((gdoc - self.doc_base[i], finding))
         return late
 
-    def _late_finalize(self, i: int, extra: list[tuple[int, Finding]]) -> None:
+    def _late_batch(self, files: list[int], late: dict) -> None:
+        memo, wanted, known = self.late_memo, {}, {}
+        if memo is not None:
+            for i in files:
+                key = bytes(self.cache_keys[32 * i:32 * i + 32])
+                if key != _NO_KEY:
+                    wanted[i] = (key, memo.digest(key, late[i]))
+            known = memo.known(wanted)
+        for i in files:
+            if i in known and i not in self.failed:  # finalized as in the run that stored it
+                self.findings[i] = self.store.findings.put_pickled(known[i]) if known[i] else -1
+                continue
+            kept = self._late_finalize(i, late[i])
+            if kept is not None and i in wanted:
+                memo.add(wanted[i][0], wanted[i][1], kept)
+        if memo is not None:
+            memo.save()
+
+    def _late_finalize(self, i: int, extra: list[tuple[int, Finding]]) -> bytes | None:
         """A file a corpus rule found something in: finalize all its findings again, together,
-        as the file's own finalize would have (duplicates dropped, grammar merged)."""
+        as the file's own finalize would have (duplicates dropped, grammar merged). Returns
+        them pickled (b"" for none), or None when the file has none to finalize (or failed)."""
         if i in self.failed or i not in self.store.packs:
-            return
+            return None
         from .engine import FileOutcome, _DocInfo
 
         source, raw, docs, part = load_pack(self.store.packs[i], self.store.directory)
@@ -163,12 +192,20 @@ class Gatherer:
             self.findings[i] = -1
             self.documents[i] = -1
             self.file_errors.append((i, FileError(o.path, internal_error(e), detail=traceback.format_exc())))
-            return
+            return None
         if part is not None:
             from .jobs import _shift
 
             _shift(kept, part[1], part[2])
-        self.findings[i] = self.store.findings.put(kept) if kept else -1
+        if not kept:
+            self.findings[i] = -1
+            return b""
+        if self.late_memo is None:
+            self.findings[i] = self.store.findings.put(kept)
+            return None
+        data = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
+        self.findings[i] = self.store.findings.put_pickled(data)
+        return data
 
     def _documents(self) -> None:
         numbers = [n for n in self.documents if n >= 0]
@@ -217,6 +254,9 @@ class Gatherer:
         stored.counts, stored.paths, stored.first_by_rule = counts, len(by_path), first
         stored._by_path = by_path
         result.findings = stored
+
+
+_NO_KEY = bytes(32)
 
 
 class _Baseline:

@@ -37,15 +37,23 @@ class Checked:
     finalize_error: tuple[str, str] | None = None  # (message, traceback)
     pack: object = None  # bytes, or (pack file, offset, length) in the spill directory
     worker: int = 0  # the process that checked it
+    cache_key: bytes | None = None  # its key in the result cache (`--cache`), for its late findings
 
 
 _PACK_DIR: str | None = None  # set in each process of a spilling run
 _pack_file = None
 _pack_pid = 0
+_RUN_PID = 0  # the process running check_all: its pack file is flushed once its files are all in
+
+
+def _flush_own_pack() -> None:
+    if _pack_file is not None and _pack_pid == os.getpid():
+        _pack_file.flush()
 
 
 def set_pack_directory(directory: str | None) -> None:
     global _PACK_DIR, _pack_file
+    close_pack_readers()  # a new run: the last one's files are gone
     _PACK_DIR = directory
     if _pack_file is not None:
         _pack_file.close()
@@ -61,7 +69,8 @@ def _save_pack(data: bytes):
         _pack_file = open(os.path.join(_PACK_DIR, f"pack-{_pack_pid}"), "ab")
     offset = _pack_file.tell()
     _pack_file.write(data)
-    _pack_file.flush()  # the parent reads it once the file is reported done
+    if _pack_pid != _RUN_PID:
+        _pack_file.flush()  # a worker's: the parent reads it once the file is reported done
     return (os.path.basename(_pack_file.name), offset, len(data))
 
 
@@ -72,14 +81,24 @@ def _keep(obj):
     return _save_pack(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+_pack_readers: dict[str, int] = {}  # pack file -> descriptor, for the late finalizes of one run
+
+
 def load_pack(pack, directory: str | None):
     """(source, raw findings, [(record, directives)], part) of a file."""
     if isinstance(pack, bytes):
         return pickle.loads(pack)
     name, offset, length = pack
-    with open(os.path.join(directory, name), "rb") as f:
-        f.seek(offset)
-        return pickle.loads(f.read(length))
+    path = os.path.join(directory, name)
+    fd = _pack_readers.get(path)
+    if fd is None:  # one open per pack file, not per file a late finding lands in
+        fd = _pack_readers[path] = os.open(path, os.O_RDONLY)
+    return pickle.loads(os.pread(fd, length, offset))
+
+
+def close_pack_readers() -> None:
+    while _pack_readers:
+        os.close(_pack_readers.popitem()[1])
 
 
 def finalize(outcome, found):
@@ -133,6 +152,24 @@ def _shift(found: list[Finding], chars: int, lines: int) -> None:
 
 def check_one(job) -> Checked:
     """Check and finalize one file (in a worker or in the parent)."""
+    if job.cache is not None:  # `--cache`: the stored result, or this one stored
+        from .cache import check_cached
+
+        return check_cached(job, _check_for_cache)
+    return _check(job, _keep)
+
+
+def _check_for_cache(job) -> Checked:
+    """check_one's result with its findings, documents, collected data and pack pickled, as
+    the result cache keeps it (`place` puts it where this run keeps such things)."""
+    return _check(job, _dumps, pack=_dumps)
+
+
+def _dumps(obj) -> bytes:
+    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _check(job, keep, pack=None) -> Checked:
     from .engine import _check_file
 
     if job.skip is not None:  # a record too large to read: the rest of the export is checked
@@ -144,9 +181,9 @@ def check_one(job) -> Checked:
         return c
     if o.collected:
         # Before finalizing, which fills in the findings: a late finalize starts from these.
-        c.collected = {rid: (len(items), _keep(items)) for rid, items in o.collected.items()}
+        c.collected = {rid: (len(items), keep(items)) for rid, items in o.collected.items()}
         raw = (o.source, o.findings, [(info.record, info.directives) for info in o.docs], job.part)
-        c.pack = _save_pack(pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL))
+        c.pack = pack(raw) if pack is not None else _save_pack(_dumps(raw))
     try:
         c.findings = finalize(o, o.findings)
         if job.part is not None:
@@ -159,11 +196,35 @@ def check_one(job) -> Checked:
         c.finalize_error = (internal_error(e), traceback.format_exc())
     else:
         # Written here, in a spilling run: the parent only notes where (it does not unpickle them).
-        c.findings = _keep(c.findings) if c.findings else []
+        c.findings = keep(c.findings) if c.findings else []
         if o.docs:
             from .result import DocumentResult
 
-            c.documents = _keep([DocumentResult(o.path, info.record, info.metrics) for info in o.docs])
+            c.documents = keep([DocumentResult(o.path, info.record, info.metrics) for info in o.docs])
+    return c
+
+
+def place(c: Checked) -> Checked:
+    """A result whose parts are pickled (one from the result cache) as check_one would have
+    left it in this process: in a spilling run, the parts written in one piece to this
+    process's file and noted by place; else unpickled (the pack stays bytes)."""
+    c.worker = os.getpid()
+    collected = list(c.collected.items())
+    parts = [c.findings or b"", c.documents or b"", *(items for _, (_, items) in collected), c.pack or b""]
+    if _PACK_DIR is None:
+        c.findings = pickle.loads(c.findings) if c.findings else []
+        c.documents = pickle.loads(c.documents) if c.documents else []
+        c.collected = {rid: (n, pickle.loads(items)) for rid, (n, items) in collected}
+        return c
+    name, offset, _ = _save_pack(b"".join(parts))
+    refs = []
+    for part in parts:
+        refs.append((name, offset, len(part)) if part else None)
+        offset += len(part)
+    c.findings = refs[0] or []
+    c.documents = refs[1] or []
+    c.collected = {rid: (n, refs[2 + k]) for k, (rid, (n, _)) in enumerate(collected)}
+    c.pack = refs[-1]
     return c
 
 
@@ -177,21 +238,33 @@ def _worker_init(pack_directory: str | None) -> None:
 
 def check_all(jobs, workers: int, pack_directory: str | None = None, tick=None, expected: int = 0):
     """Yield (job, Checked) for each job of `expand(jobs)`, in order, as it finishes."""
+    global _RUN_PID
+    set_pack_directory(pack_directory)
+    _RUN_PID = os.getpid()
+    try:
+        yield from _check_all(jobs, workers, pack_directory, tick, expected)
+    finally:
+        _flush_own_pack()
+        _RUN_PID = 0
+
+
+def _check_all(jobs, workers: int, pack_directory, tick, expected: int):
     from itertools import chain, islice
 
-    set_pack_directory(pack_directory)
-    items = expand(jobs)
-    head = list(islice(items, 3))
-    if not head:
-        return
-    # The first file is checked here, so what loads lazily is loaded once, before any fork.
-    yield head[0], check_one(head[0])
-    done = 1
-    if tick is not None:
-        tick(done)
-    rest = chain(head[1:], items)
-    if workers <= 1 or len(head) < 3:
-        pairs = ((job, check_one(job)) for job in rest)
+    items = _looked_up(expand(jobs))  # (job, its result when the cache has it unchanged, else None)
+    done = 0
+    for job, hit in items:
+        # The first file to check is checked here, so what loads lazily is loaded once, before any fork.
+        yield job, hit if hit is not None else check_one(job)
+        done += 1
+        if tick is not None:
+            tick(done)
+        if hit is None:
+            break
+    head = list(islice(items, 2))
+    rest = chain(head, items)
+    if workers <= 1 or len(head) < 2:
+        pairs = ((job, hit if hit is not None else check_one(job)) for job, hit in rest)
     else:
         pairs = _check_in_pool(rest, workers, pack_directory, _batch_size(expected - 1, workers))
     for pair in pairs:
@@ -199,6 +272,23 @@ def check_all(jobs, workers: int, pack_directory: str | None = None, tick=None, 
         done += 1
         if tick is not None:
             tick(done)
+
+
+def _looked_up(jobs):
+    """(job, None) for each job; with `--cache` (the engine sets it on every job), the stored
+    result instead of None for each file that has not changed."""
+    from itertools import chain
+
+    jobs = iter(jobs)
+    first = next(jobs, None)
+    if first is None:
+        return iter(())
+    jobs = chain([first], jobs)
+    if first.cache is None:
+        return ((job, None) for job in jobs)
+    from .cache import unchanged
+
+    return unchanged(jobs)
 
 
 def _batch_size(n: int, workers: int) -> int:
@@ -212,15 +302,32 @@ def check_batch(batch: list) -> list[Checked]:
 
 
 def _batches(items, size: int):
+    """Batches of (job, result or None) pairs."""
     batch, chars = [], 0
-    for job in items:
-        batch.append(job)
-        chars += len(job.text or "")
+    for pair in items:
+        batch.append(pair)
+        chars += len(pair[0].text or "")
         if len(batch) >= size or chars >= (1 << 20):  # a part of an export is a batch's worth
             yield batch
             batch, chars = [], 0
     if batch:
         yield batch
+
+
+def _merged(batch, future):
+    results = iter(future.result() if future is not None else ())
+    for job, hit in batch:
+        yield job, hit if hit is not None else next(results)
+
+
+def _before_fork() -> None:
+    import sys
+
+    _flush_own_pack()  # nothing of it left in a buffer the workers would inherit
+
+    cache = sys.modules.get("lint.cache")
+    if cache is not None:
+        cache.close_connections()
 
 
 def _check_in_pool(items, workers: int, pack_directory, batch_size: int):
@@ -233,15 +340,19 @@ def _check_in_pool(items, workers: int, pack_directory, batch_size: int):
     try:
         # A few batches ahead per worker: the workers never wait, and the parent holds only
         # those batches, however long the run (pool.map would submit every file at once).
+        # A batch of files the cache had unchanged goes by without a worker.
         pending = deque()
+        forked = False
         for batch in _batches(items, batch_size):
-            pending.append((batch, pool.submit(check_batch, batch)))
+            todo = [job for job, hit in batch if hit is None]
+            if todo and not forked:
+                _before_fork()
+                forked = True
+            pending.append((batch, pool.submit(check_batch, todo) if todo else None))
             if len(pending) >= workers * 3:
-                batch, future = pending.popleft()
-                yield from zip(batch, future.result())
+                yield from _merged(*pending.popleft())
         while pending:
-            batch, future = pending.popleft()
-            yield from zip(batch, future.result())
+            yield from _merged(*pending.popleft())
     except BaseException as e:
         # Interrupted (SIGTERM, Ctrl-C) or a worker died: leaving the `with` block would wait
         # for every queued file, and a killed parent would leave the workers running. Stop them.

@@ -27,9 +27,10 @@ class Chunks:
             self._lengths = array("q")
             self._where = array("i")  # 0: this file; k: the k-th of `_names`, a worker's
             self._names: list[str] = []
-            self._readers: dict[int, object] = {}
+            self._readers: dict[int, int] = {}  # `_where` -> descriptor, read with os.pread
             self._directory = directory
             self._end = 0
+            self._unflushed = False
 
     def __len__(self) -> int:
         return len(self._objects) if self._file is None else len(self._offsets)
@@ -48,9 +49,17 @@ class Chunks:
         if self._file is None:
             self._objects.append(obj)
             return len(self._objects) - 1
-        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-        self._file.seek(self._end)
+        return self.put_pickled(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_pickled(self, data: bytes) -> int:
+        """A chunk given as its pickle (the result cache keeps them so)."""
+        if self._file is None:
+            self._objects.append(pickle.loads(data))
+            return len(self._objects) - 1
+        # Only writes move the file's position (reads are os.pread): no seek, which would
+        # flush the buffer at every chunk.
         self._file.write(data)
+        self._unflushed = True
         self._offsets.append(self._end)
         self._lengths.append(len(data))
         self._where.append(0)
@@ -61,13 +70,17 @@ class Chunks:
         if self._file is None:
             return self._objects[number]
         where = self._where[number]
-        f = self._file
         if where:
-            f = self._readers.get(where)
-            if f is None:
-                f = self._readers[where] = open(os.path.join(self._directory, self._names[where - 1]), "rb")
-        f.seek(self._offsets[number])
-        return pickle.loads(f.read(self._lengths[number]))
+            fd = self._readers.get(where)
+            if fd is None:
+                fd = self._readers[where] = os.open(os.path.join(self._directory, self._names[where - 1]),
+                                                    os.O_RDONLY)
+        else:
+            if self._unflushed:
+                self._file.flush()
+                self._unflushed = False
+            fd = self._file.fileno()
+        return pickle.loads(os.pread(fd, self._lengths[number], self._offsets[number]))
 
     def __iter__(self):
         for number in range(len(self)):
@@ -76,8 +89,8 @@ class Chunks:
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
-            for f in self._readers.values():
-                f.close()
+            while self._readers:
+                os.close(self._readers.popitem()[1])
 
 
 class StoredList:

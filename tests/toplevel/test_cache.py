@@ -27,8 +27,11 @@ def home(tmp_path, monkeypatch):
     return tmp_path / "home-cache"
 
 
-@pytest.fixture
-def newsroom(desk, home):
+@pytest.fixture(params=["by-stat", "by-content"])
+def newsroom(desk, home, request, monkeypatch):
+    """Three articles; each test runs twice: reruns finding unchanged files by their stat
+    (as soon as they are written), and by their bytes (a stat never trusted)."""
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0 if request.param == "by-stat" else 1e12)
     (desk / "a.md").write_text("# Budget\n\nThey utilise very old buses.\n", encoding="utf-8")
     (desk / "b.txt").write_text("Wow!! The council will utilise the hall.\n", encoding="utf-8")
     (desk / "c.md").write_text("# Clean\n\nThe council met on Monday.\n", encoding="utf-8")
@@ -116,7 +119,7 @@ def test_a_planted_entry_is_never_unpickled(newsroom, tmp_path):
     blob = zlib.compress(pickle.dumps(Evil()))
     import sqlite3
 
-    db = sqlite3.connect(cache_dir / "results-1.sqlite")
+    db = sqlite3.connect(cache_dir / "results-2.sqlite")
     db.execute("UPDATE outcome SET value = ?", (b"\0" * 32 + blob,))
     db.commit()
     db.close()
@@ -128,7 +131,7 @@ def test_a_planted_entry_is_never_unpickled(newsroom, tmp_path):
 def test_a_damaged_cache_file_costs_a_notice_not_the_run(newsroom):
     cache_dir = newsroom / "cache"
     cache_dir.mkdir()
-    (cache_dir / "results-1.sqlite").write_bytes(b"this is not a database" * 100)
+    (cache_dir / "results-2.sqlite").write_bytes(b"this is not a database" * 100)
     r = edlint("check", "--cache-dir", cache_dir, "--format", "json", newsroom / "a.md")
     no_traceback(r)
     assert r.exit_code == 1
@@ -142,10 +145,10 @@ def test_the_cache_stays_under_its_size_limit(newsroom):
     for i in range(40):
         (newsroom / f"n{i}.txt").write_text(f"Story {i}: they utilise very old buses. " * 30, encoding="utf-8")
     run(newsroom / "cache", newsroom)
-    cache = ResultCache(newsroom / "cache", max_bytes=4000)
+    cache = ResultCache(newsroom / "cache", max_bytes=40_000)
     cache.prune()
     entries, size = cache.stats()
-    assert size <= 4000 and 0 < entries < 43
+    assert size <= 40_000 and 0 < entries < 43
 
 
 def test_failed_files_are_not_kept(newsroom):
@@ -185,3 +188,181 @@ def test_concurrent_runs_share_one_cache(newsroom):
     assert outs[0][0] == outs[1][0] == outs[2][0]
     assert not any(b"cache" in o[1] for o in outs)  # no cache trouble reported
     assert ResultCache(newsroom / "cache").stats()[0] == 33
+
+
+def _table_rows(cache_dir, table: str) -> int:
+    import sqlite3
+
+    db = sqlite3.connect(ResultCache(cache_dir).path)
+    try:
+        return db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_an_unchanged_file_is_not_read_again(newsroom, monkeypatch):
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0)
+    first, _ = run(newsroom / "cache", newsroom)
+    read = []
+    real_key = ResultCache.key
+    monkeypatch.setattr(ResultCache, "key", lambda self, job: read.append(job.path) or real_key(self, job))
+    monkeypatch.setattr(lint.engine, "_check_file", lambda job: pytest.fail(f"{job.path} checked again"))
+    second, cache = run(newsroom / "cache", newsroom)
+    assert read == [] and cache.hits == 3
+    assert second == first
+
+
+def test_a_same_size_edit_that_keeps_the_mtime_is_seen(newsroom, monkeypatch):
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0)
+    run(newsroom / "cache", newsroom)
+    b = newsroom / "b.txt"
+    before = b.stat()
+    b.write_text("Wow! The council will utilise the hall!!\n", encoding="utf-8")
+    assert b.stat().st_size == before.st_size
+    os.utime(b, ns=(before.st_atime_ns, before.st_mtime_ns))  # the ctime still moves
+    found, cache = run(newsroom / "cache", newsroom)
+    assert (cache.hits, cache.misses) == (2, 1)
+    bangs = [f[2] for f in found if f[0].endswith("b.txt") and f[3] == "typography.test.bang"]
+    assert bangs == [39]
+
+
+def test_a_file_changed_just_now_is_read_again_next_time(newsroom, monkeypatch):
+    """A write in the same clock tick as the read would leave the stat as it was: no stat kept."""
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 3600)
+    run(newsroom / "cache", newsroom)
+    assert _table_rows(newsroom / "cache", "stat") == 0
+    _, cache = run(newsroom / "cache", newsroom)
+    assert cache.hits == 3  # by their bytes
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0)
+    run(newsroom / "cache", newsroom)
+    assert _table_rows(newsroom / "cache", "stat") == 3
+
+
+def test_a_new_edlint_invalidates_every_file(newsroom, monkeypatch):
+    first, _ = run(newsroom / "cache", newsroom)
+    monkeypatch.setattr(lint.cache, "_CODE_DIGEST", b"another edlint" * 2)
+    found, cache = run(newsroom / "cache", newsroom)
+    assert cache.hits == 0 and found == first
+
+
+def test_the_stat_entries_go_with_their_results(newsroom, monkeypatch):
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0)
+    for i in range(40):
+        (newsroom / f"n{i}.txt").write_text(f"Story {i}: they utilise very old buses. " * 30, encoding="utf-8")
+    run(newsroom / "cache", newsroom)
+    assert _table_rows(newsroom / "cache", "stat") == 43
+    cache = ResultCache(newsroom / "cache", max_bytes=40_000)
+    cache.prune()
+    entries, size = cache.stats()
+    assert size <= 40_000 and 0 < _table_rows(newsroom / "cache", "stat") <= entries < 43
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_rerun_with_some_files_changed_writes_every_report_as_without_the_cache(tmp_path, home, monkeypatch,
+                                                                                  workers):
+    """All rules, a corpus rule's late findings, a bad file, a JSON Lines export; the files
+    the cache has go by in their place among those checked again, in one process or a pool."""
+    from .test_streaming import _article, _reports, _run
+
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0)
+    root = tmp_path / "news"
+    root.mkdir()
+    for n in range(12):
+        (root / f"story-{n:02d}.md").write_text(_article(n), encoding="utf-8")
+    (root / "broken.md").write_bytes(b"\xff\xfe\x00bad")
+    (root / "export.jsonl").write_text("\n".join(json.dumps({"id": n, "body": _article(n)}) for n in range(3)) + "\n",
+                                       encoding="utf-8")
+
+    def cached():
+        for c in lint.cache._OPEN.values():
+            c.close()
+        lint.cache._OPEN.clear()
+        result = _run([root], spill=True, jobs=workers, cache=str(tmp_path / "cache"))
+        try:
+            return _reports(result), lint.cache.cache_for(str(tmp_path / "cache")).hits
+        finally:
+            result.close()
+
+    expected = _reports(_run([root]))
+    assert "boilerplate.repeated" in expected["json"]
+    assert cached() == (expected, 0)
+    for n in (0, 5, 6, 11):
+        (root / f"story-{n:02d}.md").write_text(_article(n + 100), encoding="utf-8")
+    expected = _reports(_run([root]))
+    assert cached() == (expected, 10)  # all but the four stories changed
+
+
+def test_the_parts_of_a_large_export_are_kept_too(tmp_path, home, monkeypatch):
+    from lint.readers import jsondocs
+
+    from .test_streaming import _records, _reports, _run
+
+    monkeypatch.setattr(jsondocs, "PART_BYTES", 300)
+    path = tmp_path / "feed.jsonl"
+    lines = _records(20)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = _reports(_run([path]))
+
+    def cached():
+        for c in lint.cache._OPEN.values():
+            c.close()
+        lint.cache._OPEN.clear()
+        result = _run([path], spill=True, cache=str(tmp_path / "cache"))
+        try:
+            cache = lint.cache.cache_for(str(tmp_path / "cache"))
+            return _reports(result), (cache.hits, cache.misses)
+        finally:
+            result.close()
+
+    first, (hits, parts) = cached()
+    assert first == expected and hits == 0 and parts > 3
+    assert cached() == (expected, (parts, 0))
+    # Records added at the end: the parts before them are kept (a part's key holds where it
+    # starts, so an edit in the middle invalidates the parts after it).
+    lines += _records(22)[20:]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report, (hits, misses) = cached()
+    assert report == _reports(_run([path]))
+    assert misses >= 1 and hits >= parts - 1
+
+
+def test_late_findings_are_kept_and_follow_the_other_files(tmp_path, home, monkeypatch):
+    """A corpus rule's late findings in an unchanged file: kept with it while the rule finds
+    the same, found afresh when other files change what it finds (a count, or nothing)."""
+    from lint import gather
+
+    from .test_streaming import _article, _reports, _run
+
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0)
+    root = tmp_path / "news"
+    root.mkdir()
+    for n in range(8):
+        (root / f"story-{n}.md").write_text(_article(n), encoding="utf-8")
+
+    def cached():
+        for c in lint.cache._OPEN.values():
+            c.close()
+        lint.cache._OPEN.clear()
+        result = _run([root], spill=True, cache=str(tmp_path / "cache"))
+        try:
+            return _reports(result)
+        finally:
+            result.close()
+
+    expected = _reports(_run([root]))
+    assert "recurs in 8 of the 8" in expected["json"]
+    assert cached() == expected
+    with monkeypatch.context() as m:
+        m.setattr(gather.Gatherer, "_late_finalize", lambda *a: pytest.fail("finalized again"))
+        assert cached() == expected
+    (root / "story-8.md").write_text(_article(8), encoding="utf-8")  # every count changes: 9 of 9
+    expected = _reports(_run([root]))
+    assert "recurs in 9 of the 9" in expected["json"] and "recurs in 8 of the 8" not in expected["json"]
+    assert cached() == expected
+    towns = ["Dover", "Leith", "Hull", "Poole", "Whitby", "Oban", "Tenby"]
+    for n in range(1, 8):  # the headline recurs in two articles only: no more template text
+        text = _article(n).replace(f"Council votes on the harbour plan {n}", f"Harbour news from {towns[n - 1]}")
+        (root / f"story-{n}.md").write_text(text, encoding="utf-8")
+    expected = _reports(_run([root]))
+    assert '"rule": "boilerplate.repeated"' not in expected["json"]
+    assert cached() == expected
