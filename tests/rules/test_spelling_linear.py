@@ -155,3 +155,18 @@ def test_one_long_json_record_maps_offsets_in_linear_work(monkeypatch):
         assert len(doc.blocks) == n + 1
         work.append(listed)
     assert work[1] <= GROWTH * work[0] and work[2] <= GROWTH * work[1], work
+
+
+def test_an_unknown_words_uses_are_found_only_as_far_as_they_are_taken(monkeypatch):
+    # One unknown word used over and over ("zq,zq,..."): the spelling pass stops at its
+    # limit of unknown words, so the uses past it must not be looked at at all.
+    from itertools import islice
+
+    looked_at = []
+    real = tokens._starts_word
+    monkeypatch.setattr(tokens, "_starts_word", lambda text, i: looked_at.append(i) or real(text, i))
+    for n in (30000, 120000):
+        looked_at.clear()
+        taken = list(islice(tokenize("zq," * n, known={"the"}), 100))
+        assert [t.text for t in taken] == ["zq"] * 100
+        assert len(looked_at) <= 101, (n, len(looked_at))
