@@ -23,3 +23,14 @@ def corpus_files(path: str | os.PathLike) -> list[tuple[str, str]]:
 
 def corpus_texts(path: str | os.PathLike) -> list[str]:
     return [text for _, text in corpus_files(path)]
+
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html")
+
+
+def article_files(path: str | os.PathLike) -> list[tuple[str, str]]:
+    """corpus_files, without a directory's other files (a README beside the articles)."""
+    files = corpus_files(path)
+    if os.path.isdir(path):
+        files = [(suffix, text) for suffix, text in files if suffix in ARTICLE_SUFFIXES]
+    return files

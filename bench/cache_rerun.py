@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _corpus import corpus_files
+from _corpus import article_files
 
 
 def timed(cmd, cwd, out_path=None) -> tuple[float, float]:
@@ -52,9 +52,7 @@ def main() -> int:
     ap.add_argument("--edlint", default=str(Path(sys.executable).with_name("edlint")))
     args = ap.parse_args()
 
-    texts = corpus_files(args.corpus)
-    if args.corpus.is_dir():  # articles only: a README beside them is not one
-        texts = [(suffix, text) for suffix, text in texts if suffix in (".txt", ".md", ".html")]
+    texts = article_files(args.corpus)
     if not texts:
         sys.exit(f"{args.corpus}: no articles")
     work = Path(tempfile.mkdtemp(prefix="edlint-cache-bench-"))

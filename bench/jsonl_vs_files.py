@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _corpus import corpus_files
+from _corpus import article_files
 
 
 def timed(cmd, out_path) -> tuple[float, float]:
@@ -61,9 +61,7 @@ def main() -> int:
     ap.add_argument("--arg", action="append", default=[], help="an extra argument for edlint check")
     args = ap.parse_args()
 
-    texts = corpus_files(args.corpus)
-    if args.corpus.is_dir():
-        texts = [(suffix, text) for suffix, text in texts if suffix in (".txt", ".md", ".html")]
+    texts = article_files(args.corpus)
     if not texts:
         sys.exit(f"{args.corpus}: no articles")
     work = Path(tempfile.mkdtemp(prefix="edlint-jsonl-bench-"))
@@ -93,7 +91,7 @@ def main() -> int:
                           f"load {load:.2f}", flush=True)
                     prev = best.get(side)
                     best[side] = (min(wall, prev[0]) if prev else wall, min(cpu, prev[1]) if prev else cpu, load)
-            (fw, fc, fl), (jw, jc, jl) = best["files"], best["jsonl"]
+            (fw, fc, _), (jw, jc, _) = best["files"], best["jsonl"]
             n = args.articles
             print(f"--jobs {jobs}: files {fc / n * 1000:.2f} ms CPU/article, export {jc / n * 1000:.2f} ms; "
                   f"export / files: {jc / fc:.2f}x CPU, {jw / fw:.2f}x wall (bar: 1.2x); "

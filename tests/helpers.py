@@ -56,3 +56,10 @@ def modules_after_check(folder, name: str, text: str, modules, *args: str) -> di
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=folder, timeout=120)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def flagged_boilerplate(lines: list[str]) -> list[tuple[str, str]]:
+    """(line, rule) of each boilerplate finding in the paragraphs `lines`, one per line."""
+    text = "\n\n".join(lines)
+    rows = text.split("\n")
+    return [(rows[d.line - 1], d.rule) for d in run(text, ["boilerplate"])]

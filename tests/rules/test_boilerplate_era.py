@@ -3,7 +3,7 @@ chrome and teaser cards of 2005-2012 news pages, each beside prose that mentions
 words and must stay clean (a sentence about e-mail or printing is news)."""
 from __future__ import annotations
 
-from ..helpers import run
+from ..helpers import flagged_boilerplate as _flagged
 
 STORY = [
     "The harbour board approved a plan on Tuesday to rebuild the north pier, which was closed last winter "
@@ -13,12 +13,6 @@ STORY = [
     "Fishing crews said they had waited years for the repairs and welcomed the decision, though some "
     "worried about the noise.",
 ]
-
-
-def _flagged(lines: list[str]) -> list[tuple[str, str]]:
-    text = "\n\n".join(lines)
-    rows = text.split("\n")
-    return [(rows[d.line - 1], d.rule) for d in run(text, ["boilerplate"])]
 
 
 def test_bookmarking_bars_of_the_2000s_are_share_buttons():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..helpers import run
+from ..helpers import flagged_boilerplate as _flagged
 
 TITLE = "Ferry service returns to the island"
 STORY = [
@@ -17,12 +17,6 @@ STORY = [
     "The operator said a second vessel would join the route in the summer to carry the extra "
     "visitors who come for the festival.",
 ]
-
-
-def _flagged(lines: list[str]) -> list[tuple[str, str]]:
-    text = "\n\n".join(lines)
-    rows = text.split("\n")
-    return [(rows[d.line - 1], d.rule) for d in run(text, ["boilerplate"])]
 
 
 def _under_story(line: str) -> list[tuple[str, str]]:
