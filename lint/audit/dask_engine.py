@@ -79,9 +79,10 @@ def _map_reduce(client, p: Plan, resolver, progress, task):
     if not p.batches:
         return total, notices
     run = uuid.uuid4().hex[:8]
-    # The resolver (configs) is sent once and shared by every task.
-    shared = client.scatter(resolver, broadcast=True)
-    futures = {client.submit(task, files, shared, key=f"edlint-audit-{run}-{i}", pure=False): i
+    # Each task carries the resolver itself (a few hundred bytes pickled) rather than a
+    # scattered copy: scattered data lives only on workers, so losing the worker that held it
+    # cancels every task that needs it, while a self-contained task is simply run again.
+    futures = {client.submit(task, files, resolver, key=f"edlint-audit-{run}-{i}", pure=False): i
                for i, files in enumerate(p.batches)}
     merged: set[int] = set()
     for future in as_completed(futures):
