@@ -25,7 +25,10 @@ are skipped. `--code DIR` runs the checks on another checkout's `lint` package
 
 On a loaded machine one measurement is noisy: `--repeat N` measures each size N
 times and keeps the least CPU time (`--stat best`, the default: noise only ever
-adds time) or the median. Each row ends with the machine's load (1-minute
+adds time) or the median. The repeats go round the sizes, every size once and then
+every size again, so a slow spell of the machine lifts one round of one size, which
+the best of the rounds drops, not every measurement of one size. Each row ends
+with the machine's load (1-minute
 average) and the garbage collector's work in the timed check at the largest
 size (full collections, and whether the collector was enabled), since a change
 of GC behaviour can look like a change of algorithm.
@@ -242,23 +245,14 @@ def main() -> None:
     print("-" * len(head))
     failures = 0
     for name in names:
-        gc_note = ""
+        results = _measure_input(INPUTS[name], sizes, code, args)
         times: list[float | str] = []  # seconds, or why there is no figure
-        for size in sizes:
-            if times and (not isinstance(times[-1], float) or times[-1] > args.limit):
-                times.append("skipped")
-                continue
-            per_text = []
-            for seed in range(max(1, args.seeds)):
-                ext, text = INPUTS[name](size, seed)
-                runs = [measure(text, ext, code, args.limit) for _ in range(max(1, args.repeat))]
-                per_text.append(None if any(x is None for x in runs)
-                                else next((x for x in runs if "crash" in x), None) or _pick(runs, args.stat))
-            r = None if any(x is None for x in per_text) else next(
-                (x for x in per_text if "crash" in x), None) or _pick(per_text, "median")
-            times.append(f">{args.limit + 30:.0f}" if r is None else "crash" if "crash" in r else r["cpu"])
-            gc_note = "" if r is None or "crash" in r else (
-                f"gc {r.get('gc_full', '?')}" + ("" if r.get("gc_enabled", True) else " (off)"))
+        gc_note = ""
+        for r in results:
+            times.append("skipped" if r == "skipped" else f">{args.limit + 30:.0f}" if r is None
+                         else "crash" if "crash" in r else r["cpu"])
+            if isinstance(r, dict) and "crash" not in r:
+                gc_note = f"gc {r.get('gc_full', '?')}" + ("" if r.get("gc_enabled", True) else " (off)")
         growth = [b / a if isinstance(a, float) and isinstance(b, float) and a else None
                   for a, b in zip(times, times[1:])]
         cells = "".join(f"{_secs(t):>9s}" for t in times)
@@ -274,6 +268,43 @@ def main() -> None:
         sys.stdout.flush()
     print(f"\ntargets: growth <= {GROWTH_TARGET} per doubling, 1 MB under {MB_TARGET:.0f} s; "
           f"{len(names) - failures} of {len(names)} inputs meet them")
+
+
+def _measure_input(make, sizes: list[int], code: str, args) -> list:
+    """One figure per size: the median over the random texts of the `--stat` of the repeats.
+
+    The repeats go round the sizes (every size once, then every size again) rather than
+    measuring one size N times in a row: a slow spell of this shared machine then falls on
+    a different size each round, and the best of the rounds drops it, instead of lifting one
+    size's every measurement and reading as a growth step.
+    """
+    seeds, repeat = max(1, args.seeds), max(1, args.repeat)
+    texts = {(size, seed): make(size, seed) for size in sizes for seed in range(seeds)}
+    runs: dict[tuple[int, int], list] = {key: [] for key in texts}
+    too_slow_from = len(sizes)  # sizes from this index on are skipped
+    for _ in range(repeat):
+        for i, size in enumerate(sizes):
+            if i >= too_slow_from:
+                break
+            for seed in range(seeds):
+                ext, text = texts[size, seed]
+                r = measure(text, ext, code, args.limit)
+                runs[size, seed].append(r)
+                if r is None or "crash" in r or r["cpu"] > args.limit:
+                    too_slow_from = min(too_slow_from, i + 1)
+    figures: list = []
+    for i, size in enumerate(sizes):
+        if not all(runs[size, seed] for seed in range(seeds)):
+            figures.append("skipped")  # a smaller size was already over the limit
+            continue
+        per_text = []
+        for seed in range(seeds):
+            taken = runs[size, seed]
+            per_text.append(None if any(x is None for x in taken)
+                            else next((x for x in taken if "crash" in x), None) or _pick(taken, args.stat))
+        figures.append(None if any(x is None for x in per_text)
+                       else next((x for x in per_text if "crash" in x), None) or _pick(per_text, "median"))
+    return figures
 
 
 def _pick(runs: list[dict], stat: str) -> dict:
