@@ -235,8 +235,10 @@ def main() -> None:
     sizes = [args.base * 2 ** k for k in range(args.doublings + 1)]
     names = [n for n in INPUTS if not args.only
              or any(n.lower().startswith(o.strip().lower()) for o in args.only.split(","))]
-    code = os.path.abspath(args.code) if args.code else ""
-    print(f"edlint check, default rules, CPU seconds per size (UTF-8 bytes); code: {code or os.path.dirname(HERE)}")
+    # The checkout to run, put first on the child's path: without it the child would import
+    # whichever `lint` the interpreter has installed, not necessarily this script's.
+    code = os.path.abspath(args.code or os.path.dirname(HERE))
+    print(f"edlint check, default rules, CPU seconds per size (UTF-8 bytes); code: {code}")
     print(f"each figure: the {args.stat} of {max(1, args.repeat)} measurement(s)"
           + (f", the median of {args.seeds} random texts" if args.seeds > 1 else "") + "; load: 1-minute average "
           f"at the row's end; gc: full collections in the timed check at the largest size")
