@@ -359,11 +359,12 @@ _CHECKERS: dict[tuple, SpellChecker] = {}
 def checker_for(key: tuple) -> SpellChecker:
     """One checker per language, vocabulary and settings, per process."""
     if key not in _CHECKERS:
+        from .settings import SCHEMA
+
         _, language, accept, settings = key
-        s = dict(settings)
-        _CHECKERS[key] = SpellChecker(language, accept, min_length=s.get("min-length", MIN_LENGTH),
-                                      check_names=s.get("check-names", False),
-                                      suggestions=s.get("suggestions", 5),
-                                      report_repeats=s.get("report-repeats", False),
-                                      max_unknown=s.get("max-unknown-words", MAX_UNKNOWN_WORDS))
+        # An unset key takes the default the settings table documents: one source for both.
+        s = {name: param.default for name, param in SCHEMA.items()} | dict(settings)
+        _CHECKERS[key] = SpellChecker(language, accept, min_length=s["min-length"],
+                                      check_names=s["check-names"], suggestions=s["suggestions"],
+                                      report_repeats=s["report-repeats"], max_unknown=s["max-unknown-words"])
     return _CHECKERS[key]

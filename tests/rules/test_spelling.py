@@ -181,3 +181,11 @@ def test_the_limit_finding_comes_from_the_rule_that_reports_unknown_words():
     text = " ".join(MADE_UP) + " were freindly.\n"
     assert [d.rule for d in run(text, [MS], spelling={"max-unknown-words": 2})] == []
     assert [d.rule for d in run(text, [UW], spelling={"max-unknown-words": 2})] == [UW, UW, UW]
+
+
+def test_unset_spelling_settings_take_the_defaults_the_settings_table_documents():
+    from lint.spelling.settings import SCHEMA
+
+    (d,) = run("The councl met on Tuesday.\n", [UW])
+    assert len(d.suggestions) == SCHEMA["suggestions"].default  # the table said 3 while 5 were given
+    assert run("The councl met.\n", [UW], spelling={"suggestions": 2})[0].suggestions == d.suggestions[:2]
