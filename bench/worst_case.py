@@ -39,7 +39,8 @@ the added half shows as a growth step of its own (in a random run of Markdown ma
 the brackets' balance wanders, and with it the unbalanced-bracket findings).
 `--seeds N` measures N different random texts per size and keeps the median of
 their figures: the growth of the expected cost, not of one text. An input with no
-randomness (the same text for every seed) is measured once per round.
+randomness (the same text for every seed) is measured as often, and all its
+measurements count as repeats of one text.
 """
 from __future__ import annotations
 
@@ -291,22 +292,23 @@ def _measure_input(make, sizes: list[int], code: str, args) -> list:
                 break
             for seed in range(seeds):
                 ext, text = texts[size, seed]
-                if seed and text == texts[size, 0][1]:  # an input with no randomness: measured once
-                    continue
                 r = measure(text, ext, code, args.limit)
                 runs[size, seed].append(r)
                 if r is None or "crash" in r or r["cpu"] > args.limit:
                     too_slow_from = min(too_slow_from, i + 1)
     figures: list = []
     for i, size in enumerate(sizes):
-        if not runs[size, 0]:
+        if not all(runs[size, seed] for seed in range(seeds)):
             figures.append("skipped")  # a smaller size was already over the limit
             continue
-        per_text = []
-        for seed in range(seeds):
-            taken = runs[size, seed] or runs[size, 0]
-            per_text.append(None if any(x is None for x in taken)
-                            else next((x for x in taken if "crash" in x), None) or _pick(taken, args.stat))
+        texts_of_size = {texts[size, seed][1] for seed in range(seeds)}
+        if len(texts_of_size) == 1:  # an input with no randomness: every measurement is a repeat
+            groups = [[r for seed in range(seeds) for r in runs[size, seed]]]
+        else:
+            groups = [runs[size, seed] for seed in range(seeds)]
+        per_text = [None if any(x is None for x in taken)
+                    else next((x for x in taken if "crash" in x), None) or _pick(taken, args.stat)
+                    for taken in groups]
         figures.append(None if any(x is None for x in per_text)
                        else next((x for x in per_text if "crash" in x), None) or _pick(per_text, "median"))
     return figures
