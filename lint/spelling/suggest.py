@@ -109,19 +109,34 @@ class Suggester:
         zipf = self.lexicon.zipf
         # The frequency and edit cost alone settle most of the ranking: only the best
         # few candidates by those go on to the dearer sound and context features.
-        cheap = sorted(((W_FREQ * zipf(c) - W_EDIT * d, c) for c, d in cands.items()), reverse=True)
+        cheap = sorted(((W_FREQ * _phrase_zipf(c, zipf, model) - W_EDIT * d, c) for c, d in cands.items()),
+                       reverse=True)
         scored = []
         for score, cand in cheap[:SHORTLIST]:
-            if _metaphone(cand) == sound:
+            # A phrase ("alot" -> "a lot") is compared as the word it was misspelt as, and
+            # meets its neighbours with its first and last words.
+            joined, first, last = cand.replace(" ", ""), cand.split(" ")[0], cand.split(" ")[-1]
+            if _metaphone(joined) == sound:
                 score += B_SOUND
-            if skeleton(cand) == skel:
+            if skeleton(joined) == skel:
                 score += B_SKELETON
-            if _same_consonants(word, cand):
+            if _same_consonants(word, joined):
                 score += B_VOWELS_ONLY
-            score += W_LEFT * model.left(before, cand) + W_RIGHT * model.right(cand, after)
+            score += W_LEFT * model.left(before, first) + W_RIGHT * model.right(last, after)
             scored.append((score, cand))
         scored.sort(key=lambda x: (-x[0], x[1]))
         return [c for _, c in scored]
+
+
+def _phrase_zipf(cand: str, zipf, model) -> float:
+    """The Zipf frequency of a candidate; of a phrase (codespell's "a lot" for "alot"), by
+    the chain rule over the word-pair model: its first word's frequency plus log10 P(each
+    next word | the one before). The lexicon knows no phrase, so a phrase used to score 0
+    and lose to any rare word ("allot")."""
+    if " " not in cand:
+        return zipf(cand)
+    words = cand.split()
+    return zipf(words[0]) + sum(model.right(a, b) for a, b in zip(words, words[1:]))
 
 
 def _same_consonants(a: str, b: str) -> bool:

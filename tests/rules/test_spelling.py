@@ -189,3 +189,10 @@ def test_unset_spelling_settings_take_the_defaults_the_settings_table_documents(
     (d,) = run("The councl met on Tuesday.\n", [UW])
     assert len(d.suggestions) == SCHEMA["suggestions"].default  # the table said 3 while 5 were given
     assert run("The councl met.\n", [UW], spelling={"suggestions": 2})[0].suggestions == d.suggestions[:2]
+
+
+def test_a_phrase_correction_is_ranked_by_how_common_the_phrase_is():
+    # codespell offers "a lot" and "allot" for "alot"; the phrase used to score as a word
+    # the lexicon had never seen, and the rare "allot" came first.
+    assert found("We liked the show alot.\n", [MS]) == [(1, 19, 23, MS, "a lot")]
+    assert found("The hall is allready full.\n", [MS]) == [(1, 13, 21, MS, "already")]
