@@ -27,9 +27,9 @@ are skipped. `--code DIR` runs the checks on another checkout's `lint` package
 
 On a loaded machine one measurement is noisy: `--repeat N` measures each size N
 times and keeps the least CPU time (`--stat best`, the default: noise only ever
-adds time) or the median. The repeats go round the sizes, every size once and then
-every size again, so a slow spell of the machine lifts one round of one size, which
-the best of the rounds drops, not every measurement of one size. Each row ends
+adds time) or the median. The measurements go round the sizes (each text at every
+size, then the next), so a slow spell of the machine lifts one round of one size,
+which the best of the rounds drops, not every measurement of one size. Each row ends
 with the machine's load (1-minute
 average) and the garbage collector's work in the timed check at the largest
 size (full collections, and whether the collector was enabled), since a change
@@ -285,9 +285,10 @@ def main() -> None:
 def _measure_input(make, sizes: list[int], code: str, args) -> list:
     """One figure per size: the median over the random texts of the `--stat` of the repeats.
 
-    The repeats go round the sizes (every size once, then every size again) rather than
-    measuring one size N times in a row: a slow spell of this shared machine then falls on
-    a different size each round, and the best of the rounds drops it, instead of lifting one
+    The measurements go round the sizes (each text at every size, then the next text, and
+    then all again) rather than measuring one size many times in a row: neighbouring sizes
+    are measured close together in time, and a slow spell of this shared machine falls on a
+    different size each round, which the best of the rounds drops, instead of lifting one
     size's every measurement and reading as a growth step.
     """
     seeds, repeat = max(1, args.seeds), max(1, args.repeat)
@@ -295,10 +296,10 @@ def _measure_input(make, sizes: list[int], code: str, args) -> list:
     runs: dict[tuple[int, int], list] = {key: [] for key in texts}
     too_slow_from = len(sizes)  # sizes from this index on are skipped
     for _ in range(repeat):
-        for i, size in enumerate(sizes):
-            if i >= too_slow_from:
-                break
-            for seed in range(seeds):
+        for seed in range(seeds):
+            for i, size in enumerate(sizes):
+                if i >= too_slow_from:
+                    break
                 ext, text = texts[size, seed]
                 r = measure(text, ext, code, args.limit)
                 runs[size, seed].append(r)
