@@ -54,7 +54,8 @@ def test_wheel_installs_and_checks(tmp_path):
     # The first spelling check after installing builds nothing: the user's cache stays empty.
     article.write_text("The staff were freindly and the rooms were clean.\n", encoding="utf-8")
     cache = tmp_path / "empty-cache"
-    run = subprocess.run([str(env_dir / "bin" / "edlint"), "check", "--select", "spelling", str(article)],
+    run = subprocess.run([str(env_dir / "bin" / "edlint"), "check", "--fail-on", "warning", "--select", "spelling",
+                          str(article)],
                          capture_output=True, text=True, cwd=article.parent,
                          env=dict(env, EDLINT_CACHE_DIR=str(cache)))
     assert run.returncode == 1, run.stderr
