@@ -45,12 +45,13 @@ def _compute_key() -> str | None:
     from .lexicon import BUILD_VERSION
 
     parts = [f"b{BUILD_VERSION}"]
+    listings: dict[Path, list[str]] = {}  # the four packages usually share one folder: listed once
     for module, (distribution, files) in SOURCES.items():
         spec = find_spec(module)  # top-level packages: located, not executed
         if spec is None or not spec.submodule_search_locations:
             return None
         package = Path(list(spec.submodule_search_locations)[0])
-        version = installed_version(package.parent, distribution)
+        version = installed_version(package.parent, distribution, listings)
         if version is None:
             return None
         try:
@@ -61,14 +62,17 @@ def _compute_key() -> str | None:
     return hashlib.sha256(" ".join(parts).encode()).hexdigest()[:20]
 
 
-def installed_version(site: Path, distribution: str) -> str | None:
+def installed_version(site: Path, distribution: str, listings: dict | None = None) -> str | None:
     """The version in the one `{distribution}-{version}.dist-info` folder beside the package;
     None if there is none or more than one (a half-finished upgrade)."""
     wanted = _normalized(distribution)
+    listings = {} if listings is None else listings
     try:
-        names = [n for n in os.listdir(site) if n.endswith(".dist-info")]
+        if site not in listings:
+            listings[site] = [n for n in os.listdir(site) if n.endswith(".dist-info")]
     except OSError:
         return None
+    names = listings[site]
     found = []
     for name in names:
         project, _, version = name[:-len(".dist-info")].rpartition("-")  # versions have no "-"
