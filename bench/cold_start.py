@@ -4,7 +4,7 @@
 bench/languagetool_bench.py.
 
     python bench/cold_start.py ARTICLE [--corpus DIR_OR_JSONL] [--runs 10] [--edlint PATH]
-                                       [--codespell PATH]
+                                       [--codespell PATH [--against PATH]]
 
 --codespell: also run codespell on the same article, alternating with edlint, and
 print both processes' CPU time (user + system, from getrusage of the children) and
@@ -12,6 +12,9 @@ edlint's ratio: wall times on a shared machine mostly measure the neighbours. Th
 best run of each is kept. Then the first run on a fresh machine: edlint with an
 empty cache directory (EDLINT_CACHE_DIR), so it builds its lexicon, as after
 `pip install`.
+
+--against: a second edlint build (e.g. main's), run in the same alternating rounds, so the
+two builds' ratios come from one run under one load.
 
 --corpus: a directory of articles, or a JSONL file with a "text" field per line
 (e.g. the spelling benchmark); 1,000 articles are written to a temporary
@@ -54,21 +57,31 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def against_codespell(base, article, codespell, runs, env) -> None:
+def against_codespell(builds, article, codespell, runs, env) -> None:
+    """builds: (name, command) of each edlint build, run in turn with codespell in every round."""
     cpu_of([codespell, article], env)  # its .pyc files and the OS cache, as for edlint above
-    ours, theirs = [], []
+    for _, base in builds[1:]:
+        cpu_of(base + [article], env)
+    ours = {name: [] for name, _ in builds}
+    theirs = []
     for _ in range(runs):
-        ours.append(cpu_of(base + [article], env))
+        for name, base in builds:
+            ours[name].append(cpu_of(base + [article], env))
         theirs.append(cpu_of([codespell, article], env))
-    print(f"CPU of one article, best of {runs} alternating runs (load {load()}): edlint {min(ours):.3f} s, "
-          f"codespell {min(theirs):.3f} s: edlint costs {min(ours) / min(theirs):.2f}x codespell "
-          f"(medians {statistics.median(ours):.3f} / {statistics.median(theirs):.3f} s)")
-    fresh = []
+    for name, _ in builds:
+        label = f"edlint ({name})" if len(builds) > 1 else "edlint"
+        print(f"CPU of one article, best of {runs} alternating runs (load {load()}): {label} {min(ours[name]):.3f} s, "
+              f"codespell {min(theirs):.3f} s: {label} costs {min(ours[name]) / min(theirs):.2f}x codespell "
+              f"(medians {statistics.median(ours[name]):.3f} / {statistics.median(theirs):.3f} s)")
+    fresh = {name: [] for name, _ in builds}
     for _ in range(3):
-        with tempfile.TemporaryDirectory(prefix="edlint-fresh-cache-") as cache:
-            fresh.append(cpu_of(base + [article], dict(env, EDLINT_CACHE_DIR=cache)))
-    print(f"first run on a fresh machine (empty EDLINT_CACHE_DIR), best of 3: {min(fresh):.3f} s CPU "
-          f"(load {load()})")
+        for name, base in builds:
+            with tempfile.TemporaryDirectory(prefix="edlint-fresh-cache-") as cache:
+                fresh[name].append(cpu_of(base + [article], dict(env, EDLINT_CACHE_DIR=cache)))
+    for name, _ in builds:
+        label = f" ({name})" if len(builds) > 1 else ""
+        print(f"first run on a fresh machine (empty EDLINT_CACHE_DIR){label}, best of 3: {min(fresh[name]):.3f} s CPU, "
+              f"{min(fresh[name]) / min(ours[name]):.2f}x its cached run (load {load()})")
 
 
 def main() -> int:
@@ -79,6 +92,8 @@ def main() -> int:
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--edlint", default=shutil.which("edlint") or os.path.join(os.path.dirname(sys.executable), "edlint"))
     ap.add_argument("--codespell", help="codespell's command, to compare cold-start CPU in the same run")
+    ap.add_argument("--against", metavar="EDLINT",
+                    help="another edlint build's command (e.g. main's), run in the same rounds as --edlint")
     a = ap.parse_args()
     env = dict(os.environ, EDLINT_LANGUAGETOOL="off")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -88,7 +103,10 @@ def main() -> int:
     print(f"cold check of one article ({os.path.basename(a.article)}), {a.runs} runs: "
           f"median {statistics.median(times):.3f} s, min {min(times):.3f} s, max {max(times):.3f} s")
     if a.codespell:
-        against_codespell(base, a.article, a.codespell, a.runs, env)
+        builds = [("this build", base)]
+        if a.against:
+            builds.append(("--against", [a.against, "check", "--languagetool", "off"]))
+        against_codespell(builds, a.article, a.codespell, a.runs, env)
     times = [timed([sys.executable, "-c", "import lint.cli"], env)[0] for _ in range(5)]
     print(f"python + import lint.cli alone: median {statistics.median(times):.3f} s")
     if a.corpus:

@@ -24,6 +24,11 @@ def test_wheel_installs_and_checks(tmp_path):
 
     names = zipfile.ZipFile(wheel).namelist()
     assert any(n.startswith("lint/rules/typography/") and n.endswith(".toml") for n in names)
+    # The spelling data, precompiled by hatch_build.py, with its licence notice.
+    shipped = [n for n in names if n.startswith("lint/spelling/data/")]
+    assert {n.split("-")[0] for n in shipped if n.endswith(".bin")} == {"lint/spelling/data/lexicon",
+                                                                      "lint/spelling/data/bigrams"}
+    assert "lint/spelling/data/NOTICE.md" in shipped
 
     env_dir = tmp_path / "env"
     venv.EnvBuilder(with_pip=True).create(env_dir)
@@ -45,3 +50,36 @@ def test_wheel_installs_and_checks(tmp_path):
     where = subprocess.run([str(py), "-c", "import lint.rule_files as r; print(r.bundled_rules_dir())"],
                            capture_output=True, text=True, cwd=article.parent, env=env, check=True)
     assert str(env_dir) in where.stdout
+
+    # The first spelling check after installing builds nothing: the user's cache stays empty.
+    article.write_text("The staff were freindly and the rooms were clean.\n", encoding="utf-8")
+    cache = tmp_path / "empty-cache"
+    run = subprocess.run([str(env_dir / "bin" / "edlint"), "check", "--fail-on", "warning", "--select", "spelling",
+                          str(article)],
+                         capture_output=True, text=True, cwd=article.parent,
+                         env=dict(env, EDLINT_CACHE_DIR=str(cache)))
+    assert run.returncode == 1, run.stderr
+    assert "[spelling.misspelling]" in run.stdout and "friendly" in run.stdout
+    assert not cache.exists() or not list(cache.iterdir())
+
+
+def test_editable_install_precompiles_into_the_source_tree(tmp_path):
+    # As `pip install -e .` in a fresh clone (the README's step 2, CI): the files land beside
+    # the package the interpreter imports, lint/spelling/data/ of the checkout.
+    import shutil
+
+    clone = tmp_path / "clone"
+    for name in ("lint", "rules", "languagetool"):
+        shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns("*.bin", "__pycache__", ".cache"))
+    for name in ("pyproject.toml", "README.md", "LICENSE", "hatch_build.py", ".gitignore"):
+        shutil.copy(ROOT / name, clone / name)
+    env_dir = tmp_path / "env"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    subprocess.run([str(env_dir / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps", "-e", str(clone)],
+                   check=True, cwd=tmp_path)
+    built = sorted(p.name.split("-")[0] for p in (clone / "lint" / "spelling" / "data").glob("*.bin"))
+    assert built == ["bigrams", "lexicon"]
+    from lint.spelling import lexicon
+
+    words, misspellings, _ = lexicon._load(next((clone / "lint" / "spelling" / "data").glob("lexicon-*.bin")))
+    assert len(words) > 100_000 and "friendly" in words and misspellings["freindly"] == "friendly"

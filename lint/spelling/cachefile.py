@@ -24,13 +24,15 @@ def write(path: Path, tag: bytes, payload: bytes) -> None:
     os.replace(tmp, path)  # atomic: a parallel run never reads half a file
 
 
-def read(path: Path, tag: bytes) -> bytes:
-    """The payload; OSError if there is no file, DamagedCache if it isn't intact."""
+def read(path: Path, tag: bytes, mark_used: bool = True) -> bytes:
+    """The payload; OSError if there is no file, DamagedCache if it isn't intact.
+    mark_used=False for a file that is not the user's cache (one installed with edlint)."""
     data = path.read_bytes()
     head = len(tag) + 32
     if not data.startswith(tag) or hashlib.sha256(data[head:]).digest() != data[len(tag):head]:
         raise DamagedCache(f"{path}: checksum does not match")
-    _mark_used(path)
+    if mark_used:
+        _mark_used(path)
     return data[head:]
 
 

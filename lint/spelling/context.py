@@ -101,8 +101,12 @@ _MODEL: BigramModel | None = None
 def get_model() -> BigramModel:
     global _MODEL
     if _MODEL is None:
-        path = cache_dir() / f"bigrams-{_versions()}.bin"
-        _MODEL = load_or_build("bigrams", path, _load, _build_model, _save)
+        from . import prebuilt
+
+        _MODEL = prebuilt.load("bigrams", lambda p: _load(p, mark_used=False))
+        if _MODEL is None:
+            path = cache_dir() / f"bigrams-{_versions()}.bin"
+            _MODEL = load_or_build("bigrams", path, _load, _build_model, _save)
     return _MODEL
 
 
@@ -122,8 +126,8 @@ def _save(path: Path, model: BigramModel) -> None:
 _TAG = b"edlint-bigrams\n"
 
 
-def _load(path: Path) -> BigramModel:
-    parts = marshal.loads(cachefile.read(path, _TAG))
+def _load(path: Path, mark_used: bool = True) -> BigramModel:
+    parts = marshal.loads(cachefile.read(path, _TAG, mark_used))
     if not (isinstance(parts, tuple) and len(parts) == 5 and isinstance(parts[0], float)
             and all(isinstance(p, bytes) for p in parts[1:])):
         raise cachefile.DamagedCache(f"{path}: not a bigram model")

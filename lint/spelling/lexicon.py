@@ -13,10 +13,12 @@ Built from packaged data, never from lists pasted into the repository:
   Wikipedia's list), and British-to-American spellings. Only the data files are
   read (CC BY-SA 3.0); codespell's GPL-2.0-only code is never imported.
 
-Loading the three packages takes about half a second, so the merged lexicon is
-written once to a compact cache file (one newline-joined word blob plus one
-byte of frequency per word) under the user's cache directory, keyed by the
-package versions; later runs load it in about 0.05 s. The file carries a
+Merging the three packages takes about 2 s of CPU, so the merged lexicon is kept
+in a compact file (one newline-joined word blob plus one byte of frequency per
+word): precompiled into the wheel when edlint is built (lint/spelling/prebuilt.py,
+used only when it was made from the data installed now), else written once
+under the user's cache directory, keyed by the package files; later runs load
+it in a few hundredths of a second. The file carries a
 checksum and its parts are checked on load: a damaged or foreign file is
 rebuilt, never trusted (a truncated word list would flag every word it lost).
 """
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import marshal
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..cache_home import cache_dir
@@ -31,7 +34,7 @@ from . import cachefile
 from .cachefile import DamagedCache
 
 # Bump when the build below changes, so stale caches are rebuilt.
-BUILD_VERSION = 7
+BUILD_VERSION = 8
 
 # wordfreq words outside the core list are accepted only above this Zipf
 # frequency for their length: on the web, short misspellings are common
@@ -191,25 +194,26 @@ def _web_words(freq: dict[str, float], words: dict[str, int], core, misspellings
     return found
 
 
-_TAG = b"edlint-lexicon\n"
+_TAG = b"edlint-lexicon-2\n"
 
 
 def _save(path: Path, words, misspellings, gb_to_us) -> None:
     blob = "\n".join(words).encode("utf-8")
-    payload = marshal.dumps((blob, bytes(words.values()), _join(misspellings.keys()),
-                             _join(misspellings.values()), _join(gb_to_us.keys()), _join(gb_to_us.values())))
+    payload = marshal.dumps((blob, bytes(words.values()), _buckets(misspellings),
+                             _join(gb_to_us.keys()), _join(gb_to_us.values())))
     cachefile.write(path, _TAG, payload)
 
 
-def _load(path: Path):
-    parts = marshal.loads(cachefile.read(path, _TAG))
-    if not (isinstance(parts, tuple) and len(parts) == 6 and all(isinstance(p, bytes) for p in parts)):
+def _load(path: Path, mark_used: bool = True):
+    parts = marshal.loads(cachefile.read(path, _TAG, mark_used))
+    if not (isinstance(parts, tuple) and len(parts) == 5 and isinstance(parts[2], dict)
+            and all(isinstance(parts[i], bytes) for i in (0, 1, 3, 4))):
         raise DamagedCache(f"{path}: not a lexicon")
-    blob, freq_bytes, wrong, right, gb, us = parts
+    blob, freq_bytes, buckets, gb, us = parts
     words = blob.decode("utf-8").split("\n")
     if len(words) != len(freq_bytes):
         raise DamagedCache(f"{path}: {len(words)} words but {len(freq_bytes)} frequencies")
-    return dict(zip(words, freq_bytes)), _pairs(wrong, right), _pairs(gb, us)
+    return dict(zip(words, freq_bytes)), Pairs(buckets), _pairs(gb, us)
 
 
 def _join(strings) -> bytes:
@@ -224,15 +228,64 @@ def _pairs(keys: bytes, values: bytes) -> dict[str, str]:
     return dict(zip(k, v))
 
 
+def _buckets(pairs: dict[str, str]) -> dict[str, tuple[bytes, bytes]]:
+    """The pairs grouped by the key's first two letters, each group as two blobs."""
+    groups: dict[str, dict[str, str]] = {}
+    for k, v in pairs.items():
+        groups.setdefault(k[:2], {})[k] = v
+    return {prefix: (_join(g.keys()), _join(g.values())) for prefix, g in groups.items()}
+
+
+class Pairs(Mapping):
+    """codespell's misspellings (65,000 of them), decoded one group (the first two letters)
+    at a time when a word of that group is first looked up: a check asks about the few
+    words the lexicon lacks, and building the whole dict cost a third of the lexicon's load."""
+
+    def __init__(self, buckets: dict[str, tuple[bytes, bytes]]):
+        for keys, values in buckets.values():  # a damaged file fails now, not on some later lookup
+            if not (isinstance(keys, bytes) and isinstance(values, bytes)) or keys.count(b"\n") != values.count(b"\n"):
+                raise DamagedCache("misspellings: keys and corrections disagree")
+        self._buckets = buckets
+        self._open: dict[str, dict[str, str]] = {}
+
+    def _group(self, prefix: str) -> dict[str, str]:
+        group = self._open.get(prefix)
+        if group is None:
+            raw = self._buckets.get(prefix)
+            group = self._open[prefix] = _pairs(*raw) if raw else {}
+        return group
+
+    def __getitem__(self, word: str) -> str:
+        return self._group(word[:2])[word]
+
+    def get(self, word, default=None):
+        return self._group(word[:2]).get(word, default) if isinstance(word, str) else default
+
+    def __contains__(self, word) -> bool:
+        return isinstance(word, str) and word in self._group(word[:2])
+
+    def __iter__(self):
+        for prefix in self._buckets:
+            yield from self._group(prefix)
+
+    def __len__(self) -> int:
+        return sum(keys.count(b"\n") + 1 for keys, _ in self._buckets.values())
+
+
 _LEXICON: Lexicon | None = None
 
 
 def get_lexicon() -> Lexicon:
-    """The process-wide lexicon, from the cache when there is one."""
+    """The process-wide lexicon: the one installed with edlint when it was built from the
+    installed data, else the user's cache, else built (and cached)."""
     global _LEXICON
     if _LEXICON is None:
-        path = cache_dir() / f"lexicon-{_versions()}.bin"
-        parts = load_or_build("lexicon", path, _load, build, lambda p, built: _save(p, *built))
+        from . import prebuilt
+
+        parts = prebuilt.load("lexicon", lambda p: _load(p, mark_used=False))
+        if parts is None:
+            path = cache_dir() / f"lexicon-{_versions()}.bin"
+            parts = load_or_build("lexicon", path, _load, build, lambda p, built: _save(p, *built))
         _LEXICON = Lexicon(*parts)
     return _LEXICON
 

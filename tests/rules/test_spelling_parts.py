@@ -39,6 +39,9 @@ def test_known_words_are_skipped_but_positions_stay_exact():
 
 
 def test_lexicon_cache_round_trip(tmp_path, monkeypatch):
+    from lint.spelling import prebuilt
+
+    monkeypatch.setattr(prebuilt, "DIRECTORY", tmp_path / "none shipped")  # as when the data differ
     monkeypatch.setenv("EDLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(lexicon_module, "_LEXICON", None)
     built = get_lexicon()
@@ -78,3 +81,20 @@ def test_suggester_ranks_by_sound_frequency_and_context():
     assert s.suggest("thre", "went", "yesterday")[0] == "there"
     assert s.suggest("thre", "about", "years")[0] == "three"
     assert s.suggest("zzzzzzzzqx") == []
+
+
+def test_misspellings_are_decoded_one_group_at_a_time():
+    import pytest
+
+    from lint.spelling.cachefile import DamagedCache
+    from lint.spelling.lexicon import Pairs, _buckets
+
+    pairs = {"teh": "the", "tehy": "they", "abotu": "about", "x": "y"}
+    lazy = Pairs(_buckets(pairs))
+    assert lazy.get("teh") == "the" and lazy.get("tha") is None
+    assert list(lazy._open) == ["te", "th"]  # only the groups asked about were decoded
+    assert lazy == pairs and len(lazy) == 4 and "abotu" in lazy and lazy["x"] == "y"
+    damaged = _buckets(pairs)
+    damaged["te"] = (b"teh\ntehy", b"the")  # a correction lost
+    with pytest.raises(DamagedCache):
+        Pairs(damaged)

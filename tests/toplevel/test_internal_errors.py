@@ -149,7 +149,7 @@ def built_lexicon(tmp_path_factory):
 @pytest.mark.parametrize("damage", ["right shape, lengths disagree", "wrong types", "flipped byte",
                                     "truncated", "unmarshallable"])
 def test_damaged_lexicon_cache_is_rebuilt(tmp_path, monkeypatch, built_lexicon, damage):
-    from lint.spelling import lexicon
+    from lint.spelling import lexicon, prebuilt
 
     parts, whole, name = built_lexicon
     if damage == "right shape, lengths disagree":
@@ -164,6 +164,7 @@ def test_damaged_lexicon_cache_is_rebuilt(tmp_path, monkeypatch, built_lexicon, 
         whole = whole[:len(whole) // 3]
     else:
         whole = b"\x00garbage" * 10
+    monkeypatch.setattr(prebuilt, "DIRECTORY", tmp_path / "none shipped")  # the user's cache is read
     monkeypatch.setenv("EDLINT_CACHE_DIR", str(tmp_path))
     path = tmp_path / name
     path.write_bytes(whole)
@@ -201,8 +202,9 @@ def bigram_counts():
 
 @pytest.mark.parametrize("damage", ["right shape, lengths disagree", "wrong types", "flipped byte"])
 def test_damaged_bigram_cache_is_rebuilt(tmp_path, monkeypatch, bigram_counts, damage):
-    from lint.spelling import context
+    from lint.spelling import context, prebuilt
 
+    monkeypatch.setattr(prebuilt, "DIRECTORY", tmp_path / "none shipped")  # the user's cache is read
     builds = []
     monkeypatch.setattr(context, "_build", lambda: builds.append(1) or bigram_counts)
     monkeypatch.setenv("EDLINT_CACHE_DIR", str(tmp_path))
