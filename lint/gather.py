@@ -110,7 +110,7 @@ class Gatherer:
         result = self.result
         late = self._corpus_findings()
         try:
-            order = sorted(late)
+            order = late.files()
             step = 500  # files whose late findings are looked up, finalized and kept at a time
             for k in range(0, len(order), step):
                 self._late_batch(order[k:k + step], late)
@@ -140,11 +140,12 @@ class Gatherer:
         result.notices = notices
         return result
 
-    def _corpus_findings(self) -> dict[int, list[tuple[int, Finding]]]:
+    def _corpus_findings(self) -> _Late:
         result = self.result
-        late: dict[int, list[tuple[int, Finding]]] = {}
+        late = _Late(self.store)
         chunks_by_rule = self.store.corpus_rules()
         if not chunks_by_rule:
+            late.done()
             return late
         rulesets = {}
         for cfg in self.configs:
@@ -165,22 +166,23 @@ class Gatherer:
                 continue
             for gdoc, finding in found:
                 i = bisect_right(self.doc_base, gdoc) - 1
-                late.setdefault(i, []).append((gdoc - self.doc_base[i], finding))
+                late.add(i, (gdoc - self.doc_base[i], finding))
+        late.done()
         return late
 
-    def _late_batch(self, files: list[int], late: dict) -> None:
+    def _late_batch(self, files: list[int], late: _Late) -> None:
         memo, wanted, known = self.late_memo, {}, {}
         if memo is not None:
             for i in files:
                 key = bytes(self.cache_keys[32 * i:32 * i + 32])
                 if key != _NO_KEY:
-                    wanted[i] = (key, memo.digest(key, late[i]))
+                    wanted[i] = (key, memo.digest(key, late.get(i)))
             known = memo.known(wanted)
         for i in files:
             if i in known and i not in self.failed:  # finalized as in the run that stored it
                 self.findings[i] = self.store.findings.put_pickled(known[i]) if known[i] else -1
                 continue
-            kept = self._late_finalize(i, late[i])
+            kept = self._late_finalize(i, late.get(i))
             if kept is not None and i in wanted:
                 memo.add(wanted[i][0], wanted[i][1], kept)
         if memo is not None:
@@ -291,6 +293,44 @@ class Gatherer:
 
 
 _NO_KEY = bytes(32)
+
+
+class _Late:
+    """The corpus rules' findings per file, until each file is finalized again. In a spilling
+    run they go to the store in batches: a template line that recurs in every article of
+    an archive leaves a few numbers per file in memory, not its findings."""
+
+    BATCH = 2000  # findings held before they are written
+
+    def __init__(self, store: RunStore):
+        self._chunks = store.late if store.spilled else None
+        self._where: dict[int, list[int]] = {}  # file -> its chunks (spilling run)
+        self._held: dict[int, list[tuple[int, Finding]]] = {}
+        self._count = 0
+
+    def add(self, i: int, item: tuple[int, Finding]) -> None:
+        self._held.setdefault(i, []).append(item)
+        self._count += 1
+        if self._chunks is not None and self._count >= self.BATCH:
+            self._write()
+
+    def _write(self) -> None:
+        for i, items in self._held.items():
+            self._where.setdefault(i, []).append(self._chunks.put(items))
+        self._held.clear()
+        self._count = 0
+
+    def done(self) -> None:
+        if self._chunks is not None:
+            self._write()
+
+    def files(self) -> list[int]:
+        return sorted(self._where if self._chunks is not None else self._held)
+
+    def get(self, i: int) -> list[tuple[int, Finding]]:
+        if self._chunks is None:
+            return self._held[i]
+        return [item for n in self._where[i] for item in self._chunks.get(n)]
 
 
 class _Baseline:

@@ -274,6 +274,7 @@ class RunStore:
         self.findings = Chunks(self.directory, "findings")  # per file, as finalized
         self.documents = Chunks(self.directory, "documents")  # per file, DocumentResults
         self.sealed = Chunks(self.directory, "sealed")  # per path, sorted and baselined
+        self.late = Chunks(self.directory, "late")  # the corpus rules' findings, per file in batches
         self._corpus: dict[str, Chunks] = {}  # per corpus rule: (global doc, data) per file
         self.packs = Packs()  # file number -> what a late finding needs (see lint.jobs)
         self.files = PathList(self.directory, "files")  # per file
@@ -299,7 +300,7 @@ class RunStore:
         return self._corpus
 
     def close(self) -> None:
-        for chunks in (self.findings, self.documents, self.sealed, *(c for c, _ in self._corpus.values())):
+        for chunks in (self.findings, self.documents, self.sealed, self.late, *(c for c, _ in self._corpus.values())):
             chunks.close()
         for names in (self.files, self.discovered):
             names.close()

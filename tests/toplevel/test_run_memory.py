@@ -178,3 +178,16 @@ def test_a_run_store_closes_twice_without_complaint():
     store.files.append("a.md")
     store.close()
     store.close()
+
+
+# -- the corpus rules' late findings -------------------------------------------------------
+
+@pytest.mark.parametrize("batch", [1, 7, 2000])
+def test_late_findings_written_in_batches_give_the_same_reports(desk, monkeypatch, batch):
+    from lint import gather
+
+    monkeypatch.setattr(gather._Late, "BATCH", batch)
+    held = _same_reports([desk], jobs=2)
+    # Every note's title line recurs (digits aside): a late finding in each of the 40 files.
+    late = [d for d in held.findings if d.rule == "boilerplate.repeated"]
+    assert len({d.path for d in late}) == 40
