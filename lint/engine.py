@@ -143,22 +143,29 @@ class Engine:
         self.follow_symlinks = follow_symlinks  # links out of a checked directory
         self.cache = cache  # the result cache's directory (`--cache`, lint/cache.py), or None
 
-    def run_jobs(self, jobs: list[FileJob], result: RunResult | None = None) -> RunResult:
+    def run_jobs(self, jobs, result: RunResult | None = None, *, count: int | None = None,
+                 distinct: bool = False, store=None) -> RunResult:
+        """Check `jobs`: a list, or (with `count`, how many) an iterable whose configs are
+        known to build, made as the pool takes them. `distinct`: no two jobs' files share
+        a name. `store`: the RunStore to keep the results in (a new one by default)."""
         from .gather import Gatherer
         from .jobs import check_all
         from .spill import RunStore
 
         result = result or RunResult()
-        for j in jobs:  # fail fast on config errors, before any work
-            ruleset_for(j.config)
+        if count is None:
+            jobs = list(jobs)
+            for j in jobs:  # fail fast on config errors, before any work
+                ruleset_for(j.config)
+            count = len(jobs)
         if self.cache is not None:
-            jobs = [replace(j, cache=self.cache) for j in jobs]
+            jobs = (replace(j, cache=self.cache) for j in jobs)
         workers = self.jobs
         if workers == 0:
             # Start-up of a worker costs about as much as checking a few articles: only
             # worth it for a batch (a CI run), never for an editor's single file.
-            workers = min(os.cpu_count() or 1, 8) if len(jobs) >= AUTO_PARALLEL_MIN_FILES else 1
-        store = RunStore(spill=self.spill)
+            workers = min(os.cpu_count() or 1, 8) if count >= AUTO_PARALLEL_MIN_FILES else 1
+        store = store or RunStore(spill=self.spill)
         if store.spilled:
             result.store = store  # the reports read the findings from it; the caller closes it
         memo = None
@@ -166,9 +173,9 @@ class Engine:
             from .cache import LateMemo
 
             memo = LateMemo(self.cache)
-        gatherer = Gatherer(result, store, ruleset_for, memo)
-        checked = check_all(jobs, workers, store.directory, lambda done: self._tick_count(done, len(jobs)),
-                            expected=len(jobs))
+        gatherer = Gatherer(result, store, ruleset_for, memo, distinct=distinct)
+        checked = check_all(jobs, workers, store.directory, lambda done: self._tick_count(done, count),
+                            expected=count)
         try:
             for job, c in checked:
                 gatherer.add(job, c)
@@ -198,34 +205,68 @@ class Engine:
             self.progress(done, total)
 
     def run(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None) -> RunResult:
+        from array import array
+
         from .files import discover
+        from .spill import RunStore
 
         result = RunResult()
         notes: list[str] = []
-        files, errors = discover(paths, self._config_or_default, follow_symlinks=self.follow_symlinks,
-                                 notes=notes)
-        result.errors.extend(errors)
-        result.notices.extend(Notice("warning", n, "files") for n in notes)
-        jobs = []
-        for f in files:
-            name = (stdin_filename or "-") if f == "-" else f
-            try:
-                # stdin takes the config of the name it is given, else of the working directory.
-                cfg = self.resolver.for_path(name if f != "-" or stdin_filename else ".")
-                ruleset_for(cfg)  # rules it can't build (no such rule, bad parameter) fail the same way
-            except ConfigError as e:
-                # A broken config governs only the files below it: report them, check the rest.
-                result.files.append(name)
-                result.errors.append(FileError(name, str(e)))
-                continue
-            except Exception as e:  # a bug reading this file's config: this file alone is lost
-                import traceback
+        store = RunStore(spill=self.spill)  # a spilling run keeps even the names on disk
+        try:
+            files, errors = discover(paths, self._config_or_default, follow_symlinks=self.follow_symlinks,
+                                     notes=notes, into=store.discovered)
+            result.errors.extend(errors)
+            result.notices.extend(Notice("warning", n, "files") for n in notes)
+            # Each file's config, looked up before any work (a file whose rules can't be built
+            # is reported now): a number per file, the jobs made from them as the pool takes them.
+            configs: list[Config] = []
+            numbers: dict[Config, int] = {}
+            config_of = array("i")  # file -> its config's number, -1 for none
+            count, stdin_named = 0, 0
+            for f in files:
+                name = (stdin_filename or "-") if f == "-" else f
+                stdin_named += f == "-" or f == stdin_filename
+                cfg = self._config_for_file(f, name, stdin_filename, result)
+                if cfg is None:
+                    config_of.append(-1)
+                    continue
+                k = numbers.get(cfg)
+                if k is None:
+                    k = numbers[cfg] = len(configs)
+                    configs.append(cfg)
+                config_of.append(k)
+                count += 1
 
-                result.files.append(name)
-                result.errors.append(FileError(name, internal_error(e), detail=traceback.format_exc()))
-                continue
-            jobs.append(FileJob(name, cfg, text=(stdin_text or "") if f == "-" else None, metrics=self.metrics))
-        return self.run_jobs(jobs, result)
+            def jobs():
+                for f, k in zip(files, config_of):
+                    if k >= 0:
+                        name = (stdin_filename or "-") if f == "-" else f
+                        yield FileJob(name, configs[k], text=(stdin_text or "") if f == "-" else None,
+                                      metrics=self.metrics)
+
+            # A directory walk names each file once; only standard input's name can repeat one.
+            return self.run_jobs(jobs(), result, count=count, distinct=stdin_named <= 1, store=store)
+        except BaseException:
+            store.close()
+            raise
+
+    def _config_for_file(self, f: str, name: str, stdin_filename: str | None, result: RunResult) -> Config | None:
+        try:
+            # stdin takes the config of the name it is given, else of the working directory.
+            cfg = self.resolver.for_path(name if f != "-" or stdin_filename else ".")
+            ruleset_for(cfg)  # rules it can't build (no such rule, bad parameter) fail the same way
+            return cfg
+        except ConfigError as e:
+            # A broken config governs only the files below it: report them, check the rest.
+            result.files.append(name)
+            result.errors.append(FileError(name, str(e)))
+        except Exception as e:  # a bug reading this file's config: this file alone is lost
+            import traceback
+
+            result.files.append(name)
+            result.errors.append(FileError(name, internal_error(e), detail=traceback.format_exc()))
+        return None
 
     def _config_or_default(self, path: str) -> Config:
         try:

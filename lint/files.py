@@ -14,7 +14,7 @@ def _spec(patterns):
 
 
 def discover(paths: list[str], config_for, *, follow_symlinks: bool = False,
-             notes: list[str] | None = None) -> tuple[list[str], list[FileError]]:
+             notes: list[str] | None = None, into=None) -> tuple[list[str], list[FileError]]:
     """Expand `paths` into the files to check. `config_for(path)` gives the config that
     decides include/exclude for a directory. Missing paths, empty directories and
     directories that can't be listed are errors.
@@ -22,10 +22,17 @@ def discover(paths: list[str], config_for, *, follow_symlinks: bool = False,
     Inside a directory, a symbolic link that leads out of it is not followed unless
     `follow_symlinks`: a contributed link to a file elsewhere on the machine would
     otherwise be read and quoted in the report. One line about the links skipped is
-    appended to `notes`. Files named on the command line are checked as given."""
-    files: list[str] = []
+    appended to `notes`. Files named on the command line are checked as given.
+
+    The files are appended to `into` (a list by default, which is returned), one at a time:
+    a walk over an archive holds none of its names itself."""
+    files = [] if into is None else into
     errors: list[FileError] = []
+    # A path is checked once. Only the names of arguments that could meet another's are
+    # remembered: a walk's names all begin with its top, so two arguments can share a name
+    # only if one begins with the other; within one walk no name repeats.
     seen: set[str] = set()
+    meets = _Overlap([p for p in paths if p != "-"])
     outside: list[str] = []  # links not followed
     for p in paths:
         if p == "-":
@@ -43,12 +50,11 @@ def discover(paths: list[str], config_for, *, follow_symlinks: bool = False,
             errors.append(FileError(p, "not a regular file or directory"))
             continue
         cfg: Config = config_for(p)
-        found, unlisted = _walk(p, cfg, seen, follow_symlinks, outside)
+        found, unlisted = _walk(p, cfg, seen if meets(p) else None, follow_symlinks, outside, files)
         errors.extend(unlisted)
         if not found and not any(e.path == p for e in unlisted):
             errors.append(FileError(p, "no articles found in this directory (include: "
                                        + ", ".join(cfg.include) + ")"))
-        files.extend(found)
     if outside and notes is not None:
         n = len(outside)
         notes.append(f"{n} symbolic link{'s' if n != 1 else ''} leading out of the checked "
@@ -57,10 +63,30 @@ def discover(paths: list[str], config_for, *, follow_symlinks: bool = False,
     return files, errors
 
 
-def _walk(top: str, cfg: Config, seen: set[str], follow_symlinks: bool,
-          outside: list[str]) -> tuple[list[str], list[FileError]]:
+class _Overlap:
+    """Whether an argument begins with another or another with it (or it is given twice)."""
+
+    def __init__(self, names: list[str]):
+        from collections import Counter
+
+        self._count = Counter(names)
+        self._sorted = sorted(self._count)
+
+    def __call__(self, p: str) -> bool:
+        from bisect import bisect_right
+
+        if self._count[p] > 1 or any(p[:k] in self._count for k in range(1, len(p))):
+            return True
+        j = bisect_right(self._sorted, p)  # the names that begin with p follow it
+        return j < len(self._sorted) and self._sorted[j].startswith(p)
+
+
+def _walk(top: str, cfg: Config, seen: set[str] | None, follow_symlinks: bool,
+          outside: list[str], into) -> tuple[int, list[FileError]]:
+    """Append the files of `top` to `into`; return how many, and the directories that
+    could not be listed. `seen` (None: nothing else can name these files) keeps each once."""
     include, exclude = _spec(cfg.include), _spec(DEFAULT_EXCLUDE + tuple(cfg.exclude))
-    found: list[str] = []
+    found = 0
     errors: list[FileError] = []
 
     def unlisted(e: OSError) -> None:
@@ -82,9 +108,12 @@ def _walk(top: str, cfg: Config, seen: set[str], follow_symlinks: bool,
                 if not follow_symlinks and os.path.islink(full) and not _inside(full, real_top):
                     outside.append(full)
                     continue
-                if full not in seen:
+                if seen is not None:
+                    if full in seen:
+                        continue
                     seen.add(full)
-                    found.append(full)
+                into.append(full)
+                found += 1
     return found, errors
 
 

@@ -1,9 +1,9 @@
 """Gather the files' results into a RunResult as they finish, then finish the run:
 the corpus rules, their late findings, the sort, the baseline.
 
-Memory holds only what the summary needs (the files' names, their errors, notices and
-counts); the findings, documents and corpus data go to the run's store (lint.spill),
-which keeps them on disk for a CLI run. The result is the one a run that held
+Memory holds only what the summary needs (the files' errors, notices and counts, and a
+few bytes per file); the files' names, findings, documents and corpus data go to the
+run's store (lint.spill), which keeps them on disk for a CLI run. The result is the one a run that held
 everything would give: the same findings in the same order, the same errors, notices,
 documents and rules.
 """
@@ -12,23 +12,30 @@ from __future__ import annotations
 import pickle
 from array import array
 from bisect import bisect_right
+from itertools import groupby
+from operator import itemgetter
 
 from .finding import SEVERITY_RANK, Finding
 from .errors import internal_error
 from .jobs import Checked, close_pack_readers, finalize, load_pack
 from .result import FileError, Notice, RunResult
-from .spill import CollectedItems, RunStore, StoredList
+from .spill import CollectedItems, FileNames, RunStore, StoredList
 
 
 class Gatherer:
-    def __init__(self, result: RunResult, store: RunStore, ruleset_for, late_memo=None):
+    def __init__(self, result: RunResult, store: RunStore, ruleset_for, late_memo=None, distinct: bool = False):
         self.late_memo = late_memo  # lint.cache.LateMemo with `--cache`
         self.cache_keys = bytearray()  # with late_memo: 32 bytes per job, its result cache key (or zeros)
         self.result = result
         self.store = store
         self.ruleset_for = ruleset_for
-        self.paths: list[str] = []  # per job (a part of a split export is a job)
-        self.files: list[str] = []  # per file
+        # Jobs are numbered (a part of a split export is a job) and so are files; a job's
+        # name is its file's.
+        self.files = store.files  # per file
+        self.files.distinct = distinct  # the caller knows no path repeats
+        self.job_file = array("i")  # job number -> its file's number
+        self._last_path: str | None = None
+        self._in_order = True  # the paths came sorted (a directory walk's do): no sort at the end
         self.configs: list = []  # distinct configs, in order of first use
         self._config_number: dict = {}
         self.file_config = array("i")  # file number -> config number
@@ -43,10 +50,13 @@ class Gatherer:
         self.collected_count: dict[str, int] = {}
 
     def add(self, job, c: Checked) -> None:
-        i = len(self.paths)
-        self.paths.append(c.path)
+        i = len(self.job_file)
         if job.part is None or job.part[0] == 0:  # a split export is one file
             self.files.append(c.path)
+        self.job_file.append(len(self.files) - 1)
+        if self._in_order and self._last_path is not None and c.path < self._last_path:
+            self._in_order = False
+        self._last_path = c.path
         n = self._config_number.get(job.config)
         if n is None:
             n = self._config_number[job.config] = len(self.configs)
@@ -100,23 +110,27 @@ class Gatherer:
         result = self.result
         late = self._corpus_findings()
         try:
-            order = sorted(late)
+            order = late.files()
             step = 500  # files whose late findings are looked up, finalized and kept at a time
             for k in range(0, len(order), step):
                 self._late_batch(order[k:k + step], late)
         finally:
             close_pack_readers()
-        result.files.extend(self.files)
+        before = len(result.files)  # files whose config could not be built, noted by the engine
+        if self.store.spilled:
+            result.files = FileNames(result.files, self.files)
+        else:
+            result.files.extend(self.files)
         result.notices.extend(self.file_notices)
         self.file_errors.sort(key=lambda pair: pair[0])  # late ones go with their file
         result.errors.extend(e for _, e in self.file_errors)
         for cfg in self.configs:
             for rid, spec in self.ruleset_for(cfg).specs.items():
                 result.rules.setdefault(rid, spec)
-        checked = dict.fromkeys(self.file_config[i] for i in range(len(self.paths)) if i not in self.failed)
+        checked = dict.fromkeys(self.file_config[i] for i in range(len(self.job_file)) if i not in self.failed)
         result.configs = [self.configs[n] for n in checked]
         self._documents()
-        self._findings(baseline)
+        self._findings(baseline, before)
         # Deduplicate notices (one per server, not one per batch).
         seen, notices = set(), []
         for nt in result.notices:
@@ -126,11 +140,12 @@ class Gatherer:
         result.notices = notices
         return result
 
-    def _corpus_findings(self) -> dict[int, list[tuple[int, Finding]]]:
+    def _corpus_findings(self) -> _Late:
         result = self.result
-        late: dict[int, list[tuple[int, Finding]]] = {}
+        late = _Late(self.store)
         chunks_by_rule = self.store.corpus_rules()
         if not chunks_by_rule:
+            late.done()
             return late
         rulesets = {}
         for cfg in self.configs:
@@ -151,22 +166,23 @@ class Gatherer:
                 continue
             for gdoc, finding in found:
                 i = bisect_right(self.doc_base, gdoc) - 1
-                late.setdefault(i, []).append((gdoc - self.doc_base[i], finding))
+                late.add(i, (gdoc - self.doc_base[i], finding))
+        late.done()
         return late
 
-    def _late_batch(self, files: list[int], late: dict) -> None:
+    def _late_batch(self, files: list[int], late: _Late) -> None:
         memo, wanted, known = self.late_memo, {}, {}
         if memo is not None:
             for i in files:
                 key = bytes(self.cache_keys[32 * i:32 * i + 32])
                 if key != _NO_KEY:
-                    wanted[i] = (key, memo.digest(key, late[i]))
+                    wanted[i] = (key, memo.digest(key, late.get(i)))
             known = memo.known(wanted)
         for i in files:
             if i in known and i not in self.failed:  # finalized as in the run that stored it
                 self.findings[i] = self.store.findings.put_pickled(known[i]) if known[i] else -1
                 continue
-            kept = self._late_finalize(i, late[i])
+            kept = self._late_finalize(i, late.get(i))
             if kept is not None and i in wanted:
                 memo.add(wanted[i][0], wanted[i][1], kept)
         if memo is not None:
@@ -181,7 +197,7 @@ class Gatherer:
         from .engine import FileOutcome, _DocInfo
 
         source, raw, docs, part = load_pack(self.store.packs[i], self.store.directory)
-        o = FileOutcome(self.paths[i], self.configs[self.file_config[i]], source=source,
+        o = FileOutcome(self.files[self.job_file[i]], self.configs[self.file_config[i]], source=source,
                         docs=[_DocInfo(record, directives, {}) for record, directives in docs])
         try:
             kept = finalize(o, raw + extra)
@@ -208,7 +224,7 @@ class Gatherer:
         return data
 
     def _documents(self) -> None:
-        numbers = [n for n in self.documents if n >= 0]
+        numbers = array("q", (n for n in self.documents if n >= 0))
         if not self.store.spilled:
             for n in numbers:
                 self.result.documents.extend(self.store.documents.get(n))
@@ -217,22 +233,40 @@ class Gatherer:
         length = sum(len(self.store.documents.get(n)) for n in numbers)
         self.result.documents = StoredList(self.store.documents, numbers, length)
 
-    def _findings(self, baseline: str | None) -> None:
+    def _groups(self):
+        """(path, its jobs' numbers) for the jobs with findings, sorted by path (stable)."""
+        if self._in_order:  # nothing to sort, and no path held beyond the one at hand
+            pairs = ((path, i) for i, path in enumerate(self._job_paths()) if self.findings[i] >= 0)
+        else:  # names given out of order: sorted here, which holds those with findings
+            order = sorted((i for i in range(len(self.job_file)) if self.findings[i] >= 0),
+                           key=lambda i: self.files[self.job_file[i]])
+            pairs = ((self.files[self.job_file[i]], i) for i in order)
+        for path, group in groupby(pairs, key=itemgetter(0)):
+            yield path, [i for _, i in group]
+
+    def _job_paths(self):
+        """Each job's name, in order, read along with the files' (a file's jobs are together)."""
+        names, at, path = iter(self.files), -1, None
+        for f in self.job_file:
+            while at < f:
+                path, at = next(names), at + 1
+            yield path
+
+    def _findings(self, baseline: str | None, before: int = 0) -> None:
         """Sorted by path (stable), each path's findings sorted by position: the global sort."""
         result = self.result
-        order = sorted((i for i in range(len(self.paths)) if self.findings[i] >= 0), key=self.paths.__getitem__)
         hide = _Baseline(baseline) if baseline else None
         counts = {"error": 0, "warning": 0, "info": 0}
         first: dict[str, Finding] = {}
-        sealed, by_path, total = [], {}, 0
-        k = 0
-        while k < len(order):
-            path = self.paths[order[k]]
-            fail_on = self.configs[self.file_config[order[k]]].fail_on  # the parts of one export share it
+        sealed, paths, total = array("q"), 0, 0
+        # RunResult.files number -> its path's chunk of sorted findings (a spilled run's reports
+        # that walk files read them so).
+        by_file = array("q", [-1]) * (before + len(self.files)) if self.store.spilled else None
+        for path, jobs in self._groups():
+            fail_on = self.configs[self.file_config[jobs[0]]].fail_on  # the parts of one export share it
             found: list[Finding] = []
-            while k < len(order) and self.paths[order[k]] == path:
-                found.extend(self.store.findings.get(self.findings[order[k]]))
-                k += 1
+            for i in jobs:
+                found.extend(self.store.findings.get(self.findings[i]))
             found.sort(key=Finding.sort_key)
             if hide is not None:
                 found = hide.filter(found)
@@ -244,19 +278,59 @@ class Gatherer:
             if not result.fails_own_config and fail_on != "never":
                 result.fails_own_config = any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on] for d in found)
             total += len(found)
-            by_path[path] = self.store.sealed.put(found)
-            sealed.append(by_path[path])
+            paths += 1
+            sealed.append(self.store.sealed.put(found))
+            if by_file is not None:
+                by_file[before + self.job_file[jobs[0]]] = sealed[-1]  # a repeated path's: its first file
         result.baselined = hide.hidden if hide is not None else 0
         if not self.store.spilled:
             result.findings = [d for n in sealed for d in self.store.sealed.get(n)]
             return
         stored = StoredList(self.store.sealed, sealed, total)
-        stored.counts, stored.paths, stored.first_by_rule = counts, len(by_path), first
-        stored._by_path = by_path
+        stored.counts, stored.paths, stored.first_by_rule = counts, paths, first
+        stored._by_file, stored._files = by_file, result.files
         result.findings = stored
 
 
 _NO_KEY = bytes(32)
+
+
+class _Late:
+    """The corpus rules' findings per file, until each file is finalized again. In a spilling
+    run they go to the store in batches: a template line that recurs in every article of
+    an archive leaves a few numbers per file in memory, not its findings."""
+
+    BATCH = 2000  # findings held before they are written
+
+    def __init__(self, store: RunStore):
+        self._chunks = store.late if store.spilled else None
+        self._where: dict[int, list[int]] = {}  # file -> its chunks (spilling run)
+        self._held: dict[int, list[tuple[int, Finding]]] = {}
+        self._count = 0
+
+    def add(self, i: int, item: tuple[int, Finding]) -> None:
+        self._held.setdefault(i, []).append(item)
+        self._count += 1
+        if self._chunks is not None and self._count >= self.BATCH:
+            self._write()
+
+    def _write(self) -> None:
+        for i, items in self._held.items():
+            self._where.setdefault(i, []).append(self._chunks.put(items))
+        self._held.clear()
+        self._count = 0
+
+    def done(self) -> None:
+        if self._chunks is not None:
+            self._write()
+
+    def files(self) -> list[int]:
+        return sorted(self._where if self._chunks is not None else self._held)
+
+    def get(self, i: int) -> list[tuple[int, Finding]]:
+        if self._chunks is None:
+            return self._held[i]
+        return [item for n in self._where[i] for item in self._chunks.get(n)]
 
 
 class _Baseline:

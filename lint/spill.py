@@ -93,6 +93,127 @@ class Chunks:
                 os.close(self._readers.popitem()[1])
 
 
+class PathList:
+    """An append-only sequence of paths: a list, or in a spilling run a file in the run's
+    directory and 8 bytes of offset per path, so an archive's names are not held in memory.
+    Iterates, counts, indexes and compares like the list it stands for. `distinct` is set
+    by a caller that knows no path repeats (a directory walk's)."""
+
+    def __init__(self, directory: str | None = None, name: str = "paths"):
+        self._list: list[str] | None = [] if directory is None else None
+        self.distinct = False
+        if directory is not None:
+            self._file = open(os.path.join(directory, name), "w+b")
+            self._ends = array("q")  # path number -> where it ends in the file
+            self._unflushed = False
+
+    def append(self, path: str) -> None:
+        if self._list is not None:
+            self._list.append(path)
+            return
+        # surrogatepass: a name os.walk decoded with surrogateescape comes back the same.
+        self._file.write(path.encode("utf-8", "surrogatepass"))
+        self._ends.append(self._file.tell())
+        self._unflushed = True
+
+    def extend(self, paths) -> None:
+        for p in paths:
+            self.append(p)
+
+    def __len__(self) -> int:
+        return len(self._list) if self._list is not None else len(self._ends)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def _fd(self) -> int:
+        if self._unflushed:
+            self._file.flush()
+            self._unflushed = False
+        return self._file.fileno()
+
+    def __getitem__(self, number: int) -> str:
+        if self._list is not None:
+            return self._list[number]
+        if number < 0:
+            number += len(self._ends)
+        if not 0 <= number < len(self._ends):
+            raise IndexError(number)
+        start = self._ends[number - 1] if number else 0
+        return os.pread(self._fd(), self._ends[number] - start, start).decode("utf-8", "surrogatepass")
+
+    def __iter__(self):
+        if self._list is not None:
+            yield from self._list
+            return
+        fd, start, n, block = self._fd(), 0, len(self._ends), 1 << 16
+        k = 0
+        while k < n:  # a block of whole paths at a time (a longer path is its own block)
+            j = k
+            while j < n and (self._ends[j] - start <= block or j == k):
+                j += 1
+            data = os.pread(fd, self._ends[j - 1] - start, start)
+            at = 0
+            for e in self._ends[k:j]:
+                yield data[at:e - start].decode("utf-8", "surrogatepass")
+                at = e - start
+            start, k = self._ends[j - 1], j
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (list, PathList)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"PathList({len(self)} paths)"
+
+    def close(self) -> None:
+        if self._list is None:
+            self._file.close()
+
+
+class FileNames:
+    """`RunResult.files` of a spilling run: the names noted before the run (files whose
+    config could not be built) and then the checked files, kept on disk."""
+
+    def __init__(self, before: list[str], stored: PathList):
+        self._before = before
+        self._stored = stored
+        self.distinct = stored.distinct  # no path repeats: the reports need no set of them
+
+    def __len__(self) -> int:
+        return len(self._before) + len(self._stored)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __iter__(self):
+        yield from self._before
+        yield from self._stored
+
+    def __getitem__(self, number: int) -> str:
+        if number < 0:
+            number += len(self)
+        if number < len(self._before):
+            return self._before[number]
+        return self._stored[number - len(self._before)]
+
+    def append(self, path: str) -> None:
+        self._stored.append(path)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (list, FileNames, PathList)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"FileNames({len(self)} paths)"
+
+
 class StoredList:
     """A read-only sequence over some chunks (each a list): what a report iterates, once
     or several times, without holding it. Indexing reads it whole (only small runs do)."""
@@ -104,7 +225,11 @@ class StoredList:
         self.counts: dict[str, int] | None = None  # findings per severity, when known
         self.paths: int | None = None  # distinct paths among the findings, when known
         self.first_by_rule: dict | None = None  # the first finding of each rule, when known
-        self._by_path: dict[str, int] = {}  # path -> chunk number, for a report that walks files
+        # For a report that walks files: file number (in RunResult.files) -> the chunk of
+        # its path's findings, -1 for none (a repeated path's go with its first file).
+        self._by_file = array("q")
+        self._files = None  # RunResult.files, to look a path up
+        self._by_path: dict[str, int] | None = None
 
     def __len__(self) -> int:
         return self._length
@@ -119,12 +244,25 @@ class StoredList:
     def __getitem__(self, index):
         return list(self)[index]
 
+    def for_file(self, number: int) -> list:
+        """The findings of the path of file `number` of RunResult.files."""
+        chunk = self._by_file[number] if number < len(self._by_file) else -1
+        return [] if chunk < 0 else self._chunks.get(chunk)
+
+    def _path_chunks(self) -> dict[str, int]:
+        if self._by_path is None:  # only a report that looks paths up builds it (O(paths))
+            self._by_path = {}
+            for path, chunk in zip(self._files or (), self._by_file):
+                if chunk >= 0:
+                    self._by_path.setdefault(path, chunk)
+        return self._by_path
+
     def path_names(self) -> list[str]:
         """The paths that have findings, in the order of the findings."""
-        return list(self._by_path)
+        return sorted(self._path_chunks(), key=self._path_chunks().__getitem__)
 
     def for_path(self, path: str) -> list:
-        number = self._by_path.get(path)
+        number = self._path_chunks().get(path)
         return [] if number is None else self._chunks.get(number)
 
 
@@ -136,8 +274,11 @@ class RunStore:
         self.findings = Chunks(self.directory, "findings")  # per file, as finalized
         self.documents = Chunks(self.directory, "documents")  # per file, DocumentResults
         self.sealed = Chunks(self.directory, "sealed")  # per path, sorted and baselined
+        self.late = Chunks(self.directory, "late")  # the corpus rules' findings, per file in batches
         self._corpus: dict[str, Chunks] = {}  # per corpus rule: (global doc, data) per file
         self.packs = Packs()  # file number -> what a late finding needs (see lint.jobs)
+        self.files = PathList(self.directory, "files")  # per file
+        self.discovered = PathList(self.directory, "discovered")  # what Engine.run found to check
 
     @property
     def spilled(self) -> bool:
@@ -159,8 +300,10 @@ class RunStore:
         return self._corpus
 
     def close(self) -> None:
-        for chunks in (self.findings, self.documents, self.sealed, *(c for c, _ in self._corpus.values())):
+        for chunks in (self.findings, self.documents, self.sealed, self.late, *(c for c, _ in self._corpus.values())):
             chunks.close()
+        for names in (self.files, self.discovered):
+            names.close()
         if self.directory is not None:
             _remove_flat(self.directory)
             self.directory = None

@@ -49,11 +49,43 @@ def _by_path(result: RunResult):
 
         def findings_of(path):
             return findings.get(path, [])
+    errors = _errors(result)
+    for path in errors:
+        paths.setdefault(path)
+    return list(paths), findings_of, errors
+
+
+def _errors(result: RunResult) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     for e in result.errors:
-        paths.setdefault(e.path)
         errors.setdefault(e.path, []).append(e.message)
-    return paths, findings_of, errors
+    return errors
+
+
+class _Walk:
+    """The paths of a spilled run whose files are all named once, read back as the report
+    goes (no set of them held): the checked files, each with its findings, then the other
+    paths the errors name. Iterable twice, as the report walks them."""
+
+    def __init__(self, result: RunResult, errors: dict[str, list[str]]):
+        self._result = result
+        met = set()
+        n = 0
+        for path in result.files:  # the paths of the errors that are files
+            n += 1
+            if path in errors:
+                met.add(path)
+        self._others = [p for p in errors if p not in met]
+        self.count = n + len(self._others)
+
+    def __iter__(self):
+        for number, path in enumerate(self._result.files):
+            yield path, number
+        for path in self._others:
+            yield path, None
+
+    def findings_of(self, number) -> list[Finding]:
+        return [] if number is None else self._result.findings.for_file(number)
 
 
 def _case(path: str, found: list[Finding], messages: list[str] | None, threshold) -> tuple[ET.Element, str]:
@@ -88,22 +120,28 @@ def write(result: RunResult, options: dict, out) -> None:
     (the counts, which come first, are taken in a pass before)."""
     fail_on = options.get("fail_on") or "info"
     threshold = SEVERITY_RANK.get(fail_on, 0) if fail_on != "never" else None
-    paths, findings_of, errors = _by_path(result)
+    if getattr(result.files, "distinct", False) and hasattr(result.findings, "for_file"):
+        errors = _errors(result)
+        walk = _Walk(result, errors)
+        paths, findings_of, n_paths = walk, walk.findings_of, walk.count
+    else:  # findings by path, for each path once
+        names, findings_of, errors = _by_path(result)
+        paths, n_paths = [(path, path) for path in names], len(names)
     n_failures = n_errors = 0
-    for path in paths:
+    for path, key in paths:
         if path in errors:
             n_errors += 1
-        elif threshold is not None and any(SEVERITY_RANK[d.severity] >= threshold for d in findings_of(path)):
+        elif threshold is not None and any(SEVERITY_RANK[d.severity] >= threshold for d in findings_of(key)):
             n_failures += 1
-    counts = f'tests="{len(paths)}" failures="{n_failures}" errors="{n_errors}"'
+    counts = f'tests="{n_paths}" failures="{n_failures}" errors="{n_errors}"'
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(f'<testsuites name="edlint" {counts}>\n')
-    if not paths:
+    if not n_paths:
         out.write(f'  <testsuite name="edlint" {counts} skipped="0" />\n</testsuites>\n')
         return
     out.write(f'  <testsuite name="edlint" {counts} skipped="0">\n')
-    for path in paths:
-        case, _ = _case(path, findings_of(path), errors.get(path), threshold)
+    for path, key in paths:
+        case, _ = _case(path, findings_of(key), errors.get(path), threshold)
         ET.indent(case, level=2)
         out.write("    " + ET.tostring(case, encoding="unicode") + "\n")
     out.write("  </testsuite>\n</testsuites>\n")

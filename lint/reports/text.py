@@ -70,31 +70,39 @@ def write(result, options: dict, out) -> None:
     for d in result.findings:
         out.write(format_line(d, color) + "\n")
     if options.get("statistics"):
-        for line in statistics(result):
+        for line in statistics_lines(result):
             out.write(line + "\n")
     if not options.get("quiet"):
         out.write(summary_line(result) + "\n")
 
 
 def statistics(result) -> list[str]:
+    return list(statistics_lines(result))
+
+
+def statistics_lines(result):
+    """The lines of --statistics, as the documents are read (a spilled run's are on disk)."""
     from collections import Counter
 
-    out = ["", "Findings per rule:"]
+    yield ""
+    yield "Findings per rule:"
     per_rule = Counter(d.rule for d in result.findings)
     if not per_rule:
-        out.append("  (none)")
+        yield "  (none)"
     for rule, n in sorted(per_rule.items(), key=lambda x: (-x[1], x[0])):
-        out.append(f"  {n:6d}  {printable(rule)}")
-    docs = [d for d in result.documents if d.metrics]
-    if docs:
-        out.append("")
-        out.append("Readability per document:")
-        for doc in docs:
-            m = doc.metrics
-            name = printable_path(doc.path) + (f"#{doc.record}" if doc.record is not None else "")
-            keys = [k for k in ("words", "sentences", "formula", "grade", "target_grade", "flesch_reading_ease",
-                                "reading_time_s") if m.get(k) is not None]
-            line = ", ".join(f"{k}={m[k]}" for k in keys)
-            out.append(f"  {name}: {line}" + (" (too short to grade)" if m.get("too_short") else ""))
-    out.append("")
-    return out
+        yield f"  {n:6d}  {printable(rule)}"
+    first = True
+    for doc in result.documents:
+        m = doc.metrics
+        if not m:
+            continue
+        if first:
+            yield ""
+            yield "Readability per document:"
+            first = False
+        name = printable_path(doc.path) + (f"#{doc.record}" if doc.record is not None else "")
+        keys = [k for k in ("words", "sentences", "formula", "grade", "target_grade", "flesch_reading_ease",
+                            "reading_time_s") if m.get(k) is not None]
+        line = ", ".join(f"{k}={m[k]}" for k in keys)
+        yield f"  {name}: {line}" + (" (too short to grade)" if m.get("too_short") else "")
+    yield ""
