@@ -380,3 +380,35 @@ def test_sentences_about_discussions_main_roads_and_submissions_are_news():
              "Submitted by the harbour board in January, the plan was approved on Tuesday.",
              "News services on the island were cut for two days when the mast came down."]
     assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Reading Time: 6 minutes", "boilerplate.widget"),
+    ("Jump to Recipe Jump to Video", "boilerplate.widget"),
+    ("More articles by", "boilerplate.navigation"),
+    ("View More Island Travel Articles", "boilerplate.navigation"),
+    ("Get Started for Free", "boilerplate.subscribe"),
+    ("The quay at dawn, before the first crossing. Photo by Jane Roe on Unsplash", "boilerplate.caption"),
+])
+def test_reading_time_labels_jump_links_author_links_and_stock_photo_captions(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_a_review_stamp_label_is_a_byline():
+    line = "Date Last Reviewed:"
+    assert _flagged([TITLE, *STORY, line]) == [(line, "boilerplate.byline")]
+
+
+def test_leaked_link_targets_are_widgets_only_beside_each_other():
+    assert _under_story("_blank") == []
+    lines = [TITLE, *STORY, "_blank", "_blank"]
+    assert _flagged(lines) == [("_blank", "boilerplate.widget")] * 2
+
+
+def test_sentences_about_reading_times_photos_and_getting_started_are_news():
+    lines = [TITLE, *STORY,
+             "Reading time for the pupils was moved to the morning while the ferry was away.",
+             "More articles by the island's school pupils will appear in the spring newsletter.",
+             "The photo by Jane Roe on the harbour wall was taken on the first morning of spring.",
+             "Getting started for free was the easy part, the new café owner said."]
+    assert _flagged(lines) == []
