@@ -22,7 +22,7 @@ from .features import Shape, headline_like, is_code, shape
 from .lexicon import Lexicon, load_lexicon, normalize
 from .lines import Line, split_lines
 from .model import load_model
-from .neighbours import drop_misplaced_bylines, from_neighbours
+from .neighbours import drop_misplaced_bylines, from_neighbours, glyph_lines
 from .region import main_region
 from .story_lines import story_lines, teaser_blurb
 from .structure import context_kind, load_context_rules
@@ -123,6 +123,8 @@ def prepare(doc: Document, lexicon: Lexicon) -> State:
         _from_markup(lines, kinds, found)
     for i, (kind, why) in from_neighbours(lines, shapes, kinds).items():
         found.setdefault(i, ResidueLine(lines[i], kind, why))
+    for i, kind in glyph_lines(lines, norms, {i: r.kind for i, r in found.items()}).items():
+        found[i] = ResidueLine(lines[i], kind, "a mark alone beside residue")
     return State(lines, shapes, kinds, weak, span, found)
 
 

@@ -61,6 +61,36 @@ def from_neighbours(lines, shapes, kinds) -> dict[int, tuple[str, str]]:
     return found
 
 
+# A star, a bar, a bullet: one or two marks alone on a line. A rule line ("___", "* * *",
+# "-----") may be the article's own section break, so it is never one of them.
+_GLYPHS_MAX = 2
+
+
+def glyph_lines(lines, norms, kinds: dict[int, str]) -> dict[int, str]:
+    """Line index -> kind for lines of a mark or two alone ("*", "|", "»") in a run of such
+    lines that touches known residue (`kinds`, by line): the icons and separators of that
+    widget (a font-size control's stars, a tool bar's bars). Their words-free text gives
+    no phrase a hold, and the line model should not have to guess them."""
+    n = len(lines)
+    glyph = [not norms[i] and 0 < len("".join(lines[i].text.split())) <= _GLYPHS_MAX for i in range(n)]
+    out: dict[int, str] = {}
+    for i in range(n):
+        if not glyph[i] or i in kinds:
+            continue
+        up = i - 1
+        while up >= 0 and glyph[up] and up not in kinds:
+            up -= 1
+        down = i + 1
+        while down < n and glyph[down] and down not in kinds:
+            down += 1
+        kind = kinds.get(up) if up >= 0 else None
+        if kind is None and down < n:
+            kind = kinds.get(down)
+        if kind is not None:
+            out[i] = kind
+    return out
+
+
 def _caption_above(i, lines, shapes, kinds) -> bool:
     """Whether the line above the credit at `i` is its picture's caption."""
     if i == 0 or shapes[i].words > 8 or not _story_goes_on(i, shapes):

@@ -275,3 +275,140 @@ def test_signatures_with_a_colon_after_posted_by_are_a_comment_thread():
 ])
 def test_account_buttons_and_skip_links_without_bars(line, rule):
     assert _under_story(line) == [(line, rule)]
+
+
+# Session 7: families read off the missed lines of both benchmarks (links to the
+# neighbouring stories, wire slugs and datelines, alert sign-ups, closed threads, agency
+# credits, syndication notices, a partner's news box, a 2008 paper's comment stamps, and
+# the marks of a widget alone on their lines).
+
+@pytest.mark.parametrize("line, rule", [
+    ("Next story: Council votes to keep the old library open", "boilerplate.navigation"),
+    ("Previous article: Storm closes two airports in the north", "boilerplate.navigation"),
+    ("Go to earlier story", "boilerplate.navigation"),
+    ("<<Back to index", "boilerplate.navigation"),
+    ("See more blog entries", "boilerplate.navigation"),
+    ("AP-NY-03-02-09 1412EST", "boilerplate.byline"),
+    ("Sign up for breaking news e-mail alerts", "boilerplate.subscribe"),
+    ("GET OUR NEWS BY E-MAIL", "boilerplate.subscribe"),
+    ("Thanks for your comments - this feedback is now closed", "boilerplate.widget"),
+    ("Jane Roe © Harbour Images", "boilerplate.credit"),
+    ("STAFF PHOTO BY JANE ROEThe ferry leaves the quay on its first crossing", "boilerplate.credit"),
+    ("In the interest of timeliness, this story is fed directly from the Example Press newswire "
+     "and may contain occasional typographical errors.", "boilerplate.legal"),
+    ("More Football News from Harbour Sport", "boilerplate.related-headline"),
+])
+def test_story_links_wire_slugs_alerts_credits_and_notices(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+@pytest.mark.parametrize("line", [
+    "HARBOURTOWN, Maine, Feb. 3, 2009",
+    "Feb 3, 2009 7:00 pm US/Eastern",
+])
+def test_a_dateline_and_a_stamp_with_a_regions_time_zone_are_bylines(line):
+    assert _flagged([TITLE, line, *STORY]) == [(line, "boilerplate.byline")]
+
+
+def test_sentences_about_next_stories_alerts_closed_debates_and_wires_are_news():
+    lines = [TITLE, *STORY,
+             "The next story in the series will follow the crew through the winter they lost.",
+             "Go back to the earlier timetable, the councillors told the operator on Friday.",
+             "Residents can sign up for flood alerts at the town hall.",
+             "The debate is now closed, the chairman said, and the vote will be held on Friday.",
+             "Staff photos by Harbour School pupils are on show in the library until March.",
+             "The report was taken from a wire service, the paper said in its correction.",
+             "More local news from the island came in on Tuesday, when the harbour reopened.",
+             "HARBOURTOWN, Maine, was quiet on Feb. 3, 2009, when the last ferry left the quay."]
+    assert _flagged(lines) == []
+
+
+def test_a_comment_thread_stamped_posted_with_the_time_first():
+    lines = [TITLE, *STORY, "2 comments posted - Post a new comment",
+             "Good news for the island at last.",
+             "Posted: 16:50 8th January 2009",
+             "About time, the supply boat could not cope.",
+             "Posted: 18:42 8th January 2009"]
+    assert _flagged(lines) == [(line, "boilerplate.comments") for line in lines[4:]]
+
+
+def test_a_count_of_comments_in_the_story_is_news():
+    lines = [TITLE, *STORY,
+             "12 comments posted on the council's website were removed after the meeting, a spokesman said."]
+    assert _flagged(lines) == []
+
+
+def test_marks_alone_beside_a_widget_are_the_widgets():
+    lines = [TITLE, *STORY[:2], "E-mail to a friend", "Font size:", "*", "*", "*", STORY[2]]
+    assert _flagged(lines) == [(line, "boilerplate.widget") for line in lines[3:8]]
+
+
+def test_a_section_break_and_a_rule_line_beside_residue_stay_clean():
+    lines = [TITLE, STORY[0], "* * *", STORY[1], "___", "Advertisement", STORY[2]]
+    assert _flagged(lines) == [("Advertisement", "boilerplate.advertisement")]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Discuss this story on the Island Ferries message board...", "boilerplate.widget"),
+    ("Join the discussion on our Message Boards", "boilerplate.widget"),
+    ("Send us your comments", "boilerplate.widget"),
+    ("Having trouble logging in? Click Here", "boilerplate.subscribe"),
+    ("Today on IslandGazette.com", "boilerplate.related-headline"),
+    ("« Winter timetable published | Main | Harbour fees to rise »", "boilerplate.navigation"),
+    ("del.icio.us Digg this reddit!", "boilerplate.share"),
+    ("Island Gazette news services", "boilerplate.byline"),
+])
+def test_forum_prompts_blog_links_and_wire_desks(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+@pytest.mark.parametrize("line", [
+    "HARBOURTOWN--(BUSINESS WIRE)--",
+    "Special to The Island Gazette",
+    "Submitted by Jane Roe",
+])
+def test_wire_datelines_and_contributor_lines_are_bylines(line):
+    assert _flagged([TITLE, line, *STORY]) == [(line, "boilerplate.byline")]
+
+
+def test_sentences_about_discussions_main_roads_and_submissions_are_news():
+    lines = [TITLE, *STORY,
+             "Islanders will discuss this story and others at the parish meeting on Thursday.",
+             "Send us your comments, the council urged, before the consultation closes in March.",
+             "The ferry runs on the main | north route in summer and on the south route in winter.",
+             "Special to the island is its one road, which runs from the quay to the school.",
+             "Submitted by the harbour board in January, the plan was approved on Tuesday.",
+             "News services on the island were cut for two days when the mast came down."]
+    assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Reading Time: 6 minutes", "boilerplate.widget"),
+    ("Jump to Recipe Jump to Video", "boilerplate.widget"),
+    ("More articles by", "boilerplate.navigation"),
+    ("View More Island Travel Articles", "boilerplate.navigation"),
+    ("Get Started for Free", "boilerplate.subscribe"),
+    ("The quay at dawn, before the first crossing. Photo by Jane Roe on Unsplash", "boilerplate.caption"),
+])
+def test_reading_time_labels_jump_links_author_links_and_stock_photo_captions(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_a_review_stamp_label_is_a_byline():
+    line = "Date Last Reviewed:"
+    assert _flagged([TITLE, *STORY, line]) == [(line, "boilerplate.byline")]
+
+
+def test_leaked_link_targets_are_widgets_only_beside_each_other():
+    assert _under_story("_blank") == []
+    lines = [TITLE, *STORY, "_blank", "_blank"]
+    assert _flagged(lines) == [("_blank", "boilerplate.widget")] * 2
+
+
+def test_sentences_about_reading_times_photos_and_getting_started_are_news():
+    lines = [TITLE, *STORY,
+             "Reading time for the pupils was moved to the morning while the ferry was away.",
+             "More articles by the island's school pupils will appear in the spring newsletter.",
+             "The photo by Jane Roe on the harbour wall was taken on the first morning of spring.",
+             "Getting started for free was the easy part, the new café owner said."]
+    assert _flagged(lines) == []
