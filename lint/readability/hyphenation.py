@@ -34,6 +34,11 @@ class Patterns:
                 continue
             raw[line.translate(_DIGITS)] = line
         self._raw = raw
+        # The letters the patterns are made of: a word with none of them (Chinese, Greek,
+        # Cyrillic) can match no pattern, and has no points; 45% of the cost of a page of
+        # Chinese went into scanning its words for patterns that could not be there.
+        letters = set("".join(raw)) - {"."}
+        self._letters = frozenset(letters) if all(key.strip(".") for key in raw) else None
         self._parsed: dict[str, tuple[int, list[int]]] = {}
         self.maxlen = max(map(len, raw))
         # Every pattern and every proper beginning of one in one table: slice -> (offset,
@@ -63,6 +68,8 @@ class Patterns:
 
     def positions(self, word: str) -> list[int]:
         word = word.lower()
+        if self._letters is not None and self._letters.isdisjoint(word):
+            return []
         pointed = f".{word}."
         refs = [0] * (len(pointed) + 1)
         self._calls += 1

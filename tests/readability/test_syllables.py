@@ -91,3 +91,30 @@ def test_indexed_lookups_answer_as_the_binary_search(cmu_entries, monkeypatch):
     monkeypatch.setattr(module, "_lookups", module.INDEX_AFTER + 1)
     assert [w for w in words if phones(w) != cmu_entries.get(w)] == []
     assert module._indexed  # the dicts were in use
+
+
+def test_words_in_other_scripts_take_the_short_way_to_the_same_answers(monkeypatch):
+    # A word with none of the patterns' letters has no points, and a non-ASCII word has no
+    # entry in the ASCII dictionary: both are answered without a search, as pyphen and
+    # textstat answer them, mixed words and letters that lower-case to ASCII included.
+    import random
+
+    import pyphen
+    import textstat
+
+    from lint.readability import syllables as module
+
+    reference = pyphen.Pyphen(lang="en_US")
+    rng = random.Random(7)
+    scripts = ["北京上海广州深圳日本語", "Москваприветмир", "Αθήναλόγος", "éèïñçøåß", "abcdefghijklmnop"]
+    words = ["".join(rng.choice(rng.choice(scripts)) for _ in range(rng.randint(1, 9))) for _ in range(400)]
+    words += ["Kraków", "İstanbul", "Ｋyoto", "\u212aelvin", "日本語English", "naïve", "résumé", "ﬁnance", "café’s"]
+    searched, search = [], module._search
+    monkeypatch.setattr(module, "_search", lambda *a: searched.append(a[1]) or search(*a))
+    monkeypatch.setattr(module, "_counts", {})
+    monkeypatch.setattr(module, "_indexed", {})  # every lookup by search, none by an index
+    monkeypatch.setattr(module, "_lookups", 0)
+    assert [w for w in words if hyphenation.positions(w.lower()) != reference.positions(w.lower())] == []
+    assert [w for w in words if syllables(w) != textstat.syllable_count(w)] == []
+    non_ascii = [w for w in words if not w.isascii()]
+    assert non_ascii and searched and all(w.isascii() for w in searched)  # never searched for
