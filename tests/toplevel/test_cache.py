@@ -38,12 +38,17 @@ def newsroom(desk, home, request, monkeypatch):
     return desk
 
 
-def run(cache_dir, *paths):
-    """One engine run (in this process) through the cache in `cache_dir`; (findings as
-    tuples, the cache object that counted hits and misses)."""
+def _close_open_caches():
+    """As a new process would find them: no cache open (each run opens its own)."""
     for c in lint.cache._OPEN.values():
         c.close()
     lint.cache._OPEN.clear()
+
+
+def run(cache_dir, *paths):
+    """One engine run (in this process) through the cache in `cache_dir`; (findings as
+    tuples, the cache object that counted hits and misses)."""
+    _close_open_caches()
     result = Engine(ConfigResolver(), cache=str(cache_dir)).run([str(p) for p in paths])
     found = sorted((d.path, d.line, d.column, d.rule, d.message) for d in result.findings)
     return found, lint.cache.cache_for(str(cache_dir))
@@ -274,9 +279,7 @@ def test_a_rerun_with_some_files_changed_writes_every_report_as_without_the_cach
                                        encoding="utf-8")
 
     def cached():
-        for c in lint.cache._OPEN.values():
-            c.close()
-        lint.cache._OPEN.clear()
+        _close_open_caches()
         result = _run([root], spill=True, jobs=workers, cache=str(tmp_path / "cache"))
         try:
             return _reports(result), lint.cache.cache_for(str(tmp_path / "cache")).hits
@@ -304,9 +307,7 @@ def test_the_parts_of_a_large_export_are_kept_too(tmp_path, home, monkeypatch):
     expected = _reports(_run([path]))
 
     def cached():
-        for c in lint.cache._OPEN.values():
-            c.close()
-        lint.cache._OPEN.clear()
+        _close_open_caches()
         result = _run([path], spill=True, cache=str(tmp_path / "cache"))
         try:
             cache = lint.cache.cache_for(str(tmp_path / "cache"))
@@ -340,9 +341,7 @@ def test_late_findings_are_kept_and_follow_the_other_files(tmp_path, home, monke
         (root / f"story-{n}.md").write_text(_article(n), encoding="utf-8")
 
     def cached():
-        for c in lint.cache._OPEN.values():
-            c.close()
-        lint.cache._OPEN.clear()
+        _close_open_caches()
         result = _run([root], spill=True, cache=str(tmp_path / "cache"))
         try:
             return _reports(result)
