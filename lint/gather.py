@@ -34,6 +34,7 @@ class Gatherer:
         self.files = store.files  # per file
         self.files.distinct = distinct  # the caller knows no path repeats
         self.job_file = array("i")  # job number -> its file's number
+        self.job_part = array("i")  # job number -> its part of a split export (0 for a whole file)
         self._last_path: str | None = None
         self._in_order = True  # the paths came sorted (a directory walk's do): no sort at the end
         self.configs: list = []  # distinct configs, in order of first use
@@ -54,6 +55,7 @@ class Gatherer:
         if job.part is None or job.part[0] == 0:  # a split export is one file
             self.files.append(c.path)
         self.job_file.append(len(self.files) - 1)
+        self.job_part.append(job.part[0] if job.part is not None else 0)
         if self._in_order and self._last_path is not None and c.path < self._last_path:
             self._in_order = False
         self._last_path = c.path
@@ -262,34 +264,81 @@ class Gatherer:
         # RunResult.files number -> its path's chunk of sorted findings (a spilled run's reports
         # that walk files read them so).
         by_file = array("q", [-1]) * (before + len(self.files)) if self.store.spilled else None
+        by_file_end = array("q", [-1]) * len(by_file) if by_file is not None else None
         for path, jobs in self._groups():
             fail_on = self.configs[self.file_config[jobs[0]]].fail_on  # the parts of one export share it
-            found: list[Finding] = []
-            for i in jobs:
-                found.extend(self.store.findings.get(self.findings[i]))
-            found.sort(key=Finding.sort_key)
-            if hide is not None:
-                found = hide.filter(found)
-            if not found:
+            start, kept = len(sealed), 0
+            for found in self._sorted_pieces(jobs):
+                if hide is not None:
+                    found = hide.filter(found)
+                if not found:
+                    continue
+                for d in found:
+                    counts[d.severity] += 1
+                    first.setdefault(d.rule, d)
+                if not result.fails_own_config and fail_on != "never":
+                    result.fails_own_config = any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on] for d in found)
+                kept += len(found)
+                sealed.append(self.store.sealed.put(found))
+            if not kept:
                 continue
-            for d in found:
-                counts[d.severity] += 1
-                first.setdefault(d.rule, d)
-            if not result.fails_own_config and fail_on != "never":
-                result.fails_own_config = any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on] for d in found)
-            total += len(found)
+            total += kept
             paths += 1
-            sealed.append(self.store.sealed.put(found))
-            if by_file is not None:
-                by_file[before + self.job_file[jobs[0]]] = sealed[-1]  # a repeated path's: its first file
+            if by_file is not None:  # a repeated path's: its first file
+                by_file[before + self.job_file[jobs[0]]] = sealed[start]
+                by_file_end[before + self.job_file[jobs[0]]] = sealed[-1] + 1
         result.baselined = hide.hidden if hide is not None else 0
         if not self.store.spilled:
             result.findings = [d for n in sealed for d in self.store.sealed.get(n)]
             return
         stored = StoredList(self.store.sealed, sealed, total)
         stored.counts, stored.paths, stored.first_by_rule = counts, paths, first
-        stored._by_file, stored._files = by_file, result.files
+        stored._by_file, stored._by_file_end, stored._files = by_file, by_file_end, result.files
         result.findings = stored
+
+
+    PIECE = 5000  # findings sealed per chunk of a split export's path
+
+    def _sorted_pieces(self, jobs: list[int]):
+        """A path's findings in the global sort's order, as lists: one for a file, and for a
+        split export its parts' findings each sorted, in pieces of about PIECE, so that a
+        100,000-record export's findings are never all in memory. Exact because each part is
+        whole records after the one before: when some part's positions reach into another's
+        (a finding with no line, say), the path is sorted whole, as it always was."""
+        get = self.store.findings.get
+        if len(jobs) == 1:
+            found = list(get(self.findings[jobs[0]]))
+            found.sort(key=Finding.sort_key)
+            yield found
+            return
+        order = sorted(jobs, key=self.job_part.__getitem__)
+        if not self._parts_apart(order):
+            found = [d for i in jobs for d in get(self.findings[i])]
+            found.sort(key=Finding.sort_key)
+            yield found
+            return
+        piece: list[Finding] = []
+        for i in order:
+            part = list(get(self.findings[i]))
+            part.sort(key=Finding.sort_key)
+            piece.extend(part)
+            if len(piece) >= self.PIECE:
+                yield piece
+                piece = []
+        if piece:
+            yield piece
+
+    def _parts_apart(self, order: list[int]) -> bool:
+        """Whether the parts' findings, in part order, each sort wholly after the last's."""
+        last = None
+        for i in order:
+            keys = [Finding.sort_key(d) for d in self.store.findings.get(self.findings[i])]
+            if not keys:
+                continue
+            if last is not None and not last < min(keys):
+                return False
+            last = max(keys)
+        return True
 
 
 _NO_KEY = bytes(32)

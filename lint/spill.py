@@ -228,6 +228,7 @@ class StoredList:
         # For a report that walks files: file number (in RunResult.files) -> the chunk of
         # its path's findings, -1 for none (a repeated path's go with its first file).
         self._by_file = array("q")
+        self._by_file_end = None  # with _by_file: the chunk after the path's last (a long path has several)
         self._files = None  # RunResult.files, to look a path up
         self._by_path: dict[str, int] | None = None
 
@@ -247,23 +248,29 @@ class StoredList:
     def for_file(self, number: int) -> list:
         """The findings of the path of file `number` of RunResult.files."""
         chunk = self._by_file[number] if number < len(self._by_file) else -1
-        return [] if chunk < 0 else self._chunks.get(chunk)
+        if chunk < 0:
+            return []
+        end = self._by_file_end[number] if self._by_file_end is not None else chunk + 1
+        if end == chunk + 1:
+            return self._chunks.get(chunk)
+        return [d for n in range(chunk, end) for d in self._chunks.get(n)]
 
-    def _path_chunks(self) -> dict[str, int]:
+    def _path_files(self) -> dict[str, int]:
         if self._by_path is None:  # only a report that looks paths up builds it (O(paths))
             self._by_path = {}
-            for path, chunk in zip(self._files or (), self._by_file):
+            for number, (path, chunk) in enumerate(zip(self._files or (), self._by_file)):
                 if chunk >= 0:
-                    self._by_path.setdefault(path, chunk)
+                    self._by_path.setdefault(path, number)
         return self._by_path
 
     def path_names(self) -> list[str]:
         """The paths that have findings, in the order of the findings."""
-        return sorted(self._path_chunks(), key=self._path_chunks().__getitem__)
+        files = self._path_files()
+        return sorted(files, key=lambda path: self._by_file[files[path]])
 
     def for_path(self, path: str) -> list:
-        number = self._path_chunks().get(path)
-        return [] if number is None else self._chunks.get(number)
+        number = self._path_files().get(path)
+        return [] if number is None else self.for_file(number)
 
 
 class RunStore:

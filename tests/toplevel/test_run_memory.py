@@ -191,3 +191,61 @@ def test_late_findings_written_in_batches_give_the_same_reports(desk, monkeypatc
     # Every note's title line recurs (digits aside): a late finding in each of the 40 files.
     late = [d for d in held.findings if d.rule == "boilerplate.repeated"]
     assert len({d.path for d in late}) == 40
+
+
+# -- a large export's findings, sealed a piece at a time ------------------------------------
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_split_export_keeps_its_findings_in_pieces_and_reports_them_in_order(tmp_path, monkeypatch, workers):
+    """A JSON Lines export is one path: its findings used to be gathered, sorted and sealed
+    all at once (a 100,000-record export held them all). Its parts are whole records in
+    order, so each part sorted in turn is the same order; no sealed piece holds more than
+    PIECE findings beyond one part's, and every report is the one a held run gives."""
+    import json
+
+    from lint import gather
+    from lint.readers import jsondocs
+
+    export = tmp_path / "desk.jsonl"
+    export.write_text("".join(json.dumps({"title": f"Harbour notes {n}", "body": _note(n).split("\n", 2)[2]}) + "\n"
+                              for n in range(60)), encoding="utf-8")
+    monkeypatch.setattr(jsondocs, "PART_BYTES", 300)
+    monkeypatch.setattr(gather.Gatherer, "PIECE", 7)
+    sizes = []
+    put = gather.RunStore.__init__
+
+    def watched_init(self, spill=False):
+        put(self, spill)
+        real = self.sealed.put
+
+        def sealed_put(obj):
+            sizes.append(len(obj))
+            return real(obj)
+        self.sealed.put = sealed_put
+    monkeypatch.setattr(gather.RunStore, "__init__", watched_init)
+    held = _same_reports([export], jobs=workers)
+    assert len(held.findings) > 40  # two findings in two notes of every three
+    assert len(sizes) > 2 and max(sizes) < 7 + 10  # pieces, each PIECE plus at most one part's
+    assert [d.sort_key() for d in held.findings] == sorted(d.sort_key() for d in held.findings)
+    lines = [d.line for d in held.findings]
+    assert lines == sorted(lines) and lines[-1] >= 59  # the whole export (a record a line), in order
+
+
+def test_parts_whose_findings_interleave_are_sorted_whole(tmp_path):
+    """The pieces are exact only when each part's findings sort after the last part's: a
+    part with a finding before the previous part's (no line, say) makes the path one sort."""
+    from lint.finding import Finding
+    from lint.gather import Gatherer
+
+    def finding(line):
+        return Finding(rule="spelling", message="m", start=0, end=1, path="x.jsonl", line=line, column=1)
+
+    g = Gatherer.__new__(Gatherer)
+    g.store = RunStore(spill=False)
+    g.findings = [g.store.findings.put([finding(5), finding(3)]), g.store.findings.put([finding(9)]),
+                  g.store.findings.put([finding(0)])]
+    g.job_part = [0, 1, 2]
+    assert g._parts_apart([0, 1]) and not g._parts_apart([0, 1, 2])
+    pieces = list(g._sorted_pieces([0, 1, 2]))
+    assert [[d.line for d in p] for p in pieces] == [[0, 3, 5, 9]]
+    assert [[d.line for d in p] for p in g._sorted_pieces([0, 1])] == [[3, 5, 9]]
