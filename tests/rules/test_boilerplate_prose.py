@@ -162,3 +162,20 @@ def test_a_share_bar_in_the_middle_leaves_the_second_half_of_the_story():
             + "\n\n".join(paragraphs[4:]))
     assert [(d.line, d.rule) for d in run(text, ["boilerplate"])] == [
         (11, "boilerplate.share"), (12, "boilerplate.share"), (13, "boilerplate.share"), (14, "boilerplate.widget")]
+
+
+def test_a_checklists_last_item_above_a_photo_credit_is_not_a_caption():
+    # A picture with only a credit follows the list; the item above the credit is the
+    # list's own, and the caption rule needs a caption-like line that is not a list item.
+    text = (
+        "Packing for a winter crossing\n\n"
+        "Passengers who travel to the island in winter should bring more than a coat, the ferry "
+        "operator said on Monday, because the crossing can be delayed for hours.\n\n"
+        "Warm gloves and a spare hat\n\n"
+        "A flask of soup for the waiting room\n\n"
+        "Charge your phone before you leave home\n\n"
+        "Image by Jane Roe via Example Images\n\n"
+        "The operator said it would post delays on its website from six in the morning.\n"
+    )
+    found = [(d.line, d.rule) for d in run(text, ["boilerplate"])]
+    assert found == [(11, "boilerplate.credit")]
