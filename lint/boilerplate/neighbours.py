@@ -14,7 +14,9 @@ from .features import Shape, headline_like
 from .lexicon import normalize
 
 _PREV_NEXT = re.compile(r"(previous|prev|next|older|newer)( (article|post|story|entry|item|page))?", re.I)
-_LINK_BUTTON = re.compile(r"(read|see|view|show) (more|all)|(continue|keep) reading", re.I)
+# Buttons that link to one page ("Read more", "Read the full review"), not headers of a list.
+_LINK_BUTTON = re.compile(r"(read|see|view|show) (more|all)|(continue|keep) reading|"
+                          r"(read|see|view|watch|listen to) (the )?(full|whole|original|complete) \w+( \w+)?", re.I)
 _LABELLED = re.compile(r"[:|]")
 _LIST_MAX_ITEMS = 12
 _CAPTION_MAX_WORDS = 20

@@ -179,3 +179,22 @@ def test_a_checklists_last_item_above_a_photo_credit_is_not_a_caption():
     )
     found = [(d.line, d.rule) for d in run(text, ["boilerplate"])]
     assert found == [(11, "boilerplate.credit")]
+
+
+def test_the_next_card_under_a_read_the_full_review_link_is_not_a_related_list():
+    # "Read full review" links one card to its page; it does not head a list of other
+    # stories, so the next card's name and label under it stay the article's.
+    text = (
+        "The best ferries for a winter crossing\n\n"
+        "We sailed on every ferry that serves the island this winter and timed each crossing, "
+        "noting how the boats handled the swell in the worst of the storms.\n\n"
+        "The Northern Star is the steadiest boat on the route, and its lounge stays quiet "
+        "even when the wind turns against the tide.\n\n"
+        "Read full review\n\n"
+        "Island Spirit\n\n"
+        "Fastest Crossing\n\n"
+        "The Island Spirit makes the crossing in forty minutes, ten fewer than any other boat, "
+        "though its small deck is closed in rough weather.\n"
+    )
+    found = [(d.line, d.rule) for d in run(text, ["boilerplate"])]
+    assert found == [(7, "boilerplate.related-headline")]
