@@ -32,9 +32,11 @@ _LONG_STRETCH_MIN_DENSITY = 0.015  # the same for long menus and footers (4+ kno
 _PAGE_STRETCH = 20  # a stretch this long with this many known lines and little code or
 _PAGE_STRETCH_HITS = 2  # few figures is a whole page's menus and footers
 _PAGE_STRETCH_MAX_TABULAR = 0.25
-_MENU_LINES = 15  # this many lines above the story and not one of prose: a page's menus...
+_MENU_LINES = 15  # this many lines above the story, no paragraph among them: a page's menus...
 _MENU_ITEMS = 0.6  # ...when this share of them are short capitalised items...
-_MENU_REPEATED = 0.3  # ...and fewer than this share come back below as subheadings
+_MENU_REPEATED = 0.3  # ...and fewer than this share come back in the story as subheadings
+_MENU_BLURBS = 0.1  # a menu's items may carry blurbs: at most this share of its lines...
+_MENU_BLURB_WORDS = 25  # ...each shorter than this (a longer line is a paragraph)
 # Code and figures: an article's own code samples and tables.
 _TABULAR = re.compile(r"[{}();=<>\[\]\d]|^\s*(//|#|\$ )")
 _MAX_WORDS = 60  # longer lines are paragraphs: no phrase is tried
@@ -251,7 +253,7 @@ def _phrase_kinds(lines, norms, shapes, lexicon: Lexicon):
     weak: list[bool] = []
     for ln, norm, s in zip(lines, norms, shapes):
         kind, w = None, False
-        if s.words <= _MAX_WORDS and not is_code(ln.text):
+        if s.words <= _MAX_WORDS and not _code_to_phrases(ln.text):
             # Items between bars are a bar, not a sentence, whatever the last one ends with
             # ("Share this: Digg | Furl | reddit | What's this?").
             kind, w = lexicon.match(norm or ln.text, s.prose and ln.text.count("|") < 2)
@@ -259,6 +261,19 @@ def _phrase_kinds(lines, norms, shapes, lexicon: Lexicon):
         weak.append(w)
     _drop_lone_weak(kinds, weak)
     return kinds, weak
+
+
+# Square brackets that open after a space or at the line's start, hold words and close
+# before a space or a stop: an editor's bracket ("[Video]", "[Read more: X]", a caption's
+# "... [+]"), not an index ("a[0]") or a type ("[Tag!]!").
+_PROSE_BRACKETS = re.compile(r"(?:^|(?<=\s))\[[^\[\]{}=;!]*\](?=$|[\s.,:)])")
+
+
+def _code_to_phrases(text: str) -> bool:
+    """A line of code, which no phrase is tried on; brackets of prose do not make one."""
+    if "[" in text:
+        text = _PROSE_BRACKETS.sub(" ", text)
+    return is_code(text)
 
 
 def _drop_lone_weak(kinds, weak) -> None:
@@ -285,16 +300,24 @@ def _costs(lines, kinds) -> list[float]:
 
 
 def _menu_stretch(stretch: range, state) -> bool:
-    """A long stretch above the story that reads like a menu: no line of prose, mostly
-    short capitalised items, and few of them repeated below as the article's own
-    subheadings (an opening list of ingredients or a table of contents is not chrome)."""
-    if len(stretch) < _MENU_LINES or any(state.shapes[i].prose for i in stretch):
+    """A long stretch above the story that reads like a menu: mostly short capitalised
+    items, never a paragraph, at most a few one-line blurbs under the items (a mega-menu's
+    "Explore our guides to ...", and then only beside a known residue line such as "Log
+    in"), and few of the items repeated in the story as its own subheadings (an opening
+    list of ingredients or a table of contents is not chrome; the same items again in the
+    page's footer are the menu's second copy, not subheadings)."""
+    if len(stretch) < _MENU_LINES:
+        return False
+    blurbs = [state.shapes[i] for i in stretch if state.shapes[i].prose]
+    if blurbs and (len(blurbs) > _MENU_BLURBS * len(stretch) or any(s.words >= _MENU_BLURB_WORDS for s in blurbs)
+                   or not any(state.kinds[i] is not None for i in stretch)):
         return False
     items = [i for i in stretch if _menu_item(state.lines[i].text, state.shapes[i])]
     if len(items) < _MENU_ITEMS * len(stretch):
         return False
-    below = {ln.text.lower() for ln in state.lines[stretch.stop:]}
-    return sum(1 for i in items if state.lines[i].text.lower() in below) < _MENU_REPEATED * len(items)
+    last = state.span[1] if state.span is not None else len(state.lines) - 1
+    story = {ln.text.lower() for ln in state.lines[stretch.stop:last + 1]}
+    return sum(1 for i in items if state.lines[i].text.lower() in story) < _MENU_REPEATED * len(items)
 
 
 def _menu_item(text: str, s: Shape) -> bool:

@@ -14,7 +14,9 @@ from .features import Shape, headline_like
 from .lexicon import normalize
 
 _PREV_NEXT = re.compile(r"(previous|prev|next|older|newer)( (article|post|story|entry|item|page))?", re.I)
-_LINK_BUTTON = re.compile(r"(read|see|view|show) (more|all)|(continue|keep) reading", re.I)
+# Buttons that link to one page ("Read more", "Read the full review"), not headers of a list.
+_LINK_BUTTON = re.compile(r"(read|see|view|show) (more|all)|(continue|keep) reading|"
+                          r"(read|see|view|watch|listen to) (the )?(full|whole|original|complete) \w+( \w+)?", re.I)
 _LABELLED = re.compile(r"[:|]")
 _LIST_MAX_ITEMS = 12
 _CAPTION_MAX_WORDS = 20
@@ -96,7 +98,15 @@ def _caption_above(i, lines, shapes, kinds) -> bool:
     if i == 0 or shapes[i].words > 8 or not _story_goes_on(i, shapes):
         return False
     j = i - 1
-    return kinds[j] is None and _caption_like(shapes[j]) and not _LABELLED.search(lines[j].text)
+    return (kinds[j] is None and _caption_like(shapes[j]) and not _LABELLED.search(lines[j].text)
+            and not _list_item_above(j, shapes, kinds))
+
+
+def _list_item_above(j, shapes, kinds) -> bool:
+    """Whether the line at `j`, without a closing stop, follows another short line that is
+    not prose: the last item of a list (a checklist's "Order the cake"), which a picture
+    with only a credit follows, not a caption."""
+    return j > 0 and not shapes[j].sentence and kinds[j - 1] is None and not shapes[j - 1].prose
 
 
 def _story_goes_on(i, shapes) -> bool:

@@ -198,3 +198,40 @@ def test_a_long_stretch_above_the_story_without_prose_goes_to_the_line_model():
     first = state.span[0]
     assert first == len(with_prose) + 1  # the story's stretch starts at P1
     assert not {i for i, _ in candidates(state)} & set(range(first))
+
+
+def _decided_above_story(lines: list[str]) -> tuple[set[int], int]:
+    from lint.boilerplate.classifier import candidates, prepare
+    from lint.boilerplate.lexicon import load_lexicon
+    from lint.readers.plaintext import read
+
+    state = prepare(read("\n\n".join(lines), "page.txt")[0], load_lexicon())
+    return {i for i, _ in candidates(state)}, state.span[0]
+
+
+MENU = ["Local", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport",
+        "Culture", "Travel", "Opinion", "Climate", "Style", "Education", "Weather", "Puzzles"]
+
+
+def test_a_menu_repeated_in_the_footer_still_goes_to_the_line_model():
+    """The page's footer repeats its menu: items that come back after the story are the
+    menu's second copy, not the story's subheadings, so the menu above is still a menu."""
+    decided, first = _decided_above_story(MENU + [TITLE, P1, P2, P3] + MENU)
+    assert set(range(len(MENU))) <= decided
+
+    # The control: the same items as the story's own subheadings (a table of contents).
+    toc = MENU[:8]
+    story = [TITLE] + [line for k, head in enumerate(toc) for line in (head, (P1, P2, P3)[k % 3])]
+    decided, first = _decided_above_story(MENU + story)
+    assert not decided & set(range(first))
+
+
+def test_a_menu_with_one_line_blurbs_beside_a_log_in_link_goes_to_the_line_model():
+    """A mega-menu describes some of its items in a line; with a known residue line in it
+    ("Log in") it is still a menu, whereas a sentence alone among the items keeps the
+    stretch the article's (test above)."""
+    menu = (MENU[:6] + ["Explore our guides to the region's schools and colleges."] + MENU[6:]
+            + ["Log in"])
+    decided, first = _decided_above_story(menu + [TITLE, P1, P2, P3])
+    items = {i for i, line in enumerate(menu) if line in MENU}
+    assert items <= decided

@@ -412,3 +412,22 @@ def test_sentences_about_reading_times_photos_and_getting_started_are_news():
              "The photo by Jane Roe on the harbour wall was taken on the first morning of spring.",
              "Getting started for free was the easy part, the new café owner said."]
     assert _flagged(lines) == []
+
+
+# Session 8: an editor's square brackets ("[Video]", "[+]", "[Read more: X]") no longer
+# make a line code, so the phrases see it; code's brackets still do.
+@pytest.mark.parametrize("line, rule", [
+    ("[Read more: How the island timetable was rebuilt]", "boilerplate.related-headline"),
+    ("Passengers wait on the quay for the first crossing ... [+] of the season. (Photo: Example Images)",
+     "boilerplate.caption"),
+])
+def test_links_and_captions_in_an_editors_brackets(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_code_with_brackets_and_a_bracketed_aside_stay_clean():
+    lines = [TITLE, *STORY,
+             "tags: [Tag!]!",
+             "related = items[0]",
+             "The harbour master said the new timetable [published on Friday] would hold until May."]
+    assert _flagged(lines) == []

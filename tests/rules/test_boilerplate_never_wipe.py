@@ -320,3 +320,20 @@ def test_a_buyers_guide_resumes_after_each_cards_prices():
     assert all(lines[n - 1].startswith("$") or lines[n - 1].startswith("Credit:") for n, _ in flagged), \
         [(n, lines[n - 1]) for n, _ in flagged]
     assert len(flagged) == 15  # two prices and a credit per card
+
+
+def test_a_writers_see_references_between_paragraphs_stay_clean():
+    """"See: <title>" under a paragraph is how a writer cites an example or a source: the
+    story's own text, unlike "Related: <title>" (a box the page slots in)."""
+    text = "\n\n".join([
+        "Five newsletters worth reading",
+        "The first is written by a former harbour pilot who explains how the ports of the north coast "
+        "work, with a long piece every week on one of them.",
+        "See: \u201cWhy the tide tables changed\u201d",
+        "The second comes from a retired teacher who reviews one book about the sea each month and "
+        "answers letters from readers at the end of every issue.",
+        "See: \u201cTen books for a winter crossing\u201d",
+        "The third is a weekly digest of the fishing fleet's catches, put together by two reporters "
+        "from the island's paper.",
+    ])
+    assert _flagged(text) == []

@@ -162,3 +162,39 @@ def test_a_share_bar_in_the_middle_leaves_the_second_half_of_the_story():
             + "\n\n".join(paragraphs[4:]))
     assert [(d.line, d.rule) for d in run(text, ["boilerplate"])] == [
         (11, "boilerplate.share"), (12, "boilerplate.share"), (13, "boilerplate.share"), (14, "boilerplate.widget")]
+
+
+def test_a_checklists_last_item_above_a_photo_credit_is_not_a_caption():
+    # A picture with only a credit follows the list; the item above the credit is the
+    # list's own, and the caption rule needs a caption-like line that is not a list item.
+    text = (
+        "Packing for a winter crossing\n\n"
+        "Passengers who travel to the island in winter should bring more than a coat, the ferry "
+        "operator said on Monday, because the crossing can be delayed for hours.\n\n"
+        "Warm gloves and a spare hat\n\n"
+        "A flask of soup for the waiting room\n\n"
+        "Charge your phone before you leave home\n\n"
+        "Image by Jane Roe via Example Images\n\n"
+        "The operator said it would post delays on its website from six in the morning.\n"
+    )
+    found = [(d.line, d.rule) for d in run(text, ["boilerplate"])]
+    assert found == [(11, "boilerplate.credit")]
+
+
+def test_the_next_card_under_a_read_the_full_review_link_is_not_a_related_list():
+    # "Read full review" links one card to its page; it does not head a list of other
+    # stories, so the next card's name and label under it stay the article's.
+    text = (
+        "The best ferries for a winter crossing\n\n"
+        "We sailed on every ferry that serves the island this winter and timed each crossing, "
+        "noting how the boats handled the swell in the worst of the storms.\n\n"
+        "The Northern Star is the steadiest boat on the route, and its lounge stays quiet "
+        "even when the wind turns against the tide.\n\n"
+        "Read full review\n\n"
+        "Island Spirit\n\n"
+        "Fastest Crossing\n\n"
+        "The Island Spirit makes the crossing in forty minutes, ten fewer than any other boat, "
+        "though its small deck is closed in rough weather.\n"
+    )
+    found = [(d.line, d.rule) for d in run(text, ["boilerplate"])]
+    assert found == [(7, "boilerplate.related-headline")]
