@@ -106,14 +106,17 @@ class PhrasePattern:
         return self._rx.finditer(text) if self._rx is not None else []
 
 
-_last_flat: list = [None, None, None]  # (text, lower, its flat form): the rules of a block share it
+# (text, lower, its flat form) of the last block: the rules of a block share it. One tuple,
+# read and replaced whole, so that threads (the editor's server) never mix two blocks' parts.
+_last_flat: list = [None]
 
 
 def _flat(text: str, lower: bool) -> str:
-    if _last_flat[0] is not text or _last_flat[1] != lower:
+    cached = _last_flat[0]
+    if cached is None or cached[0] is not text or cached[1] != lower:
         flat = " ".join(text.split())
-        _last_flat[:] = [text, lower, flat.lower() if lower else flat]
-    return _last_flat[2]
+        cached = _last_flat[0] = (text, lower, flat.lower() if lower else flat)
+    return cached[2]
 
 
 def word_bounded(pattern: str) -> str:
