@@ -112,12 +112,12 @@ def expand(jobs):
     """The jobs, with each large JSON Lines export read from disk as parts of whole records
     (lint.readers.jsondocs.split_export), so its records spread over the workers and only
     a part is in memory at a time. Yields lazily."""
-    from .readers.jsondocs import LINE_FORMATS, PART_BYTES, split_export
+    from .readers import DEFAULT_MAX_FILE_SIZE, LINE_FORMATS
 
     for job in jobs:
         parts = None
         if job.text is None and job.format in (None, "json") and job.path.lower().endswith(LINE_FORMATS):
-            from .readers import DEFAULT_MAX_FILE_SIZE
+            from .readers.jsondocs import PART_BYTES, split_export
 
             limit = int(job.config.reader_options().get("max-file-size", DEFAULT_MAX_FILE_SIZE))
             try:

@@ -10,7 +10,6 @@ it is read, with a message that says what was expected:
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -113,6 +112,8 @@ def defaults(params: dict) -> dict:
 
 
 def did_you_mean(word: str, known) -> str:
+    import difflib  # only for a mistake's message
+
     close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 

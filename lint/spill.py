@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from array import array
 
 
@@ -277,7 +276,11 @@ class RunStore:
     """The chunks of one run; `close()` removes the temporary directory."""
 
     def __init__(self, spill: bool = False):
-        self.directory = tempfile.mkdtemp(prefix="edlint-run-") if spill else None
+        self.directory = None
+        if spill:
+            import tempfile  # with shutil, bz2 and lzma: a run that keeps its results in memory never needs it
+
+            self.directory = tempfile.mkdtemp(prefix="edlint-run-")
         self.findings = Chunks(self.directory, "findings")  # per file, as finalized
         self.documents = Chunks(self.directory, "documents")  # per file, DocumentResults
         self.sealed = Chunks(self.directory, "sealed")  # per path, sorted and baselined

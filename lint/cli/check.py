@@ -31,6 +31,34 @@ def build_engine(config_file, select, ignore, language=None, fail_on=None, inclu
 
 FORMAT_NAMES = ["text", "json", "sarif", "github", "junit"]
 
+# A run of at most this many named files of at most this much text in all keeps its results
+# in memory; any other run keeps them on disk until the reports are written (lint.spill),
+# so that its memory does not grow with the archive.
+IN_MEMORY_FILES = 32
+IN_MEMORY_BYTES = 4 << 20
+
+
+def spill_wanted(paths: list[str], stdin_text: str | None = None) -> bool:
+    """Whether the run keeps its results on disk: not for a few named files (an editor's
+    check, a pre-commit hook's), where the temporary directory, its files and the pickling
+    cost more than the results' memory; yes for a directory, which may hold an archive."""
+    if len(paths) > IN_MEMORY_FILES:
+        return True
+    import stat
+
+    size = len(stdin_text or "")
+    for p in paths:
+        if p == "-":
+            continue
+        try:
+            st = os.stat(p)
+        except (OSError, ValueError):  # reported as the file's error by the run
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            return True
+        size += st.st_size
+    return size > IN_MEMORY_BYTES
+
 
 def parse_report(value: str) -> tuple[str, str | None]:
     """`FORMAT:FILE` (or `FORMAT` alone, or `FORMAT:-`, for standard output)."""
@@ -117,7 +145,7 @@ def check(paths, fmt, reports, fail_on, select, ignore, config_file, stdin_filen
                           languagetool, require_languagetool, jobs,
                           statistics,  # JSON's documents[].metrics: when a rule that needs them is on
                           None if write_baseline else baseline, no_nested_config, allow_outside_paths,
-                          follow_symlinks, progress=meter, cache=result_cache(cache, cache_dir), spill=True)
+                          follow_symlinks, progress=meter, cache=result_cache(cache, cache_dir))
     paths, stdin_text, stdin_error = list(paths), None, None
     if "-" in paths:
         try:
@@ -125,6 +153,7 @@ def check(paths, fmt, reports, fail_on, select, ignore, config_file, stdin_filen
         except EdlintError as e:  # no input on "-": that one is an input error, the files are checked
             stdin_error = e
             paths = [p for p in paths if p != "-"]
+    engine.spill = spill_wanted(paths, stdin_text)
     try:
         result = engine.run(paths, stdin_text=stdin_text, stdin_filename=stdin_filename)
     finally:

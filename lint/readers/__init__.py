@@ -12,6 +12,9 @@ EXTENSIONS = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".json": "json", ".jsonl": "json", ".ndjson": "json",
 }
+# JSON Lines exports: one record a line (lint.readers.jsondocs; named here, so that a run
+# can tell an export by its name without importing the reader and json).
+LINE_FORMATS = (".jsonl", ".ndjson")
 # format -> module of lint.readers
 READERS = {"text": "plaintext", "markdown": "markdown", "html": "html", "json": "jsondocs"}
 

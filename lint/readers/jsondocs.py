@@ -20,6 +20,7 @@ from json.decoder import scanstring
 
 from ..document import Block, Directive, Document, LineIndex, OffsetMap, TextBuilder
 from ..errors import InputError
+from . import LINE_FORMATS  # noqa: F401 (also imported from here)
 from .offsets import compose, segments
 
 DEFAULT_FIELDS = {
@@ -30,7 +31,6 @@ DEFAULT_FIELDS = {
 }
 FORMATS = ("text", "markdown", "html")
 TITLE_FIELDS = ("title", "headline")
-LINE_FORMATS = (".jsonl", ".ndjson")
 PART = "_export_part"  # reader option set by the engine for one part of a split export (see split_export)
 PART_BYTES = 1 << 20  # a JSON Lines export larger than this is checked in parts of about this size
 

@@ -18,6 +18,16 @@ LEAVE_OUT_PARAMS = {
     "skip_quotations": Param("bool", None, "Skip matches inside direct quotations (unset: yes for "
                              "style rules).", optional=True),
 }
+# For the regular expressions of a rule: what every match contains, tested before the
+# patterns are compiled or run (most blocks hold none of it).
+SCREEN_PARAM = Param("strings", [], "Strings of which every match of the regular expressions contains one, "
+                     "as written (case counts); a block with none of them is not searched with them, "
+                     "and they are compiled only when a block has one.")
+
+
+def screened(screen, text: str) -> bool:
+    """Whether `text` may hold a match: it contains one of `screen` (or there is no screen)."""
+    return not screen or any(s in text for s in screen)
 
 
 class _KeepUnknown(dict):
@@ -47,14 +57,66 @@ def phrase_regex(phrase: str) -> str:
     return head + body + tail
 
 
-def compile_phrases(phrases, ignorecase: bool, rule=None, name: str = "tokens") -> GuardedPattern | None:
+def compile_phrases(phrases, ignorecase: bool, rule=None, name: str = "tokens") -> PhrasePattern | None:
     """One alternation for a list of literal phrases, longest first (so the longest wins)."""
     items = sorted({p for p in phrases if p.strip()}, key=len, reverse=True)
     if not items:
         return None
-    flags = IGNORECASE if ignorecase else 0
     where = f"{rule.spec.path}: rule {rule.id}, parameter '{name}'" if rule is not None else "phrases"
-    return guarded("|".join(f"(?:{phrase_regex(p)})" for p in items), flags, where, shown="(phrases)")
+    return PhrasePattern("|".join(f"(?:{phrase_regex(p)})" for p in items), ignorecase, where, items)
+
+
+class PhrasePattern:
+    """The alternation of literal phrases, compiled (under the time guard) when a text first
+    may hold one of them. A text holds one only if, with its runs of whitespace read as one
+    space (and in lower case, when case is ignored), it contains the phrase so written: most
+    blocks contain none, so most runs never compile the alternation nor import `regex`.
+
+    The test is made only on ASCII text against ASCII phrases, where it is exact: Unicode
+    case folding matches letters that lower() does not ("\u212a", the Kelvin sign, and
+    "k"), so any other text is searched as before."""
+
+    __slots__ = ("_source", "_flags", "_where", "_shown", "_rx", "_needles", "_lower")
+
+    def __init__(self, source: str, ignorecase: bool, where: str, phrases: list[str] | None,
+                 shown: str = "(phrases)"):
+        """`source`: the alternation, each branch a phrase of `phrases` with its words joined by
+        \\s+ and look-arounds at its ends, and nothing else; phrases=None: no test."""
+        self._source = source
+        self._flags = IGNORECASE if ignorecase else 0
+        self._where, self._shown = where, shown
+        self._rx: GuardedPattern | None | bool = False  # False: not compiled yet
+        self._lower = ignorecase
+        needles = [" ".join(p.split()) for p in phrases or ()]
+        self._needles = None
+        if phrases is not None and all(n.isascii() for n in needles):
+            self._needles = tuple(n.lower() for n in needles) if ignorecase else tuple(needles)
+
+    def may_match(self, text: str) -> bool:
+        if self._needles is None or not text.isascii():
+            return True
+        flat = _flat(text, self._lower)
+        return any(n in flat for n in self._needles)
+
+    def finditer(self, text: str) -> list:
+        if not self.may_match(text):
+            return []
+        if self._rx is False:
+            self._rx = guarded(self._source, self._flags, self._where, shown=self._shown)
+        return self._rx.finditer(text) if self._rx is not None else []
+
+
+# (text, lower, its flat form) of the last block: the rules of a block share it. One tuple,
+# read and replaced whole, so that threads (the editor's server) never mix two blocks' parts.
+_last_flat: list = [None]
+
+
+def _flat(text: str, lower: bool) -> str:
+    cached = _last_flat[0]
+    if cached is None or cached[0] is not text or cached[1] != lower:
+        flat = " ".join(text.split())
+        cached = _last_flat[0] = (text, lower, flat.lower() if lower else flat)
+    return cached[2]
 
 
 def word_bounded(pattern: str) -> str:

@@ -11,6 +11,9 @@ Parameters:
   exceptions  regular expressions; a match that fully matches one is not flagged
   skip_quotations  don't flag matches inside direct quotations (default: unset,
               which means true for style rules; see quotations.py)
+  screen      strings of which every match of `patterns` contains one, as written
+              (case counts): a block with none is not searched with them, and they
+              are compiled (and checked) only when a block has one (default: none)
 
 The message may use {match}, the text found.
 
@@ -28,7 +31,8 @@ from __future__ import annotations
 
 from ..params import Param
 from ..patterns import IGNORECASE
-from ._text import IGNORECASE_PARAM, LEAVE_OUT_PARAMS, compile_phrases, format_message, guarded_list, word_bounded
+from ._text import (IGNORECASE_PARAM, LEAVE_OUT_PARAMS, SCREEN_PARAM, compile_phrases, format_message, guarded_list,
+                    screened, word_bounded)
 from .base import Rule
 from .quotations import unquoted
 
@@ -39,6 +43,7 @@ class Existence(Rule):
         "patterns": Param("strings", [], "Regular expressions to report."),
         "ignorecase": IGNORECASE_PARAM,
         "nonword": Param("bool", False, "Patterns may match inside words."),
+        "screen": SCREEN_PARAM,
         **LEAVE_OUT_PARAMS,
     }
 
@@ -46,13 +51,25 @@ class Existence(Rule):
         p = self.params
         flags = IGNORECASE if p["ignorecase"] else 0
         self._phrases = compile_phrases(p["tokens"], p["ignorecase"], self)
-        wrap = None if p["nonword"] else word_bounded
-        self._patterns = guarded_list(self, "patterns", flags, wrap)
+        self._screen = tuple(p["screen"])
+        self._patterns = None
+        if not self._screen:  # compiled now, as the rule loads: a bad pattern is reported at once
+            self._compiled_patterns()
         self._exceptions = guarded_list(self, "exceptions", flags)
+
+    def _compiled_patterns(self) -> list:
+        """`patterns`, compiled once: at setup, or with a screen when the first block that
+        passes it is searched."""
+        if self._patterns is None:
+            p = self.params
+            self._patterns = guarded_list(self, "patterns", IGNORECASE if p["ignorecase"] else 0,
+                                          None if p["nonword"] else word_bounded)
+        return self._patterns
 
     def _matches(self, text: str):
         found = []
-        for rx in ([self._phrases] if self._phrases else []) + self._patterns:
+        patterns = self._compiled_patterns() if screened(self._screen, text) else []
+        for rx in ([self._phrases] if self._phrases else []) + patterns:
             found.extend(m for m in rx.finditer(text) if m.end() > m.start())
         found.sort(key=lambda m: (m.start(), -m.end()))
         last_end = -1

@@ -209,11 +209,14 @@ _PATTERNS: dict[tuple, object] = {}
 def _reject_pattern(terms: tuple[str, ...], rule):
     """One guarded alternation of the rejected terms (lint/patterns.py); a `re:` term that
     doesn't compile is left out with a warning (the config's own are checked when it loads)."""
-    from ..patterns import IGNORECASE, compile_pattern, guarded, PatternError, warn
+    from ..patterns import IGNORECASE, compile_pattern, PatternError, warn
+    from ._text import PhrasePattern
 
     if terms not in _PATTERNS:
         where = f"{rule.spec.path}: rule {rule.id} (its terms and the vocabulary's reject list)"
         parts = []
+        # Literal terms only: compiled when a text may hold one (lint/rule_types/_text.py).
+        literal = None if any(t.startswith("re:") for t in terms) else [t for t in terms if t.split()]
         for term in sorted(terms, key=len, reverse=True):
             body = term[3:] if term.startswith("re:") else r"\s+".join(map(re.escape, term.split()))
             if body and term.startswith("re:"):
@@ -224,5 +227,6 @@ def _reject_pattern(terms: tuple[str, ...], rule):
                     continue
             if body:
                 parts.append(rf"(?<![\w'’-])(?:{body})(?![\w-])")
-        _PATTERNS[terms] = guarded("|".join(parts), IGNORECASE, where, shown="(rejected terms)") if parts else None
+        _PATTERNS[terms] = PhrasePattern("|".join(parts), True, where, literal,
+                                         shown="(rejected terms)") if parts else None
     return _PATTERNS[terms]

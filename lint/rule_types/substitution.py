@@ -14,6 +14,9 @@ Parameters:
   exceptions  regular expressions; a match that fully matches one is not flagged
   skip_quotations  don't flag matches inside direct quotations (default: unset,
               which means true for style rules; see quotations.py)
+  screen      regex mode: strings of which every match contains one, as written
+              (case counts): a block with none is not searched, and the patterns
+              are compiled (and checked) only when a block has one (default: none)
 
 The message may use {match} (the text found) and {suggestion} (the best right form).
 A fix is offered only where the match is verbatim in the source (not an entity,
@@ -30,12 +33,11 @@ passes: "His history was known."
 """
 from __future__ import annotations
 
-import regex
-
 from ..params import Param
 from ..patterns import IGNORECASE, warn
-from ._text import (IGNORECASE_PARAM, LEAVE_OUT_PARAMS, compile_phrases, format_message, guarded_list,
-                    guarded_one, match_case, normalize_phrase, replacement_fix, word_bounded)
+from ._text import (IGNORECASE_PARAM, LEAVE_OUT_PARAMS, SCREEN_PARAM, compile_phrases, format_message,
+                    guarded_list, guarded_one, match_case, normalize_phrase, replacement_fix, screened,
+                    word_bounded)
 from .base import Rule
 from .quotations import unquoted
 
@@ -47,31 +49,44 @@ class Substitution(Rule):
         "ignorecase": IGNORECASE_PARAM,
         "nonword": Param("bool", False, "Keys may match inside words."),
         "safe": Param("bool", True, "The fix is safe: `edlint fix` may apply it."),
+        "screen": SCREEN_PARAM,
         **LEAVE_OUT_PARAMS,
     }
 
     def setup(self) -> None:
         p = self.params
         self._flags = IGNORECASE if p["ignorecase"] else 0
-        swap = {k: ([v] if isinstance(v, str) else list(v)) for k, v in p["swap"].items()}
+        self._swap = {k: ([v] if isinstance(v, str) else list(v)) for k, v in p["swap"].items()}
         self._exceptions = guarded_list(self, "exceptions", self._flags)
+        self._screen = tuple(p["screen"]) if p["regex"] else ()
+        self._rules: list | None = None
+        self._literal = None
         if p["regex"]:
-            wrap = None if p["nonword"] else word_bounded
+            if not self._screen:  # compiled now, as the rule loads: a bad pattern is reported at once
+                self._compiled_rules()
+        else:
             self._rules = []
-            for k, v in swap.items():
+            self._literal = compile_phrases(self._swap, p["ignorecase"], self, "swap")
+            self._lookup = {normalize_phrase(k, p["ignorecase"]): v for k, v in self._swap.items()}
+
+    def _compiled_rules(self) -> list:
+        """The regex mode's (pattern, right forms), compiled once: at setup, or with a screen
+        when the first block that passes it is searched."""
+        if self._rules is None:
+            wrap = None if self.params["nonword"] else word_bounded
+            self._rules = []
+            for k, v in self._swap.items():
                 rx = guarded_one(self, "swap", k, self._flags, wrap)
                 if rx is not None and self._templates_work(rx, v):
                     self._rules.append((rx, v))
-            self._literal = None
-        else:
-            self._rules = []
-            self._literal = compile_phrases(swap, p["ignorecase"], self, "swap")
-            self._lookup = {normalize_phrase(k, p["ignorecase"]): v for k, v in swap.items()}
+        return self._rules
 
     @staticmethod
     def _templates_work(rx, rights: list[str]) -> bool:
         """False (and a warning) when a right side names a group the pattern doesn't have
         ("\\2" with one group) or ends in a lone backslash: found now, not mid-run."""
+        import regex
+
         # The pattern or nothing: always matches "", with the pattern's groups (all unset).
         empty = regex.compile(f"(?:{rx.rx.pattern})|", rx.rx.flags).match("")
         for r in rights:
@@ -91,7 +106,7 @@ class Substitution(Rule):
                 rights = self._lookup.get(normalize_phrase(m.group(0), self.params["ignorecase"]))
                 if rights:
                     found.append((m.start(), m.end(), m.group(0), [match_case(r, m.group(0)) for r in rights]))
-        for rx, rights in self._rules:
+        for rx, rights in (self._compiled_rules() if screened(self._screen, text) else ()):
             for m in rx.finditer(text):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), m.group(0), [m.expand(r) for r in rights]))

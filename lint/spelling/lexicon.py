@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import marshal
 import os
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def min_zipf(length: int) -> float:
 class Lexicon:
     """Lower-case words with a frequency byte each (Zipf x 30, 0 = unknown to wordfreq)."""
 
-    def __init__(self, freqs: dict[str, int], misspellings: dict[str, str],
+    def __init__(self, freqs: Mapping[str, int], misspellings: dict[str, str],
                  gb_to_us: dict[str, str]):
         self.freqs = freqs
         self.misspellings = misspellings
@@ -167,9 +168,14 @@ def build() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
     gb_to_us = {gb: us for gb, us in gb_to_us.items() if gb not in core and us in core}
     for gb in gb_to_us:
         words.setdefault(gb, _frequency_byte(freq.get(gb, 0.0)))
-    # Ordered by first letter, then length: the suggester scans slices of this order.
-    words = dict(sorted(words.items(), key=lambda kv: (kv[0][0], len(kv[0]), kv[0])))
+    words = dict(sorted(words.items(), key=lambda kv: lexicon_order(kv[0])))
     return words, misspellings, gb_to_us
+
+
+def lexicon_order(word: str) -> tuple:
+    """The order of the lexicon's words: by first letter, then length, then the word. The
+    suggester scans slices of it, and Words finds a word by binary search in it."""
+    return word[0], len(word), word
 
 
 def _frequency_byte(p: float) -> int:
@@ -198,6 +204,7 @@ _TAG = b"edlint-lexicon-2\n"
 
 
 def _save(path: Path, words, misspellings, gb_to_us) -> None:
+    words = dict(sorted(words.items(), key=lambda kv: lexicon_order(kv[0])))  # as Words reads them
     blob = "\n".join(words).encode("utf-8")
     payload = marshal.dumps((blob, bytes(words.values()), _buckets(misspellings),
                              _join(gb_to_us.keys()), _join(gb_to_us.values())))
@@ -213,7 +220,7 @@ def _load(path: Path, mark_used: bool = True):
     words = blob.decode("utf-8").split("\n")
     if len(words) != len(freq_bytes):
         raise DamagedCache(f"{path}: {len(words)} words but {len(freq_bytes)} frequencies")
-    return dict(zip(words, freq_bytes)), Pairs(buckets), _pairs(gb, us)
+    return Words(words, freq_bytes), Pairs(buckets), _pairs(gb, us)
 
 
 def _join(strings) -> bytes:
@@ -234,6 +241,78 @@ def _buckets(pairs: dict[str, str]) -> dict[str, tuple[bytes, bytes]]:
     for k, v in pairs.items():
         groups.setdefault(k[:2], {})[k] = v
     return {prefix: (_join(g.keys()), _join(g.values())) for prefix, g in groups.items()}
+
+
+def _first(word: str) -> str:
+    return word[0]
+
+
+class Words(Mapping):
+    """word -> frequency byte, over the word list as saved: ordered by first letter, then
+    length, then the word itself, so a word is found by binary search among the words of
+    its first letter and length. Building the dict of all 150,000 words cost more than
+    half of the lexicon's load, and a one-article check looks up a few hundred of them;
+    after BUILD_DICT_AFTER lookups (an archive) the dict is built, and used from then on."""
+
+    BUILD_DICT_AFTER = 20_000
+
+    def __init__(self, words: list[str], freqs: bytes):
+        self.words = words  # in the saved order (the suggester scans slices of it)
+        self._freqs = freqs
+        self._groups: dict[tuple[str, int], tuple[int, int]] = {}
+        self._dict: dict[str, int] | None = None
+        self._lookups = 0
+
+    def _index(self, word) -> int:
+        """The word's position in `words`, or -1."""
+        if not isinstance(word, str) or not word:
+            return -1
+        key = (word[0], len(word))
+        group = self._groups.get(key)
+        words = self.words
+        if group is None:
+            lo = bisect_left(words, word[0], key=_first)
+            hi = bisect_right(words, word[0], lo, key=_first)
+            a = bisect_left(words, len(word), lo, hi, key=len)
+            group = self._groups[key] = (a, bisect_right(words, len(word), a, hi, key=len))
+        a, b = group
+        i = bisect_left(words, word, a, b)
+        return i if i < b and words[i] == word else -1
+
+    def _table(self) -> dict[str, int] | None:
+        if self._dict is None:
+            self._lookups += 1
+            if self._lookups > self.BUILD_DICT_AFTER:
+                self._dict = dict(zip(self.words, self._freqs))
+        return self._dict
+
+    def __getitem__(self, word) -> int:
+        table = self._table()
+        if table is not None:
+            return table[word]
+        i = self._index(word)
+        if i < 0:
+            raise KeyError(word)
+        return self._freqs[i]
+
+    def get(self, word, default=None):
+        table = self._table()
+        if table is not None:
+            return table.get(word, default)
+        i = self._index(word)
+        return self._freqs[i] if i >= 0 else default
+
+    def __contains__(self, word) -> bool:
+        table = self._table()
+        if table is not None:
+            return word in table
+        return self._index(word) >= 0
+
+    def __iter__(self):
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
 
 
 class Pairs(Mapping):

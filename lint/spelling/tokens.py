@@ -139,7 +139,10 @@ def _unknown_matches(text: str, known, exceptions) -> Iterable[re.Match]:
     by set operations instead of a Python loop over every word. Lazy when there are
     many: the spelling pass may stop early (checker.MAX_UNKNOWN_WORDS)."""
     words = set(_WORD.findall(text))
-    unknown = words.difference(known)
+    # A set or dict is probed for each of the text's words; any other container
+    # (lexicon.Words) would be iterated whole by set.difference.
+    unknown = (words.difference(known) if isinstance(known, (set, frozenset, dict))
+               else {w for w in words if w not in known})
     if exceptions:
         unknown |= words & exceptions
     unknown = [w for w in unknown

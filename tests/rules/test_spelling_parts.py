@@ -98,3 +98,17 @@ def test_misspellings_are_decoded_one_group_at_a_time():
     damaged["te"] = (b"teh\ntehy", b"the")  # a correction lost
     with pytest.raises(DamagedCache):
         Pairs(damaged)
+
+
+def test_the_loaded_word_table_answers_as_the_dict_it_was_saved_from(tmp_path):
+    words = {"zebra": 40, "apple": 120, "ant": 90, "axe": 30, "apples": 100, "éclair": 50, "b": 10}
+    path = tmp_path / "lexicon-test.bin"
+    lexicon_module._save(path, words, {"teh": "the"}, {"colour": "color"})
+    table, _, _ = lexicon_module._load(path, mark_used=False)
+    assert table == words and len(table) == len(words)
+    probes = [*words, "apex", "ap", "zebras", "", "a", "éclairs", "Apple", 3, None]
+    answers = [(w in table, table.get(w)) for w in probes]
+    assert answers == [(w in words, words.get(w) if isinstance(w, str) else None) for w in probes]
+    assert list(table)[:3] == ["ant", "axe", "apple"]  # first letter, then length: the suggester's slices
+    table.BUILD_DICT_AFTER = len(answers) * 2 + 1  # past it (an archive), the dict answers the same
+    assert [(w in table, table.get(w)) for w in probes] == answers and table._dict is not None

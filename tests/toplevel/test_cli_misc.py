@@ -145,6 +145,9 @@ def test_explain(desk):
         "  ignorecase = true    true or false. Match in any case.\n"
         "  nonword = false    true or false. Patterns may match inside words.\n"
         "  patterns = []    a list of strings. Regular expressions to report.\n"
+        "  screen = []    a list of strings. Strings of which every match of the regular expressions contains "
+        "one, as written (case counts); a block with none of them is not searched with them, and they are "
+        "compiled only when a block has one.\n"
         "  skip_quotations = (not set)    true or false. Skip matches inside direct quotations "
         "(unset: yes for style rules).\n"
         '  tokens = ["very", "quite"]    a list of strings. Words and phrases to report, matched as whole words.\n\n'
