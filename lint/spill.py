@@ -252,7 +252,7 @@ class StoredList:
         end = self._by_file_end[number] if self._by_file_end is not None else chunk + 1
         if end == chunk + 1:
             return self._chunks.get(chunk)
-        return [d for n in range(chunk, end) for d in self._chunks.get(n)]
+        return ChunkRun(self._chunks, chunk, end)
 
     def _path_files(self) -> dict[str, int]:
         if self._by_path is None:  # only a report that looks paths up builds it (O(paths))
@@ -270,6 +270,27 @@ class StoredList:
     def for_path(self, path: str) -> list:
         number = self._path_files().get(path)
         return [] if number is None else self.for_file(number)
+
+
+class ChunkRun:
+    """One path's findings over several chunks (a long export's), read back each time they
+    are iterated, so a report can walk them without holding them."""
+
+    def __init__(self, chunks: Chunks, start: int, end: int):
+        self._chunks, self._range = chunks, range(start, end)
+        self._length: int | None = None
+
+    def __iter__(self):
+        for number in self._range:
+            yield from self._chunks.get(number)
+
+    def __len__(self) -> int:
+        if self._length is None:
+            self._length = sum(len(self._chunks.get(n)) for n in self._range)
+        return self._length
+
+    def __bool__(self) -> bool:
+        return True  # only a path with findings has chunks
 
 
 class RunStore:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape
 
 from ..finding import SEVERITY_RANK, Finding
 from ..result import RunResult
+from ..spill import ChunkRun
 from .github import message_with_suggestions
 
 # Characters XML 1.0 cannot carry even escaped; scraped copy does contain them.
@@ -107,6 +109,34 @@ def _case(path: str, found: list[Finding], messages: list[str] | None, threshold
     return case, ""
 
 
+def _write_long_case(out, path: str, found: ChunkRun, messages, threshold) -> None:
+    """The test case _case builds, for a path whose findings span several chunks of a
+    spilled run (a large JSON Lines export), written as its findings are read back: the
+    element is built around a placeholder for the report, which is then written a line at
+    a time, escaped as ElementTree escapes text."""
+    from uuid import uuid4
+
+    mark = uuid4().hex
+    case = ET.Element("testcase", classname="edlint", name=_clean(path))
+    prefix = ""
+    if messages is not None:
+        messages = [_clean(m) for m in messages]
+        holder = ET.SubElement(case, "error", message=messages[0], type="input")
+        prefix = "\n".join(messages) + "\n"
+    elif threshold is not None and any(SEVERITY_RANK[d.severity] >= threshold for d in found):
+        worst = max(found, key=lambda d: SEVERITY_RANK[d.severity]).severity
+        holder = ET.SubElement(case, "failure", message=_plural(len(found), "finding"), type=worst)
+    else:
+        holder = ET.SubElement(case, "system-out")
+    holder.text = prefix + mark
+    ET.indent(case, level=2)
+    head, tail = ("    " + ET.tostring(case, encoding="unicode") + "\n").split(mark)
+    out.write(head)
+    for n, d in enumerate(found):
+        out.write(("\n" if n else "") + escape(_clean(_finding_line(d))))
+    out.write(tail)
+
+
 def render(result: RunResult, options: dict) -> str:
     from io import StringIO
 
@@ -141,7 +171,11 @@ def write(result: RunResult, options: dict, out) -> None:
         return
     out.write(f'  <testsuite name="edlint" {counts} skipped="0">\n')
     for path, key in paths:
-        case, _ = _case(path, findings_of(key), errors.get(path), threshold)
+        found = findings_of(key)
+        if isinstance(found, ChunkRun):
+            _write_long_case(out, path, found, errors.get(path), threshold)
+            continue
+        case, _ = _case(path, found, errors.get(path), threshold)
         ET.indent(case, level=2)
         out.write("    " + ET.tostring(case, encoding="unicode") + "\n")
     out.write("  </testsuite>\n</testsuites>\n")

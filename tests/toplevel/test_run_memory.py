@@ -196,7 +196,9 @@ def test_late_findings_written_in_batches_give_the_same_reports(desk, monkeypatc
 # -- a large export's findings, sealed a piece at a time ------------------------------------
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_split_export_keeps_its_findings_in_pieces_and_reports_them_in_order(tmp_path, monkeypatch, workers):
+@pytest.mark.parametrize("bad_record", [False, True])
+def test_a_split_export_keeps_its_findings_in_pieces_and_reports_them_in_order(tmp_path, monkeypatch, workers,
+                                                                              bad_record):
     """A JSON Lines export is one path: its findings used to be gathered, sorted and sealed
     all at once (a 100,000-record export held them all). Its parts are whole records in
     order, so each part sorted in turn is the same order; no sealed piece holds more than
@@ -207,8 +209,11 @@ def test_a_split_export_keeps_its_findings_in_pieces_and_reports_them_in_order(t
     from lint.readers import jsondocs
 
     export = tmp_path / "desk.jsonl"
-    export.write_text("".join(json.dumps({"title": f"Harbour notes {n}", "body": _note(n).split("\n", 2)[2]}) + "\n"
-                              for n in range(60)), encoding="utf-8")
+    # Every fifth note ends with a sign-up line whose finding quotes an "&" (escaped in XML).
+    signup = "\nSubscribe to our newsletter for tides & alerts.\n"
+    export.write_text("".join(json.dumps({"title": f"Harbour notes {n}",
+                                          "body": _note(n).split("\n", 2)[2] + (signup if n % 5 == 0 else "")}) + "\n"
+                              for n in range(60)) + ("{not json\n" if bad_record else ""), encoding="utf-8")
     monkeypatch.setattr(jsondocs, "PART_BYTES", 300)
     monkeypatch.setattr(gather.Gatherer, "PIECE", 7)
     sizes = []
@@ -224,6 +229,19 @@ def test_a_split_export_keeps_its_findings_in_pieces_and_reports_them_in_order(t
         self.sealed.put = sealed_put
     monkeypatch.setattr(gather.RunStore, "__init__", watched_init)
     held = _same_reports([export], jobs=workers)
+    assert bool(held.errors) == bad_record  # JUnit's <error> case, with the findings after it
+    # JUnit writes such a path's case as its pieces are read back: the same case, whether it
+    # fails, only lists its findings (<system-out>) or is an error.
+    spilled = _engine(spill=True, jobs=workers).run([str(export)])
+    try:
+        from lint.spill import ChunkRun
+
+        assert isinstance(spilled.findings.for_file(0), ChunkRun)  # the path spans pieces
+        for fail_on in ("warning", "error", "never"):
+            options = dict(OPTIONS, fail_on=fail_on)
+            assert render("junit", spilled, options) == render("junit", held, options)
+    finally:
+        spilled.close()
     assert len(held.findings) > 40  # two findings in two notes of every three
     assert len(sizes) > 2 and max(sizes) < 7 + 10  # pieces, each PIECE plus at most one part's
     assert [d.sort_key() for d in held.findings] == sorted(d.sort_key() for d in held.findings)
