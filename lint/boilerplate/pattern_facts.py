@@ -49,11 +49,13 @@ class PatternFacts:
         self._tables: dict[str, dict] = {name: {} for name in _COMPUTE}
         self._used: dict[str, set] = {name: set() for name in _COMPUTE}
         self.computed = 0  # facts not found in the file
+        self._found = False  # the file was there and read
         if path is not None:
             try:
                 stored = marshal.loads(path.read_bytes())
                 if isinstance(stored, dict) and all(isinstance(stored.get(n), dict) for n in _COMPUTE):
                     self._tables = {name: stored[name] for name in _COMPUTE}
+                    self._found = True
             except (OSError, ValueError, EOFError, TypeError):
                 pass  # missing, unreadable or damaged: rebuilt as patterns are asked for
 
@@ -80,6 +82,11 @@ class PatternFacts:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp.write_bytes(marshal.dumps(tables))
             os.replace(tmp, self.path)
+            if not self._found:  # a new file: the files of other analysers or Pythons, unused for a week, go
+                from ..spelling.lexicon import prune_cache
+
+                prune_cache(self.path.name.rsplit("-", 1)[0], self.path)
+                self._found = True
         except (OSError, ValueError):  # a read-only cache: the facts are computed again next run
             try:
                 tmp.unlink()

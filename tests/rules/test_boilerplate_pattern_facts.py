@@ -159,3 +159,17 @@ def test_a_checked_document_leaves_its_facts_for_the_next_run(tmp_path, monkeypa
         assert files[0].stat().st_mtime_ns == before
     finally:
         load_lexicon.cache_clear()
+
+
+def test_a_new_file_removes_other_versions_unused_for_a_week(tmp_path):
+    import os
+    import time
+
+    old = tmp_path / "boilerplate-facts-0000000000000000.bin"
+    recent = tmp_path / "boilerplate-facts-1111111111111111.bin"
+    for f in (old, recent):
+        f.write_bytes(b"x")
+    week_ago = time.time() - 8 * 24 * 3600
+    os.utime(old, (week_ago, week_ago))
+    Lexicon(PATTERNS, facts=PatternFacts(tmp_path / "boilerplate-facts-2222222222222222.bin")).prime()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [recent.name, "boilerplate-facts-2222222222222222.bin"]
