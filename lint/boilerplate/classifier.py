@@ -72,9 +72,7 @@ def analyse(doc: Document) -> Analysis:
     """The classification of `doc`, computed once and shared by every boilerplate rule."""
     cached = doc.cache.get("boilerplate.analysis")
     if cached is None:
-        lexicon = load_lexicon()
-        cached = doc.cache["boilerplate.analysis"] = classify(doc, lexicon)
-        lexicon.save_facts()  # what this document made it work out, kept for the next run
+        cached = doc.cache["boilerplate.analysis"] = classify(doc, load_lexicon())
     return cached
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from ..datafile import compile_pattern, read_lines
 from ..rule_files import bundled_rules_dir
 from .keyword_index import KeywordIndex
-from .pattern_facts import PatternFacts, stored_facts
-from .regex_analysis import WORD_TOKEN, may_start_with, trie_pattern
+from .regex_analysis import (WORD_TOKEN, contained_keywords, first_chars, keywords, may_start_with, prefixes,
+                             trie_pattern)
 
 # Kinds whose phrase file is named differently from the rule id's suffix.
 FILE_KIND: dict[str, str] = {}
@@ -44,18 +44,18 @@ def normalize(text: str) -> str:
 class _Pattern:
     """One phrase pattern, compiled on first use: a document meets only a few of them."""
 
-    __slots__ = ("text", "kind", "weak", "rank", "sentences", "origin", "_openings", "_rx", "_facts")
+    __slots__ = ("text", "kind", "weak", "rank", "sentences", "origin", "_openings", "_rx")
 
-    def __init__(self, text, kind, weak, rank, sentences, origin, facts: PatternFacts):
+    def __init__(self, text, kind, weak, rank, sentences, origin):
         self.text, self.kind, self.weak, self.rank = text, kind, weak, rank
         self.sentences, self.origin, self._rx = sentences, origin, None
-        self._openings, self._facts = False, facts
+        self._openings = False
 
     @property
     def openings(self) -> tuple[str, ...] | None:
         """None: the pattern may open with anything its first characters allow."""
         if self._openings is False:
-            self._openings = self._facts.get("prefixes", self.text)
+            self._openings = prefixes(self.text)
         return self._openings
 
     @property
@@ -125,10 +125,8 @@ class Lexicon:
     """
 
     def __init__(self, patterns: dict[str, list[str]], sentence_kinds: frozenset = frozenset(),
-                 origins: dict[str, list[str]] | None = None, facts: PatternFacts | None = None):
+                 origins: dict[str, list[str]] | None = None):
         self.kinds = tuple(patterns)
-        # What each pattern opens with or contains: read off its text, or from the cache.
-        self._facts = facts = facts if facts is not None else PatternFacts(None)
         self._anchored: list[tuple[_Pattern, frozenset]] = []
         self._floating: list[_Pattern] = []
         for k, (kind, items) in enumerate(patterns.items()):
@@ -137,8 +135,8 @@ class Lexicon:
                 weak = raw.startswith("~")
                 pattern = raw.removeprefix("~")
                 rank = (len(patterns) if weak else 0) + k  # strong before weak, then KIND_ORDER
-                p = _Pattern(pattern, kind, weak, rank, kind in sentence_kinds, origin, facts)
-                chars = facts.get("first", pattern)
+                p = _Pattern(pattern, kind, weak, rank, kind in sentence_kinds, origin)
+                chars = first_chars(pattern)
                 if chars is not None:
                     self._anchored.append((p, chars))
                 else:
@@ -223,29 +221,11 @@ class Lexicon:
                 and (opened or p.openings is None)])
         return group
 
-    def save_facts(self) -> None:
-        """Store the facts worked out so far (for the lines met), when there are new ones:
-        the next run reads them instead of analysing the patterns again."""
-        self._facts.save()
-
-    def prime(self) -> None:
-        """Every pattern's facts at once, then stored: the next run reads them all."""
-        for p, _ in self._anchored:
-            p.openings  # noqa: B018 - computed and kept
-        for p in self._floating:
-            p.openings  # noqa: B018
-        self._floating_keywords()
-        self._facts.save()
-
-    def _floating_keywords(self) -> None:
-        facts = self._facts
-        self._keywords = [facts.get("keywords", p.text) for p in self._floating]
-        self._ascii_keywords = [facts.get("contained", p.text) if needed is None else None
-                                for p, needed in zip(self._floating, self._keywords)]
-
     def _match_floating(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
         if self._keywords is None:
-            self._floating_keywords()
+            self._keywords = [keywords(p.text) for p in self._floating]
+            self._ascii_keywords = [contained_keywords(p.text) if needed is None else None
+                                    for p, needed in zip(self._floating, self._keywords)]
         if self._screens:
             return self._match_floating_screened(norm, lowered, sentence)
         tokens = None
@@ -341,4 +321,4 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
             sentence_kinds.add(kind)
     ordered = {k: found.pop(k) for k in KIND_ORDER if k in found}
     ordered.update(found)  # kinds an editor added, after the bundled ones
-    return Lexicon(ordered, frozenset(sentence_kinds), origins, stored_facts())
+    return Lexicon(ordered, frozenset(sentence_kinds), origins)
