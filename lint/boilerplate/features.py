@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# The same words in an ASCII line, found a third faster: the engine tests a range, not a
+# Unicode category, per character (for ASCII characters the two classes agree).
+_ASCII_WORD = re.compile(r"[A-Za-z][\w'-]*", re.ASCII)
 _STOPS = ".!?…"
 _CLOSERS = "\"'”’)]"
 _SMALL = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
@@ -32,20 +35,29 @@ class Shape:
 
 
 def shape(text: str) -> Shape:
-    words = _WORD.findall(text)
+    words = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
     n = len(words)
     # A sentence ends with . ! ? or … before any closing quotes and brackets (a regex
     # anchored at the end would scan the whole line).
     tail = text.rstrip(_CLOSERS)[-1:]
     sentence = tail != "" and tail in _STOPS
     label = text.endswith(":")
-    significant = caps = 0
+    title_case = False
     if n >= 2:  # one word is never title case
+        # Title case: at most a quarter of the significant words (not small words) open in
+        # lower case. More than n / 4 of them settles it (there are at most n significant
+        # words), so a paragraph of prose is decided after its first few words.
+        significant = lower = 0
+        limit = n / 4
         for w in words:
             if w not in _SMALL_FORMS:
                 significant += 1
-                caps += w[0].isupper()
-    title_case = significant > 0 and caps >= 0.75 * significant and n >= 2
+                if not w[0].isupper():
+                    lower += 1
+                    if lower > limit:
+                        break
+        else:
+            title_case = significant > 0 and 4 * lower <= significant
     prose = n >= 25 or (sentence and n >= 10) or (sentence and n >= 6 and not title_case)
     return Shape(n, len(text), sentence, label, title_case, prose)
 
