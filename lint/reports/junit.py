@@ -90,10 +90,12 @@ class _Walk:
         return [] if number is None else self._result.findings.for_file(number)
 
 
-def _case(path: str, found: list[Finding], messages: list[str] | None, threshold) -> tuple[ET.Element, str]:
-    """The test case of one path, and what it counts as: "error", "failure" or ""."""
+def _case(path: str, found, messages: list[str] | None, threshold, report: str | None = None) -> tuple[ET.Element, str]:
+    """The test case of one path, and what it counts as: "error", "failure" or "". `report`
+    stands in for the findings' lines when they are written afterwards (_write_long_case)."""
     case = ET.Element("testcase", classname="edlint", name=_clean(path))
-    report = "\n".join(_clean(_finding_line(d)) for d in found)
+    if report is None:
+        report = "\n".join(_clean(_finding_line(d)) for d in found)
     if messages is not None:
         messages = [_clean(m) for m in messages]
         error = ET.SubElement(case, "error", message=messages[0], type="input")
@@ -112,23 +114,12 @@ def _case(path: str, found: list[Finding], messages: list[str] | None, threshold
 def _write_long_case(out, path: str, found: ChunkRun, messages, threshold) -> None:
     """The test case _case builds, for a path whose findings span several chunks of a
     spilled run (a large JSON Lines export), written as its findings are read back: the
-    element is built around a placeholder for the report, which is then written a line at
+    case is built around a placeholder for the report, which is then written a line at
     a time, escaped as ElementTree escapes text."""
     from uuid import uuid4
 
     mark = uuid4().hex
-    case = ET.Element("testcase", classname="edlint", name=_clean(path))
-    prefix = ""
-    if messages is not None:
-        messages = [_clean(m) for m in messages]
-        holder = ET.SubElement(case, "error", message=messages[0], type="input")
-        prefix = "\n".join(messages) + "\n"
-    elif threshold is not None and any(SEVERITY_RANK[d.severity] >= threshold for d in found):
-        worst = max(found, key=lambda d: SEVERITY_RANK[d.severity]).severity
-        holder = ET.SubElement(case, "failure", message=_plural(len(found), "finding"), type=worst)
-    else:
-        holder = ET.SubElement(case, "system-out")
-    holder.text = prefix + mark
+    case, _ = _case(path, found, messages, threshold, report=mark)
     ET.indent(case, level=2)
     head, tail = ("    " + ET.tostring(case, encoding="unicode") + "\n").split(mark)
     out.write(head)
