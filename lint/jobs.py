@@ -8,7 +8,8 @@ few files a corpus rule's late finding lands in: kept as bytes in memory, or wri
 the worker to its own file in the run's spill directory.
 
 The pool is forked after the parent has checked the first file, so the lexicons and
-compiled patterns loaded lazily are loaded once and shared; `gc.freeze()` keeps the
+compiled patterns loaded lazily are loaded once and shared; the tables a long run builds
+piecemeal are built whole just before the fork (`lint.prefork`); `gc.freeze()` keeps the
 children from copying those pages when the collector walks them.
 """
 from __future__ import annotations
@@ -321,8 +322,13 @@ def _merged(batch, future):
 
 
 def _before_fork() -> None:
+    import gc
     import sys
 
+    from . import prefork
+
+    prefork.build_all()  # tables the workers would each build, built once and shared
+    gc.freeze()  # what is loaded now is shared with the forked workers, not copied by their gc
     _flush_own_pack()  # nothing of it left in a buffer the workers would inherit
 
     cache = sys.modules.get("lint.cache")
@@ -335,7 +341,6 @@ def _check_in_pool(items, workers: int, pack_directory, batch_size: int):
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    gc.freeze()  # what is loaded now is shared with the forked workers, not copied by their gc
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(pack_directory,))
     try:
         # A few batches ahead per worker: the workers never wait, and the parent holds only

@@ -12,6 +12,8 @@ from __future__ import annotations
 import importlib.util
 import os
 
+from .. import prefork
+
 LEFT, RIGHT = 2, 2  # pyphen's defaults: no break before the 2nd or after the len-2nd letter
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
 _DIGITS = str.maketrans("", "", "0123456789")
@@ -74,13 +76,18 @@ class Patterns:
         refs = [0] * (len(pointed) + 1)
         self._calls += 1
         if self._calls == STEMS_AFTER:
-            self._table = self._build_table()
+            self.build_table()
         if self._table is not None:
             self._apply_table(pointed, refs)
         else:
             self._apply_patterns(pointed, refs)
         right = len(word) - RIGHT
         return [i - 1 for i, r in enumerate(refs) if r % 2 and LEFT <= i - 1 <= right]
+
+    def build_table(self) -> None:
+        """The table of patterns and their beginnings now, not after STEMS_AFTER words."""
+        if self._table is None:
+            self._table = self._build_table()
 
     def _build_table(self) -> dict[str, tuple[int, list[int], bool]]:
         stems = {key[:k] for key in self._raw for k in range(1, len(key))}
@@ -130,3 +137,9 @@ def positions(word: str) -> list[int]:
         base = list(spec.submodule_search_locations)[0]
         _patterns = Patterns(os.path.join(base, "dictionaries", "hyph_en_US.dic"))
     return _patterns.positions(word)
+
+
+@prefork.register
+def _build_table() -> None:
+    if _patterns is not None:  # read by this process: a pool's workers share the table
+        _patterns.build_table()

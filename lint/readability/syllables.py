@@ -21,6 +21,7 @@ import importlib.util
 import os
 import re
 
+from .. import prefork
 from . import hyphenation
 
 _STRESS = re.compile(r"\d")
@@ -39,6 +40,7 @@ _data: str | None = None
 _ranges: dict[str, tuple[int, int]] = {}
 _counts: dict[str, int] = {}
 _indexed: dict[str, dict[str, str]] = {}  # prefix -> word -> first pronunciation
+_whole: dict[str, str] | None = None  # word -> first pronunciation, once built (lint.prefork)
 _lookups = 0
 _ascii_only = False  # whether every entry is ASCII (found when the file is read)
 
@@ -91,6 +93,8 @@ def phones(word: str) -> str | None:
     data = _dictionary()
     if _ascii_only and not word.isascii():
         return None  # the dictionary's words are ASCII: no search can find this one
+    if _whole is not None:
+        return _whole.get(word)
     prefix = word[:2]
     index = _indexed.get(prefix)
     if index is not None:
@@ -129,6 +133,15 @@ def _index(data: str, lo: int, hi: int) -> dict[str, str]:
         if word and "(" not in word and word not in index:
             index[word] = rest.partition("#")[0]
     return index
+
+
+@prefork.register
+def _build_whole() -> None:
+    """The whole dictionary in one dict, if this process has read it: what the prefixes'
+    dicts answer, for every prefix (the first pronunciation, swapped neighbours included)."""
+    global _whole
+    if _data is not None and _whole is None:
+        _whole = _index(_data, 1, len(_data))
 
 
 def _entry_phones(data: str, start: int) -> str:

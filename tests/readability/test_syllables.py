@@ -88,9 +88,56 @@ def test_indexed_lookups_answer_as_the_binary_search(cmu_entries, monkeypatch):
     words = sorted(cmu_entries)[::5] + ["sepulveda", "sepultura", "stilton", "stilted", "'bout",
                                           "zywicki", "a", "zzzzqx", "ekoxufyb", "a'", "~"]
     monkeypatch.setattr(module, "_indexed", {})
+    monkeypatch.setattr(module, "_whole", None)  # (a pool run in this process builds it)
     monkeypatch.setattr(module, "_lookups", module.INDEX_AFTER + 1)
     assert [w for w in words if phones(w) != cmu_entries.get(w)] == []
     assert module._indexed  # the dicts were in use
+
+
+def test_the_whole_dictionary_built_before_a_fork_answers_as_the_searches(cmu_entries, monkeypatch):
+    # Before a pool forks, the dictionary is read into one dict (lint.prefork), which the
+    # workers share: the same first pronunciations and the same misses as the searches.
+    from lint import prefork
+    from lint.readability import syllables as module
+
+    words = sorted(cmu_entries)[::5] + ["sepulveda", "sepultura", "stilton", "stilted", "'bout",
+                                          "zywicki", "a", "zzzzqx", "ekoxufyb", "a'", "~", "\u00e9t\u00e9"]
+    monkeypatch.setattr(module, "_whole", None)
+    monkeypatch.setattr(hyphenation, "_patterns", None)  # its table: the test below
+    phones("cat")  # the dictionary is read, as the first file of a run reads it
+    prefork.build_all()
+    assert module._whole is not None and len(module._whole) > 100000
+    assert [w for w in words if phones(w) != cmu_entries.get(w)] == []
+
+
+def test_nothing_is_built_before_a_fork_for_data_no_rule_read(monkeypatch):
+    from lint import prefork
+    from lint.readability import syllables as module
+
+    monkeypatch.setattr(module, "_data", None)
+    monkeypatch.setattr(module, "_whole", None)
+    monkeypatch.setattr(hyphenation, "_patterns", None)
+    prefork.build_all()
+    assert module._whole is None and module._data is None and hyphenation._patterns is None
+
+
+def test_hyphenation_table_built_before_a_fork_equals_pyphen(cmu_entries, monkeypatch):
+    import pyphen
+
+    from lint import prefork
+    from lint.readability import syllables
+
+    monkeypatch.setattr(syllables, "_whole", None)  # the test above's: not built here for good
+    monkeypatch.setattr(syllables, "_data", None)
+    base = list(importlib.util.find_spec("pyphen").submodule_search_locations)[0]
+    patterns = hyphenation.Patterns(os.path.join(base, "dictionaries", "hyph_en_US.dic"))
+    monkeypatch.setattr(hyphenation, "_patterns", patterns)
+    assert patterns._table is None
+    prefork.build_all()
+    assert patterns._table  # built now, not after STEMS_AFTER words
+    reference = pyphen.Pyphen(lang="en_US")
+    words = sorted(w for w in cmu_entries if w.isalpha())[::13] + ["zelenskyy", "qwxz", "ab", "a"]
+    assert [w for w in words if hyphenation.positions(w) != reference.positions(w)] == []
 
 
 def test_words_in_other_scripts_take_the_short_way_to_the_same_answers(monkeypatch):
@@ -113,6 +160,7 @@ def test_words_in_other_scripts_take_the_short_way_to_the_same_answers(monkeypat
     monkeypatch.setattr(module, "_search", lambda *a: searched.append(a[1]) or search(*a))
     monkeypatch.setattr(module, "_counts", {})
     monkeypatch.setattr(module, "_indexed", {})  # every lookup by search, none by an index
+    monkeypatch.setattr(module, "_whole", None)  # (a pool run in this process builds it)
     monkeypatch.setattr(module, "_lookups", 0)
     assert [w for w in words if hyphenation.positions(w.lower()) != reference.positions(w.lower())] == []
     assert [w for w in words if syllables(w) != textstat.syllable_count(w)] == []

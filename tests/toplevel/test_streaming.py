@@ -55,6 +55,28 @@ def _reports(result) -> dict[str, str]:
     return {fmt: render(fmt, result, dict(OPTIONS)) for fmt in FORMATS}
 
 
+def test_a_pool_builds_the_shared_tables_once_in_the_parent_before_it_forks(tmp_path, monkeypatch):
+    # The tables a long run builds piecemeal are built whole before the fork (lint.prefork),
+    # once, in the process that forks: the workers share them instead of each building its own.
+    from lint import prefork
+    from lint.readability import syllables
+
+    archive = tmp_path / "stories"
+    archive.mkdir()
+    for n in range(6):
+        (archive / f"story-{n}.md").write_text(_article(n), encoding="utf-8")
+    monkeypatch.setattr(syllables, "_whole", None)  # restored after: other tests search
+    built_in = []
+    monkeypatch.setattr(prefork, "_BUILDERS", [*prefork._BUILDERS, lambda: built_in.append(os.getpid())])
+    pooled = _run([archive], jobs=2)
+    assert built_in == [os.getpid()]
+    assert syllables._whole is not None  # the first file's readability read the dictionary
+    assert _reports(pooled) == _reports(_run([archive]))  # and nothing found differs
+    built_in.clear()
+    _run([archive], jobs=1)
+    assert built_in == []  # one process: nothing is forked, nothing built ahead
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_spilled_run_writes_every_report_as_the_run_that_held_everything(archive, workers):
     held = _run([archive])
