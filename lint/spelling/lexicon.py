@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from pathlib import Path
 
+from .. import prefork
 from ..cache_home import cache_dir
 from . import cachefile
 from .cachefile import DamagedCache
@@ -283,8 +284,13 @@ class Words(Mapping):
         if self._dict is None:
             self._lookups += 1
             if self._lookups > self.BUILD_DICT_AFTER:
-                self._dict = dict(zip(self.words, self._freqs))
+                self.build_table()
         return self._dict
+
+    def build_table(self) -> None:
+        """The dict now, not after BUILD_DICT_AFTER lookups (before a pool forks)."""
+        if self._dict is None:
+            self._dict = dict(zip(self.words, self._freqs))
 
     def __getitem__(self, word) -> int:
         table = self._table()
@@ -352,6 +358,13 @@ class Pairs(Mapping):
 
 
 _LEXICON: Lexicon | None = None
+
+
+@prefork.register
+def _build_table() -> None:
+    # A pool's workers each looked up 20,000 words by binary search, then built the dict.
+    if _LEXICON is not None and isinstance(_LEXICON.freqs, Words):
+        _LEXICON.freqs.build_table()
 
 
 def get_lexicon() -> Lexicon:

@@ -112,3 +112,23 @@ def test_the_loaded_word_table_answers_as_the_dict_it_was_saved_from(tmp_path):
     assert list(table)[:3] == ["ant", "axe", "apple"]  # first letter, then length: the suggester's slices
     table.BUILD_DICT_AFTER = len(answers) * 2 + 1  # past it (an archive), the dict answers the same
     assert [(w in table, table.get(w)) for w in probes] == answers and table._dict is not None
+
+
+def test_a_pool_about_to_fork_gets_the_loaded_word_table_as_a_dict(tmp_path, monkeypatch):
+    # Before a pool forks (lint.prefork), the process-wide lexicon's words go into the dict
+    # its workers would each build after BUILD_DICT_AFTER lookups: the same answers.
+    from lint import prefork
+
+    words = {"zebra": 40, "apple": 120, "ant": 90, "éclair": 50}
+    path = tmp_path / "lexicon-test.bin"
+    lexicon_module._save(path, words, {"teh": "the"}, {"colour": "color"})
+    table, misspellings, gb_to_us = lexicon_module._load(path, mark_used=False)
+    monkeypatch.setattr(lexicon_module, "_LEXICON", lexicon_module.Lexicon(table, misspellings, gb_to_us))
+    assert table._dict is None
+    prefork.build_all()
+    assert table._dict == words
+    assert [(w in table, table.get(w)) for w in [*words, "apex", "", 3]] == [
+        (True, 40), (True, 120), (True, 90), (True, 50), (False, None), (False, None), (False, None)]
+    monkeypatch.setattr(lexicon_module, "_LEXICON", None)
+    prefork.build_all()  # no lexicon loaded (no spelling rule ran): nothing is loaded for it
+    assert lexicon_module._LEXICON is None
