@@ -255,12 +255,14 @@ def _check_all(jobs, workers: int, pack_directory, tick, expected: int):
     items = _looked_up(expand(jobs))  # (job, its result when the cache has it unchanged, else None)
     done = 0
     for job, hit in items:
-        # The first file to check is checked here, so what loads lazily is loaded once, before any fork.
-        yield job, hit if hit is not None else check_one(job)
+        # The first file to check is checked here, so what loads lazily is loaded once, before
+        # any fork; a file that could not be read loaded nothing: the next one is checked here too.
+        checked = hit if hit is not None else check_one(job)
+        yield job, checked
         done += 1
         if tick is not None:
             tick(done)
-        if hit is None:
+        if hit is None and not checked.error:
             break
     head = list(islice(items, 2))
     rest = chain(head, items)

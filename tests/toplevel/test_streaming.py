@@ -63,6 +63,7 @@ def test_a_pool_builds_the_shared_tables_once_in_the_parent_before_it_forks(tmp_
 
     archive = tmp_path / "stories"
     archive.mkdir()
+    (archive / "a-binary.md").write_bytes(b"ok \x00\x00\x00\x81 bad")  # first, not checked: it loads nothing
     for n in range(6):
         (archive / f"story-{n}.md").write_text(_article(n), encoding="utf-8")
     monkeypatch.setattr(syllables, "_whole", None)  # restored after: other tests search
@@ -70,7 +71,7 @@ def test_a_pool_builds_the_shared_tables_once_in_the_parent_before_it_forks(tmp_
     monkeypatch.setattr(prefork, "_BUILDERS", [*prefork._BUILDERS, lambda: built_in.append(os.getpid())])
     pooled = _run([archive], jobs=2)
     assert built_in == [os.getpid()]
-    assert syllables._whole is not None  # the first file's readability read the dictionary
+    assert syllables._whole is not None  # the first readable file's readability read the dictionary
     assert _reports(pooled) == _reports(_run([archive]))  # and nothing found differs
     built_in.clear()
     _run([archive], jobs=1)
