@@ -16,6 +16,7 @@ def story_lines(state, hit, first, last) -> set[int]:
     """Every line these tests give to the article (`state`: classifier.State; `hit`: lines
     with phrase or neighbour evidence; first, last: the story's stretch)."""
     return (continuation(state, hit, first, last) | announced_list(state, hit, last) | wrapped_prose(state)
+            | lead_in_block(state, hit, first, last)
             | table_after(state, hit, last) | resumed_story(state, hit, first, last))
 
 
@@ -129,6 +130,38 @@ def announced_list(state, hit, last) -> set[int]:
     while stop < n and not hit[stop]:
         stop += 1
     return set(range(lead, stop))
+
+
+_LEAD_IN_WORDS = 15  # a lead-in ("Key findings include:", "CONTACT:") is shorter than this
+_LEAD_IN_GAP = 2  # ...and comes this close after a paragraph of the story's running prose
+_RUNNING_WORDS = 12
+
+
+def lead_in_block(state, hit, first, last) -> set[int]:
+    """The lines a lead-in ending in ":" carries in its own block, right after a paragraph
+    of the story's running prose (a press release's "CONTACT:" block under its "SOURCE"
+    line: names and telephone numbers): the release's own, not the line model's. Only the
+    lead-in's block: a lead-in over separate lines after the story is as often a
+    sidebar's ("TEAM NEWS:", "Tools:"), and announced_list takes the story's own."""
+    lines, shapes, n = state.lines, state.shapes, len(state.lines)
+
+    def running(j: int) -> bool:
+        s = shapes[j]
+        return first <= j <= last and s.sentence and s.words >= _RUNNING_WORDS and not s.title_case
+
+    out: set[int] = set()
+    for k in range(first + 1, min(n, last + 1 + _LEAD_IN_GAP)):
+        ln = lines[k]
+        if hit[k] or ln.last_in_block or not ln.text.endswith(":") or not 0 < shapes[k].words < _LEAD_IN_WORDS:
+            continue
+        above = [j for j in range(max(0, k - _LEAD_IN_GAP), k) if running(j)]
+        if not above or any(hit[j] or shapes[j].prose for j in range(above[-1] + 1, k)):
+            continue
+        end = k + 1
+        while end < n and lines[end].block == ln.block:
+            end += 1
+        out.update(j for j in range(k, end) if not hit[j])
+    return out
 
 
 def teaser_blurb(i: int, state) -> bool:
