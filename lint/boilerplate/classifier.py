@@ -43,6 +43,8 @@ _MAX_WORDS = 60  # longer lines are paragraphs: no phrase is tried
 _SENTENCE_WORDS = 4  # a sentence this long is never taken by the context model...
 _RUNNING_WORDS = 12  # ...and a sentence this long (running prose) is never taken at all
 _NEAR = 4  # ...inside the story or this close to it (a closing line after a share bar)
+# A rule line: a row of three or more of one mark ("___", "-----", "* * *").
+_RULE_LINE = re.compile(r"([-_=*~•·])(?: ?\1){2,}")
 _ARTICLE_CONTEXT = re.compile(r"(^|>)(article|main)(?=[.#>]|$)|[.#][\w-]*(article-?body|post-?content|"
                               r"entry-?content|story-?body|article-?content)", re.I)
 
@@ -241,6 +243,8 @@ def _protected(line: Line, s: Shape, near_story: bool = True, teaser=lambda: Fal
     element (there the markup has spoken already)."""
     if near_story and s.sentence and s.words >= _SENTENCE_WORDS and not s.title_case:
         return True
+    if near_story and _RULE_LINE.fullmatch(line.text):
+        return True  # the story's own section break ("___" under an agency story's last paragraph)
     if s.sentence and s.words >= _RUNNING_WORDS and not s.title_case and not teaser():
         return True
     if line.kind == "title" or (line.kind == "heading" and line.level == 1):

@@ -387,3 +387,30 @@ def test_a_lead_in_over_a_sidebars_lines_is_not_the_story():
     assert kept == set()
     same_block = lead_in_block(prepare(read(RELEASE, "release.txt")[0], load_lexicon()), [False] * n, first, last)
     assert {state.lines[i].text for i in same_block} >= {"CONTACT:", "or"}
+
+
+AGENCY_STORY = """\
+Harbour board delays vote on new pier
+
+EXAMPLE CITY (AP) — The harbour board put off a vote on a new passenger pier on Tuesday, saying it needed more time to study the cost of dredging the channel beside it.
+
+Board members said the delay would not change the opening date, which is set for the summer after next, and that the vote would be held at their next meeting.
+
+A spokeswoman for the ferry operators said they supported the pier but wanted the board to publish its estimate of the dredging costs first.
+
+___
+
+Follow the news agency's coverage of the harbour at https://example.com/harbour
+
+Share this article
+Facebook
+Twitter
+Email"""
+
+
+def test_a_rule_line_under_the_storys_last_paragraph_is_the_storys_own():
+    # An agency story closes with a rule line ("___") before its footnote: a section
+    # break of the story, never the line model's (failed on main: taken as page chrome).
+    flagged = {line for line, _ in _flagged(AGENCY_STORY)}
+    assert _line_of(AGENCY_STORY, "___") not in flagged
+    assert _line_of(AGENCY_STORY, "Share this article") in flagged
