@@ -43,6 +43,8 @@ _MAX_WORDS = 60  # longer lines are paragraphs: no phrase is tried
 _SENTENCE_WORDS = 4  # a sentence this long is never taken by the context model...
 _RUNNING_WORDS = 12  # ...and a sentence this long (running prose) is never taken at all
 _NEAR = 4  # ...inside the story or this close to it (a closing line after a share bar)
+# A rule line: a row of three or more of one mark ("___", "-----", "* * *").
+_RULE_LINE = re.compile(r"([-_=*~•·])(?: ?\1){2,}")
 _ARTICLE_CONTEXT = re.compile(r"(^|>)(article|main)(?=[.#>]|$)|[.#][\w-]*(article-?body|post-?content|"
                               r"entry-?content|story-?body|article-?content)", re.I)
 
@@ -219,7 +221,7 @@ def candidates(state: State) -> list[tuple[int, list[float]]]:
     n = len(state.lines)
     first, last = state.span if state.span is not None else (0, n - 1)
     chrome_before = _chrome_stretch(state.kinds, range(0, first), state) or _menu_stretch(range(0, first), state)
-    chrome_after = _chrome_stretch(state.kinds, range(last + 1, n), state)
+    chrome_after = _chrome_stretch(state.kinds, range(last + 1, n), state) or _footer_stretch(range(last + 1, n), state)
     hit = [i in state.found for i in range(n)]
     cont = story_lines(state, hit, first, last)
     wanted = [i for i in range(n)
@@ -241,6 +243,8 @@ def _protected(line: Line, s: Shape, near_story: bool = True, teaser=lambda: Fal
     element (there the markup has spoken already)."""
     if near_story and s.sentence and s.words >= _SENTENCE_WORDS and not s.title_case:
         return True
+    if near_story and _RULE_LINE.fullmatch(line.text):
+        return True  # the story's own section break ("___" under an agency story's last paragraph)
     if s.sentence and s.words >= _RUNNING_WORDS and not s.title_case and not teaser():
         return True
     if line.kind == "title" or (line.kind == "heading" and line.level == 1):
@@ -322,6 +326,19 @@ def _menu_stretch(stretch: range, state) -> bool:
 
 def _menu_item(text: str, s: Shape) -> bool:
     return 1 <= s.words <= 6 and text[:1].isupper() and not s.sentence
+
+
+# A stretch after the story this long, with one known line of residue in words, is the
+# page's footer and sidebars: the line model decides its lines (the article's own tables,
+# lists and closing lines after the story are kept by story_lines.py whatever it says).
+_FOOTER_LINES = 10
+_WORDED = re.compile(r"[A-Za-z]{2}")  # an icon alone ("â", "★") says little of the lines around it
+
+
+def _footer_stretch(stretch: range, state) -> bool:
+    if len(stretch) < _FOOTER_LINES:
+        return False
+    return any(state.kinds[i] is not None and _WORDED.search(state.lines[i].text) for i in stretch)
 
 
 def _chrome_stretch(kinds, stretch: range, state) -> bool:

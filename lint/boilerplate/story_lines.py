@@ -15,8 +15,33 @@ _CONTINUES_WORDS = 15  # a paragraph this long beyond a table says the story goe
 def story_lines(state, hit, first, last) -> set[int]:
     """Every line these tests give to the article (`state`: classifier.State; `hit`: lines
     with phrase or neighbour evidence; first, last: the story's stretch)."""
-    return (continuation(state, hit, first, last) | announced_list(state, hit, last) | wrapped_prose(state)
-            | table_after(state, hit, last) | resumed_story(state, hit, first, last))
+    kept = (continuation(state, hit, first, last) | announced_list(state, hit, last) | wrapped_prose(state)
+            | lead_in_block(state, hit, first, last)
+            | table_after(state, hit, last) | ranked_results(state, hit, last) | resumed_story(state, hit, first, last))
+    return kept | between(kept, hit, first, last, len(state.lines))
+
+
+_BETWEEN = 2  # lines, at most, between two of the article's own: its subheading
+
+
+def between(kept: set[int], hit, first, last, n) -> set[int]:
+    """Short runs of lines outside the story's stretch with the article's own lines (kept
+    ones or the stretch's) on both sides and nothing known as residue among them: the
+    subheadings of a hand-wrapped guide that goes on after its stretch."""
+    own = kept | set(range(first, last + 1))
+    out: set[int] = set()
+    i = 0
+    while i < n:
+        if i in own or hit[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and j not in own and not hit[j]:
+            j += 1
+        if j - i <= _BETWEEN and i - 1 in own and j in own:
+            out.update(range(i, j))
+        i = j + 1
+    return out
 
 
 def continuation(state, hit, first, last) -> set[int]:
@@ -69,10 +94,29 @@ def wrapped_prose(state) -> set[int]:
         if len(block) >= _WRAPPED_LINES:
             long = sum(1 for k in block if shapes[k].words >= _WRAPPED_WORDS)
             lower = sum(1 for k in block if lines[k].text[:1].islower())
-            if long >= 0.75 * len(block) and lower >= _WRAPPED_LOWER * len(block):
+            if long >= 0.75 * len(block) and lower >= _WRAPPED_LOWER * len(block) or _one_sentence(block, state):
                 out.update(block)
         i = j + 1
     return out
+
+
+# One sentence wrapped over short lines (an infographic's "1 in 4 adults / ages 20 to 64 /
+# currently has / cavities.2"): only its last line ends like a sentence (a footnote's
+# figure may follow the stop), and a good share of the lines after the first go on in
+# lower case.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\d{0,2}$")
+_WRAPPED_SENTENCE_WORDS = 6
+
+
+def _one_sentence(block: range, state) -> bool:
+    lines, shapes = state.lines, state.shapes
+    texts = [lines[k].text for k in block]
+    if not _SENTENCE_END.search(texts[-1]) or any(_SENTENCE_END.search(t) for t in texts[:-1]):
+        return False
+    if sum(shapes[k].words for k in block) < _WRAPPED_SENTENCE_WORDS:
+        return False
+    lower = sum(1 for t in texts[1:] if t[:1].islower())
+    return lower >= _WRAPPED_LOWER * (len(texts) - 1)
 
 
 # A table's cells, one a line: a figure ("13", "$14.55", "+2.4%", "1.") or words.
@@ -110,6 +154,37 @@ def table_after(state, hit, last) -> set[int]:
     return set()
 
 
+# A results table, one row a line: ranks in order, each row a few words and another figure
+# ("1. Bayliss (Ducati) 1'32.2", "2. Kagayama (Suzuki) 1'32.3"). A list of the most-read
+# stories is ranked too, but its rows are headlines without a figure of their own.
+_RANKED_ROW = re.compile(r"(\d{1,3})[.)]\s+(\S.*)")
+_RANKED_ROWS = 4
+_RANKED_ROW_WORDS = 8
+
+
+def ranked_results(state, hit, last) -> set[int]:
+    """The story's own results table right after it (within a caption's few lines), up to
+    its last row, with nothing known as residue between."""
+    lines, shapes, n = state.lines, state.shapes, len(state.lines)
+    stop = last + 1
+    while stop < n and not hit[stop]:
+        stop += 1
+
+    def rank(i: int):
+        m = _RANKED_ROW.fullmatch(lines[i].text)
+        if m is None or shapes[i].words > _RANKED_ROW_WORDS or not re.search(r"\d", m.group(2)):
+            return None
+        return int(m.group(1))
+
+    for start in range(last + 1, min(stop, last + 1 + _TABLE_HEAD)):
+        end = start
+        while end < stop and rank(end) is not None and rank(end) == (rank(start) or 0) + end - start:
+            end += 1
+        if end - start >= _RANKED_ROWS:
+            return set(range(last + 1, end))
+    return set()
+
+
 def _short_cells(state, start, stop, cells, head) -> bool:
     """A table's cells are names and labels of a few words; a list of other stories'
     headlines, each under its rank or over its date, is teasers."""
@@ -129,6 +204,38 @@ def announced_list(state, hit, last) -> set[int]:
     while stop < n and not hit[stop]:
         stop += 1
     return set(range(lead, stop))
+
+
+_LEAD_IN_WORDS = 15  # a lead-in ("Key findings include:", "CONTACT:") is shorter than this
+_LEAD_IN_GAP = 2  # ...and comes this close after a paragraph of the story's running prose
+_RUNNING_WORDS = 12
+
+
+def lead_in_block(state, hit, first, last) -> set[int]:
+    """The lines a lead-in ending in ":" carries in its own block, right after a paragraph
+    of the story's running prose (a press release's "CONTACT:" block under its "SOURCE"
+    line: names and telephone numbers): the release's own, not the line model's. Only the
+    lead-in's block: a lead-in over separate lines after the story is as often a
+    sidebar's ("TEAM NEWS:", "Tools:"), and announced_list takes the story's own."""
+    lines, shapes, n = state.lines, state.shapes, len(state.lines)
+
+    def running(j: int) -> bool:
+        s = shapes[j]
+        return first <= j <= last and s.sentence and s.words >= _RUNNING_WORDS and not s.title_case
+
+    out: set[int] = set()
+    for k in range(first + 1, min(n, last + 1 + _LEAD_IN_GAP)):
+        ln = lines[k]
+        if hit[k] or ln.last_in_block or not ln.text.endswith(":") or not 0 < shapes[k].words < _LEAD_IN_WORDS:
+            continue
+        above = [j for j in range(max(0, k - _LEAD_IN_GAP), k) if running(j)]
+        if not above or any(hit[j] or shapes[j].prose for j in range(above[-1] + 1, k)):
+            continue
+        end = k + 1
+        while end < n and lines[end].block == ln.block:
+            end += 1
+        out.update(j for j in range(k, end) if not hit[j])
+    return out
 
 
 def teaser_blurb(i: int, state) -> bool:

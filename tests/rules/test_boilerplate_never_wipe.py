@@ -337,3 +337,80 @@ def test_a_writers_see_references_between_paragraphs_stay_clean():
         "from the island's paper.",
     ])
     assert _flagged(text) == []
+
+
+RELEASE = """\
+Harbour ferry operator orders two electric boats
+
+EXAMPLE CITY, March 2 -- The Example Harbour Ferry Company said on Monday it had ordered two battery-powered boats for its island routes, the first electric vessels in its fleet.
+
+The boats, to be built at a yard on the north shore, will carry 150 passengers each and replace two diesel ferries that have served the routes for thirty years.
+
+The company said the new boats would be charged overnight at the main pier, where a new substation is being built with the city's power utility.
+
+SOURCE Example Harbour Ferry Company
+
+CONTACT:
+Jane Roe, +1-555-010-2233
+or
+John Doe, +1-555-010-4455
+
+Share this article
+Facebook
+Twitter
+Email
+
+© 2026 Example Newswire. All rights reserved."""
+
+
+def test_a_press_releases_contact_block_stays_clean():
+    # The names and telephone numbers under a release's "CONTACT:" are the release's own,
+    # though they sit after its last paragraph, above a share bar (failed on main: the
+    # line model took the block as page chrome).
+    flagged = {line for line, _ in _flagged(RELEASE)}
+    contact = _line_of(RELEASE, "CONTACT:")
+    assert not flagged & set(range(contact, contact + 4))
+    assert _line_of(RELEASE, "Share this article") in flagged
+
+
+def test_a_lead_in_over_a_sidebars_lines_is_not_the_story():
+    # A lead-in over separate lines (a block of its own) after the story is as often a
+    # sidebar's ("TEAM NEWS:" over a team selector): only the lines of the lead-in's own
+    # block are kept from the line model, so here nothing is.
+    from lint.boilerplate.story_lines import lead_in_block
+    text = RELEASE.replace("CONTACT:\nJane Roe", "CONTACT:\n\nJane Roe")
+    doc = read(text, "release.txt")[0]
+    state = prepare(doc, load_lexicon())
+    n = len(state.lines)
+    first, last = state.span
+    kept = lead_in_block(state, [i in state.found for i in range(n)], first, last)
+    assert kept == set()
+    same_block = lead_in_block(prepare(read(RELEASE, "release.txt")[0], load_lexicon()), [False] * n, first, last)
+    assert {state.lines[i].text for i in same_block} >= {"CONTACT:", "or"}
+
+
+AGENCY_STORY = """\
+Harbour board delays vote on new pier
+
+EXAMPLE CITY (AP) — The harbour board put off a vote on a new passenger pier on Tuesday, saying it needed more time to study the cost of dredging the channel beside it.
+
+Board members said the delay would not change the opening date, which is set for the summer after next, and that the vote would be held at their next meeting.
+
+A spokeswoman for the ferry operators said they supported the pier but wanted the board to publish its estimate of the dredging costs first.
+
+___
+
+Follow the news agency's coverage of the harbour at https://example.com/harbour
+
+Share this article
+Facebook
+Twitter
+Email"""
+
+
+def test_a_rule_line_under_the_storys_last_paragraph_is_the_storys_own():
+    # An agency story closes with a rule line ("___") before its footnote: a section
+    # break of the story, never the line model's (failed on main: taken as page chrome).
+    flagged = {line for line, _ in _flagged(AGENCY_STORY)}
+    assert _line_of(AGENCY_STORY, "___") not in flagged
+    assert _line_of(AGENCY_STORY, "Share this article") in flagged
