@@ -106,11 +106,15 @@ class RepeatedLine(CorpusRule):
         analysis = _analysis(doc)
         lines, findings = analysis.lines, analysis.findings
         max_words, min_chars = self.params["max-words"], self.params["min-chars"]
-        out, seen = [], set()
+        out, seen, seen_texts = [], set(), set()
         for line in lines:
             if line.index in findings:
                 continue  # already reported under its own kind
-            key = _template_key(line.text, max_words, min_chars)
+            text = line.text
+            if text in seen_texts:
+                continue  # its key is in `seen` already, or it has none
+            seen_texts.add(text)
+            key = _template_key(text, max_words, min_chars)
             if key is None or key in seen:
                 continue
             seen.add(key)
@@ -140,18 +144,35 @@ class RepeatedLine(CorpusRule):
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
+# The same folding for an ASCII line, without a regular expression: letters stay, digits
+# become "0", everything else a space (for ASCII characters \w is a letter, a digit or "_").
+_ASCII_FOLD = str.maketrans({c: chr(c) if chr(c).isalpha() else "0" if chr(c).isdigit() else " "
+                             for c in range(128)})
+_blake2b = hashlib.blake2b
+
+
+def _template_text(lowered: str) -> str:
+    """Digit runs as one "0", runs of anything but letters and digits as one space, no
+    space at the ends (the ASCII branch is the same folding, some times faster)."""
+    if not lowered.isascii():
+        return _NOT_WORD.sub(" ", _DIGITS.sub("0", lowered)).strip()
+    folded = " ".join(lowered.translate(_ASCII_FOLD).split())
+    while "00" in folded:  # a run of digits is one "0"
+        folded = folded.replace("00", "0")
+    return folded
 
 
 def _template_key(text: str, max_words: int, min_chars: int) -> int | None:
     """A stable 64-bit key for "the same line": case, digits, punctuation and spacing
     don't count ("3 comments" and "12 Comments" are one template)."""
-    if len(text.split()) > max_words:
+    # A line of at most 2 * max_words characters cannot hold more than max_words words.
+    if len(text) > 2 * max_words and len(text.split()) > max_words:
         return None
-    norm = _NOT_WORD.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+    norm = _template_text(text.lower())
     if len(norm) < min_chars:
         return None
     # Not hash(): it differs between the worker processes that collect.
-    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big")
+    return int.from_bytes(_blake2b(norm.encode(), digest_size=8).digest(), "big")
 
 
 def _short(text: str, width: int = 60) -> str:
