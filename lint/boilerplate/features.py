@@ -106,15 +106,17 @@ def _unicode_words_and_title_case(text: str) -> tuple[int, bool]:
 
 
 # Code and markup: a line of an article's code sample is never a button, whatever it says.
-# Three searches, not one alternation: re scans a lone character class far faster.
-_CODE_CHARS = re.compile(r"[{}\[\];=]")
+# The punctuation ({ } [ ] ; =) is looked for with `in` (six scans of the line in C, no
+# regex call); the opening is matched only when the line holds a slash or a hash at all.
 _CODE_START = re.compile(r"\s*(//|#!?\s*\w+\s*=)")
 _HTTP = re.compile(r"\bHTTP/\d")
 
 
 def is_code(text: str) -> bool:
     """A line of code or markup (braces, brackets, an assignment, a comment, HTTP)."""
-    return (_CODE_CHARS.search(text) is not None or _CODE_START.match(text) is not None
+    if "=" in text or ";" in text or "[" in text or "]" in text or "{" in text or "}" in text:
+        return True
+    return ((("/" in text or "#" in text) and _CODE_START.match(text) is not None)
             or ("HTTP/" in text and _HTTP.search(text) is not None))
 
 

@@ -80,3 +80,22 @@ def test_the_bytes_path_finds_the_unicode_patterns_words():
     for text in lines:
         s = shape(text)
         assert (s.words, s.title_case) == _reference_shape_words_and_title_case(text), text
+
+
+def test_the_code_test_agrees_with_its_expressions():
+    # is_code looks for the punctuation with `in` and tries the opening only on lines with
+    # a slash or a hash: the answer of the three expressions it replaces, on each mark
+    # alone, comments, shebangs, assignments after "#", HTTP and prose that holds "/" or "#".
+    import re
+
+    def reference(text: str) -> bool:
+        return (re.search(r"[{}\[\];=]", text) is not None or re.match(r"\s*(//|#!?\s*\w+\s*=)", text) is not None
+                or re.search(r"\bHTTP/\d", text) is not None)
+
+    from lint.boilerplate.features import is_code
+
+    lines = ["a = 1", "x;", "[1]", "]", "{", "}", "// a comment", "   // indented", "#!/bin/sh", "# x = 2", "#x=2",
+             "#! x =", "# heading", "#hashtag news", "HTTP/1.1 200 OK", "see HTTP/2 here", "xHTTP/2", "HTTP/x",
+             "either/or", "1/2 cup", "Share / Tweet", "/ /", "The council met on Tuesday.", "", " ", "\t//x"]
+    for text in lines:
+        assert is_code(text) == reference(text), text
