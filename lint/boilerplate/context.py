@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from itertools import accumulate
 
 from .features import Shape, headline_like
 from .lines import Line
@@ -91,16 +93,11 @@ class _Page:
         self.hit, self.prose = hit, [s.prose for s in shapes]
         self.first, self.last = span if span is not None else (0, n - 1)
         self.holds = 1.0 if region_holds_story(shapes, span) else 0.0
-        self.hits_sum, self.prose_sum = [0], [0]
-        for i in range(n):
-            self.hits_sum.append(self.hits_sum[-1] + hit[i])
-            self.prose_sum.append(self.prose_sum[-1] + self.prose[i])
+        self.hits_sum = list(accumulate(hit, initial=0))
+        self.prose_sum = list(accumulate(self.prose, initial=0))
         self.before_hits, self.after_hits = self.hits_in(0, self.first), self.hits_in(self.last + 1, n)
         self.run_of, self.runs = _short_runs(self.prose)
-        self.counts: dict[str, int] = {}
-        for ln in lines:
-            key = ln.text.lower()
-            self.counts[key] = self.counts.get(key, 0) + 1
+        self.counts = Counter([ln.text.lower() for ln in lines])
         self.region_share = (self.last - self.first + 1) / n
         self.outside_holds = (1 - self.region_share) * self.holds
         self.doc_length = math.log1p(n) / 8
