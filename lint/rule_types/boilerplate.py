@@ -24,18 +24,26 @@ from ._text import guarded_one
 from .base import CheckContext, CorpusRule, Rule
 
 
-def _analysis(doc: Document):
-    from ..boilerplate.classifier import analyse
+_analyse = None  # classifier.analyse, imported on first use (start-up stays cheap)
 
-    return analyse(doc)
+
+def _analysis(doc: Document):
+    # Every boilerplate rule asks for every document's analysis: an import statement per
+    # call (a microsecond of import machinery) would cost more than the cached answer.
+    global _analyse
+    if _analyse is None:
+        from ..boilerplate.classifier import analyse
+
+        _analyse = analyse
+    return _analyse(doc)
 
 
 def _removals(doc: Document, analysis) -> dict[int, tuple[int, int]]:
-    from ..boilerplate.removal import removal_spans
-
     key = "boilerplate.removals"
     spans = doc.cache.get(key)
     if spans is None:
+        from ..boilerplate.removal import removal_spans
+
         spans = doc.cache[key] = removal_spans(analysis.lines, set(analysis.findings))
     return spans
 
@@ -70,14 +78,18 @@ class Boilerplate(Rule):
                              rule_where(self, "extra-phrases", extra[0]), shown="(extra-phrases)") if extra else None
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        from ..boilerplate.lexicon import normalize
-        from ..boilerplate.removal import removal_fix, removal_spans
-
         analysis = _analysis(doc)
         spans = _removals(doc, analysis)
-        for i, finding in _by_kind(doc, analysis).get(self.kind, ()):
-            yield self._finding(doc, finding.line, spans[i], finding.why, removal_fix)
+        found = _by_kind(doc, analysis).get(self.kind, ())
+        if found:  # most kinds have no line in most documents: no import for them
+            from ..boilerplate.removal import removal_fix
+
+            for i, finding in found:
+                yield self._finding(doc, finding.line, spans[i], finding.why, removal_fix)
         if self.extra is not None:
+            from ..boilerplate.lexicon import normalize
+            from ..boilerplate.removal import removal_fix, removal_spans
+
             for line in analysis.lines:
                 if line.index not in analysis.findings and self.extra.fullmatch(normalize(line.text)):
                     span = removal_spans(analysis.lines, {line.index})[line.index]
