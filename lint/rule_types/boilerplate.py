@@ -156,35 +156,36 @@ class RepeatedLine(CorpusRule):
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
-# The same folding for an ASCII line, without a regular expression: letters stay, digits
-# become "0", everything else a space (for ASCII characters \w is a letter, a digit or "_").
-_ASCII_FOLD = str.maketrans({c: chr(c) if chr(c).isalpha() else "0" if chr(c).isdigit() else " "
-                             for c in range(128)})
+# The same folding for an ASCII line as bytes, without a regular expression: letters in
+# lower case, digits "0", anything else a space (for ASCII characters \w is a letter, a
+# digit or "_"); and each byte as a space or not, to count the words without split().
+_ASCII_FOLD = bytes(c | 0x20 if chr(c).isalpha() else 48 if chr(c).isdigit() else 32 for c in range(128)) + bytes(128)
+_ASCII_SPACE = bytes(32 if chr(c).isspace() else 97 for c in range(128)) + bytes(128)
 _blake2b = hashlib.blake2b
-
-
-def _template_text(lowered: str) -> str:
-    """Digit runs as one "0", runs of anything but letters and digits as one space, no
-    space at the ends (the ASCII branch is the same folding, some times faster)."""
-    if not lowered.isascii():
-        return _NOT_WORD.sub(" ", _DIGITS.sub("0", lowered)).strip()
-    folded = " ".join(lowered.translate(_ASCII_FOLD).split())
-    while "00" in folded:  # a run of digits is one "0"
-        folded = folded.replace("00", "0")
-    return folded
 
 
 def _template_key(text: str, max_words: int, min_chars: int) -> int | None:
     """A stable 64-bit key for "the same line": case, digits, punctuation and spacing
     don't count ("3 comments" and "12 Comments" are one template)."""
-    # A line of at most 2 * max_words characters cannot hold more than max_words words.
-    if len(text) > 2 * max_words and len(text.split()) > max_words:
-        return None
-    norm = _template_text(text.lower())
+    if text.isascii():
+        raw = text.encode()
+        # At most 2 * max_words characters cannot hold more than max_words words.
+        if len(raw) > 2 * max_words and (b" " + raw.translate(_ASCII_SPACE)).count(b" a") > max_words:
+            return None
+        norm = b" ".join(raw.translate(_ASCII_FOLD).split())
+        while b"00" in norm:  # a run of digits is one "0"
+            norm = norm.replace(b"00", b"0")
+    else:
+        if len(text) > 2 * max_words and len(text.split()) > max_words:
+            return None
+        folded = _NOT_WORD.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+        if len(folded) < min_chars:  # characters, not bytes
+            return None
+        norm = folded.encode()
     if len(norm) < min_chars:
         return None
     # Not hash(): it differs between the worker processes that collect.
-    return int.from_bytes(_blake2b(norm.encode(), digest_size=8).digest(), "big")
+    return int.from_bytes(_blake2b(norm, digest_size=8).digest(), "big")
 
 
 def _short(text: str, width: int = 60) -> str:
