@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from itertools import accumulate
 
 from .features import Shape, headline_like
 from .lines import Line
@@ -40,9 +42,26 @@ _SEPARATORS = re.compile(r"[|•·»›«‹/]")
 _ADDRESS = re.compile(r"https?://|www\.|@\w|\.com\b")
 
 
-def _code_or_figures(text: str) -> bool:
-    return (_CODE_OR_MARKUP.search(text) is not None or _COMMENT_OR_PROMPT.match(text) is not None
-            or _FIGURES.fullmatch(text) is not None)
+# The marks of an ASCII line in one pass: each byte as its class (a digit "0", code or markup
+# punctuation "c", a separator "s"), then a byte search for each class, instead of three
+# regular-expression searches (for ASCII characters the classes are the expressions').
+_MARK_CLASS = bytes(48 if chr(c).isdigit() else 99 if chr(c) in "{}();=<>[]" else 115 if chr(c) in "|/" else 120
+                    for c in range(128)) + bytes([120]) * 128
+
+
+def _marks(text: str) -> tuple[bool, bool, bool]:
+    """(a digit, code or figures, a separator) in the line."""
+    if text.isascii():
+        classes = text.encode().translate(_MARK_CLASS)
+        digit, code, separator = 48 in classes, 99 in classes, 115 in classes
+    else:
+        digit = _DIGIT.search(text) is not None
+        code = _CODE_OR_MARKUP.search(text) is not None
+        separator = _SEPARATORS.search(text) is not None
+    if not code:  # a comment or prompt opens with one of its marks; figures alone
+        code = ((("/" in text or "#" in text or "$" in text) and _COMMENT_OR_PROMPT.match(text) is not None)
+                or _FIGURES.fullmatch(text) is not None)
+    return digit, code, separator
 
 
 def _has_address(text: str) -> bool:
@@ -78,10 +97,7 @@ def line_vectors(lines: list[Line], shapes: list[Shape], hit: list[bool], weak: 
     page = _Page(lines, shapes, hit, span)
     out: list[list[float] | None] = [None] * n
     for i in (range(n) if only is None else sorted(only)):
-        ln, s = lines[i], shapes[i]
-        place = _Place(i, page)
-        out[i] = (_line_and_place_facts(i, ln, s, page, place) + _context_facts(i, ln, s, page, place, weak[i])
-                  + _text_facts(i, ln, s, page))
+        out[i] = _vector(i, lines[i], shapes[i], page, weak[i])
     return out
 
 
@@ -94,17 +110,13 @@ class _Page:
         self.hit, self.prose = hit, [s.prose for s in shapes]
         self.first, self.last = span if span is not None else (0, n - 1)
         self.holds = 1.0 if region_holds_story(shapes, span) else 0.0
-        self.hits_sum, self.prose_sum = [0], [0]
-        for i in range(n):
-            self.hits_sum.append(self.hits_sum[-1] + hit[i])
-            self.prose_sum.append(self.prose_sum[-1] + self.prose[i])
+        self.hits_sum = list(accumulate(hit, initial=0))
+        self.prose_sum = list(accumulate(self.prose, initial=0))
         self.before_hits, self.after_hits = self.hits_in(0, self.first), self.hits_in(self.last + 1, n)
         self.run_of, self.runs = _short_runs(self.prose)
-        self.counts: dict[str, int] = {}
-        for ln in lines:
-            key = ln.text.lower()
-            self.counts[key] = self.counts.get(key, 0) + 1
+        self.counts = Counter([ln.text.lower() for ln in lines])
         self.region_share = (self.last - self.first + 1) / n
+        self.outside_holds = (1 - self.region_share) * self.holds
         self.doc_length = math.log1p(n) / 8
         self.prose_share = self.prose_sum[n] / n
         self.headline = [headline_like(s) for s in shapes]
@@ -135,110 +147,97 @@ def _short_runs(prose: list[bool]) -> tuple[list[int], list[tuple[int, int]]]:
     return run_of, runs
 
 
-class _Place:
-    """Where one line sits: inside, before or after the story's stretch, how far, in what
-    stretch and run of short lines, and the residue and prose near it."""
-
-    __slots__ = ("inside", "before", "after", "distance", "stretch_hits", "stretch_density",
-                 "run_len", "run_density", "hits_near", "hits_around", "prose_near")
-
-    def __init__(self, i: int, page: _Page):
-        first, last, n, hits_sum, prose_sum = page.first, page.last, page.n, page.hits_sum, page.prose_sum
-        self.inside, self.before, self.after = first <= i <= last, i < first, i > last
-        self.distance = first - i if self.before else (i - last if self.after else 0)
-        if self.before:
-            self.stretch_hits, stretch_len = page.before_hits, first
-        elif self.after:
-            self.stretch_hits, stretch_len = page.after_hits, n - last - 1
-        else:
-            self.stretch_hits, stretch_len = 0, 1
-        self.stretch_density = self.stretch_hits / stretch_len if stretch_len else 0.0
-        if page.prose[i]:
-            self.run_len, self.run_density = 0, 0.0
-        else:
-            a, b = page.runs[page.run_of[i]]
-            self.run_len = b - a
-            self.run_density = page.hits_in(a, b) / self.run_len
-        # Known residue and prose among the 3 and the 10 lines on either side (clipped).
-        hit, prose = page.hit, page.prose
-        self.hits_near = hits_sum[min(n, i + 4)] - hits_sum[max(0, i - 3)] - hit[i]
-        self.hits_around = hits_sum[min(n, i + 11)] - hits_sum[max(0, i - 10)] - hit[i]
-        self.prose_near = prose_sum[min(n, i + 4)] - prose_sum[max(0, i - 3)] - prose[i]
-
-
-def _line_and_place_facts(i: int, ln: Line, s: Shape, page: _Page, place: _Place) -> list[float]:
-    """FEATURES "bias" to "position": the line's shape, its place, its neighbours."""
-    text, n, prose, hit = ln.text, page.n, page.prose, page.hit
+def _vector(i: int, ln: Line, s: Shape, page: "_Page", weak: bool) -> list[float]:
+    """The line's facts in FEATURES order, in one function: where it sits (inside, before
+    or after the story's stretch, how far, in what stretch and run of short lines, the
+    residue and prose near it), its shape and marks, its markup, and the page's."""
+    first, last, n, hit, prose, headline = page.first, page.last, page.n, page.hit, page.prose, page.headline
+    hits_sum, prose_sum, text = page.hits_sum, page.prose_sum, ln.text
+    inside = first <= i <= last
+    # The stretch the line is in: before the story, after it, or the story (no stretch).
+    if i < first:
+        distance, stretch_hits, stretch_len = first - i, page.before_hits, first
+    elif i > last:
+        distance, stretch_hits, stretch_len = i - last, page.after_hits, n - last - 1
+    else:
+        distance, stretch_hits, stretch_len = 0, 0, 1
+    stretch_density = stretch_hits / stretch_len if stretch_len else 0.0
+    short = not prose[i]
+    if short:  # the run of consecutive short lines it is in
+        a, b = page.runs[page.run_of[i]]
+        run_len = b - a
+        run_density = (hits_sum[b] - hits_sum[a]) / run_len
+    else:
+        run_len, run_density = 0, 0.0
+    # Known residue and prose among the 3 and the 10 lines on either side (clipped).
+    hits_near = hits_sum[min(n, i + 4)] - hits_sum[max(0, i - 3)] - hit[i]
+    hits_around = hits_sum[min(n, i + 11)] - hits_sum[max(0, i - 10)] - hit[i]
+    prose_near = prose_sum[min(n, i + 4)] - prose_sum[max(0, i - 3)] - prose[i]
+    far = math.log1p(distance) / 5
+    run_log = math.log1p(run_len) / 5
+    holds, region_share = page.holds, page.region_share
+    context = ln.context
+    digit, code, separator = _marks(text)
     return [
+        # "bias" to "position": the line's shape, its place, its neighbours.
         1.0,
-        float(prose[i]),
+        0.0 if short else 1.0,
         min(s.words, 40) / 40,
-        float(s.sentence),
-        float(s.label),
-        float(s.title_case),
-        float(page.headline[i]),
-        1.0 if _DIGIT.search(text) else 0.0,
-        1.0 if _code_or_figures(text) else 0.0,
-        float(len(text) >= 2 and text.isupper()),
+        1.0 if s.sentence else 0.0,
+        1.0 if s.label else 0.0,
+        1.0 if s.title_case else 0.0,
+        1.0 if headline[i] else 0.0,
+        1.0 if digit else 0.0,
+        1.0 if code else 0.0,
+        1.0 if len(text) >= 2 and text.isupper() else 0.0,
         1.0 if text[:1].islower() else 0.0,
-        float(place.inside),
-        float(place.before),
-        float(place.after),
-        math.log1p(place.distance) / 5,
-        place.stretch_density,
-        min(place.stretch_hits, 10) / 10,
-        place.hits_near / 6,
-        place.hits_around / 20,
-        place.prose_near / 6,
-        float(i > 0 and prose[i - 1]),
-        float(i + 1 < n and prose[i + 1]),
-        float(i > 0 and hit[i - 1]),
-        float(i + 1 < n and hit[i + 1]),
-        math.log1p(place.run_len) / 5,
-        place.run_density,
-        page.holds,
-        page.region_share,
-        float(i == 0),
+        1.0 if inside else 0.0,
+        1.0 if i < first else 0.0,
+        1.0 if i > last else 0.0,
+        far,
+        stretch_density,
+        min(stretch_hits, 10) / 10,
+        hits_near / 6,
+        hits_around / 20,
+        prose_near / 6,
+        1.0 if i > 0 and prose[i - 1] else 0.0,
+        1.0 if i + 1 < n and prose[i + 1] else 0.0,
+        1.0 if i > 0 and hit[i - 1] else 0.0,
+        1.0 if i + 1 < n and hit[i + 1] else 0.0,
+        run_log,
+        run_density,
+        holds,
+        region_share,
+        1.0 if i == 0 else 0.0,
         i / n,
-    ]
-
-
-def _context_facts(i: int, ln: Line, s: Shape, page: _Page, place: _Place, weak: bool) -> list[float]:
-    """FEATURES "link_ratio" to "hits_around_outside": markup, the page, and the line's
-    place combined with its shape."""
-    inside, short, holds, region_share = place.inside, not page.prose[i], page.holds, page.region_share
-    return [
+        # "link_ratio" to "hits_around_outside": markup, the page, the place with the shape.
+        # (A fact "x * y if c" is the product float(c) * x * y was: 1.0 * x is x, and the
+        # other factors are finite and not negative, so 0.0 * x * y is 0.0.)
         ln.link_ratio,
-        1.0 if ln.context and CHROME_CONTEXT.search(ln.context) else 0.0,
-        float(ln.first_in_block and ln.last_in_block),
+        1.0 if context and CHROME_CONTEXT.search(context) else 0.0,
+        1.0 if ln.first_in_block and ln.last_in_block else 0.0,
         page.doc_length,
         page.prose_share,
-        float(inside and min(i - page.first, page.last - i) <= 3),
-        float(weak and not page.hit[i]),
-        1.0 if page.counts[ln.text.lower()] > 1 else 0.0,
-        float(short and not inside),
-        float(short and not inside) * place.stretch_density * holds,
-        float(short and inside) * place.run_density,
-        float(not inside) * (1 - region_share),
-        float(not inside and page.prose[i]),
-        float(not inside) * math.log1p(place.distance) / 5,
-        float(inside and short) * math.log1p(place.run_len) / 5,
-        (1 - region_share) * holds,
-        float(not inside and s.title_case),
-        float(not inside) * place.hits_around / 20,
-    ]
-
-
-def _text_facts(i: int, ln: Line, s: Shape, page: _Page) -> list[float]:
-    """FEATURES "very_short" to "next_headline": marks in the text, headlines beside it."""
-    text, headline = ln.text, page.headline
-    return [
-        float(s.words <= 3),
-        1.0 if _SEPARATORS.search(text) else 0.0,
+        1.0 if inside and min(i - first, last - i) <= 3 else 0.0,
+        1.0 if weak and not hit[i] else 0.0,
+        1.0 if page.counts[text.lower()] > 1 else 0.0,
+        1.0 if short and not inside else 0.0,
+        stretch_density * holds if short and not inside else 0.0,
+        run_density if short and inside else 0.0,
+        0.0 if inside else 1 - region_share,
+        1.0 if not inside and not short else 0.0,
+        0.0 if inside else far,
+        run_log if inside and short else 0.0,
+        page.outside_holds,
+        1.0 if not inside and s.title_case else 0.0,
+        0.0 if inside else hits_around / 20,
+        # "very_short" to "next_headline": marks in the text, headlines beside it.
+        1.0 if s.words <= 3 else 0.0,
+        1.0 if separator else 0.0,
         1.0 if _has_address(text) else 0.0,
-        float(text.endswith("?")),
+        1.0 if text.endswith("?") else 0.0,
         1.0 if _LIST_MARKER.match(text) else 0.0,
         min(s.chars / (s.words + 1), 12) / 12,
-        float(i > 0 and headline[i - 1]),
-        float(i + 1 < page.n and headline[i + 1]),
+        1.0 if i > 0 and headline[i - 1] else 0.0,
+        1.0 if i + 1 < n and headline[i + 1] else 0.0,
     ]

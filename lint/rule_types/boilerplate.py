@@ -24,18 +24,26 @@ from ._text import guarded_one
 from .base import CheckContext, CorpusRule, Rule
 
 
-def _analysis(doc: Document):
-    from ..boilerplate.classifier import analyse
+_analyse = None  # classifier.analyse, imported on first use (start-up stays cheap)
 
-    return analyse(doc)
+
+def _analysis(doc: Document):
+    # Every boilerplate rule asks for every document's analysis: an import statement per
+    # call (a microsecond of import machinery) would cost more than the cached answer.
+    global _analyse
+    if _analyse is None:
+        from ..boilerplate.classifier import analyse
+
+        _analyse = analyse
+    return _analyse(doc)
 
 
 def _removals(doc: Document, analysis) -> dict[int, tuple[int, int]]:
-    from ..boilerplate.removal import removal_spans
-
     key = "boilerplate.removals"
     spans = doc.cache.get(key)
     if spans is None:
+        from ..boilerplate.removal import removal_spans
+
         spans = doc.cache[key] = removal_spans(analysis.lines, set(analysis.findings))
     return spans
 
@@ -70,14 +78,18 @@ class Boilerplate(Rule):
                              rule_where(self, "extra-phrases", extra[0]), shown="(extra-phrases)") if extra else None
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        from ..boilerplate.lexicon import normalize
-        from ..boilerplate.removal import removal_fix, removal_spans
-
         analysis = _analysis(doc)
         spans = _removals(doc, analysis)
-        for i, finding in _by_kind(doc, analysis).get(self.kind, ()):
-            yield self._finding(doc, finding.line, spans[i], finding.why, removal_fix)
+        found = _by_kind(doc, analysis).get(self.kind, ())
+        if found:  # most kinds have no line in most documents: no import for them
+            from ..boilerplate.removal import removal_fix
+
+            for i, finding in found:
+                yield self._finding(doc, finding.line, spans[i], finding.why, removal_fix)
         if self.extra is not None:
+            from ..boilerplate.lexicon import normalize
+            from ..boilerplate.removal import removal_fix, removal_spans
+
             for line in analysis.lines:
                 if line.index not in analysis.findings and self.extra.fullmatch(normalize(line.text)):
                     span = removal_spans(analysis.lines, {line.index})[line.index]
@@ -106,11 +118,15 @@ class RepeatedLine(CorpusRule):
         analysis = _analysis(doc)
         lines, findings = analysis.lines, analysis.findings
         max_words, min_chars = self.params["max-words"], self.params["min-chars"]
-        out, seen = [], set()
+        out, seen, seen_texts = [], set(), set()
         for line in lines:
             if line.index in findings:
                 continue  # already reported under its own kind
-            key = _template_key(line.text, max_words, min_chars)
+            text = line.text
+            if text in seen_texts:
+                continue  # its key is in `seen` already, or it has none
+            seen_texts.add(text)
+            key = _template_key(text, max_words, min_chars)
             if key is None or key in seen:
                 continue
             seen.add(key)
@@ -140,18 +156,36 @@ class RepeatedLine(CorpusRule):
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
+# The same folding for an ASCII line as bytes, without a regular expression: letters in
+# lower case, digits "0", anything else a space (for ASCII characters \w is a letter, a
+# digit or "_"); and each byte as a space or not, to count the words without split().
+_ASCII_FOLD = bytes(c | 0x20 if chr(c).isalpha() else 48 if chr(c).isdigit() else 32 for c in range(128)) + bytes(128)
+_ASCII_SPACE = bytes(32 if chr(c).isspace() else 97 for c in range(128)) + bytes(128)
+_blake2b = hashlib.blake2b
 
 
 def _template_key(text: str, max_words: int, min_chars: int) -> int | None:
     """A stable 64-bit key for "the same line": case, digits, punctuation and spacing
     don't count ("3 comments" and "12 Comments" are one template)."""
-    if len(text.split()) > max_words:
-        return None
-    norm = _NOT_WORD.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+    if text.isascii():
+        raw = text.encode()
+        # At most 2 * max_words characters cannot hold more than max_words words.
+        if len(raw) > 2 * max_words and (b" " + raw.translate(_ASCII_SPACE)).count(b" a") > max_words:
+            return None
+        norm = b" ".join(raw.translate(_ASCII_FOLD).split())
+        while b"00" in norm:  # a run of digits is one "0"
+            norm = norm.replace(b"00", b"0")
+    else:
+        if len(text) > 2 * max_words and len(text.split()) > max_words:
+            return None
+        folded = _NOT_WORD.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+        if len(folded) < min_chars:  # characters, not bytes
+            return None
+        norm = folded.encode()
     if len(norm) < min_chars:
         return None
     # Not hash(): it differs between the worker processes that collect.
-    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big")
+    return int.from_bytes(_blake2b(norm, digest_size=8).digest(), "big")
 
 
 def _short(text: str, width: int = 60) -> str:

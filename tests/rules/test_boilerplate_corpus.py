@@ -62,3 +62,37 @@ def test_lines_another_boilerplate_rule_reports_are_left_to_it():
 
 def test_a_single_article_has_no_template():
     assert run(story(1, TEMPLATE), [RULE]) == []
+
+
+def _reference_template_key(text: str, max_words: int, min_chars: int):
+    """The template key as first written: the word count by split(), two regular
+    expressions for the folding, whatever the script."""
+    import hashlib
+    import re
+
+    if len(text.split()) > max_words:
+        return None
+    norm = re.sub(r"[\W_]+", " ", re.sub(r"\d+", "0", text.lower())).strip()
+    if len(norm) < min_chars:
+        return None
+    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big")
+
+
+def test_the_fast_template_key_agrees_with_the_regular_expressions():
+    # The ASCII folding without re, and the length test that skips split() on short lines,
+    # give every line the key the two expressions give: digits, underscores, runs of
+    # punctuation, tabs and odd spaces, other scripts and digits, lines at the word limit.
+    from lint.rule_types.boilerplate import _template_key
+
+    lines = [
+        "3 Comments", "12 comments!!", "Call 0800 123 456", "a1b22c333", "007 _ 0 __ 00", "x_y__z", "__init__",
+        "  Share   this\tstory  ", "Share-this/story|now", "...", "ab", "abcd", "a b", "0000", "Page 1 of 10",
+        "Ünïcödé Nëws 24", "٣ تعليقات", "Comments (१२)", "Straße 5", "\u212a-pop 99", "caf\u00e9\u00a0open",
+        "Read more » Top 10", "Wait… what?", "x\x1fy\x0bz", "" , "   ",
+        " ".join(["word"] * 30), " ".join(["word"] * 31), " ".join(["w"] * 30), " ".join(["w"] * 31),
+        "w " * 30, " w" * 31, "x" * 61, " ".join(["wörd"] * 31), "a\u2003" * 31,
+    ]
+    for text in lines:
+        for max_words, min_chars in ((30, 4), (3, 0), (1, 1)):
+            assert _template_key(text, max_words, min_chars) == _reference_template_key(text, max_words, min_chars), \
+                (text, max_words, min_chars)

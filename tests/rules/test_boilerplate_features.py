@@ -59,9 +59,43 @@ def test_shortcuts_in_shape_agree_with_counting_every_word():
         assert (s.words, s.title_case) == _reference_shape_words_and_title_case(text), text
 
 
-def test_the_ascii_word_pattern_finds_the_unicode_patterns_words():
-    from lint.boilerplate.features import _ASCII_WORD, _WORD
+def test_the_bytes_path_finds_the_unicode_patterns_words():
+    # ASCII lines, and lines whose only other characters are the folded typography, are
+    # read as byte classes, not by the pattern: the same words and title case, checked on
+    # every ASCII character, on runs that open with digits or marks ("3rd", "--x", "_a"),
+    # on small words inside longer runs ("x-the", "the_", "a1"), with curly quotes, dashes,
+    # ellipses and no-break spaces, and on lines that stay outside ASCII.
+    import random
 
-    samples = ["Hello, world_wide 3rd-party O'Brien's x-ray _a __b c1d2 e-", "".join(map(chr, range(32, 127)))]
-    for text in samples:
-        assert _ASCII_WORD.findall(text) == _WORD.findall(text)
+    lines = ["".join(map(chr, range(32, 127))), "Hello, world_wide 3rd-party O'Brien's x-ray _a __b c1d2 e-",
+             "3the 3The 3THE Cat", "x-the The The Cat", "the_ The Cat", "--the Big Cat", "'the Big Cat", "a1 Big Cat",
+             "It’s A Small World", "it’s a small world", "’Tis The Season", "“The Big Cat” Sat", "The – Big — Cat…",
+             "The\u00a0Big\u00a0Cat", "Straße Und Platz", "Ünïon Of The Ţowns", "\u212aelvin Of The Year", "42 – 7", "—", "’’"]
+    rnd = random.Random(12)
+    pieces = ["the", "The", "THE", "of", "a", "A", "an", "und", "Cat", "cat", "3rd", "x-the", "'the", "the'", "_a", "a_",
+              "--", "42", "Über", "über", "It’s", "’Tis", "“Big”", "–", "…", "\u00a0", "ſ", "İ", "ı", "², ", "Ж"]
+    lines += [" ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 34))) for _ in range(3000)]
+    chars = "aAbTtHhEeOoFfNnDd 0123456789_'-’‘“”–—….,:;!?()\"é\u00a0"
+    lines += ["".join(rnd.choice(chars) for _ in range(rnd.randint(0, 40))) for _ in range(3000)]
+    for text in lines:
+        s = shape(text)
+        assert (s.words, s.title_case) == _reference_shape_words_and_title_case(text), text
+
+
+def test_the_code_test_agrees_with_its_expressions():
+    # is_code looks for the punctuation with `in` and tries the opening only on lines with
+    # a slash or a hash: the answer of the three expressions it replaces, on each mark
+    # alone, comments, shebangs, assignments after "#", HTTP and prose that holds "/" or "#".
+    import re
+
+    def reference(text: str) -> bool:
+        return (re.search(r"[{}\[\];=]", text) is not None or re.match(r"\s*(//|#!?\s*\w+\s*=)", text) is not None
+                or re.search(r"\bHTTP/\d", text) is not None)
+
+    from lint.boilerplate.features import is_code
+
+    lines = ["a = 1", "x;", "[1]", "]", "{", "}", "// a comment", "   // indented", "#!/bin/sh", "# x = 2", "#x=2",
+             "#! x =", "# heading", "#hashtag news", "HTTP/1.1 200 OK", "see HTTP/2 here", "xHTTP/2", "HTTP/x",
+             "either/or", "1/2 cup", "Share / Tweet", "/ /", "The council met on Tuesday.", "", " ", "\t//x"]
+    for text in lines:
+        assert is_code(text) == reference(text), text
