@@ -4,6 +4,9 @@ fresh install never builds them on its first run. lint/spelling/prebuilt.py name
 by the data they came from; a run with other data installed ignores them and builds its own
 cache, as it does when this step could not run (the data packages missing from a build
 without isolation): the wheel is then built without them, with a warning.
+
+Also the bundled phrase patterns' regex-analysis facts (lint/boilerplate/pattern_facts.py),
+so that a cold check only reads them: they need nothing but the standard library.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from pathlib import Path
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 TARGET = "lint/spelling/data"
+FACTS_TARGET = "lint/boilerplate/data"
 
 
 class PrebuiltSpellingData(BuildHookInterface):
@@ -24,12 +28,13 @@ class PrebuiltSpellingData(BuildHookInterface):
         root = Path(self.root)
         if version == "editable":
             # The package is imported from the source tree: the files go there (git ignores them).
-            out = root / TARGET
+            out, facts_out = root / TARGET, root / FACTS_TARGET
         else:
             self._tmp = tempfile.mkdtemp(prefix="edlint-prebuilt-")
-            out = Path(self._tmp)
+            out, facts_out = Path(self._tmp) / "spelling", Path(self._tmp) / "facts"
         sys.path.insert(0, str(root))
         try:
+            self._pattern_facts(facts_out, version, build_data)
             from lint.spelling import prebuilt
 
             written = prebuilt.write(out)
@@ -43,6 +48,18 @@ class PrebuiltSpellingData(BuildHookInterface):
         if version != "editable":
             for p in written:  # NOTICE.md beside them is an ordinary package file
                 build_data["force_include"][str(p)] = f"{TARGET}/{p.name}"
+
+    def _pattern_facts(self, out, version, build_data):
+        try:
+            from lint.boilerplate import pattern_facts
+
+            written = pattern_facts.write(out, pattern_facts.bundled_patterns())
+        except (ImportError, OSError) as e:  # a check then works the facts out as it goes
+            self.app.display_warning(f"edlint: phrase pattern facts not precompiled ({e})")
+            return
+        self.app.display_info(f"edlint: precompiled {written.name}")
+        if version != "editable":
+            build_data["force_include"][str(written)] = f"{FACTS_TARGET}/{written.name}"
 
     def finalize(self, version, build_data, artifact_path):
         tmp = getattr(self, "_tmp", None)
