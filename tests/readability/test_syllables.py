@@ -166,3 +166,31 @@ def test_words_in_other_scripts_take_the_short_way_to_the_same_answers(monkeypat
     assert [w for w in words if syllables(w) != textstat.syllable_count(w)] == []
     non_ascii = [w for w in words if not w.isascii()]
     assert non_ascii and searched and all(w.isascii() for w in searched)  # never searched for
+
+
+def _reference_read(text):
+    """The pattern file read one line at a time, as pyphen does (the loop _read_patterns replaces)."""
+    raw = {}
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line or line.startswith(hyphenation._IGNORED) or not any(c in "123456789" for c in line):
+            continue
+        raw[line.translate(str.maketrans("", "", "0123456789"))] = line
+    return raw
+
+
+@pytest.mark.parametrize("text", [
+    "LEFTHYPHENMIN 2\nRIGHTHYPHENMIN 3\n% a comment 1\n.a1b\nab2c\n\nabc0\nx0y0\nﬀa1\nab3c\n1na.\n",
+    " .a1b \n\tab2c\n%2 comment\n\u00a0zz1z\u2003\n#1\nabc",  # space at line edges: stripped
+    "", "\n\n", "a1b", "  \n  \n",
+])
+def test_reading_the_pattern_file_equals_reading_it_line_by_line(text):
+    assert hyphenation._read_patterns(text) == _reference_read(text)
+
+
+def test_reading_the_bundled_pattern_file_equals_reading_it_line_by_line():
+    base = list(importlib.util.find_spec("pyphen").submodule_search_locations)[0]
+    with open(os.path.join(base, "dictionaries", "hyph_en_US.dic"), encoding="utf-8") as f:
+        text = f.read().partition("\n")[2]
+    read = hyphenation._read_patterns(text)
+    assert len(read) > 10_000 and read == _reference_read(text)
