@@ -44,12 +44,12 @@ def normalize(text: str) -> str:
 class _Pattern:
     """One phrase pattern, compiled on first use: a document meets only a few of them."""
 
-    __slots__ = ("text", "kind", "weak", "rank", "sentences", "origin", "_facts", "_openings", "_rx")
+    __slots__ = ("text", "kind", "weak", "rank", "sentences", "origin", "_facts", "_openings", "_screen", "_rx")
 
     def __init__(self, text, kind, weak, rank, sentences, origin, facts: Facts):
         self.text, self.kind, self.weak, self.rank = text, kind, weak, rank
         self.sentences, self.origin, self._rx = sentences, origin, None
-        self._facts, self._openings = facts, False
+        self._facts, self._openings, self._screen = facts, False, False
 
     @property
     def openings(self) -> tuple[str, ...] | None:
@@ -57,6 +57,29 @@ class _Pattern:
         if self._openings is False:
             self._openings = self._facts.prefixes(self.text)
         return self._openings
+
+    def may_match(self, norm: str, lowered: str) -> bool:
+        """False when the shipped facts rule the line out: a match has another length, or
+        holds one of keywords the (ASCII) line lacks. Spares the compilation a cold check
+        would pay for a pattern that meets a line only by its first character."""
+        screen = self._screen
+        if screen is False:
+            screen = self._screen = self._screen_of()
+        if screen is None:
+            return True
+        least, most, needed = screen
+        return least <= len(norm) <= most and (needed is None or not lowered.isascii()
+                                               or any(map(lowered.__contains__, needed)))
+
+    def _screen_of(self):
+        # Only shipped facts: working them out costs about what the compilation spares.
+        if not self._facts.shipped(self.text):
+            return None
+        width, needed = self._facts.width(self.text), self._facts.contained_keywords(self.text)
+        if width is None and needed is None:
+            return None
+        least, most = width if width is not None else (0, float("inf"))
+        return least, most, needed
 
     @property
     def rx(self) -> re.Pattern:
@@ -104,7 +127,8 @@ class _Group:
                                      re.IGNORECASE)
             return self.match(norm, lowered)
         for p in self.patterns:
-            if (p.openings is None or lowered.startswith(p.openings)) and p.rx.fullmatch(norm):
+            if (p.openings is None or lowered.startswith(p.openings)) and p.may_match(norm, lowered) \
+                    and p.rx.fullmatch(norm):
                 return p
         return None
 
@@ -252,7 +276,7 @@ class Lexicon:
                         continue
                 elif not any(map(lowered.__contains__, pieces)):
                     continue
-            if p.rx.fullmatch(norm):
+            if p.may_match(norm, lowered) and p.rx.fullmatch(norm):
                 return p
         return None
 

@@ -16,6 +16,7 @@ the shipped facts only save the work.
 from __future__ import annotations
 
 import marshal
+import re
 import sys
 from pathlib import Path
 
@@ -31,8 +32,8 @@ _MISSING = object()
 
 
 def key() -> str:
-    """Of the analyser's source and the Python that parses the patterns."""
-    source = Path(regex_analysis.__file__).read_bytes()
+    """Of the analyser's source, this module's (which facts) and the Python that parses the patterns."""
+    source = Path(regex_analysis.__file__).read_bytes() + Path(__file__).read_bytes()
     version = f"{sys.implementation.name}-{'.'.join(map(str, sys.version_info[:3]))}"
     return sha256(source + version.encode()).hexdigest()[:20]
 
@@ -41,38 +42,62 @@ def path(directory: Path = DIRECTORY) -> Path:
     return directory / f"pattern-facts-{key()}.bin"
 
 
+def width(pattern: str) -> tuple[int, int] | None:
+    """(fewest, most) characters a match of `pattern` (case-insensitive) can have; None when
+    the parser does not say. Python's re folds case one character for one, so a line of
+    another length cannot match."""
+    try:
+        return tuple(regex_analysis._sre.parse(pattern, re.IGNORECASE).getwidth())
+    except Exception:
+        return None
+
+
+# What the lexicon asks of a pattern: its first characters (None: any), its literal
+# openings, for a floating one its keywords, the keywords one of which every match holds on
+# an ASCII line, and the lengths of its matches.
+_WORK = (regex_analysis.first_chars, regex_analysis.prefixes, regex_analysis.keywords,
+         regex_analysis.contained_keywords, width)
+
+
 def compute(pattern: str) -> tuple:
-    """(first characters, openings, keywords, contained keywords) of one pattern (the
-    text after a weak pattern's "~"), as the lexicon asks for them."""
-    chars = regex_analysis.first_chars(pattern)
-    found = regex_analysis.keywords(pattern) if chars is None else None
-    contained = regex_analysis.contained_keywords(pattern) if chars is None and found is None else None
-    return chars, regex_analysis.prefixes(pattern), found, contained
+    """Every fact of one pattern (the text after a weak pattern's "~"), as shipped."""
+    return tuple(work(pattern) for work in _WORK)
 
 
 class Facts:
-    """The facts of each pattern: the shipped ones, else worked out (and kept) on first use."""
+    """The facts of each pattern: the shipped ones, else each worked out (and kept) when
+    first asked for, as the lexicon did before they were shipped."""
 
     def __init__(self, shipped: dict | None = None):
-        self._known = dict(shipped or {})
+        self._shipped = shipped or {}
+        self._worked: dict[tuple[str, int], object] = {}
 
-    def of(self, pattern: str) -> tuple:
-        found = self._known.get(pattern, _MISSING)
-        if found is _MISSING:
-            found = self._known[pattern] = compute(pattern)
-        return found
+    def _get(self, pattern: str, k: int):
+        found = self._shipped.get(pattern)
+        if found is not None:
+            return found[k]
+        got = self._worked.get((pattern, k), _MISSING)
+        if got is _MISSING:
+            got = self._worked[pattern, k] = _WORK[k](pattern)
+        return got
+
+    def shipped(self, pattern: str) -> bool:
+        return pattern in self._shipped
 
     def first_chars(self, pattern: str):
-        return self.of(pattern)[0]
+        return self._get(pattern, 0)
 
     def prefixes(self, pattern: str):
-        return self.of(pattern)[1]
+        return self._get(pattern, 1)
 
     def keywords(self, pattern: str):
-        return self.of(pattern)[2]
+        return self._get(pattern, 2)
 
     def contained_keywords(self, pattern: str):
-        return self.of(pattern)[3]
+        return self._get(pattern, 3)
+
+    def width(self, pattern: str):
+        return self._get(pattern, 4)
 
 
 def load(directory: Path = DIRECTORY) -> dict:
@@ -82,7 +107,7 @@ def load(directory: Path = DIRECTORY) -> dict:
         data = marshal.loads(path(directory).read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return {}
-    if not isinstance(data, dict) or not all(isinstance(v, tuple) and len(v) == 4 for v in data.values()):
+    if not isinstance(data, dict) or not all(isinstance(v, tuple) and len(v) == len(_WORK) for v in data.values()):
         return {}
     return data
 

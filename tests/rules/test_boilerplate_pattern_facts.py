@@ -47,17 +47,18 @@ def test_writing_removes_the_files_of_other_keys(tmp_path):
     assert not old.exists() and written.exists()
 
 
-def test_shipped_facts_are_used_and_missing_ones_worked_out(monkeypatch):
-    shipped = {"advertisement": compute("advertisement")}
-    facts = Facts(shipped)
+def test_shipped_facts_are_used_and_missing_ones_worked_out_one_at_a_time(monkeypatch):
     calls = []
-    real = pattern_facts.compute
-    monkeypatch.setattr(pattern_facts, "compute", lambda p: calls.append(p) or real(p))
-    assert facts.first_chars("advertisement") == frozenset("a")
+    work = tuple((lambda p, _k=k, _w=w: calls.append((_k, p)) or _w(p)) for k, w in enumerate(pattern_facts._WORK))
+    shipped = {"advertisement": compute("advertisement")}
+    monkeypatch.setattr(pattern_facts, "_WORK", work)
+    facts = Facts(shipped)
+    assert facts.first_chars("advertisement") == frozenset("a") and facts.width("advertisement") == (13, 13)
+    assert facts.shipped("advertisement") and not facts.shipped("(next|previous) article")
     assert calls == []
     assert facts.prefixes("(next|previous) article") == ("next article", "previous article")
-    facts.first_chars("(next|previous) article")
-    assert calls == ["(next|previous) article"]  # once, then kept
+    assert facts.prefixes("(next|previous) article") == ("next article", "previous article")
+    assert calls == [(1, "(next|previous) article")]  # that fact alone, once, then kept
 
 
 def test_a_lexicon_with_shipped_facts_matches_as_one_that_works_them_out(tmp_path):
@@ -69,8 +70,7 @@ def test_a_lexicon_with_shipped_facts_matches_as_one_that_works_them_out(tmp_pat
              "Sign up for our newsletter to get the latest news": "subscribe",
              "© 2024 Some Publisher Ltd. All rights reserved.": "legal",
              "The council approved the budget on Thursday.": None}
-    others = ["ADVERTİSEMENT", "", "Ｓhare this", "Photo: Jane Doe/Getty Images", "Read more", "Related stories",
-              "Posted by admin on March 3, 2012 at 10:15 am"]
+    others = _LINES  # below
     got = {}
     for line in [*known, *others]:
         norm = normalize(line)
@@ -78,3 +78,31 @@ def test_a_lexicon_with_shipped_facts_matches_as_one_that_works_them_out(tmp_pat
             assert shipped.match(norm, sentence) == fresh.match(norm, sentence), (line, sentence)
         got[line] = shipped.match(norm)[0]
     assert {line: got[line] for line in known} == known
+
+
+# Lines of every kind: residue, prose, headlines, other scripts, lengths at the edges.
+_LINES = [
+    "Share this article", "Share", "Advertisement", "ADVERTISEMENT", "Sponsored content", "Next Article",
+    "Previous article: Harbour traffic returns to normal", "Sign up for our newsletter to get the day's news",
+    "© 2024 Some Publisher Ltd. All rights reserved.", "All rights reserved", "Read more", "Related stories",
+    "Photo: Jane Doe/Getty Images", "JANE DOE FOR THE DAILY NEWS", "Jane Doe/Associated Press", "By Jane Doe",
+    "Posted by admin on March 3, 2012 at 10:15 am", "Tags: council, budget", "Follow us on Facebook",
+    "The council approved the budget on Thursday after a long session that ran past midnight.",
+    "Riverside council approves budget after late-night session", "We respect your privacy.",
+    "Necessary cookies", "Log in", "Комментарии", "分享到微博", "ADVERTİSEMENT", "Ｓhare this", "a", "",
+    "x" * 300, "Share " + "x" * 200,
+]
+
+
+def test_a_line_the_shipped_facts_rule_out_never_matches(tmp_path):
+    pattern_facts.write(tmp_path, bundled_phrase_patterns())
+    patterns, sentence_kinds, origins = read_phrase_files(_bundled_dir())
+    lexicon = Lexicon(patterns, sentence_kinds, origins, Facts(pattern_facts.load(tmp_path)))
+    ruled_out = 0
+    for p in [p for p, _ in lexicon._anchored] + lexicon._floating:
+        for line in _LINES:
+            norm = normalize(line)
+            if not p.may_match(norm, norm.lower()):
+                ruled_out += 1
+                assert p.rx.fullmatch(norm) is None, (p.text, line)
+    assert ruled_out > len(_LINES) * 100  # the screen does rule lines out
