@@ -20,9 +20,6 @@ from .. import prefork
 LEFT, RIGHT = 2, 2  # pyphen's defaults: no break before the 2nd or after the len-2nd letter
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
 _IGNORED_LINE = re.compile("^(?:" + "|".join(map(re.escape, _IGNORED)) + ")", re.M)
-# Every character str.isspace() holds true but the newline (what strip() takes off a line).
-_WHITESPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
-              "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 STEMS_AFTER = 2000  # words hyphenated before the pattern beginnings are indexed
 
 
@@ -125,9 +122,8 @@ class Patterns:
 def _read_patterns(text: str) -> dict[str, str]:
     """letters -> pattern ("ab1c" under "abc") of each line of the pattern file, as a loop
     over the stripped lines would give (one over the file's 11,000 lines cost 15 ms)."""
-    if _space_at_line_edge(text):  # not in the usual file: strip each line as written
-        text = "\n".join(line.strip() for line in text.split("\n"))
-    lines = text.split("\n")
+    lines = list(map(str.strip, text.split("\n")))
+    text = "\n".join(lines)
     # Each line's letters and whether it has a nonzero digit, from the whole text's bytes
     # with the digits deleted.
     data = text.encode("utf-8")
@@ -139,14 +135,6 @@ def _read_patterns(text: str) -> dict[str, str]:
     # Patterns of zeros only (and blank lines) are dropped, as pyphen drops them (an
     # earlier pattern with the same letters then stays in force).
     return dict(compress(zip(letters, lines), map(ne, lines, without_nonzero)))
-
-
-def _space_at_line_edge(text: str) -> bool:
-    if not text:
-        return False
-    if text[0].isspace() or text[-1].isspace():
-        return True
-    return any(f"\n{c}" in text or f"{c}\n" in text for c in _WHITESPACE)
 
 
 _patterns: Patterns | None = None
