@@ -6,8 +6,9 @@ cache, as it does when this step could not run (the data packages missing from a
 without isolation): the wheel is then built without them, with a warning.
 
 Also the bundled phrase patterns' regex-analysis facts (lint/boilerplate/pattern_facts.py)
-and the bundled rule files parsed (lint/rule_snapshot.py), so that a cold check only reads
-them: they need nothing but the standard library.
+and compiled code (lint/boilerplate/prebuilt_regex.py), and the bundled rule files parsed
+(lint/rule_snapshot.py), so that a cold check only reads them: they need nothing but the
+standard library.
 """
 from __future__ import annotations
 
@@ -54,15 +55,17 @@ class PrebuiltSpellingData(BuildHookInterface):
 
     def _pattern_facts(self, out, version, build_data):
         try:
-            from lint.boilerplate import pattern_facts
+            from lint.boilerplate import pattern_facts, prebuilt_regex
 
-            written = pattern_facts.write(out, pattern_facts.bundled_patterns())
-        except (ImportError, OSError) as e:  # a check then works the facts out as it goes
-            self.app.display_warning(f"edlint: phrase pattern facts not precompiled ({e})")
+            written = [pattern_facts.write(out, pattern_facts.bundled_patterns()),
+                       prebuilt_regex.write(out, prebuilt_regex.bundled_patterns())]
+        except (ImportError, OSError) as e:  # a check then works them out as it goes
+            self.app.display_warning(f"edlint: phrase patterns not precompiled ({e})")
             return
-        self.app.display_info(f"edlint: precompiled {written.name}")
+        self.app.display_info(f"edlint: precompiled {', '.join(p.name for p in written)}")
         if version != "editable":
-            build_data["force_include"][str(written)] = f"{FACTS_TARGET}/{written.name}"
+            for p in written:
+                build_data["force_include"][str(p)] = f"{FACTS_TARGET}/{p.name}"
 
     def _rule_snapshot(self, out, version, build_data):
         try:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..datafile import compile_pattern, read_lines
 from ..rule_files import bundled_rules_dir
+from . import prebuilt_regex
 from .features import Shape
 
 _FIRST_SIGNALS_WITHIN = 12  # lines after the header that must hold two signals
@@ -51,7 +52,23 @@ def load_thread_rules(path: str | None = None) -> tuple[re.Pattern, re.Pattern, 
 
 
 def _joined(sections: dict[str, list[str]]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    return tuple(re.compile("|".join(f"(?:{x})" for x in sections[name]), re.IGNORECASE) for name in _SECTIONS)
+    return tuple(prebuilt_regex.compiled(x, re.IGNORECASE) or re.compile(x, re.IGNORECASE)
+                 for x in _expressions(sections))
+
+
+def _expressions(sections: dict[str, list[str]]) -> list[str]:
+    return ["|".join(f"(?:{x})" for x in sections[name]) for name in _SECTIONS]
+
+
+def thread_expressions(path: str | None = None) -> list[str]:
+    """The (header, author, signal) expressions as load_thread_rules compiles them (what
+    prebuilt_regex ships compiled)."""
+    p = path or str(bundled_rules_dir() / "boilerplate" / "comment-thread.txt")
+    sections: dict[str, list[str]] = {name: [] for name in _SECTIONS}
+    for line in read_lines(p, sections=_SECTIONS).lines:
+        sections[line.section].append(line.text)
+    sections["signal"] += sections["author"]
+    return _expressions(sections)
 
 
 # Group references ("\1", "(?P=name)", "(?(1)...)") may name another line's group once joined.

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..datafile import compile_pattern, read_lines
 from ..rule_files import bundled_rules_dir
+from . import prebuilt_regex
 from .keyword_index import KeywordIndex
 from .pattern_facts import Facts
 from .regex_analysis import WORD_TOKEN, may_start_with, trie_pattern
@@ -89,7 +90,8 @@ class _Pattern:
 
 
 def _compile(pattern: str, origin: str | None) -> re.Pattern:
-    return compile_pattern(pattern, origin, re.IGNORECASE)
+    # Shipped compiled for the bundled patterns (prebuilt_regex.py); compiled here otherwise.
+    return prebuilt_regex.compiled(pattern, re.IGNORECASE) or compile_pattern(pattern, origin, re.IGNORECASE)
 
 
 # Lines a first-character group must see before its patterns are joined into one
