@@ -11,14 +11,10 @@ in many of the articles checked together is template text.
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from typing import Iterable, Iterator
-
-try:  # the built-in module: importing hashlib (OpenSSL) cost a cold check about 1%
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b
 
 from ..finding import Finding
 from ..document import Document
@@ -155,7 +151,7 @@ def _template_key(text: str, max_words: int, min_chars: int) -> int | None:
     if len(norm) < min_chars:
         return None
     # Not hash(): it differs between the worker processes that collect.
-    return int.from_bytes(blake2b(norm.encode(), digest_size=8).digest(), "big")
+    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big")
 
 
 def _short(text: str, width: int = 60) -> str:

@@ -8,10 +8,7 @@ the payload only if both match.
 """
 from __future__ import annotations
 
-try:  # the built-in module: importing hashlib (OpenSSL) costs a cold check more than the hash
-    from _sha256 import sha256
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import sha256
+import hashlib
 import os
 from pathlib import Path
 
@@ -23,7 +20,7 @@ class DamagedCache(ValueError):
 def write(path: Path, tag: bytes, payload: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_bytes(tag + sha256(payload).digest() + payload)
+    tmp.write_bytes(tag + hashlib.sha256(payload).digest() + payload)
     os.replace(tmp, path)  # atomic: a parallel run never reads half a file
 
 
@@ -32,7 +29,7 @@ def read(path: Path, tag: bytes, mark_used: bool = True) -> bytes:
     mark_used=False for a file that is not the user's cache (one installed with edlint)."""
     data = path.read_bytes()
     head = len(tag) + 32
-    if not data.startswith(tag) or sha256(data[head:]).digest() != data[len(tag):head]:
+    if not data.startswith(tag) or hashlib.sha256(data[head:]).digest() != data[len(tag):head]:
         raise DamagedCache(f"{path}: checksum does not match")
     if mark_used:
         _mark_used(path)

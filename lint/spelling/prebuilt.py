@@ -13,10 +13,7 @@ and pyspellchecker's list (MIT); see data/NOTICE.md, shipped beside the files.
 """
 from __future__ import annotations
 
-try:  # the built-in module (see cachefile.py)
-    from _sha256 import sha256
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import sha256
+import hashlib
 import os
 from pathlib import Path
 
@@ -62,7 +59,7 @@ def _compute_key() -> str | None:
         except OSError:
             return None
         parts.append(f"{distribution}={version}:{','.join(map(str, sizes))}")
-    return sha256(" ".join(parts).encode()).hexdigest()[:20]
+    return hashlib.sha256(" ".join(parts).encode()).hexdigest()[:20]
 
 
 def installed_version(site: Path, distribution: str, listings: dict | None = None) -> str | None:
