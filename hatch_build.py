@@ -4,6 +4,11 @@ fresh install never builds them on its first run. lint/spelling/prebuilt.py name
 by the data they came from; a run with other data installed ignores them and builds its own
 cache, as it does when this step could not run (the data packages missing from a build
 without isolation): the wheel is then built without them, with a warning.
+
+Also the bundled phrase patterns' regex-analysis facts (lint/boilerplate/pattern_facts.py)
+and compiled code (lint/boilerplate/prebuilt_regex.py), and the bundled rule files parsed
+(lint/rule_snapshot.py), so that a cold check only reads them: they need nothing but the
+standard library.
 """
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ from pathlib import Path
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 TARGET = "lint/spelling/data"
+FACTS_TARGET = "lint/boilerplate/data"
+RULES_TARGET = "lint/data"
 
 
 class PrebuiltSpellingData(BuildHookInterface):
@@ -24,12 +31,14 @@ class PrebuiltSpellingData(BuildHookInterface):
         root = Path(self.root)
         if version == "editable":
             # The package is imported from the source tree: the files go there (git ignores them).
-            out = root / TARGET
+            out, facts_out, rules_out = root / TARGET, root / FACTS_TARGET, root / RULES_TARGET
         else:
             self._tmp = tempfile.mkdtemp(prefix="edlint-prebuilt-")
-            out = Path(self._tmp)
+            out, facts_out, rules_out = (Path(self._tmp) / name for name in ("spelling", "facts", "rules"))
         sys.path.insert(0, str(root))
         try:
+            self._pattern_facts(facts_out, version, build_data)
+            self._rule_snapshot(rules_out, version, build_data)
             from lint.spelling import prebuilt
 
             written = prebuilt.write(out)
@@ -43,6 +52,32 @@ class PrebuiltSpellingData(BuildHookInterface):
         if version != "editable":
             for p in written:  # NOTICE.md beside them is an ordinary package file
                 build_data["force_include"][str(p)] = f"{TARGET}/{p.name}"
+
+    def _pattern_facts(self, out, version, build_data):
+        try:
+            from lint.boilerplate import pattern_facts, prebuilt_regex
+
+            written = [pattern_facts.write(out, pattern_facts.bundled_patterns()),
+                       prebuilt_regex.write(out, prebuilt_regex.bundled_patterns())]
+        except (ImportError, OSError) as e:  # a check then works them out as it goes
+            self.app.display_warning(f"edlint: phrase patterns not precompiled ({e})")
+            return
+        self.app.display_info(f"edlint: precompiled {', '.join(p.name for p in written)}")
+        if version != "editable":
+            for p in written:
+                build_data["force_include"][str(p)] = f"{FACTS_TARGET}/{p.name}"
+
+    def _rule_snapshot(self, out, version, build_data):
+        try:
+            from lint import rule_snapshot
+
+            written = rule_snapshot.write(out, rule_snapshot.bundled_files())
+        except (ImportError, OSError) as e:  # a check then parses the rule files as it goes
+            self.app.display_warning(f"edlint: rule files not precompiled ({e})")
+            return
+        self.app.display_info(f"edlint: precompiled {written.name}")
+        if version != "editable":
+            build_data["force_include"][str(written)] = f"{RULES_TARGET}/{written.name}"
 
     def finalize(self, version, build_data, artifact_path):
         tmp = getattr(self, "_tmp", None)

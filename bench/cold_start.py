@@ -16,6 +16,10 @@ empty cache directory (EDLINT_CACHE_DIR), so it builds its lexicon, as after
 --against: a second edlint build (e.g. main's), run in the same alternating rounds, so the
 two builds' ratios come from one run under one load.
 
+--instructions: also count the instructions each command executes (one run each under
+valgrind's callgrind, about 50x slower): the load of a shared machine does not change them,
+so they compare builds and peers where CPU times scatter. Needs valgrind.
+
 --corpus: a directory of articles, or a JSONL file with a "text" field per line
 (e.g. the spelling benchmark); 1,000 articles are written to a temporary
 directory, cycling through the corpus if it has fewer.
@@ -51,6 +55,31 @@ def cpu_of(cmd, env) -> float:
         sys.exit(f"{cmd[0]} failed ({p.returncode}): {p.stderr.decode()[:500]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def instructions(cmd, env) -> int | None:
+    """Instructions the command executes (user space, callgrind's count); None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    p = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
+    for line in p.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    return None
+
+
+def against_in_instructions(builds, article, codespell, env) -> None:
+    theirs = instructions([codespell, article], env)
+    if theirs is None:
+        print("instructions: valgrind not found")
+        return
+    for name, base in builds:
+        ours = instructions(base + [article], env)
+        label = f"edlint ({name})" if len(builds) > 1 else "edlint"
+        print(f"instructions of one article (callgrind): {label} {ours / 1e6:.0f} M, codespell {theirs / 1e6:.0f} M: "
+              f"{label} executes {ours / theirs:.2f}x codespell's")
 
 
 def load() -> str:
@@ -94,6 +123,8 @@ def main() -> int:
     ap.add_argument("--codespell", help="codespell's command, to compare cold-start CPU in the same run")
     ap.add_argument("--against", metavar="EDLINT",
                     help="another edlint build's command (e.g. main's), run in the same rounds as --edlint")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count each command's instructions under callgrind (with --codespell)")
     a = ap.parse_args()
     env = dict(os.environ, EDLINT_LANGUAGETOOL="off")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -107,6 +138,8 @@ def main() -> int:
         if a.against:
             builds.append(("--against", [a.against, "check", "--languagetool", "off"]))
         against_codespell(builds, a.article, a.codespell, a.runs, env)
+        if a.instructions:
+            against_in_instructions(builds, a.article, a.codespell, env)
     times = [timed([sys.executable, "-c", "import lint.cli"], env)[0] for _ in range(5)]
     print(f"python + import lint.cli alone: median {statistics.median(times):.3f} s")
     if a.corpus:

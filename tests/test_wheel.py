@@ -29,6 +29,10 @@ def test_wheel_installs_and_checks(tmp_path):
     assert {n.split("-")[0] for n in shipped if n.endswith(".bin")} == {"lint/spelling/data/lexicon",
                                                                       "lint/spelling/data/bigrams"}
     assert "lint/spelling/data/NOTICE.md" in shipped
+    # The phrase patterns' facts and the parsed rule files, worked out at build time.
+    assert sorted(n.split("-")[0] for n in names if n.startswith("lint/boilerplate/data/")) == [
+        "lint/boilerplate/data/compiled", "lint/boilerplate/data/pattern"]
+    assert [n.split("-")[0] for n in names if n.startswith("lint/data/")] == ["lint/data/rule"]
 
     env_dir = tmp_path / "env"
     venv.EnvBuilder(with_pip=True).create(env_dir)
@@ -79,6 +83,9 @@ def test_editable_install_precompiles_into_the_source_tree(tmp_path):
                    check=True, cwd=tmp_path)
     built = sorted(p.name.split("-")[0] for p in (clone / "lint" / "spelling" / "data").glob("*.bin"))
     assert built == ["bigrams", "lexicon"]
+    assert len(list((clone / "lint" / "boilerplate" / "data").glob("pattern-facts-*.bin"))) == 1
+    assert len(list((clone / "lint" / "boilerplate" / "data").glob("compiled-patterns-*.bin"))) == 1
+    assert len(list((clone / "lint" / "data").glob("rule-files-*.bin"))) == 1
     from lint.spelling import lexicon
 
     words, misspellings, _ = lexicon._load(next((clone / "lint" / "spelling" / "data").glob("lexicon-*.bin")))

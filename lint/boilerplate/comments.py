@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..datafile import compile_pattern, read_lines
 from ..rule_files import bundled_rules_dir
+from . import prebuilt_regex
 from .features import Shape
 
 _FIRST_SIGNALS_WITHIN = 12  # lines after the header that must hold two signals
@@ -33,13 +34,77 @@ def load_thread_rules(path: str | None = None) -> tuple[re.Pattern, re.Pattern, 
     """(header, author, signal): each section of the file joined into one expression;
     an author line is a signal too."""
     p = path or str(bundled_rules_dir() / "boilerplate" / "comment-thread.txt")
+    lines = read_lines(p, sections=_SECTIONS).lines
     sections: dict[str, list[str]] = {name: [] for name in _SECTIONS}
-    for line in read_lines(p, sections=_SECTIONS).lines:
-        compile_pattern(line.text, line.where)  # a bad one names its line, not the joined expression
+    for line in lines:
         sections[line.section].append(line.text)
     sections["signal"] += sections["author"]
-    return tuple(re.compile("|".join(f"(?:{x})" for x in sections[name]), re.IGNORECASE)
-                 for name in _SECTIONS)
+    if all(_self_contained(line.text) for line in lines):
+        # Then a line that does not compile alone makes its joined expression fail too:
+        # each line is compiled alone only to name the bad one (a cold check paid twice).
+        try:
+            return _joined(sections)
+        except re.error:
+            pass
+    for line in lines:
+        compile_pattern(line.text, line.where)  # a bad one names its line, not the joined expression
+    return _joined(sections)
+
+
+def _joined(sections: dict[str, list[str]]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    return tuple(prebuilt_regex.compiled(x, re.IGNORECASE) or re.compile(x, re.IGNORECASE)
+                 for x in _expressions(sections))
+
+
+def _expressions(sections: dict[str, list[str]]) -> list[str]:
+    return ["|".join(f"(?:{x})" for x in sections[name]) for name in _SECTIONS]
+
+
+def thread_expressions(path: str | None = None) -> list[str]:
+    """The (header, author, signal) expressions as load_thread_rules compiles them (what
+    prebuilt_regex ships compiled)."""
+    p = path or str(bundled_rules_dir() / "boilerplate" / "comment-thread.txt")
+    sections: dict[str, list[str]] = {name: [] for name in _SECTIONS}
+    for line in read_lines(p, sections=_SECTIONS).lines:
+        sections[line.section].append(line.text)
+    sections["signal"] += sections["author"]
+    return _expressions(sections)
+
+
+# Group references ("\1", "(?P=name)", "(?(1)...)") may name another line's group once joined.
+_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _self_contained(pattern: str) -> bool:
+    """Whether `pattern` compiles alone if the joined expression holding it as `(?:pattern)`
+    does: it refers to no group, and its parentheses balance outside classes and escapes
+    ("a)|(b" would close the wrapping group and compile)."""
+    if _REFERENCE.search(pattern):
+        return False
+    depth, k, in_class = 0, 0, False
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            if k + 1 == len(pattern):
+                return False  # a trailing backslash escapes the wrapping group's ")"
+            k += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[k + 1:k + 2] == "^":
+                k += 1
+            if pattern[k + 1:k + 2] == "]":
+                k += 1  # "[]...]" and "[^]...]": a "]" first is a member
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        k += 1
+    return depth == 0 and not in_class
 
 
 def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | None:

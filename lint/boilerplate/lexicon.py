@@ -16,9 +16,10 @@ from pathlib import Path
 
 from ..datafile import compile_pattern, read_lines
 from ..rule_files import bundled_rules_dir
+from . import prebuilt_regex
 from .keyword_index import KeywordIndex
-from .regex_analysis import (WORD_TOKEN, contained_keywords, first_chars, keywords, may_start_with, prefixes,
-                             trie_pattern)
+from .pattern_facts import Facts
+from .regex_analysis import WORD_TOKEN, may_start_with, trie_pattern
 
 # Kinds whose phrase file is named differently from the rule id's suffix.
 FILE_KIND: dict[str, str] = {}
@@ -44,19 +45,42 @@ def normalize(text: str) -> str:
 class _Pattern:
     """One phrase pattern, compiled on first use: a document meets only a few of them."""
 
-    __slots__ = ("text", "kind", "weak", "rank", "sentences", "origin", "_openings", "_rx")
+    __slots__ = ("text", "kind", "weak", "rank", "sentences", "origin", "_facts", "_openings", "_screen", "_rx")
 
-    def __init__(self, text, kind, weak, rank, sentences, origin):
+    def __init__(self, text, kind, weak, rank, sentences, origin, facts: Facts):
         self.text, self.kind, self.weak, self.rank = text, kind, weak, rank
         self.sentences, self.origin, self._rx = sentences, origin, None
-        self._openings = False
+        self._facts, self._openings, self._screen = facts, False, False
 
     @property
     def openings(self) -> tuple[str, ...] | None:
         """None: the pattern may open with anything its first characters allow."""
         if self._openings is False:
-            self._openings = prefixes(self.text)
+            self._openings = self._facts.prefixes(self.text)
         return self._openings
+
+    def may_match(self, norm: str, lowered: str) -> bool:
+        """False when the shipped facts rule the line out: a match has another length, or
+        holds one of keywords the (ASCII) line lacks. Spares the compilation a cold check
+        would pay for a pattern that meets a line only by its first character."""
+        screen = self._screen
+        if screen is False:
+            screen = self._screen = self._screen_of()
+        if screen is None:
+            return True
+        least, most, needed = screen
+        return least <= len(norm) <= most and (needed is None or not lowered.isascii()
+                                               or any(map(lowered.__contains__, needed)))
+
+    def _screen_of(self):
+        # Only shipped facts: working them out costs about what the compilation spares.
+        if not self._facts.shipped(self.text):
+            return None
+        width, needed = self._facts.width(self.text), self._facts.contained_keywords(self.text)
+        if width is None and needed is None:
+            return None
+        least, most = width if width is not None else (0, float("inf"))
+        return least, most, needed
 
     @property
     def rx(self) -> re.Pattern:
@@ -66,7 +90,8 @@ class _Pattern:
 
 
 def _compile(pattern: str, origin: str | None) -> re.Pattern:
-    return compile_pattern(pattern, origin, re.IGNORECASE)
+    # Shipped compiled for the bundled patterns (prebuilt_regex.py); compiled here otherwise.
+    return prebuilt_regex.compiled(pattern, re.IGNORECASE) or compile_pattern(pattern, origin, re.IGNORECASE)
 
 
 # Lines a first-character group must see before its patterns are joined into one
@@ -104,7 +129,8 @@ class _Group:
                                      re.IGNORECASE)
             return self.match(norm, lowered)
         for p in self.patterns:
-            if (p.openings is None or lowered.startswith(p.openings)) and p.rx.fullmatch(norm):
+            if (p.openings is None or lowered.startswith(p.openings)) and p.may_match(norm, lowered) \
+                    and p.rx.fullmatch(norm):
                 return p
         return None
 
@@ -125,8 +151,10 @@ class Lexicon:
     """
 
     def __init__(self, patterns: dict[str, list[str]], sentence_kinds: frozenset = frozenset(),
-                 origins: dict[str, list[str]] | None = None):
+                 origins: dict[str, list[str]] | None = None, facts: Facts | None = None):
+        """`facts`: the patterns' regex-analysis facts, shipped or worked out on first use."""
         self.kinds = tuple(patterns)
+        self._facts = facts = facts if facts is not None else Facts()
         self._anchored: list[tuple[_Pattern, frozenset]] = []
         self._floating: list[_Pattern] = []
         for k, (kind, items) in enumerate(patterns.items()):
@@ -135,8 +163,8 @@ class Lexicon:
                 weak = raw.startswith("~")
                 pattern = raw.removeprefix("~")
                 rank = (len(patterns) if weak else 0) + k  # strong before weak, then KIND_ORDER
-                p = _Pattern(pattern, kind, weak, rank, kind in sentence_kinds, origin)
-                chars = first_chars(pattern)
+                p = _Pattern(pattern, kind, weak, rank, kind in sentence_kinds, origin, facts)
+                chars = facts.first_chars(pattern)
                 if chars is not None:
                     self._anchored.append((p, chars))
                 else:
@@ -223,8 +251,9 @@ class Lexicon:
 
     def _match_floating(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
         if self._keywords is None:
-            self._keywords = [keywords(p.text) for p in self._floating]
-            self._ascii_keywords = [contained_keywords(p.text) if needed is None else None
+            facts = self._facts
+            self._keywords = [facts.keywords(p.text) for p in self._floating]
+            self._ascii_keywords = [facts.contained_keywords(p.text) if needed is None else None
                                     for p, needed in zip(self._floating, self._keywords)]
         if self._screens:
             return self._match_floating_screened(norm, lowered, sentence)
@@ -249,7 +278,7 @@ class Lexicon:
                         continue
                 elif not any(map(lowered.__contains__, pieces)):
                     continue
-            if p.rx.fullmatch(norm):
+            if p.may_match(norm, lowered) and p.rx.fullmatch(norm):
                 return p
         return None
 
@@ -308,9 +337,33 @@ KIND_ORDER = ("legal", "advertisement", "subscribe", "share", "credit", "caption
               "related-headline", "navigation", "widget")
 
 
+def _bundled_dir() -> Path:
+    return bundled_rules_dir() / "boilerplate" / "phrases"
+
+
+def bundled_phrase_patterns() -> list[str]:
+    """Every bundled phrase pattern, without a weak one's "~" (what pattern_facts ships)."""
+    patterns, _, _ = read_phrase_files(_bundled_dir())
+    return [raw.removeprefix("~") for items in patterns.values() for raw in items]
+
+
+@lru_cache(maxsize=1)
+def _facts() -> Facts:
+    """The shipped facts of the bundled patterns (a custom phrase file shares those of the
+    patterns it has in common with them), read once per process."""
+    from . import pattern_facts
+
+    return Facts(pattern_facts.load())
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(directory: str | None = None) -> Lexicon:
-    base = Path(directory) if directory else bundled_rules_dir() / "boilerplate" / "phrases"
+    return Lexicon(*read_phrase_files(Path(directory) if directory else _bundled_dir()), _facts())
+
+
+def read_phrase_files(base: Path) -> tuple[dict[str, list[str]], frozenset, dict[str, list[str]]]:
+    """(patterns by kind in KIND_ORDER, the kinds that may match sentences, where each
+    pattern was written) of a directory of phrase files."""
     found: dict[str, list[str]] = {}
     origins: dict[str, list[str]] = {}
     sentence_kinds = set()
@@ -321,4 +374,4 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
             sentence_kinds.add(kind)
     ordered = {k: found.pop(k) for k in KIND_ORDER if k in found}
     ordered.update(found)  # kinds an editor added, after the bundled ones
-    return Lexicon(ordered, frozenset(sentence_kinds), origins)
+    return ordered, frozenset(sentence_kinds), origins

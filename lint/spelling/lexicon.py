@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import marshal
 import os
-from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -36,7 +35,7 @@ from . import cachefile
 from .cachefile import DamagedCache
 
 # Bump when the build below changes, so stale caches are rebuilt.
-BUILD_VERSION = 8
+BUILD_VERSION = 9
 
 # wordfreq words outside the core list are accepted only above this Zipf
 # frequency for their length: on the web, short misspellings are common
@@ -208,20 +207,31 @@ def _save(path: Path, words, misspellings, gb_to_us) -> None:
     words = dict(sorted(words.items(), key=lambda kv: lexicon_order(kv[0])))  # as Words reads them
     blob = "\n".join(words).encode("utf-8")
     payload = marshal.dumps((blob, bytes(words.values()), _buckets(misspellings),
-                             _join(gb_to_us.keys()), _join(gb_to_us.values())))
+                             _join(gb_to_us.keys()), _join(gb_to_us.values()), _word_groups(words)))
     cachefile.write(path, _TAG, payload)
+
+
+def _word_groups(ordered) -> tuple:
+    """(first letter, length, offset in the joined text, index of its first word, words) of
+    each run of words sharing a first letter and a length, in the saved order."""
+    groups: list[list] = []
+    offset = 0
+    for i, word in enumerate(ordered):
+        if groups and groups[-1][0] == word[0] and groups[-1][1] == len(word):
+            groups[-1][4] += 1
+        else:
+            groups.append([word[0], len(word), offset, i, 1])
+        offset += len(word) + 1
+    return tuple(map(tuple, groups))
 
 
 def _load(path: Path, mark_used: bool = True):
     parts = marshal.loads(cachefile.read(path, _TAG, mark_used))
-    if not (isinstance(parts, tuple) and len(parts) == 5 and isinstance(parts[2], dict)
-            and all(isinstance(parts[i], bytes) for i in (0, 1, 3, 4))):
+    if not (isinstance(parts, tuple) and len(parts) == 6 and isinstance(parts[2], dict)
+            and all(isinstance(parts[i], bytes) for i in (0, 1, 3, 4)) and isinstance(parts[5], tuple)):
         raise DamagedCache(f"{path}: not a lexicon")
-    blob, freq_bytes, buckets, gb, us = parts
-    words = blob.decode("utf-8").split("\n")
-    if len(words) != len(freq_bytes):
-        raise DamagedCache(f"{path}: {len(words)} words but {len(freq_bytes)} frequencies")
-    return Words(words, freq_bytes), Pairs(buckets), _pairs(gb, us)
+    blob, freq_bytes, buckets, gb, us, groups = parts
+    return Words(blob.decode("utf-8"), freq_bytes, groups), Pairs(buckets), _pairs(gb, us)
 
 
 def _join(strings) -> bytes:
@@ -244,41 +254,66 @@ def _buckets(pairs: dict[str, str]) -> dict[str, tuple[bytes, bytes]]:
     return {prefix: (_join(g.keys()), _join(g.values())) for prefix, g in groups.items()}
 
 
-def _first(word: str) -> str:
-    return word[0]
-
-
 class Words(Mapping):
-    """word -> frequency byte, over the word list as saved: ordered by first letter, then
-    length, then the word itself, so a word is found by binary search among the words of
-    its first letter and length. Building the dict of all 150,000 words cost more than
-    half of the lexicon's load, and a one-article check looks up a few hundred of them;
-    after BUILD_DICT_AFTER lookups (an archive) the dict is built, and used from then on."""
+    """word -> frequency byte, over the words as saved, joined by newlines: ordered by first
+    letter, then length, then the word itself. The words of one first letter and length
+    stand at fixed intervals in the text, so a word is found by binary search among them
+    without splitting the text (splitting 150,000 words cost 7 ms of a cold check, building
+    their dict more than half of the lexicon's load; a one-article check looks up a few
+    hundred). The list is split when asked for (the suggester scans slices of it), and after
+    BUILD_DICT_AFTER lookups (an archive) the dict is built and used from then on."""
 
     BUILD_DICT_AFTER = 20_000
 
-    def __init__(self, words: list[str], freqs: bytes):
-        self.words = words  # in the saved order (the suggester scans slices of it)
+    def __init__(self, text: str, freqs: bytes, groups: tuple):
+        self._text = text
         self._freqs = freqs
-        self._groups: dict[tuple[str, int], tuple[int, int]] = {}
+        self._words: list[str] | None = None
         self._dict: dict[str, int] | None = None
         self._lookups = 0
+        self._groups: dict[tuple[str, int], tuple[int, int, int]] = {}
+        # A damaged file fails here, not on some later lookup: the groups must tile the text.
+        end, count = 0, 0
+        try:
+            for first, length, offset, index, n in groups:
+                if offset != end or index != count or n < 1 or length < 1 or text[offset] != first:
+                    raise ValueError
+                self._groups[first, length] = (offset, index, n)
+                end, count = offset + n * (length + 1), count + n
+        except (ValueError, TypeError, IndexError):
+            raise DamagedCache("lexicon: its word groups do not fit its words") from None
+        if count != len(freqs):
+            raise DamagedCache(f"lexicon: {count} words but {len(freqs)} frequencies")
+        if end != (len(text) + 1 if count else len(text)):
+            raise DamagedCache("lexicon: its word groups do not fit its words")
+
+    @property
+    def words(self) -> list[str]:
+        """The words in the saved order."""
+        if self._words is None:
+            self._words = self._text.split("\n") if self._text else []
+        return self._words
 
     def _index(self, word) -> int:
         """The word's position in `words`, or -1."""
         if not isinstance(word, str) or not word:
             return -1
-        key = (word[0], len(word))
-        group = self._groups.get(key)
-        words = self.words
+        length = len(word)
+        group = self._groups.get((word[0], length))
         if group is None:
-            lo = bisect_left(words, word[0], key=_first)
-            hi = bisect_right(words, word[0], lo, key=_first)
-            a = bisect_left(words, len(word), lo, hi, key=len)
-            group = self._groups[key] = (a, bisect_right(words, len(word), a, hi, key=len))
-        a, b = group
-        i = bisect_left(words, word, a, b)
-        return i if i < b and words[i] == word else -1
+            return -1
+        offset, index, n = group
+        text, step = self._text, length + 1
+        lo, hi = 0, n
+        while lo < hi:
+            mid = (lo + hi) // 2
+            at = offset + mid * step
+            if text[at:at + length] < word:
+                lo = mid + 1
+            else:
+                hi = mid
+        at = offset + lo * step
+        return index + lo if lo < n and text[at:at + length] == word else -1
 
     def _table(self) -> dict[str, int] | None:
         if self._dict is None:
@@ -318,7 +353,7 @@ class Words(Mapping):
         return iter(self.words)
 
     def __len__(self) -> int:
-        return len(self.words)
+        return len(self._freqs)
 
 
 class Pairs(Mapping):

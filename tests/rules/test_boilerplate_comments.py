@@ -2,6 +2,8 @@
 (a header, then author lines, timestamps and Reply buttons), and what it is not."""
 from __future__ import annotations
 
+import pytest
+
 from lint.boilerplate.comments import comment_thread, load_thread_rules
 from lint.boilerplate.features import shape
 from lint.boilerplate.lexicon import normalize
@@ -106,3 +108,31 @@ def test_a_letters_column_is_not_a_comment_thread():
                "Ann Cole writes:", "Could the council not run a shuttle bus while the work goes on?"]
     assert lines_of(ARTICLE + "\n\n" + "\n\n".join(letters)) == []
     assert lines_of(ARTICLE + "\n\nResponses\n\n" + "\n\n".join(letters)) == []  # under a header too
+
+
+@pytest.mark.parametrize("line", [
+    "a)|(b",  # compiles once wrapped as "(?:a)|(b)" and joined
+    "(x|y",  # unbalanced: closed by the wrapping group's ")"
+    "x[)]|(y",
+    "\\1 says",  # names another line's group once joined
+    "abc\\",  # escapes the wrapping group's ")"
+])
+def test_a_line_that_compiles_only_once_joined_is_still_reported(tmp_path, line):
+    rules = tmp_path / "thread.txt"
+    rules.write_text(f"[header]\n(\\d+) comments\n[author]\n.+ says\n[signal]\n{line}\nreply\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"{rules}:6"):
+        load_thread_rules(str(rules))
+
+
+def test_good_lines_compile_joined_once(tmp_path, monkeypatch):
+    from lint.boilerplate import comments
+
+    rules = tmp_path / "thread.txt"
+    rules.write_text("[header]\n(\\d+) comments\n[author]\n[^.]{1,20} says\n[signal]\n[]x] ago\nreply|report\n",
+                     encoding="utf-8")
+    calls = []
+    monkeypatch.setattr(comments, "compile_pattern", lambda *a: calls.append(a))
+    header, author, signal = load_thread_rules(str(rules))
+    assert calls == []  # no line compiled alone
+    assert header.fullmatch("12 Comments") and author.fullmatch("jo says") and signal.fullmatch("jo says")
+    assert signal.fullmatch("] ago") and signal.fullmatch("report") and not signal.fullmatch("reply report")

@@ -132,3 +132,36 @@ def test_a_pool_about_to_fork_gets_the_loaded_word_table_as_a_dict(tmp_path, mon
     monkeypatch.setattr(lexicon_module, "_LEXICON", None)
     prefork.build_all()  # no lexicon loaded (no spelling rule ran): nothing is loaded for it
     assert lexicon_module._LEXICON is None
+
+
+def test_lookups_read_the_joined_words_without_splitting_them(tmp_path):
+    words = {w: k % 250 for k, w in enumerate(
+        ["a", "an", "and", "ant", "any", "apple", "apply", "bee", "é", "éa", "éclair", "zoo", "zebra", "zz"])}
+    path = tmp_path / "lexicon-test.bin"
+    lexicon_module._save(path, words, {}, {})
+    table, _, _ = lexicon_module._load(path, mark_used=False)
+    probes = [*words, "ana", "anz", "am", "applf", "applx", "éb", "zzz", "Zoo", "b", "ée"]
+    assert [table.get(w) for w in probes] == [words.get(w) for w in probes]
+    assert table._words is None  # no lookup split the list
+    assert len(table) == len(words) and sorted(table) == sorted(words)
+
+
+def test_a_word_table_whose_groups_do_not_fit_its_words_is_refused():
+    import pytest
+
+    from lint.spelling.cachefile import DamagedCache
+
+    text, freqs = "ab\nac\nxyz", bytes([1, 2, 3])
+    good = (("a", 2, 0, 0, 2), ("x", 3, 6, 2, 1))
+    assert lexicon_module.Words(text, freqs, good).get("ac") == 2
+    for groups in [(("a", 2, 0, 0, 2),),  # a word left out
+                   (("a", 2, 0, 0, 2), ("x", 3, 5, 2, 1)),  # an offset off by one
+                   (("a", 2, 0, 0, 1), ("x", 3, 6, 2, 1)),  # a count
+                   (("a", 2, 0, 0, 2), ("y", 3, 6, 2, 1)),  # a first letter
+                   (("a", 2, 0, 0, 2), ("x", 4, 6, 2, 1)),  # a length
+                   (("a", 2, 0, 0, 2), ("x", 3, 6, 2)),  # not five fields
+                   ]:
+        with pytest.raises(DamagedCache):
+            lexicon_module.Words(text, freqs, groups)
+    with pytest.raises(DamagedCache):
+        lexicon_module.Words(text, bytes([1, 2]), good)
