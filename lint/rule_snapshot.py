@@ -13,6 +13,8 @@ import marshal
 import sys
 from pathlib import Path
 
+from . import shipped
+
 try:  # the built-in module: hashlib costs more to import than the whole lookup
     from _sha256 import sha256
 except ImportError:  # pragma: no cover - a Python built without it
@@ -37,13 +39,8 @@ def path(directory: Path = DIRECTORY) -> Path:
 def load(directory: Path = DIRECTORY) -> dict[bytes, bytes]:
     """file bytes -> the marshalled table they parse to; {} when there is no file for this
     Python and reader (or it is damaged)."""
-    try:
-        data = marshal.loads(path(directory).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(data, dict) or not all(isinstance(k, bytes) and isinstance(v, bytes) for k, v in data.items()):
-        return {}
-    return data
+    return shipped.read(path(directory),
+                        lambda data: all(isinstance(k, bytes) and isinstance(v, bytes) for k, v in data.items()))
 
 
 def parsed(raw: bytes) -> dict | None:
@@ -61,21 +58,13 @@ def write(directory: Path, files) -> Path:
     file is parsed at run time."""
     from .datafile import read_toml
 
-    directory.mkdir(parents=True, exist_ok=True)
-    target = path(directory)
     data = {}
     for f in sorted(files):
         try:
             data[Path(f).read_bytes()] = marshal.dumps(read_toml(f))
         except ValueError:  # unmarshallable (or a bad file: it fails at run time as before)
             continue
-    tmp = target.with_suffix(".tmp")
-    tmp.write_bytes(marshal.dumps(data))
-    tmp.replace(target)
-    for old in directory.glob("rule-files-*.bin"):
-        if old != target:
-            old.unlink()
-    return target
+    return shipped.write(path(directory), data, "rule-files")
 
 
 def bundled_files() -> list[Path]:

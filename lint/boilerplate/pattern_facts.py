@@ -15,11 +15,11 @@ the shipped facts only save the work.
 """
 from __future__ import annotations
 
-import marshal
 import re
 import sys
 from pathlib import Path
 
+from .. import shipped
 from . import regex_analysis
 
 try:  # the built-in module: hashlib costs more to import than the whole lookup
@@ -103,28 +103,14 @@ class Facts:
 def load(directory: Path = DIRECTORY) -> dict:
     """The shipped facts, or {} when there are none for this analyser and Python (or the
     file is damaged)."""
-    try:
-        data = marshal.loads(path(directory).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(data, dict) or not all(isinstance(v, tuple) and len(v) == len(_WORK) for v in data.values()):
-        return {}
-    return data
+    return shipped.read(path(directory),
+                        lambda data: all(isinstance(v, tuple) and len(v) == len(_WORK) for v in data.values()))
 
 
 def write(directory: Path, patterns) -> Path:
     """The facts of `patterns` into `directory` (the wheel-build step), removing files of
     other keys there. Returns the file written."""
-    directory.mkdir(parents=True, exist_ok=True)
-    target = path(directory)
-    data = {p: compute(p) for p in sorted(set(patterns))}
-    tmp = target.with_suffix(".tmp")
-    tmp.write_bytes(marshal.dumps(data))
-    tmp.replace(target)
-    for old in directory.glob("pattern-facts-*.bin"):
-        if old != target:
-            old.unlink()
-    return target
+    return shipped.write(path(directory), {p: compute(p) for p in sorted(set(patterns))}, "pattern-facts")
 
 
 def bundled_patterns() -> list[str]:

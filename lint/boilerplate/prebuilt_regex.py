@@ -20,6 +20,8 @@ import re
 import sys
 from pathlib import Path
 
+from .. import shipped
+
 try:  # CPython's matcher: without it, every pattern is compiled as usual
     import _sre
     from re import _compiler, _parser
@@ -44,13 +46,7 @@ def path(directory: Path = DIRECTORY) -> Path:
 def load(directory: Path = DIRECTORY) -> dict:
     """(pattern, flags) -> the marshalled matcher arguments; {} when there is no file for
     this Python (or it is damaged)."""
-    if _sre is None:
-        return {}
-    try:
-        data = marshal.loads(path(directory).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return {} if _sre is None else shipped.read(path(directory))
 
 
 def compiled(pattern: str, flags: int) -> re.Pattern | None:
@@ -82,7 +78,6 @@ def write(directory: Path, patterns) -> Path:
     step), removing files of other keys there. A pattern that does not compile, or whose
     code does not give a pattern equal to re.compile's, is left out."""
     directory.mkdir(parents=True, exist_ok=True)
-    target = path(directory)
     data = {}
     for pattern, flags in sorted(set((p, int(f)) for p, f in patterns)):
         try:
@@ -92,13 +87,7 @@ def write(directory: Path, patterns) -> Path:
             data[pattern, flags] = marshal.dumps(args)
         except Exception:  # a bad pattern: it fails at run time as before, naming its line
             continue
-    tmp = target.with_suffix(".tmp")
-    tmp.write_bytes(marshal.dumps(data))
-    tmp.replace(target)
-    for old in directory.glob("compiled-patterns-*.bin"):
-        if old != target:
-            old.unlink()
-    return target
+    return shipped.write(path(directory), data, "compiled-patterns")
 
 
 def bundled_patterns() -> list[tuple[str, int]]:
