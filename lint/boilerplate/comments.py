@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..datafile import compile_pattern, read_lines
 from ..rule_files import bundled_rules_dir
 from . import prebuilt_regex
+from .regex_analysis import balanced
 from .features import Shape
 
 _FIRST_SIGNALS_WITHIN = 12  # lines after the header that must hold two signals
@@ -79,32 +80,7 @@ def _self_contained(pattern: str) -> bool:
     """Whether `pattern` compiles alone if the joined expression holding it as `(?:pattern)`
     does: it refers to no group, and its parentheses balance outside classes and escapes
     ("a)|(b" would close the wrapping group and compile)."""
-    if _REFERENCE.search(pattern):
-        return False
-    depth, k, in_class = 0, 0, False
-    while k < len(pattern):
-        c = pattern[k]
-        if c == "\\":
-            if k + 1 == len(pattern):
-                return False  # a trailing backslash escapes the wrapping group's ")"
-            k += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[k + 1:k + 2] == "^":
-                k += 1
-            if pattern[k + 1:k + 2] == "]":
-                k += 1  # "[]...]" and "[^]...]": a "]" first is a member
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth < 0:
-                return False
-        k += 1
-    return depth == 0 and not in_class
+    return not _REFERENCE.search(pattern) and balanced(pattern)
 
 
 def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | None:

@@ -308,8 +308,9 @@ def _part_openings(seq: str, k: int, out: set[str], limit: int):
 
 
 def _structure(seq: str, start: int = 0):
-    """(index, character, depth) of each character of `seq` that is regex syntax outside a
-    character class or an escape: the one scan both helpers below need."""
+    """(index, character, depth) of each grouping character of `seq` ("(", ")", "|", and
+    the "[" and "]" that open and close a character class) outside classes and escapes:
+    the one scan of a pattern's structure. `depth` is the group depth after the character."""
     depth, k, in_class = 0, start, False
     while k < len(seq):
         c = seq[k]
@@ -317,19 +318,34 @@ def _structure(seq: str, start: int = 0):
             k += 2
             continue
         if in_class:
-            in_class = c != "]"
+            if c == "]":
+                in_class = False
+                yield k, c, depth
         elif c == "[":
             in_class = True
-            if seq[k + 1:k + 2] == "]":
-                k += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
             yield k, c, depth
-        elif c == "|":
+            if seq[k + 1:k + 2] == "^":
+                k += 1
+            if seq[k + 1:k + 2] == "]":
+                k += 1  # "[]...]" and "[^]...]": a "]" first is a member
+        elif c in "()|":
+            depth += (c == "(") - (c == ")")
             yield k, c, depth
         k += 1
+
+
+def balanced(pattern: str) -> bool:
+    """Whether the parentheses of `pattern` balance outside classes and escapes, every class
+    closes and no backslash is left trailing: wrapped as "(?:pattern)", it ends where it did."""
+    if pattern.endswith("\\") and (len(pattern) - len(pattern.rstrip("\\"))) % 2:
+        return False  # a trailing backslash would escape the wrapping group's ")"
+    depth, last = 0, ""
+    for _, c, depth in _structure(pattern):
+        if depth < 0:
+            return False
+        if c in "[]":
+            last = c
+    return depth == 0 and last != "["
 
 
 def _alternatives(pattern: str) -> list[str]:

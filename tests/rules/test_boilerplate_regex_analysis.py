@@ -112,3 +112,13 @@ def test_every_match_satisfies_the_facts(pattern):
             assert any(piece in lowered for piece in pieces), line
             assert words is None or not set(WORD_TOKEN.findall(lowered)).isdisjoint(words), line
         assert contained is None or not line.isascii() or any(piece in lowered for piece in contained), line
+
+
+def test_a_class_opening_with_a_caret_and_a_bracket_holds_its_bar():
+    # "[^]|]" is one class (a "]" first is a member, after "^" too): its "|" splits nothing.
+    from lint.boilerplate.regex_analysis import _alternatives, balanced
+
+    assert _alternatives("[^]|]a|b") == ["[^]|]a", "b"]
+    assert _alternatives("[]|]a|(c|d)") == ["[]|]a", "(c|d)"]
+    assert [balanced(p) for p in ["(a|b)", "a)|(b", "[(]x", "[^)]", "[abc", "a\\", "a\\\\", "(?:x", "\\(x"]] == [
+        True, False, True, True, False, False, True, False, True]
