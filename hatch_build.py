@@ -8,7 +8,8 @@ without isolation): the wheel is then built without them, with a warning.
 Also the bundled phrase patterns' regex-analysis facts (lint/boilerplate/pattern_facts.py)
 and compiled code (lint/boilerplate/prebuilt_regex.py), and the bundled rule files parsed
 (lint/rule_snapshot.py), so that a cold check only reads them: they need nothing but the
-standard library.
+standard library. And the readability dictionaries' whole tables (lint/readability/prebuilt.py),
+which a pool's parent reads before it forks instead of building them while a core idles.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 TARGET = "lint/spelling/data"
 FACTS_TARGET = "lint/boilerplate/data"
 RULES_TARGET = "lint/data"
+READABILITY_TARGET = "lint/readability/data"
 
 
 class PrebuiltSpellingData(BuildHookInterface):
@@ -32,13 +34,16 @@ class PrebuiltSpellingData(BuildHookInterface):
         if version == "editable":
             # The package is imported from the source tree: the files go there (git ignores them).
             out, facts_out, rules_out = root / TARGET, root / FACTS_TARGET, root / RULES_TARGET
+            readability_out = root / READABILITY_TARGET
         else:
             self._tmp = tempfile.mkdtemp(prefix="edlint-prebuilt-")
-            out, facts_out, rules_out = (Path(self._tmp) / name for name in ("spelling", "facts", "rules"))
+            out, facts_out, rules_out, readability_out = (
+                Path(self._tmp) / name for name in ("spelling", "facts", "rules", "readability"))
         sys.path.insert(0, str(root))
         try:
             self._pattern_facts(facts_out, version, build_data)
             self._rule_snapshot(rules_out, version, build_data)
+            self._readability_tables(readability_out, version, build_data)
             from lint.spelling import prebuilt
 
             written = prebuilt.write(out)
@@ -78,6 +83,19 @@ class PrebuiltSpellingData(BuildHookInterface):
         self.app.display_info(f"edlint: precompiled {written.name}")
         if version != "editable":
             build_data["force_include"][str(written)] = f"{RULES_TARGET}/{written.name}"
+
+    def _readability_tables(self, out, version, build_data):
+        try:
+            from lint.readability import prebuilt
+
+            written = prebuilt.write(out)
+        except (ImportError, OSError, ValueError) as e:  # a pool's parent then builds them
+            self.app.display_warning(f"edlint: readability tables not precompiled ({e})")
+            return
+        self.app.display_info(f"edlint: precompiled {', '.join(p.name for p in written)}")
+        if version != "editable":
+            for p in written:
+                build_data["force_include"][str(p)] = f"{READABILITY_TARGET}/{p.name}"
 
     def finalize(self, version, build_data, artifact_path):
         tmp = getattr(self, "_tmp", None)

@@ -29,6 +29,7 @@ class Patterns:
             encoding = f.readline().decode().strip()
         with open(path, encoding=encoding) as f:
             text = f.read().partition("\n")[2]
+        self.source = text  # what the table shipped with the wheel is looked up by
         self._raw = raw = _read_patterns(text)
         # The letters the patterns are made of: a word with none of them (Chinese, Greek,
         # Cyrillic) can match no pattern, and has no points; 45% of the cost of a page of
@@ -81,7 +82,9 @@ class Patterns:
     def build_table(self) -> None:
         """The table of patterns and their beginnings now, not after STEMS_AFTER words."""
         if self._table is None:
-            self._table = self._build_table()
+            from . import prebuilt
+
+            self._table = prebuilt.hyphenation_table(self.source) or self._build_table()
 
     def _build_table(self) -> dict[str, tuple[int, list[int], bool]]:
         stems = {key[:k] for key in self._raw for k in range(1, len(key))}
@@ -140,14 +143,19 @@ def _read_patterns(text: str) -> dict[str, str]:
 _patterns: Patterns | None = None
 
 
+def bundled_patterns() -> Patterns:
+    """The patterns of pyphen's en_US file, which textstat hyphenates with."""
+    spec = importlib.util.find_spec("pyphen")  # the pattern file only, not the package
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the 'pyphen' package is required for readability metrics")
+    base = list(spec.submodule_search_locations)[0]
+    return Patterns(os.path.join(base, "dictionaries", "hyph_en_US.dic"))
+
+
 def positions(word: str) -> list[int]:
     global _patterns
     if _patterns is None:
-        spec = importlib.util.find_spec("pyphen")  # the pattern file only, not the package
-        if spec is None or not spec.submodule_search_locations:
-            raise ImportError("the 'pyphen' package is required for readability metrics")
-        base = list(spec.submodule_search_locations)[0]
-        _patterns = Patterns(os.path.join(base, "dictionaries", "hyph_en_US.dic"))
+        _patterns = bundled_patterns()
     return _patterns.positions(word)
 
 

