@@ -17,7 +17,7 @@
 Suggestions are spelled the way the article spells (British or US), or, with no
 variant spelling to go by, the configured way; a respelled correction is never
 a safe fix. The message may use {word} (the word as written), {suggestion} (the
-best correction, or nothing), {variant} (the variety of the word) and
+best correction, or nothing: `message-without-suggestion` is the message then, when set), {variant} (the variety of the word) and
 {language} (the configured language, or for "mix" the article's variety). The pass runs once per document and all spelling
 rules share it; settings come from the config's [spelling] table:
 min-length (3), check-names (false: capitalised names are not checked),
@@ -59,6 +59,8 @@ class Spelling(Rule):
         "fix": Param("bool", False, "Offer the best suggestion as a fix (safe only where the checker says so)."),
         "words": Param("strings", [], "More words to accept (for the variant kinds: words of neither variety)."),
         "no-suggest": Param("strings", [], "Words never offered as a suggestion, still accepted when written."),
+        "message-without-suggestion": Param("string", "", "The message when there is no suggestion to offer "
+                                                          "(empty: `message`, with {suggestion} empty)."),
         "oxford": Param("bool", True, "British copy may use -ize (Oxford spelling: organize, realization); "
                                       "-yse stays British (analyse)."),
     }
@@ -68,7 +70,7 @@ class Spelling(Rule):
         if bad:
             raise ValueError(f"rule {self.id}: unknown kind {sorted(bad)[0]!r}; kinds are {', '.join(KINDS)}")
         self._kinds = frozenset(self.params["kinds"])
-        self._words = frozenset(w.lower() for w in self.params["words"])
+        self._words = frozenset(w.lower().replace("’", "'") for w in self.params["words"])
         self._no_suggest = frozenset(w.lower() for w in self.params["no-suggest"])
 
     def check(self, doc, ctx):
@@ -95,7 +97,7 @@ class Spelling(Rule):
         kinds, words = self._kinds, self._words
         return [f for f in found
                 if (f.kind in kinds or f.kind == "variant" or f.kind == "limit")
-                and (not words or f.kind == "limit" or f.word.lower() not in words)]
+                and (not words or f.kind == "limit" or f.word.lower().replace("’", "'") not in words)]
 
     def _reported_kind(self, f, language: str, copy_variety: str | None) -> str | None:
         """The kind `f` is reported as by this rule ("variant" becomes "variant", "mix" or
@@ -119,7 +121,9 @@ class Spelling(Rule):
         if self.params["fix"] and f.safe and not changed and len(suggestions) == 1:
             fix = replacement_fix(f.block, f.start, f.end, best, f"“{f.word}” → “{best}”")
         other = "gb" if f.variety == "us" else "us"
-        message = format_message(self.spec.message, word=f.word, suggestion=best,
+        # "Did you mean “”?" says nothing: a rule file gives the message without a suggestion.
+        template = (self.params["message-without-suggestion"] or self.spec.message) if not best else self.spec.message
+        message = format_message(template, word=f.word, suggestion=best,
                                  language=language if kind == "variant" else _VARIETY_NAMES.get(copy_variety, ""),
                                  variant=_VARIETY_NAMES.get(f.variety or other, ""))
         return self.finding(start, end, message, suggestions=tuple(suggestions), fix=fix)

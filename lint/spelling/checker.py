@@ -192,6 +192,11 @@ class SpellChecker:
         lower = word.lower()
         if lower in self.known and lower not in self._variant_words:
             return None
+        if "’" in t.text or (word != t.text and "'" in t.text):
+            # The lexicon spells apostrophes straight; and a word of its own ("shan’t",
+            # "o’clock") is known whole, whatever ending its stem lost.
+            if _known_whole(self.known, lower, t.text):
+                return None
         if self._accepted(word, t) or _meant(block.text, t, lower, self.is_word):
             return None
         corrections = self.lexicon.corrections(lower)
@@ -368,3 +373,9 @@ def checker_for(key: tuple) -> SpellChecker:
                                       check_names=s["check-names"], suggestions=s["suggestions"],
                                       report_repeats=s["report-repeats"], max_unknown=s["max-unknown-words"])
     return _CHECKERS[key]
+
+
+def _known_whole(known, lower_stem: str, text: str) -> bool:
+    """The stem, or the word as written, in `known` once its curly apostrophes are straight."""
+    return (lower_stem.replace("’", "'") in known
+            or text.lower().replace("’", "'") in known)

@@ -35,7 +35,7 @@ from . import cachefile
 from .cachefile import DamagedCache
 
 # Bump when the build below changes, so stale caches are rebuilt.
-BUILD_VERSION = 9
+BUILD_VERSION = 10
 
 # wordfreq words outside the core list are accepted only above this Zipf
 # frequency for their length: on the web, short misspellings are common
@@ -158,7 +158,9 @@ def build() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
     gb_to_us = _read_pairs(data / "dictionary_en-GB_to_en-US.txt")
     freq = get_frequency_dict("en", wordlist="large")
 
-    words = {w: _frequency_byte(freq.get(w, 0.0)) for w in core if "'" not in w}
+    # A possessive ("abbey's") is checked as its stem; a word whose apostrophe is its own
+    # (o'clock, ma'am, shan't, ne'er) is a word of the lexicon: its stem is no word.
+    words = {w: _frequency_byte(freq.get(w, 0.0)) for w in core if "'" not in w or not w.endswith("'s")}
     words.update(_web_words(freq, words, core, misspellings))
     # A known misspelling is never a word, whichever list let it in, unless the
     # core dictionary has it (codespell lists some rare real words).

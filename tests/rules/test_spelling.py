@@ -73,6 +73,26 @@ def test_contractions_and_possessives_with_both_apostrophes():
     assert found(text) == []
 
 
+def test_words_whose_apostrophe_is_their_own_are_words_with_either_apostrophe():
+    # Not a stem and an ending: "shan't" is no "sha" + "n't", "o'clock" no possessive.
+    text = ("At four o'clock, and at five o’clock, she said: “Yes ma'am, we shan't, we shan’t; "
+            "ne'er again.” They’d’ve gone. Hallowe'en came.")
+    assert found(text) == []
+
+
+def test_a_misplaced_apostrophe_is_still_a_misspelling():
+    assert found("They did'nt come.") == [(1, 6, 12, MS, "didn't")]
+
+
+def test_borrowed_phrases_keep_their_apostrophes():
+    assert found("The coup d'etat failed; a second coup d’état followed; a third, d'état.") == []
+
+
+def test_an_unknown_word_without_a_suggestion_is_not_offered_an_empty_one():
+    (d,) = run("They drank zqxjvv at the bar.", [UW])
+    assert d.suggestions == () and d.message == "Unknown word: “zqxjvv”."
+
+
 def test_misspelled_word_with_possessive_is_flagged_without_the_ending():
     assert found("The goverment's plan failed.") == [(1, 5, 14, MS, "government")]
 
