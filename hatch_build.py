@@ -59,43 +59,44 @@ class PrebuiltSpellingData(BuildHookInterface):
                 build_data["force_include"][str(p)] = f"{TARGET}/{p.name}"
 
     def _pattern_facts(self, out, version, build_data):
-        try:
+        def build():
             from lint.boilerplate import pattern_facts, prebuilt_regex
 
-            written = [pattern_facts.write(out, pattern_facts.bundled_patterns()),
-                       prebuilt_regex.write(out, prebuilt_regex.bundled_patterns())]
-        except (ImportError, OSError) as e:  # a check then works them out as it goes
-            self.app.display_warning(f"edlint: phrase patterns not precompiled ({e})")
-            return
-        self.app.display_info(f"edlint: precompiled {', '.join(p.name for p in written)}")
-        if version != "editable":
-            for p in written:
-                build_data["force_include"][str(p)] = f"{FACTS_TARGET}/{p.name}"
+            return [pattern_facts.write(out, pattern_facts.bundled_patterns()),
+                    prebuilt_regex.write(out, prebuilt_regex.bundled_patterns())]
+
+        # Without them a check works the facts out as it goes.
+        self._precompile("phrase patterns", build, FACTS_TARGET, version, build_data)
 
     def _rule_snapshot(self, out, version, build_data):
-        try:
+        def build():
             from lint import rule_snapshot
 
-            written = rule_snapshot.write(out, rule_snapshot.bundled_files())
-        except (ImportError, OSError) as e:  # a check then parses the rule files as it goes
-            self.app.display_warning(f"edlint: rule files not precompiled ({e})")
-            return
-        self.app.display_info(f"edlint: precompiled {written.name}")
-        if version != "editable":
-            build_data["force_include"][str(written)] = f"{RULES_TARGET}/{written.name}"
+            return [rule_snapshot.write(out, rule_snapshot.bundled_files())]
+
+        # Without it a check parses the rule files as it goes.
+        self._precompile("rule files", build, RULES_TARGET, version, build_data)
 
     def _readability_tables(self, out, version, build_data):
-        try:
+        def build():
             from lint.readability import prebuilt
 
-            written = prebuilt.write(out)
-        except (ImportError, OSError, ValueError) as e:  # a pool's parent then builds them
-            self.app.display_warning(f"edlint: readability tables not precompiled ({e})")
+            return prebuilt.write(out)
+
+        # Without them a pool's parent builds the tables before it forks.
+        self._precompile("readability tables", build, READABILITY_TARGET, version, build_data)
+
+    def _precompile(self, what, build, target, version, build_data):
+        """Run `build()` (the files it wrote); in a wheel, ship them under `target`."""
+        try:
+            written = build()
+        except (ImportError, OSError, ValueError) as e:
+            self.app.display_warning(f"edlint: {what} not precompiled ({e})")
             return
         self.app.display_info(f"edlint: precompiled {', '.join(p.name for p in written)}")
         if version != "editable":
             for p in written:
-                build_data["force_include"][str(p)] = f"{READABILITY_TARGET}/{p.name}"
+                build_data["force_include"][str(p)] = f"{target}/{p.name}"
 
     def finalize(self, version, build_data, artifact_path):
         tmp = getattr(self, "_tmp", None)
