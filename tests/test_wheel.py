@@ -33,6 +33,10 @@ def test_wheel_installs_and_checks(tmp_path):
     assert sorted(n.split("-")[0] for n in names if n.startswith("lint/boilerplate/data/")) == [
         "lint/boilerplate/data/compiled", "lint/boilerplate/data/pattern"]
     assert [n.split("-")[0] for n in names if n.startswith("lint/data/")] == ["lint/data/rule"]
+    # The readability dictionaries' whole tables, with the notices their licences ask for.
+    assert sorted(n.split("-")[0] for n in names if n.startswith("lint/readability/data/")) == [
+        "lint/readability/data/NOTICE.md", "lint/readability/data/README_hyph_en_US.txt",
+        "lint/readability/data/cmudict", "lint/readability/data/hyphenation", "lint/readability/data/syllable"]
 
     env_dir = tmp_path / "env"
     venv.EnvBuilder(with_pip=True).create(env_dir)
@@ -65,6 +69,12 @@ def test_wheel_installs_and_checks(tmp_path):
     assert run.returncode == 1, run.stderr
     assert "[spelling.misspelling]" in run.stdout and "friendly" in run.stdout
     assert not cache.exists() or not list(cache.iterdir())
+    # The installed package finds the tables shipped for the dictionaries installed beside it.
+    found = subprocess.run([str(py), "-c", "from lint.readability import prebuilt, syllables, hyphenation as h; "
+                            "print(prebuilt.syllable_counts(syllables._dictionary()) is not None, "
+                            "prebuilt.hyphenation_table(h.bundled_patterns().source) is not None)"],
+                           capture_output=True, text=True, cwd=article.parent, env=env, check=True)
+    assert found.stdout.split() == ["True", "True"]
 
 
 def test_editable_install_precompiles_into_the_source_tree(tmp_path):
