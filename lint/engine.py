@@ -168,12 +168,12 @@ class Engine:
         store = store or RunStore(spill=self.spill)
         if store.spilled:
             result.store = store  # the reports read the findings from it; the caller closes it
-        memo = None
+        memo = fragments = None
         if self.cache is not None:
-            from .cache import LateMemo
+            from .cache import FragmentMemo, LateMemo
 
-            memo = LateMemo(self.cache)
-        gatherer = Gatherer(result, store, ruleset_for, memo, distinct=distinct)
+            memo, fragments = LateMemo(self.cache), FragmentMemo(self.cache)
+        gatherer = Gatherer(result, store, ruleset_for, memo, distinct=distinct, fragments=fragments)
         checked = check_all(jobs, workers, store.directory, lambda done: self._tick_count(done, count),
                             expected=count)
         try:

@@ -23,9 +23,12 @@ from .spill import CollectedItems, FileNames, RunStore, StoredList
 
 
 class Gatherer:
-    def __init__(self, result: RunResult, store: RunStore, ruleset_for, late_memo=None, distinct: bool = False):
+    def __init__(self, result: RunResult, store: RunStore, ruleset_for, late_memo=None, distinct: bool = False,
+                 fragments=None):
         self.late_memo = late_memo  # lint.cache.LateMemo with `--cache`
+        self.fragment_memo = fragments  # lint.cache.FragmentMemo with `--cache`
         self.cache_keys = bytearray()  # with late_memo: 32 bytes per job, its result cache key (or zeros)
+        self.late_digests: dict[int, bytes] = {}  # job -> digest of its late findings (with late_memo)
         self.result = result
         self.store = store
         self.ruleset_for = ruleset_for
@@ -71,7 +74,7 @@ class Gatherer:
         self.findings.append(-1)
         self.documents.append(-1)
         if self.late_memo is not None:
-            self.cache_keys += c.cache_key if c.cache_key is not None and c.collected else _NO_KEY
+            self.cache_keys += c.cache_key if c.cache_key is not None else _NO_KEY
         if c.error:
             self.failed.add(i)
             # A part of an export that failed: the other parts were checked.
@@ -179,6 +182,7 @@ class Gatherer:
                 key = bytes(self.cache_keys[32 * i:32 * i + 32])
                 if key != _NO_KEY:
                     wanted[i] = (key, memo.digest(key, late.get(i)))
+                    self.late_digests[i] = wanted[i][1]
             known = memo.known(wanted)
         for i in files:
             if i in known and i not in self.failed:  # finalized as in the run that stored it
@@ -231,9 +235,18 @@ class Gatherer:
             for n in numbers:
                 self.result.documents.extend(self.store.documents.get(n))
             return
-        # DocumentResults are per document: the count is read back once here, not kept per file.
-        length = sum(len(self.store.documents.get(n)) for n in numbers)
-        self.result.documents = StoredList(self.store.documents, numbers, length)
+        # A file's DocumentResults are one per document: counted from doc_base, not read back.
+        length, ends = 0, [*self.doc_base[1:], self.docs]
+        for i, n in enumerate(self.documents):
+            if n >= 0:
+                length += ends[i] - self.doc_base[i]
+        stored = self.result.documents = StoredList(self.store.documents, numbers, length)
+        if self.fragment_memo is not None:
+            idents = bytearray()
+            for i, n in enumerate(self.documents):
+                if n >= 0:
+                    idents += self._fragment(i, b"documents")
+            stored.fragments = (self.fragment_memo, bytes(idents))
 
     def _groups(self):
         """(path, its jobs' numbers) for the jobs with findings, sorted by path (stable)."""
@@ -254,6 +267,13 @@ class Gatherer:
                 path, at = next(names), at + 1
             yield path
 
+    def _fragment(self, i: int, kind: bytes, extra: bytes = b"") -> bytes:
+        """The ident and owner of job `i`'s text in the report (lint.cache.FragmentMemo), or zeros."""
+        key = bytes(self.cache_keys[32 * i:32 * i + 32])
+        if key == _NO_KEY:
+            return _NO_KEY + _NO_KEY
+        return self.fragment_memo.ident(kind, key, extra) + key
+
     def _findings(self, baseline: str | None, before: int = 0) -> None:
         """Sorted by path (stable), each path's findings sorted by position: the global sort."""
         result = self.result
@@ -265,6 +285,9 @@ class Gatherer:
         # that walk files read them so).
         by_file = array("q", [-1]) * (before + len(self.files)) if self.store.spilled else None
         by_file_end = array("q", [-1]) * len(by_file) if by_file is not None else None
+        # A path that is one file's, with no baseline: its findings are what its entry and its
+        # late findings make them, so the report's text of them can be kept.
+        idents = bytearray() if self.fragment_memo is not None and self.store.spilled else None
         for path, jobs in self._groups():
             fail_on = self.configs[self.file_config[jobs[0]]].fail_on  # the parts of one export share it
             start, kept = len(sealed), 0
@@ -280,6 +303,10 @@ class Gatherer:
                     result.fails_own_config = any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on] for d in found)
                 kept += len(found)
                 sealed.append(self.store.sealed.put(found))
+                if idents is not None:
+                    whole = len(jobs) == 1 and hide is None
+                    idents += (self._fragment(jobs[0], b"findings", self.late_digests.get(jobs[0], b""))
+                               if whole else _NO_KEY + _NO_KEY)
             if not kept:
                 continue
             total += kept
@@ -294,6 +321,8 @@ class Gatherer:
         stored = StoredList(self.store.sealed, sealed, total)
         stored.counts, stored.paths, stored.first_by_rule = counts, paths, first
         stored._by_file, stored._by_file_end, stored._files = by_file, by_file_end, result.files
+        if idents is not None:
+            stored.fragments = (self.fragment_memo, bytes(idents))
         result.findings = stored
 
 

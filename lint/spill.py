@@ -230,6 +230,9 @@ class StoredList:
         self._by_file_end = None  # with _by_file: the chunk after the path's last (a long path has several)
         self._files = None  # RunResult.files, to look a path up
         self._by_path: dict[str, int] | None = None
+        # With the result cache (lint.cache.FragmentMemo): the memo, and 64 bytes per chunk,
+        # the ident of its text in the report and its entry's key (zeros: not known).
+        self.fragments: tuple[object, bytes] | None = None
 
     def __len__(self) -> int:
         return self._length
@@ -243,6 +246,28 @@ class StoredList:
 
     def __getitem__(self, index):
         return list(self)[index]
+
+    def texts(self, render, batch: int = 500):
+        """`render(chunk)` of each chunk in order, the stored text of a chunk the memo of
+        `fragments` knows instead: what a report writes of these, without reading them."""
+        if self.fragments is None:
+            for number in self._numbers:
+                yield render(self._chunks.get(number))
+            return
+        memo, idents = self.fragments
+        for start in range(0, len(self._numbers), batch):
+            numbers = self._numbers[start:start + batch]
+            pairs = [(idents[64 * k:64 * k + 32], idents[64 * k + 32:64 * k + 64])
+                     for k in range(start, start + len(numbers))]
+            known = memo.known([ident for ident, _ in pairs if ident != _NONE])
+            for number, (ident, owner) in zip(numbers, pairs):
+                text = known.get(ident)
+                if text is None:
+                    text = render(self._chunks.get(number))
+                    if ident != _NONE:
+                        memo.add(ident, owner, text)
+                yield text
+        memo.save()
 
     def for_file(self, number: int) -> list:
         """The findings of the path of file `number` of RunResult.files."""
@@ -270,6 +295,9 @@ class StoredList:
     def for_path(self, path: str) -> list:
         number = self._path_files().get(path)
         return [] if number is None else self.for_file(number)
+
+
+_NONE = bytes(32)
 
 
 class ChunkRun:
