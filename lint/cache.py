@@ -224,14 +224,16 @@ class ResultCache:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")  # WAL: no fsync per entry; a crash loses at most the last ones
         # `late`: the file's findings once a corpus rule's late ones joined them, and for which (LateMemo).
-        db.execute("CREATE TABLE IF NOT EXISTS outcome (key BLOB PRIMARY KEY, value BLOB NOT NULL, "
-                   "size INTEGER NOT NULL, used REAL NOT NULL, late BLOB)")
+        # The small columns first: SQLite reads a row's columns in order, and one after a
+        # large blob is reached through its overflow pages (a sum of sizes would read every value).
+        db.execute("CREATE TABLE IF NOT EXISTS outcome (key BLOB PRIMARY KEY, size INTEGER NOT NULL, "
+                   "used REAL NOT NULL, value BLOB NOT NULL, late BLOB)")
         # One row per name key (file, config, edlint): its stat when last read, and its result's key.
         db.execute("CREATE TABLE IF NOT EXISTS stat (name BLOB PRIMARY KEY, st BLOB NOT NULL, key BLOB NOT NULL)")
         # A report's text of one entry's findings or documents (FragmentMemo); `owner` is the
         # entry's key: a fragment goes when its entry goes.
         db.execute("CREATE TABLE IF NOT EXISTS fragment (ident BLOB PRIMARY KEY, owner BLOB NOT NULL, "
-                   "text BLOB NOT NULL)")
+                   "size INTEGER NOT NULL, text BLOB NOT NULL)")
         db.execute("CREATE INDEX IF NOT EXISTS fragment_owner ON fragment (owner)")
         return db
 
@@ -257,7 +259,7 @@ class ResultCache:
     def _sign(self, blob: bytes) -> bytes:
         if self._secret is None:
             self._secret = _secret()
-        return hmac.new(self._secret, blob, "sha256").digest()
+        return hmac.digest(self._secret, blob, "sha256")  # OpenSSL's one-shot HMAC: no object per entry
 
     def _load(self, value: bytes):
         """A stored value's result, or None when it is not this user's (or is damaged)."""
@@ -412,11 +414,11 @@ class ResultCache:
         values = []
         for ident, owner, text in rows:
             blob = text.encode("utf-8", "surrogatepass")
-            values.append((ident, owner, self._sign(ident + blob) + blob))
+            values.append((ident, owner, len(blob) + 32 + _FRAGMENT_ROW_BYTES, self._sign(ident + blob) + blob))
         try:
             db.execute("BEGIN IMMEDIATE")
             # Only for entries still stored: a fragment never outlives its entry.
-            db.executemany("INSERT OR REPLACE INTO fragment SELECT ?, ?, ? WHERE EXISTS "
+            db.executemany("INSERT OR REPLACE INTO fragment SELECT ?, ?, ?, ? WHERE EXISTS "
                            "(SELECT 1 FROM outcome WHERE key = ?)", [(*v, v[1]) for v in values])
             db.execute("COMMIT")
             self._prune(db)
@@ -442,9 +444,8 @@ class ResultCache:
         freed = 0
         doomed = []
         # An entry's size with its report fragments' (which go with it).
-        for key, size in db.execute("SELECT key, size + (SELECT COALESCE(SUM(length(text)), 0) + ? * COUNT(*) "
-                                    "FROM fragment WHERE owner = outcome.key) FROM outcome ORDER BY used",
-                                    (_FRAGMENT_ROW_BYTES,)):
+        for key, size in db.execute("SELECT key, size + (SELECT COALESCE(SUM(size), 0) FROM fragment "
+                                    "WHERE owner = outcome.key) FROM outcome ORDER BY used"):
             doomed.append((key,))
             freed += size  # its stat row, if any, goes too: a little more is freed than counted
             if freed >= target:
@@ -459,9 +460,9 @@ class ResultCache:
     @staticmethod
     def _size(db: sqlite3.Connection) -> int:
         stored = db.execute("SELECT COALESCE(SUM(size), 0) FROM outcome").fetchone()[0]
-        texts, count = db.execute("SELECT COALESCE(SUM(length(text)), 0), COUNT(*) FROM fragment").fetchone()
+        # Sizes kept in columns: summing length() would read every stored text.
         return (stored + _STAT_ROW_BYTES * db.execute("SELECT COUNT(*) FROM stat").fetchone()[0]
-                + texts + _FRAGMENT_ROW_BYTES * count)
+                + db.execute("SELECT COALESCE(SUM(size), 0) FROM fragment").fetchone()[0])
 
     def stats(self) -> tuple[int, int]:
         """(entries, stored bytes)."""
@@ -586,7 +587,12 @@ class LateMemo:
 
     @staticmethod
     def digest(key: bytes, extra) -> bytes:
-        return hashlib.blake2b(key + pickle.dumps(extra, protocol=pickle.HIGHEST_PROTOCOL), digest_size=32).digest()
+        return LateMemo.digest_pickled(key, pickle.dumps(extra, protocol=pickle.HIGHEST_PROTOCOL))
+
+    @staticmethod
+    def digest_pickled(key: bytes, pickled: bytes) -> bytes:
+        """digest() of the late findings given as their pickle (one a spilling run stored)."""
+        return hashlib.blake2b(key + pickled, digest_size=32).digest()
 
     def known(self, wanted: dict[int, tuple[bytes, bytes]]) -> dict[int, bytes]:
         """file number -> pickled findings, for each of `wanted` (file number -> (key, digest)) known."""

@@ -159,7 +159,7 @@ class Engine:
                 ruleset_for(j.config)
             count = len(jobs)
         if self.cache is not None:
-            jobs = (replace(j, cache=self.cache) for j in jobs)
+            jobs = (j if j.cache == self.cache else replace(j, cache=self.cache) for j in jobs)
         workers = self.jobs
         if workers == 0:
             # Start-up of a worker costs about as much as checking a few articles: only
@@ -243,7 +243,7 @@ class Engine:
                     if k >= 0:
                         name = (stdin_filename or "-") if f == "-" else f
                         yield FileJob(name, configs[k], text=(stdin_text or "") if f == "-" else None,
-                                      metrics=self.metrics)
+                                      metrics=self.metrics, cache=self.cache)
 
             # A directory walk names each file once; only standard input's name can repeat one.
             return self.run_jobs(jobs(), result, count=count, distinct=stdin_named <= 1, store=store)

@@ -13,7 +13,7 @@ import pickle
 from array import array
 from bisect import bisect_right
 from itertools import groupby
-from operator import itemgetter
+from operator import is_, itemgetter
 
 from .finding import SEVERITY_RANK, Finding
 from .errors import internal_error
@@ -181,7 +181,7 @@ class Gatherer:
             for i in files:
                 key = bytes(self.cache_keys[32 * i:32 * i + 32])
                 if key != _NO_KEY:
-                    wanted[i] = (key, memo.digest(key, late.get(i)))
+                    wanted[i] = (key, memo.digest_pickled(key, late.pickled(i)))
                     self.late_digests[i] = wanted[i][1]
             known = memo.known(wanted)
         for i in files:
@@ -222,6 +222,7 @@ class Gatherer:
         if not kept:
             self.findings[i] = -1
             return b""
+        kept.sort(key=Finding.sort_key)  # as the report sorts them: the sealed chunk can be this one
         if self.late_memo is None:
             self.findings[i] = self.store.findings.put(kept)
             return None
@@ -302,7 +303,7 @@ class Gatherer:
                 if not result.fails_own_config and fail_on != "never":
                     result.fails_own_config = any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on] for d in found)
                 kept += len(found)
-                sealed.append(self.store.sealed.put(found))
+                sealed.append(self._seal(found, jobs, hide))
                 if idents is not None:
                     whole = len(jobs) == 1 and hide is None
                     idents += (self._fragment(jobs[0], b"findings", self.late_digests.get(jobs[0], b""))
@@ -326,6 +327,13 @@ class Gatherer:
         result.findings = stored
 
 
+    def _seal(self, found: list[Finding], jobs: list[int], hide) -> int:
+        """The chunk of `found` in the sealed findings: a file's own chunk when they are it as
+        stored (already in order, none hidden: a rerun's), without pickling them again."""
+        if self.store.spilled and hide is None and len(jobs) == 1 and getattr(found, "as_stored", False):
+            return self.store.sealed.put_ref(self.store.findings.ref(self.findings[jobs[0]]))
+        return self.store.sealed.put(found)
+
     PIECE = 5000  # findings sealed per chunk of a split export's path
 
     def _sorted_pieces(self, jobs: list[int]):
@@ -336,9 +344,11 @@ class Gatherer:
         (a finding with no line, say), the path is sorted whole, as it always was."""
         get = self.store.findings.get
         if len(jobs) == 1:
-            found = list(get(self.findings[jobs[0]]))
-            found.sort(key=Finding.sort_key)
-            yield found
+            found = get(self.findings[jobs[0]])
+            in_order = sorted(found, key=Finding.sort_key)
+            if self.store.spilled and len(in_order) == len(found) and all(map(is_, in_order, found)):
+                in_order = _AsStored(in_order)  # sorted as it was stored (see _seal)
+            yield in_order
             return
         order = sorted(jobs, key=self.job_part.__getitem__)
         if not self._parts_apart(order):
@@ -373,6 +383,12 @@ class Gatherer:
 _NO_KEY = bytes(32)
 
 
+class _AsStored(list):
+    """A file's findings whose stored chunk holds them in this order."""
+
+    as_stored = True
+
+
 class _Late:
     """The corpus rules' findings per file, until each file is finalized again. In a spilling
     run they go to the store in batches: a template line that recurs in every article of
@@ -404,6 +420,12 @@ class _Late:
 
     def files(self) -> list[int]:
         return sorted(self._where if self._chunks is not None else self._held)
+
+    def pickled(self, i: int) -> bytes:
+        """pickle.dumps(self.get(i)): in a spilling run, of a file's one chunk, the chunk as stored."""
+        if self._chunks is not None and len(self._where[i]) == 1:
+            return self._chunks.get_pickled(self._where[i][0])
+        return pickle.dumps(self.get(i), protocol=pickle.HIGHEST_PROTOCOL)
 
     def get(self, i: int) -> list[tuple[int, Finding]]:
         if self._chunks is None:

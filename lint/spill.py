@@ -68,6 +68,23 @@ class Chunks:
     def get(self, number: int):
         if self._file is None:
             return self._objects[number]
+        return pickle.loads(self.get_pickled(number))
+
+    def ref(self, number: int) -> tuple[str, int, int]:
+        """Where chunk `number` is, as put_ref takes it: another Chunks of the run's directory
+        can then hold the same chunk without a copy (a spilling run's chunks only)."""
+        where = self._where[number]
+        if where:
+            name = self._names[where - 1]
+        else:
+            if self._unflushed:
+                self._file.flush()
+                self._unflushed = False
+            name = os.path.basename(self._file.name)
+        return name, self._offsets[number], self._lengths[number]
+
+    def get_pickled(self, number: int) -> bytes:
+        """A chunk's pickle, as stored (a spilling run's chunks only)."""
         where = self._where[number]
         if where:
             fd = self._readers.get(where)
@@ -79,7 +96,7 @@ class Chunks:
                 self._file.flush()
                 self._unflushed = False
             fd = self._file.fileno()
-        return pickle.loads(os.pread(fd, self._lengths[number], self._offsets[number]))
+        return os.pread(fd, self._lengths[number], self._offsets[number])
 
     def __iter__(self):
         for number in range(len(self)):
