@@ -436,6 +436,11 @@ class ResultCache:
 
     def _prune(self, db: sqlite3.Connection) -> None:
         """Keep the stored size under max_bytes: drop the least recently used entries down to 80% of it."""
+        # What the pages hold bounds the sizes counted (each counted at most twice its bytes), and
+        # is known without a scan: a cache well under its limit is not summed (that reads every row).
+        pages = db.execute("PRAGMA page_count").fetchone()[0] - db.execute("PRAGMA freelist_count").fetchone()[0]
+        if 2 * pages * db.execute("PRAGMA page_size").fetchone()[0] <= self.max_bytes:
+            return
         total = self._size(db)
         if total <= self.max_bytes:
             return

@@ -19,7 +19,7 @@ from .finding import SEVERITY_RANK, Finding
 from .errors import internal_error
 from .jobs import Checked, close_pack_readers, finalize, load_pack
 from .result import FileError, Notice, RunResult
-from .spill import CollectedItems, FileNames, RunStore, StoredList
+from .spill import CollectedItems, FileNames, Fragments, RunStore, StoredList
 
 
 class Gatherer:
@@ -247,7 +247,7 @@ class Gatherer:
             for i, n in enumerate(self.documents):
                 if n >= 0:
                     idents += self._fragment(i, b"documents")
-            stored.fragments = (self.fragment_memo, bytes(idents))
+            stored.fragments = Fragments(self.fragment_memo, bytes(idents))
 
     def _groups(self):
         """(path, its jobs' numbers) for the jobs with findings, sorted by path (stable)."""
@@ -258,7 +258,7 @@ class Gatherer:
                            key=lambda i: self.files[self.job_file[i]])
             pairs = ((self.files[self.job_file[i]], i) for i in order)
         for path, group in groupby(pairs, key=itemgetter(0)):
-            yield path, [i for _, i in group]
+            yield path, [i for _, i in group], None, None
 
     def _job_paths(self):
         """Each job's name, in order, read along with the files' (a file's jobs are together)."""
@@ -289,10 +289,24 @@ class Gatherer:
         # A path that is one file's, with no baseline: its findings are what its entry and its
         # late findings make them, so the report's text of them can be kept.
         idents = bytearray() if self.fragment_memo is not None and self.store.spilled else None
-        for path, jobs in self._groups():
+        texts = array("q")  # with idents: sealed chunk -> its text in store.texts, -1 for none
+        groups = self._groups() if idents is None else self._with_texts(self._groups(), hide)
+        all_read = True  # every finding was read here (else the first of each rule is not known)
+        for path, jobs, pair, text in groups:
             fail_on = self.configs[self.file_config[jobs[0]]].fail_on  # the parts of one export share it
             start, kept = len(sealed), 0
-            for found in self._sorted_pieces(jobs):
+            if text is not None:  # the stored text of a file's findings, and their counts: not read
+                found_counts, body = text
+                for severity, n in zip(("error", "warning", "info"), found_counts):
+                    counts[severity] += n
+                    if n and not result.fails_own_config and fail_on != "never":
+                        result.fails_own_config = SEVERITY_RANK[severity] >= SEVERITY_RANK[fail_on]
+                kept = sum(found_counts)
+                sealed.append(self.store.sealed.put_ref(self.store.findings.ref(self.findings[jobs[0]])))
+                idents += pair
+                texts.append(self.store.texts.put_pickled(body.encode("utf-8", "surrogatepass")))
+                all_read = False
+            for found in self._sorted_pieces(jobs) if text is None else ():
                 if hide is not None:
                     found = hide.filter(found)
                 if not found:
@@ -305,9 +319,10 @@ class Gatherer:
                 kept += len(found)
                 sealed.append(self._seal(found, jobs, hide))
                 if idents is not None:
-                    whole = len(jobs) == 1 and hide is None
-                    idents += (self._fragment(jobs[0], b"findings", self.late_digests.get(jobs[0], b""))
-                               if whole else _NO_KEY + _NO_KEY)
+                    # Kept only where the sealed chunk is the stored one: a stored text then
+                    # tells the stored findings are in the report's order (see above).
+                    idents += pair if pair is not None and isinstance(found, _AsStored) else _NO_KEY + _NO_KEY
+                    texts.append(-1)
             if not kept:
                 continue
             total += kept
@@ -320,11 +335,25 @@ class Gatherer:
             result.findings = [d for n in sealed for d in self.store.sealed.get(n)]
             return
         stored = StoredList(self.store.sealed, sealed, total)
-        stored.counts, stored.paths, stored.first_by_rule = counts, paths, first
+        stored.counts, stored.paths, stored.first_by_rule = counts, paths, first if all_read else None
         stored._by_file, stored._by_file_end, stored._files = by_file, by_file_end, result.files
         if idents is not None:
-            stored.fragments = (self.fragment_memo, bytes(idents))
+            stored.fragments = Fragments(self.fragment_memo, bytes(idents), texts, self.store.texts, _counts_line)
         result.findings = stored
+
+    def _with_texts(self, groups, hide, batch: int = 500):
+        """(path, jobs, ident and owner of the text of a path that is one file's, its stored
+        (counts, text) or None) for each of `groups`, looked up `batch` paths a query."""
+        from itertools import islice
+
+        groups = iter(groups)
+        while chunk := list(islice(groups, batch)):
+            pairs = [self._fragment(jobs[0], b"findings", self.late_digests.get(jobs[0], b""))
+                     if len(jobs) == 1 and hide is None else None for _, jobs, *_ in chunk]
+            known = self.fragment_memo.known([p[:32] for p in pairs if p is not None and p[:32] != _NO_KEY])
+            for (path, jobs, *_), pair in zip(chunk, pairs):
+                text = known.get(pair[:32]) if pair is not None else None
+                yield path, jobs, pair, _split_counts(text) if text is not None else None
 
 
     def _seal(self, found: list[Finding], jobs: list[int], hide) -> int:
@@ -381,6 +410,24 @@ class Gatherer:
 
 
 _NO_KEY = bytes(32)
+
+
+def _counts_line(found) -> str:
+    """What a file's findings' stored text starts with: their counts per severity."""
+    n = {"error": 0, "warning": 0, "info": 0}
+    for d in found:
+        n[d.severity] += 1
+    return f"{n['error']},{n['warning']},{n['info']}\n"
+
+
+def _split_counts(text: str):
+    """(counts, text) of a stored text that _counts_line began, or None."""
+    head, _, body = text.partition("\n")
+    try:
+        found_counts = tuple(int(n) for n in head.split(","))
+    except ValueError:
+        return None
+    return (found_counts, body) if len(found_counts) == 3 and body else None
 
 
 class _AsStored(list):

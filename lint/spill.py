@@ -247,9 +247,7 @@ class StoredList:
         self._by_file_end = None  # with _by_file: the chunk after the path's last (a long path has several)
         self._files = None  # RunResult.files, to look a path up
         self._by_path: dict[str, int] | None = None
-        # With the result cache (lint.cache.FragmentMemo): the memo, and 64 bytes per chunk,
-        # the ident of its text in the report and its entry's key (zeros: not known).
-        self.fragments: tuple[object, bytes] | None = None
+        self.fragments: Fragments | None = None  # with the result cache: the report's text of the chunks
 
     def __len__(self) -> int:
         return self._length
@@ -267,24 +265,28 @@ class StoredList:
     def texts(self, render, batch: int = 500):
         """`render(chunk)` of each chunk in order, the stored text of a chunk the memo of
         `fragments` knows instead: what a report writes of these, without reading them."""
-        if self.fragments is None:
+        f = self.fragments
+        if f is None:
             for number in self._numbers:
                 yield render(self._chunks.get(number))
             return
-        memo, idents = self.fragments
         for start in range(0, len(self._numbers), batch):
             numbers = self._numbers[start:start + batch]
-            pairs = [(idents[64 * k:64 * k + 32], idents[64 * k + 32:64 * k + 64])
+            pairs = [(f.idents[64 * k:64 * k + 32], f.idents[64 * k + 32:64 * k + 64])
                      for k in range(start, start + len(numbers))]
-            known = memo.known([ident for ident, _ in pairs if ident != _NONE])
-            for number, (ident, owner) in zip(numbers, pairs):
+            known = f.memo.known([ident for ident, _ in pairs if ident != _NONE]) if f.found is None else {}
+            for k, (number, (ident, owner)) in enumerate(zip(numbers, pairs), start):
+                if f.found is not None and f.found[k] >= 0:
+                    yield f.texts.get_pickled(f.found[k]).decode("utf-8", "surrogatepass")
+                    continue
                 text = known.get(ident)
                 if text is None:
-                    text = render(self._chunks.get(number))
+                    chunk = self._chunks.get(number)
+                    text = render(chunk)
                     if ident != _NONE:
-                        memo.add(ident, owner, text)
+                        f.memo.add(ident, owner, f.header(chunk) + text if f.header is not None else text)
                 yield text
-        memo.save()
+        f.memo.save()
 
     def for_file(self, number: int) -> list:
         """The findings of the path of file `number` of RunResult.files."""
@@ -315,6 +317,16 @@ class StoredList:
 
 
 _NONE = bytes(32)
+
+
+class Fragments:
+    """A StoredList's chunks as the report's text (lint.cache.FragmentMemo): `idents`, 64 bytes
+    per chunk, the ident of its text and its entry's key (zeros: not to be kept). The texts
+    are looked up as the report goes, or were found already (`found`: chunk -> where its
+    text is in `texts`, -1 for none); `header(chunk)` is kept before a new text."""
+
+    def __init__(self, memo, idents: bytes, found=None, texts: Chunks | None = None, header=None):
+        self.memo, self.idents, self.found, self.texts, self.header = memo, idents, found, texts, header
 
 
 class ChunkRun:
@@ -351,6 +363,7 @@ class RunStore:
         self.documents = Chunks(self.directory, "documents")  # per file, DocumentResults
         self.sealed = Chunks(self.directory, "sealed")  # per path, sorted and baselined
         self.late = Chunks(self.directory, "late")  # the corpus rules' findings, per file in batches
+        self.texts = Chunks(self.directory, "texts")  # the report's text of sealed chunks (put_pickled as UTF-8)
         self._corpus: dict[str, Chunks] = {}  # per corpus rule: (global doc, data) per file
         self.packs = Packs()  # file number -> what a late finding needs (see lint.jobs)
         self.files = PathList(self.directory, "files")  # per file
@@ -376,7 +389,8 @@ class RunStore:
         return self._corpus
 
     def close(self) -> None:
-        for chunks in (self.findings, self.documents, self.sealed, self.late, *(c for c, _ in self._corpus.values())):
+        for chunks in (self.findings, self.documents, self.sealed, self.late, self.texts,
+                       *(c for c, _ in self._corpus.values())):
             chunks.close()
         for names in (self.files, self.discovered):
             names.close()

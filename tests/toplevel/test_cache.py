@@ -429,6 +429,18 @@ def test_a_rerun_writes_the_json_report_from_the_stored_text(tmp_path, home, mon
         m.setattr(json_report, "encode", lambda data, *a: rendered.append(data) or real(data, *a))
         assert _cached_reports(root, tmp_path / "cache") == expected
     assert not [d for d in rendered if isinstance(d, dict) and ("rule" in d or "metrics" in d)]
+    # What the summary and the exit code read, from the stored counts.
+    for fail_on in ("warning", "error"):
+        (root / "edlint.toml").write_text(f'fail-on = "{fail_on}"\n', encoding="utf-8")
+        _cached_reports(root, tmp_path / "cache")  # a new config: stored again
+        _close_open_caches()
+        rerun, cold = _run([root], spill=True, cache=str(tmp_path / "cache")), _run([root])
+        try:
+            assert (rerun.counts(), rerun.fails_own_config) == (cold.counts(), cold.fails_own_config)
+            assert rerun.counts()["warning"] > 0 and cold.fails_own_config == (fail_on == "warning")
+            assert rerun.findings.first_by_rule is None  # not read: the SARIF report finds them itself
+        finally:
+            rerun.close()
 
 
 def test_a_stored_text_follows_its_file_and_the_corpus_rules(tmp_path, home, monkeypatch):
