@@ -24,6 +24,13 @@ takes the stored result of each file whose stat is the same. A file whose stat d
 `RACY_SECONDS` before it was read gets no stat entry (a write in the same clock tick would
 not change its stat), so it is read again next time.
 
+Beside each entry, the JSON report's text of the file's findings (as sorted for the report,
+with their counts per severity) and of its documents (`FragmentMemo`): the first run that
+writes a JSON report keeps them, a rerun writes them as they are, without reading the
+findings back or rendering them (byte for byte the text it would render: a text is named
+by the entry's key and what a corpus rule added to the file, and edlint's code is in every
+key). A baseline, or a path that is several parts of an export, takes the findings themselves.
+
 Storage is one SQLite database (concurrent runs take turns through its locks), bounded in
 size: the least recently used entries go first, and the database of an older entry format
 goes once no run has written to it for a week. Entries are pickled, so each one is signed
