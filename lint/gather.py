@@ -355,7 +355,6 @@ class Gatherer:
                 text = known.get(pair[:32]) if pair is not None else None
                 yield path, jobs, pair, _split_counts(text) if text is not None else None
 
-
     def _seal(self, found: list[Finding], jobs: list[int], hide) -> int:
         """The chunk of `found` in the sealed findings: a file's own chunk when they are it as
         stored (already in order, none hidden: a rerun's), without pickling them again."""
