@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What `edlint check --cache` saves on a rerun (issue 17's incremental bar: >= 20x).
 
-    python bench/cache_rerun.py CORPUS [--files 10000] [--edlint PATH] [--jobs 1]
+    python bench/cache_rerun.py CORPUS [--files 10000] [--edlint PATH] [--against PATH] [--jobs 1]
 
 CORPUS: a directory of articles or a JSON Lines file with a "text" field; --files
 articles are written to a temporary directory (cycling through the corpus, each copy
@@ -16,6 +16,11 @@ LanguageTool off and a fresh cache directory:
 It prints wall and CPU time (the process and its workers) of each, and the first run's
 cost over the rerun's, in CPU (what the machine's other load changes least) and wall.
 The JSON reports of the first run and the rerun are compared: they must be identical.
+
+With --against OTHER (another build's edlint), each step runs both builds, one after the
+other over the same files (each with its own cache directory; which goes first alternates
+from step to step), so the machine's load falls on both alike; their reports must be
+identical too.
 """
 from __future__ import annotations
 
@@ -50,6 +55,7 @@ def main() -> int:
     ap.add_argument("--files", type=int, default=10_000)
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--edlint", default=str(Path(sys.executable).with_name("edlint")))
+    ap.add_argument("--against", help="another build's edlint, run beside --edlint at each step")
     args = ap.parse_args()
 
     texts = article_files(args.corpus)
@@ -63,25 +69,45 @@ def main() -> int:
             suffix, text = texts[i % len(texts)]
             (arts / f"a{i:06d}{suffix}").write_text(f"{text}\n\nCopy {i}.\n", encoding="utf-8")
         (work / "edlint.toml").write_text("", encoding="utf-8")
-        base = [args.edlint, "check", "--languagetool", "off", "--format", "json", "--no-progress",
-                "--jobs", str(args.jobs), "--cache-dir", str(work / "cache"), "articles"]
+        builds = [args.edlint] + ([args.against] if args.against else [])
+
+        def command(k):
+            return [builds[k], "check", "--languagetool", "off", "--format", "json", "--no-progress",
+                    "--jobs", str(args.jobs), "--cache-dir", str(work / f"cache-{k}"), "articles"]
+
+        def step(name, report=None, turn=[0]):
+            order = list(range(len(builds)))
+            if turn[0] % 2:
+                order.reverse()
+            turn[0] += 1
+            times = {}
+            for k in order:
+                times[k] = timed(command(k), work, work / f"{report}-{k}.json" if report else None)
+            return name, [times[k] for k in range(len(builds))]
+
         env_note = f"load {os.getloadavg()[0]:.2f} at start, {os.cpu_count()} cores"
         print(f"{args.files} articles from {args.corpus} ({len(texts)} distinct), --jobs {args.jobs}; {env_note}")
-        rows = []
-        rows.append(("first run", *timed(base, work, work / "first.json")))
-        rows.append(("rerun", *timed(base, work, work / "rerun.json")))
+        rows = [step("first run", "first"), step("rerun", "rerun")]
         first_text = (work / "articles" / "a000000.txt")
         victim = first_text if first_text.exists() else next(arts.iterdir())
         victim.write_text(victim.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
-        rows.append(("one file edited", *timed(base, work)))
+        rows.append(step("one file edited"))
         (work / "edlint.toml").write_text('ignore = ["typography.mixed-apostrophes"]\n', encoding="utf-8")
-        rows.append(("config changed", *timed(base, work)))
-        print(f"{'run':18}{'wall s':>10}{'CPU s':>10}")
-        for name, wall, cpu in rows:
-            print(f"{name:18}{wall:10.2f}{cpu:10.2f}")
-        same = (work / "first.json").read_bytes() == (work / "rerun.json").read_bytes()
-        print(f"first run / rerun: {rows[0][2] / rows[1][2]:.1f}x in CPU, {rows[0][1] / rows[1][1]:.1f}x in wall "
-              f"(bar: 20x); reports identical: {'yes' if same else 'NO'}; load {os.getloadavg()[0]:.2f} at end")
+        rows.append(step("config changed"))
+        reports = {(work / f"{r}-{k}.json").read_bytes() for r in ("first", "rerun") for k in range(len(builds))}
+        same = len(reports) == 1
+        for k, build in enumerate(builds):
+            if len(builds) > 1:
+                print(f"\n{build}:")
+            print(f"{'run':18}{'wall s':>10}{'CPU s':>10}")
+            for name, times in rows:
+                print(f"{name:18}{times[k][0]:10.2f}{times[k][1]:10.2f}")
+            (fw, fc), (rw, rc) = rows[0][1][k], rows[1][1][k]
+            print(f"first run / rerun: {fc / rc:.1f}x in CPU, {fw / rw:.1f}x in wall (bar: 20x)")
+        if len(builds) > 1:
+            print(f"\nrerun CPU, {builds[0]} / {builds[1]}: {rows[1][1][0][1] / rows[1][1][1][1]:.2f}x")
+        print(f"reports identical{' (both builds, first run and rerun)' if len(builds) > 1 else ''}: "
+              f"{'yes' if same else 'NO'}; load {os.getloadavg()[0]:.2f} at end")
         return 0 if same else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)

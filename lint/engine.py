@@ -159,7 +159,7 @@ class Engine:
                 ruleset_for(j.config)
             count = len(jobs)
         if self.cache is not None:
-            jobs = (replace(j, cache=self.cache) for j in jobs)
+            jobs = (j if j.cache == self.cache else replace(j, cache=self.cache) for j in jobs)
         workers = self.jobs
         if workers == 0:
             # Start-up of a worker costs about as much as checking a few articles: only
@@ -168,12 +168,12 @@ class Engine:
         store = store or RunStore(spill=self.spill)
         if store.spilled:
             result.store = store  # the reports read the findings from it; the caller closes it
-        memo = None
+        memo = fragments = None
         if self.cache is not None:
-            from .cache import LateMemo
+            from .cache import FragmentMemo, LateMemo
 
-            memo = LateMemo(self.cache)
-        gatherer = Gatherer(result, store, ruleset_for, memo, distinct=distinct)
+            memo, fragments = LateMemo(self.cache), FragmentMemo(self.cache)
+        gatherer = Gatherer(result, store, ruleset_for, memo, distinct=distinct, fragments=fragments)
         checked = check_all(jobs, workers, store.directory, lambda done: self._tick_count(done, count),
                             expected=count)
         try:
@@ -243,7 +243,7 @@ class Engine:
                     if k >= 0:
                         name = (stdin_filename or "-") if f == "-" else f
                         yield FileJob(name, configs[k], text=(stdin_text or "") if f == "-" else None,
-                                      metrics=self.metrics)
+                                      metrics=self.metrics, cache=self.cache)
 
             # A directory walk names each file once; only standard input's name can repeat one.
             return self.run_jobs(jobs(), result, count=count, distinct=stdin_named <= 1, store=store)

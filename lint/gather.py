@@ -13,19 +13,22 @@ import pickle
 from array import array
 from bisect import bisect_right
 from itertools import groupby
-from operator import itemgetter
+from operator import is_, itemgetter
 
 from .finding import SEVERITY_RANK, Finding
 from .errors import internal_error
 from .jobs import Checked, close_pack_readers, finalize, load_pack
 from .result import FileError, Notice, RunResult
-from .spill import CollectedItems, FileNames, RunStore, StoredList
+from .spill import CollectedItems, FileNames, Fragments, RunStore, StoredList
 
 
 class Gatherer:
-    def __init__(self, result: RunResult, store: RunStore, ruleset_for, late_memo=None, distinct: bool = False):
+    def __init__(self, result: RunResult, store: RunStore, ruleset_for, late_memo=None, distinct: bool = False,
+                 fragments=None):
         self.late_memo = late_memo  # lint.cache.LateMemo with `--cache`
+        self.fragment_memo = fragments  # lint.cache.FragmentMemo with `--cache`
         self.cache_keys = bytearray()  # with late_memo: 32 bytes per job, its result cache key (or zeros)
+        self.late_digests: dict[int, bytes] = {}  # job -> digest of its late findings (with late_memo)
         self.result = result
         self.store = store
         self.ruleset_for = ruleset_for
@@ -71,7 +74,7 @@ class Gatherer:
         self.findings.append(-1)
         self.documents.append(-1)
         if self.late_memo is not None:
-            self.cache_keys += c.cache_key if c.cache_key is not None and c.collected else _NO_KEY
+            self.cache_keys += c.cache_key if c.cache_key is not None else _NO_KEY
         if c.error:
             self.failed.add(i)
             # A part of an export that failed: the other parts were checked.
@@ -178,7 +181,8 @@ class Gatherer:
             for i in files:
                 key = bytes(self.cache_keys[32 * i:32 * i + 32])
                 if key != _NO_KEY:
-                    wanted[i] = (key, memo.digest(key, late.get(i)))
+                    wanted[i] = (key, memo.digest_pickled(key, late.pickled(i)))
+                    self.late_digests[i] = wanted[i][1]
             known = memo.known(wanted)
         for i in files:
             if i in known and i not in self.failed:  # finalized as in the run that stored it
@@ -218,6 +222,7 @@ class Gatherer:
         if not kept:
             self.findings[i] = -1
             return b""
+        kept.sort(key=Finding.sort_key)  # as the report sorts them: the sealed chunk can be this one
         if self.late_memo is None:
             self.findings[i] = self.store.findings.put(kept)
             return None
@@ -231,9 +236,18 @@ class Gatherer:
             for n in numbers:
                 self.result.documents.extend(self.store.documents.get(n))
             return
-        # DocumentResults are per document: the count is read back once here, not kept per file.
-        length = sum(len(self.store.documents.get(n)) for n in numbers)
-        self.result.documents = StoredList(self.store.documents, numbers, length)
+        # A file's DocumentResults are one per document: counted from doc_base, not read back.
+        length, ends = 0, [*self.doc_base[1:], self.docs]
+        for i, n in enumerate(self.documents):
+            if n >= 0:
+                length += ends[i] - self.doc_base[i]
+        stored = self.result.documents = StoredList(self.store.documents, numbers, length)
+        if self.fragment_memo is not None:
+            idents = bytearray()
+            for i, n in enumerate(self.documents):
+                if n >= 0:
+                    idents += self._fragment(i, b"documents")
+            stored.fragments = Fragments(self.fragment_memo, bytes(idents))
 
     def _groups(self):
         """(path, its jobs' numbers) for the jobs with findings, sorted by path (stable)."""
@@ -244,7 +258,7 @@ class Gatherer:
                            key=lambda i: self.files[self.job_file[i]])
             pairs = ((self.files[self.job_file[i]], i) for i in order)
         for path, group in groupby(pairs, key=itemgetter(0)):
-            yield path, [i for _, i in group]
+            yield path, [i for _, i in group], None, None
 
     def _job_paths(self):
         """Each job's name, in order, read along with the files' (a file's jobs are together)."""
@@ -253,6 +267,13 @@ class Gatherer:
             while at < f:
                 path, at = next(names), at + 1
             yield path
+
+    def _fragment(self, i: int, kind: bytes, extra: bytes = b"") -> bytes:
+        """The ident and owner of job `i`'s text in the report (lint.cache.FragmentMemo), or zeros."""
+        key = bytes(self.cache_keys[32 * i:32 * i + 32])
+        if key == _NO_KEY:
+            return _NO_KEY + _NO_KEY
+        return self.fragment_memo.ident(kind, key, extra) + key
 
     def _findings(self, baseline: str | None, before: int = 0) -> None:
         """Sorted by path (stable), each path's findings sorted by position: the global sort."""
@@ -265,10 +286,27 @@ class Gatherer:
         # that walk files read them so).
         by_file = array("q", [-1]) * (before + len(self.files)) if self.store.spilled else None
         by_file_end = array("q", [-1]) * len(by_file) if by_file is not None else None
-        for path, jobs in self._groups():
+        # A path that is one file's, with no baseline: its findings are what its entry and its
+        # late findings make them, so the report's text of them can be kept.
+        idents = bytearray() if self.fragment_memo is not None and self.store.spilled else None
+        texts = array("q")  # with idents: sealed chunk -> its text in store.texts, -1 for none
+        groups = self._groups() if idents is None else self._with_texts(self._groups(), hide)
+        all_read = True  # every finding was read here (else the first of each rule is not known)
+        for path, jobs, pair, text in groups:
             fail_on = self.configs[self.file_config[jobs[0]]].fail_on  # the parts of one export share it
             start, kept = len(sealed), 0
-            for found in self._sorted_pieces(jobs):
+            if text is not None:  # the stored text of a file's findings, and their counts: not read
+                found_counts, body = text
+                for severity, n in zip(("error", "warning", "info"), found_counts):
+                    counts[severity] += n
+                    if n and not result.fails_own_config and fail_on != "never":
+                        result.fails_own_config = SEVERITY_RANK[severity] >= SEVERITY_RANK[fail_on]
+                kept = sum(found_counts)
+                sealed.append(self.store.sealed.put_ref(self.store.findings.ref(self.findings[jobs[0]])))
+                idents += pair
+                texts.append(self.store.texts.put_pickled(body.encode("utf-8", "surrogatepass")))
+                all_read = False
+            for found in self._sorted_pieces(jobs) if text is None else ():
                 if hide is not None:
                     found = hide.filter(found)
                 if not found:
@@ -279,7 +317,12 @@ class Gatherer:
                 if not result.fails_own_config and fail_on != "never":
                     result.fails_own_config = any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on] for d in found)
                 kept += len(found)
-                sealed.append(self.store.sealed.put(found))
+                sealed.append(self._seal(found, jobs, hide))
+                if idents is not None:
+                    # Kept only where the sealed chunk is the stored one: a stored text then
+                    # tells the stored findings are in the report's order (see above).
+                    idents += pair if pair is not None and isinstance(found, _AsStored) else _NO_KEY + _NO_KEY
+                    texts.append(-1)
             if not kept:
                 continue
             total += kept
@@ -292,10 +335,32 @@ class Gatherer:
             result.findings = [d for n in sealed for d in self.store.sealed.get(n)]
             return
         stored = StoredList(self.store.sealed, sealed, total)
-        stored.counts, stored.paths, stored.first_by_rule = counts, paths, first
+        stored.counts, stored.paths, stored.first_by_rule = counts, paths, first if all_read else None
         stored._by_file, stored._by_file_end, stored._files = by_file, by_file_end, result.files
+        if idents is not None:
+            stored.fragments = Fragments(self.fragment_memo, bytes(idents), texts, self.store.texts, _counts_line)
         result.findings = stored
 
+    def _with_texts(self, groups, hide, batch: int = 500):
+        """(path, jobs, ident and owner of the text of a path that is one file's, its stored
+        (counts, text) or None) for each of `groups`, looked up `batch` paths a query."""
+        from itertools import islice
+
+        groups = iter(groups)
+        while chunk := list(islice(groups, batch)):
+            pairs = [self._fragment(jobs[0], b"findings", self.late_digests.get(jobs[0], b""))
+                     if len(jobs) == 1 and hide is None else None for _, jobs, *_ in chunk]
+            known = self.fragment_memo.known([p[:32] for p in pairs if p is not None and p[:32] != _NO_KEY])
+            for (path, jobs, *_), pair in zip(chunk, pairs):
+                text = known.get(pair[:32]) if pair is not None else None
+                yield path, jobs, pair, _split_counts(text) if text is not None else None
+
+    def _seal(self, found: list[Finding], jobs: list[int], hide) -> int:
+        """The chunk of `found` in the sealed findings: a file's own chunk when they are it as
+        stored (already in order, none hidden: a rerun's), without pickling them again."""
+        if self.store.spilled and hide is None and len(jobs) == 1 and getattr(found, "as_stored", False):
+            return self.store.sealed.put_ref(self.store.findings.ref(self.findings[jobs[0]]))
+        return self.store.sealed.put(found)
 
     PIECE = 5000  # findings sealed per chunk of a split export's path
 
@@ -307,9 +372,11 @@ class Gatherer:
         (a finding with no line, say), the path is sorted whole, as it always was."""
         get = self.store.findings.get
         if len(jobs) == 1:
-            found = list(get(self.findings[jobs[0]]))
-            found.sort(key=Finding.sort_key)
-            yield found
+            found = get(self.findings[jobs[0]])
+            in_order = sorted(found, key=Finding.sort_key)
+            if self.store.spilled and len(in_order) == len(found) and all(map(is_, in_order, found)):
+                in_order = _AsStored(in_order)  # sorted as it was stored (see _seal)
+            yield in_order
             return
         order = sorted(jobs, key=self.job_part.__getitem__)
         if not self._parts_apart(order):
@@ -344,6 +411,30 @@ class Gatherer:
 _NO_KEY = bytes(32)
 
 
+def _counts_line(found) -> str:
+    """What a file's findings' stored text starts with: their counts per severity."""
+    n = {"error": 0, "warning": 0, "info": 0}
+    for d in found:
+        n[d.severity] += 1
+    return f"{n['error']},{n['warning']},{n['info']}\n"
+
+
+def _split_counts(text: str):
+    """(counts, text) of a stored text that _counts_line began, or None."""
+    head, _, body = text.partition("\n")
+    try:
+        found_counts = tuple(int(n) for n in head.split(","))
+    except ValueError:
+        return None
+    return (found_counts, body) if len(found_counts) == 3 and body else None
+
+
+class _AsStored(list):
+    """A file's findings whose stored chunk holds them in this order."""
+
+    as_stored = True
+
+
 class _Late:
     """The corpus rules' findings per file, until each file is finalized again. In a spilling
     run they go to the store in batches: a template line that recurs in every article of
@@ -375,6 +466,12 @@ class _Late:
 
     def files(self) -> list[int]:
         return sorted(self._where if self._chunks is not None else self._held)
+
+    def pickled(self, i: int) -> bytes:
+        """pickle.dumps(self.get(i)): in a spilling run, of a file's one chunk, the chunk as stored."""
+        if self._chunks is not None and len(self._where[i]) == 1:
+            return self._chunks.get_pickled(self._where[i][0])
+        return pickle.dumps(self.get(i), protocol=pickle.HIGHEST_PROTOCOL)
 
     def get(self, i: int) -> list[tuple[int, Finding]]:
         if self._chunks is None:

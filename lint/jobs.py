@@ -189,6 +189,7 @@ def _check(job, keep, pack=None) -> Checked:
         c.findings = finalize(o, o.findings)
         if job.part is not None:
             _shift(c.findings, job.part[1], job.part[2])
+        c.findings.sort(key=Finding.sort_key)  # as the report sorts them (a rerun then need not: lint.gather)
     except Exception as e:
         import traceback
 

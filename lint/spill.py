@@ -68,6 +68,23 @@ class Chunks:
     def get(self, number: int):
         if self._file is None:
             return self._objects[number]
+        return pickle.loads(self.get_pickled(number))
+
+    def ref(self, number: int) -> tuple[str, int, int]:
+        """Where chunk `number` is, as put_ref takes it: another Chunks of the run's directory
+        can then hold the same chunk without a copy (a spilling run's chunks only)."""
+        where = self._where[number]
+        if where:
+            name = self._names[where - 1]
+        else:
+            if self._unflushed:
+                self._file.flush()
+                self._unflushed = False
+            name = os.path.basename(self._file.name)
+        return name, self._offsets[number], self._lengths[number]
+
+    def get_pickled(self, number: int) -> bytes:
+        """A chunk's pickle, as stored (a spilling run's chunks only)."""
         where = self._where[number]
         if where:
             fd = self._readers.get(where)
@@ -79,7 +96,7 @@ class Chunks:
                 self._file.flush()
                 self._unflushed = False
             fd = self._file.fileno()
-        return pickle.loads(os.pread(fd, self._lengths[number], self._offsets[number]))
+        return os.pread(fd, self._lengths[number], self._offsets[number])
 
     def __iter__(self):
         for number in range(len(self)):
@@ -230,6 +247,7 @@ class StoredList:
         self._by_file_end = None  # with _by_file: the chunk after the path's last (a long path has several)
         self._files = None  # RunResult.files, to look a path up
         self._by_path: dict[str, int] | None = None
+        self.fragments: Fragments | None = None  # with the result cache: the report's text of the chunks
 
     def __len__(self) -> int:
         return self._length
@@ -243,6 +261,32 @@ class StoredList:
 
     def __getitem__(self, index):
         return list(self)[index]
+
+    def texts(self, render, batch: int = 500):
+        """`render(chunk)` of each chunk in order, the stored text of a chunk the memo of
+        `fragments` knows instead: what a report writes of these, without reading them."""
+        f = self.fragments
+        if f is None:
+            for number in self._numbers:
+                yield render(self._chunks.get(number))
+            return
+        for start in range(0, len(self._numbers), batch):
+            numbers = self._numbers[start:start + batch]
+            pairs = [(f.idents[64 * k:64 * k + 32], f.idents[64 * k + 32:64 * k + 64])
+                     for k in range(start, start + len(numbers))]
+            known = f.memo.known([ident for ident, _ in pairs if ident != _NONE]) if f.found is None else {}
+            for k, (number, (ident, owner)) in enumerate(zip(numbers, pairs), start):
+                if f.found is not None and f.found[k] >= 0:
+                    yield f.texts.get_pickled(f.found[k]).decode("utf-8", "surrogatepass")
+                    continue
+                text = known.get(ident)
+                if text is None:
+                    chunk = self._chunks.get(number)
+                    text = render(chunk)
+                    if ident != _NONE:
+                        f.memo.add(ident, owner, f.header(chunk) + text if f.header is not None else text)
+                yield text
+        f.memo.save()
 
     def for_file(self, number: int) -> list:
         """The findings of the path of file `number` of RunResult.files."""
@@ -270,6 +314,19 @@ class StoredList:
     def for_path(self, path: str) -> list:
         number = self._path_files().get(path)
         return [] if number is None else self.for_file(number)
+
+
+_NONE = bytes(32)
+
+
+class Fragments:
+    """A StoredList's chunks as the report's text (lint.cache.FragmentMemo): `idents`, 64 bytes
+    per chunk, the ident of its text and its entry's key (zeros: not to be kept). The texts
+    are looked up as the report goes, or were found already (`found`: chunk -> where its
+    text is in `texts`, -1 for none); `header(chunk)` is kept before a new text."""
+
+    def __init__(self, memo, idents: bytes, found=None, texts: Chunks | None = None, header=None):
+        self.memo, self.idents, self.found, self.texts, self.header = memo, idents, found, texts, header
 
 
 class ChunkRun:
@@ -306,6 +363,7 @@ class RunStore:
         self.documents = Chunks(self.directory, "documents")  # per file, DocumentResults
         self.sealed = Chunks(self.directory, "sealed")  # per path, sorted and baselined
         self.late = Chunks(self.directory, "late")  # the corpus rules' findings, per file in batches
+        self.texts = Chunks(self.directory, "texts")  # the report's text of sealed chunks (put_pickled as UTF-8)
         self._corpus: dict[str, Chunks] = {}  # per corpus rule: (global doc, data) per file
         self.packs = Packs()  # file number -> what a late finding needs (see lint.jobs)
         self.files = PathList(self.directory, "files")  # per file
@@ -331,7 +389,8 @@ class RunStore:
         return self._corpus
 
     def close(self) -> None:
-        for chunks in (self.findings, self.documents, self.sealed, self.late, *(c for c, _ in self._corpus.values())):
+        for chunks in (self.findings, self.documents, self.sealed, self.late, self.texts,
+                       *(c for c, _ in self._corpus.values())):
             chunks.close()
         for names in (self.files, self.discovered):
             names.close()

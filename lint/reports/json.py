@@ -127,14 +127,32 @@ def write(result, options: dict, out) -> None:
     indent = None if options.get("compact") else 1
     fields = [
         ("version", 1, False),
-        ("diagnostics", (finding_dict(d) for d in result.findings), True),
-        ("documents", (_document_dict(doc) for doc in result.documents), True),
+        ("diagnostics", _items(result.findings, finding_dict, indent), True),
+        ("documents", _items(result.documents, _document_dict, indent), True),
         ("errors", [{"path": e.path, "message": e.message} for e in result.errors], False),
         ("notices", [{"level": n.severity, "message": n.message, "source": n.source} for n in result.notices], False),
         ("summary", _summary(result), False),
     ]
     write_object(out, fields, indent)
     out.write("\n")
+
+
+class _Text(str):
+    """Array items already laid out (one or more, as write_array writes them): written as they are."""
+
+
+def _items(found, as_dict, indent: int | None):
+    """The items of an array of the report's top level: dicts, or where the findings are kept
+    in chunks that the result cache can know the text of (lint.spill.StoredList.texts), each
+    chunk's items as text, rendered once and reused by later runs."""
+    if indent != 1 or getattr(found, "fragments", None) is None:
+        return (as_dict(d) for d in found)
+    pad = " " * (indent * 2)
+
+    def render(chunk) -> str:
+        return ",\n".join([pad + encode(as_dict(d), indent, pad) for d in chunk])
+
+    return (_Text(text) for text in found.texts(render) if text)
 
 
 def write_object(out, fields, indent: int | None, level: int = 0) -> None:
@@ -171,6 +189,9 @@ def write_array(out, items, indent: int, level: int) -> None:
     pad, item_pad = " " * (indent * level), " " * (indent * (level + 1))
     first = True
     for item in items:
-        out.write(("[\n" if first else ",\n") + item_pad + encode(item, indent, item_pad))
+        if type(item) is _Text:
+            out.write(("[\n" if first else ",\n") + item)
+        else:
+            out.write(("[\n" if first else ",\n") + item_pad + encode(item, indent, item_pad))
         first = False
     out.write("[]" if first else "\n" + pad + "]")

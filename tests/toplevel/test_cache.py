@@ -124,7 +124,7 @@ def test_a_planted_entry_is_never_unpickled(newsroom, tmp_path):
     blob = zlib.compress(pickle.dumps(Evil()))
     import sqlite3
 
-    db = sqlite3.connect(cache_dir / "results-2.sqlite")
+    db = sqlite3.connect(ResultCache(cache_dir).path)
     db.execute("UPDATE outcome SET value = ?", (b"\0" * 32 + blob,))
     db.commit()
     db.close()
@@ -136,7 +136,7 @@ def test_a_planted_entry_is_never_unpickled(newsroom, tmp_path):
 def test_a_damaged_cache_file_costs_a_notice_not_the_run(newsroom):
     cache_dir = newsroom / "cache"
     cache_dir.mkdir()
-    (cache_dir / "results-2.sqlite").write_bytes(b"this is not a database" * 100)
+    ResultCache(cache_dir).path.write_bytes(b"this is not a database" * 100)
     r = edlint("check", "--cache-dir", cache_dir, "--format", "json", newsroom / "a.md")
     no_traceback(r)
     assert r.exit_code == 1
@@ -384,3 +384,134 @@ def test_an_older_formats_database_is_removed_once_unused_while_a_recent_one_is_
     assert not any(f.exists() for f in old)
     assert in_use.exists() and unrelated.exists()
     assert (cache_dir / f"results-{lint.cache.FORMAT}.sqlite").exists()
+
+
+def _spilled_archive(tmp_path, monkeypatch, stories: int = 6):
+    """Stories whose template line is a corpus rule's late finding in each, run as the CLI runs
+    (findings kept on disk) through the cache in tmp_path / "cache"."""
+    from .test_streaming import _article
+
+    monkeypatch.setattr(lint.cache, "RACY_SECONDS", 0)
+    root = tmp_path / "news"
+    root.mkdir()
+    for n in range(stories):
+        (root / f"story-{n}.md").write_text(_article(n), encoding="utf-8")
+    return root
+
+
+def _cached_reports(root, cache_dir, **kw):
+    from .test_streaming import _reports, _run
+
+    _close_open_caches()
+    result = _run([root], spill=True, cache=str(cache_dir), **kw)
+    try:
+        return _reports(result)
+    finally:
+        result.close()
+
+
+def test_a_rerun_writes_the_json_report_from_the_stored_text(tmp_path, home, monkeypatch):
+    """The report's text of each file's findings and documents is kept with its entry: a
+    rerun writes it without rendering one finding or document, byte for byte as a run
+    without the cache writes the report."""
+    from lint.reports import json as json_report
+
+    from .test_streaming import _reports, _run
+
+    root = _spilled_archive(tmp_path, monkeypatch)
+    expected = _reports(_run([root]))
+    assert '"rule": "boilerplate.repeated"' in expected["json"] and '"metrics": {' in expected["json"]
+    assert _cached_reports(root, tmp_path / "cache") == expected
+    assert _table_rows(tmp_path / "cache", "fragment") == 12  # each story's findings and documents
+    rendered = []
+    real = json_report.encode
+    with monkeypatch.context() as m:
+        m.setattr(json_report, "encode", lambda data, *a: rendered.append(data) or real(data, *a))
+        assert _cached_reports(root, tmp_path / "cache") == expected
+    assert not [d for d in rendered if isinstance(d, dict) and ("rule" in d or "metrics" in d)]
+    # What the summary and the exit code read, from the stored counts.
+    for fail_on in ("warning", "error"):
+        (root / "edlint.toml").write_text(f'fail-on = "{fail_on}"\n', encoding="utf-8")
+        _cached_reports(root, tmp_path / "cache")  # a new config: stored again
+        _close_open_caches()
+        rerun, cold = _run([root], spill=True, cache=str(tmp_path / "cache")), _run([root])
+        try:
+            assert (rerun.counts(), rerun.fails_own_config) == (cold.counts(), cold.fails_own_config)
+            assert rerun.counts()["warning"] > 0 and cold.fails_own_config == (fail_on == "warning")
+            assert rerun.findings.first_by_rule is None  # not read: the SARIF report finds them itself
+        finally:
+            rerun.close()
+
+
+def test_a_stored_text_follows_its_file_and_the_corpus_rules(tmp_path, home, monkeypatch):
+    """An edited file's text is rendered again; so is every file's findings' text when a
+    corpus rule's late findings in it change (a count), while their documents' text is kept."""
+    from lint.reports import json as json_report
+
+    from .test_streaming import _article, _reports, _run
+
+    root = _spilled_archive(tmp_path, monkeypatch)
+    _cached_reports(root, tmp_path / "cache")
+    (root / "story-0.md").write_text(_article(0) + "\nThe the harbour opens in May.\n", encoding="utf-8")
+    expected = _reports(_run([root]))
+    assert _cached_reports(root, tmp_path / "cache") == expected
+    (root / "story-6.md").write_text(_article(6), encoding="utf-8")  # the template now recurs in 7 of 7
+    expected = _reports(_run([root]))
+    assert "recurs in 7 of the 7" in expected["json"]
+    rendered = []
+    real = json_report.encode
+    with monkeypatch.context() as m:
+        m.setattr(json_report, "encode", lambda data, *a: rendered.append(data) or real(data, *a))
+        assert _cached_reports(root, tmp_path / "cache") == expected
+    documents = [d for d in rendered if isinstance(d, dict) and "metrics" in d]
+    assert [d["path"] for d in documents] == [str(root / "story-6.md")]  # the new story's alone
+    assert len({d["path"] for d in rendered if isinstance(d, dict) and "rule" in d}) == 7
+
+
+def test_a_stored_text_not_signed_by_this_user_is_not_written(tmp_path, home, monkeypatch):
+    import sqlite3
+
+    from .test_streaming import _reports, _run
+
+    root = _spilled_archive(tmp_path, monkeypatch)
+    expected = _reports(_run([root]))
+    _cached_reports(root, tmp_path / "cache")
+    db = sqlite3.connect(ResultCache(tmp_path / "cache").path)
+    planted = json.dumps({"rule": "planted.finding"}).encode()
+    db.execute("UPDATE fragment SET text = ?", (bytes(32) + planted,))
+    db.commit()
+    assert _cached_reports(root, tmp_path / "cache") == expected
+    db.execute("UPDATE fragment SET text = 'planted'")  # not even bytes
+    db.commit()
+    db.close()
+    assert _cached_reports(root, tmp_path / "cache") == expected
+
+
+def test_a_baseline_run_renders_the_findings_it_keeps(tmp_path, home, monkeypatch):
+    """With a baseline, a path's findings are not its entry's alone: their stored text is not used."""
+    from lint.baseline import write_baseline
+
+    from .test_streaming import _reports, _run
+
+    root = _spilled_archive(tmp_path, monkeypatch)
+    _cached_reports(root, tmp_path / "cache")
+    cold = _run([root])
+    baseline = tmp_path / "baseline.json"
+    write_baseline(str(baseline), [d for d in cold.findings if d.path.endswith(("story-1.md", "story-4.md"))])
+    expected = _reports(_run([root], baseline=str(baseline)))
+    assert expected["json"] != _reports(cold)["json"]
+    assert _cached_reports(root, tmp_path / "cache", baseline=str(baseline)) == expected
+    assert _cached_reports(root, tmp_path / "cache") == _reports(_run([root]))
+
+
+def test_the_stored_texts_go_with_their_entries(tmp_path, home, monkeypatch):
+    root = _spilled_archive(tmp_path, monkeypatch, stories=30)
+    _cached_reports(root, tmp_path / "cache")
+    assert _table_rows(tmp_path / "cache", "fragment") == 60
+    entries, size = ResultCache(tmp_path / "cache").stats()
+    limit = size // 2  # the texts count towards the limit
+    cache = ResultCache(tmp_path / "cache", max_bytes=limit)
+    cache.prune()
+    kept, size = cache.stats()
+    assert size <= limit and 0 < kept < entries
+    assert 0 < _table_rows(tmp_path / "cache", "fragment") <= 2 * kept
