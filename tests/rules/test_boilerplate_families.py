@@ -505,3 +505,17 @@ def test_sentences_about_bylines_copyright_comments_figures_and_agencies_are_new
              "Readers who like this story can find more about the island's ferries in the library.",
              "Jane Roe, 31, said she had waited two hours for the boat."]
     assert _flagged(lines) == []
+
+
+def test_an_embedded_posts_permalink_and_an_editors_recommended_box():
+    lines = [TITLE, *STORY, "https://www.instagram.com/p/Cx12AbCdEf/",
+             "Recommended by Our Editors", "The best ferries for a winter crossing"]
+    assert _flagged(lines) == [("https://www.instagram.com/p/Cx12AbCdEf/", "boilerplate.widget"),
+                               ("Recommended by Our Editors", "boilerplate.related-headline"),
+                               ("The best ferries for a winter crossing", "boilerplate.related-headline")]
+
+
+def test_a_cited_sites_address_and_a_sentence_about_editors_recommendations_are_news():
+    lines = [TITLE, *STORY, "https://www.example.org/reports/ferry-review",
+             "The crossing was recommended by the editors of the island's paper in their review."]
+    assert _flagged(lines) == []
