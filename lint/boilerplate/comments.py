@@ -96,7 +96,7 @@ def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | N
         if prose_above < _PROSE_ABOVE or len(texts[i]) > 300 or not header.fullmatch(texts[i]):
             continue
         signals = [j for j in range(i + 1, min(n, i + 1 + _FIRST_SIGNALS_WITHIN)) if _is_signal(texts[j], signal)]
-        if len(signals) < _MIN_SIGNALS or all(_is_signal(texts[j], author) for j in signals):
+        if len(signals) < _MIN_SIGNALS or all(_letters_signature(texts[j], author) for j in signals):
             # Authors alone under "Responses" are letters; a thread has times or buttons,
             # or, under a header that can only be a thread's, its writers' names alone.
             end = _names_over_comments(texts, shapes, i) if _THREAD_ONLY_HEADER.fullmatch(texts[i]) else None
@@ -178,6 +178,12 @@ def _thread_end(texts, shapes, last: int, header, signal) -> int:
             and not header.fullmatch(texts[end + 1]):
         end += 1
     return end
+
+
+def _letters_signature(text: str, author: re.Pattern) -> bool:
+    """An author line without a time in it ("Jane Hill writes:"): a letters column signs
+    its letters so; a comment's "Posted by jbaxt on 01/14/08" is dated."""
+    return _is_signal(text, author) and not any(c.isdigit() for c in text)
 
 
 def _is_signal(text: str, signal: re.Pattern) -> bool:

@@ -170,3 +170,16 @@ def test_names_over_quotes_under_an_articles_own_reactions_section_stay_clean():
 def test_a_list_of_names_under_a_comment_count_is_not_a_thread_of_comments():
     lines = [P1, P2, P3, "12 comments", "Harbour Watcher", "Jim R", "Islandmum", "Pete Roe", "Ann Doe", "Sam Lee"]
     assert comment_thread([normalize(t) for t in lines], [shape(t) for t in lines]) is None
+
+
+def test_comments_signed_posted_by_with_a_time_and_a_report_button_are_a_thread():
+    thread = [
+        "Posted by: harbourwatcher, Harbourtown on 1:19pm Thu 12 Feb 09",
+        "The council should have bought the second boat years ago, and now we are paying for it.",
+        "Quote | Report this post",
+        "Posted by: Jim R, Islandside on 5:17pm Thu 12 Feb 09",
+        "Three weeks without a crossing and not one word of apology from the operator.",
+        "Quote | Report this post",
+    ]
+    text = ARTICLE + "\n\n" + "\n\n".join(thread)
+    assert lines_of(text) == [7 + 2 + 2 * k for k in range(len(thread))]
