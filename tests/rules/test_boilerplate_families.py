@@ -495,8 +495,9 @@ def test_a_numbered_figures_caption_is_a_caption(line):
 def test_sentences_about_bylines_copyright_comments_figures_and_agencies_are_news():
     lines = [TITLE, *STORY,
              "By Tuesday, February 17, the river had risen above the quay.",
-             "The copyright law was changed in 2008, and the ferry's owners said all rights to the route "
+             "Copyright law was changed in 2008, and the ferry's owners said all rights to the route "
              "were reserved for the council.",
+             "Copyright infringement cases rose by a third last year, the court said.",
              "Comments from the minister were reported widely on Friday.",
              "Comments should be sent to the harbour office, the council said, before the vote in March.",
              "Figures released on Monday show that the crossing carried 4,000 passengers in January.",
