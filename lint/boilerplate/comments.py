@@ -96,10 +96,51 @@ def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | N
         if prose_above < _PROSE_ABOVE or len(texts[i]) > 300 or not header.fullmatch(texts[i]):
             continue
         signals = [j for j in range(i + 1, min(n, i + 1 + _FIRST_SIGNALS_WITHIN)) if _is_signal(texts[j], signal)]
-        if len(signals) < _MIN_SIGNALS or all(_is_signal(texts[j], author) for j in signals):
-            continue  # authors alone under "Responses" are letters; a thread has times or buttons
+        if len(signals) < _MIN_SIGNALS or all(_letters_signature(texts[j], author) for j in signals):
+            # Authors alone under "Responses" are letters; a thread has times or buttons,
+            # or, under a header that can only be a thread's, its writers' names alone.
+            end = _names_over_comments(texts, shapes, i) if _THREAD_ONLY_HEADER.fullmatch(texts[i]) else None
+            if end is not None:
+                return i, end
+            continue
         return i, _thread_end(texts, shapes, signals[-1], header, signal)
     return _headerless(texts, shapes, header, author, signal)
+
+
+# Headers that only a comment thread prints: a count of comments, a closed thread's notice,
+# "Reader comments", "Post a comment", "Have your say". (Not "Reactions", "Responses" or
+# "Discussion" alone: an article's own section can be called that, with the names of the
+# people it quotes over their words.)
+_THREAD_ONLY_HEADER = re.compile(
+    r"(\d[\d,]*|no|one|two|three) (reader )?comments?( .{1,200})?|(reader|readers.?) comments( .{1,200})?"
+    r"|comments? \(\d+\)|comments (are|have been) (now )?closed( (for|on) this (story|article|post|entry))?"
+    r"|(leave|post|add|write|submit) (a|your) comment( .{1,200})?|have your say( .{1,200})?", re.I)
+_NAMES_MIN_COMMENTS = 3  # names over comments: this many make a thread
+_NAME_WORDS = 5  # a writer's name or handle ("Frank @ Toronto", "Jim McB")
+_COMMENT_LINES = 6  # lines of one comment's text
+
+
+def _names_over_comments(texts, shapes, header_at: int) -> int | None:
+    """The last line of a thread under `header_at` whose comments carry nothing but their
+    writer's name on the line above ("Jane R" / her comment / "Frank @ Toronto" / his ...),
+    when at least three such comments follow the header at once; None otherwise."""
+    n = len(texts)
+    j, comments, end = header_at + 1, 0, None
+    while j < n and _writers_name(texts[j], shapes[j]):
+        k = j + 2  # the comment's first line, whatever its shape ("The Billion Dollar Man,")
+        while k < n and k - j <= _COMMENT_LINES and not _writers_name(texts[k], shapes[k]):
+            k += 1
+        k = min(k, n)
+        if not any(shapes[x].prose for x in range(j + 1, k)):
+            break  # a list of names, not names over comments
+        comments, end, j = comments + 1, k - 1, k
+    return end if comments >= _NAMES_MIN_COMMENTS else None
+
+
+def _writers_name(text: str, s: Shape) -> bool:
+    """A short line that does not end like a sentence or a label: a name or a handle.
+    (`text` is normalised, its closing marks stripped: the shape read them.)"""
+    return 1 <= s.words <= _NAME_WORDS and not (s.prose or s.sentence or s.label) and len(text) <= 40
 
 
 def _headerless(texts, shapes, header, author, signal):
@@ -137,6 +178,12 @@ def _thread_end(texts, shapes, last: int, header, signal) -> int:
             and not header.fullmatch(texts[end + 1]):
         end += 1
     return end
+
+
+def _letters_signature(text: str, author: re.Pattern) -> bool:
+    """An author line without a time in it ("Jane Hill writes:"): a letters column signs
+    its letters so; a comment's "Posted by jbaxt on 01/14/08" is dated."""
+    return _is_signal(text, author) and not any(c.isdigit() for c in text)
 
 
 def _is_signal(text: str, signal: re.Pattern) -> bool:

@@ -136,3 +136,50 @@ def test_good_lines_compile_joined_once(tmp_path, monkeypatch):
     assert calls == []  # no line compiled alone
     assert header.fullmatch("12 Comments") and author.fullmatch("jo says") and signal.fullmatch("jo says")
     assert signal.fullmatch("] ago") and signal.fullmatch("report") and not signal.fullmatch("reply report")
+
+
+# Session 10: a thread whose comments carry nothing but their writer's name, under a
+# header only a thread prints (a closed thread's notice, a count of comments).
+NAMED_THREAD = [
+    "Comments are now closed for this story",
+    "Harbour Watcher",
+    "The council should have bought the second boat years ago, and now the islanders are paying for it.",
+    "Jim R",
+    "Agreed, the winter timetable was a disgrace and nobody at the depot would tell us a thing.",
+    "The Mayor's Number One Fan,",
+    "Three weeks without a crossing and not one word of apology from the operator or the council.",
+    "Islandmum",
+    "Same every winter, the school had to move its lessons online again.",
+]
+
+
+def test_names_over_comments_under_a_closed_threads_notice_are_a_thread():
+    text = ARTICLE + "\n\n" + "\n\n".join(NAMED_THREAD)
+    story_lines = 7
+    assert lines_of(text) == [story_lines + 2 + 2 * k for k in range(len(NAMED_THREAD))]
+    assert fixed(text) == ARTICLE
+
+
+def test_names_over_quotes_under_an_articles_own_reactions_section_stay_clean():
+    # "Reactions" can head the article's own section of quotes, each under the speaker's name.
+    section = ["Reactions", *NAMED_THREAD[1:]]
+    text = ARTICLE + "\n\n" + "\n\n".join(section)
+    assert lines_of(text) == []
+
+
+def test_a_list_of_names_under_a_comment_count_is_not_a_thread_of_comments():
+    lines = [P1, P2, P3, "12 comments", "Harbour Watcher", "Jim R", "Islandmum", "Pete Roe", "Ann Doe", "Sam Lee"]
+    assert comment_thread([normalize(t) for t in lines], [shape(t) for t in lines]) is None
+
+
+def test_comments_signed_posted_by_with_a_time_and_a_report_button_are_a_thread():
+    thread = [
+        "Posted by: harbourwatcher, Harbourtown on 1:19pm Thu 12 Feb 09",
+        "The council should have bought the second boat years ago, and now we are paying for it.",
+        "Quote | Report this post",
+        "Posted by: Jim R, Islandside on 5:17pm Thu 12 Feb 09",
+        "Three weeks without a crossing and not one word of apology from the operator.",
+        "Quote | Report this post",
+    ]
+    text = ARTICLE + "\n\n" + "\n\n".join(thread)
+    assert lines_of(text) == [7 + 2 + 2 * k for k in range(len(thread))]

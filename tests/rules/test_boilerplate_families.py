@@ -431,3 +431,92 @@ def test_code_with_brackets_and_a_bracketed_aside_stay_clean():
              "related = items[0]",
              "The harbour master said the new timetable [published on Friday] would hold until May."]
     assert _flagged(lines) == []
+
+
+# Session 10: stamps that join a byline, a date and a time in other orders, agencies'
+# sign-offs, copyright notices longer than a line's usual reach, a comment board's rules,
+# 2008 bookmarking services, numbered figure captions, and 2008 headers, prompts and links.
+@pytest.mark.parametrize("line, rule", [
+    ("By Jane Roe 14/02/2009", "boilerplate.byline"),
+    ("by Jane Roe, 30 November 2008", "boilerplate.byline"),
+    ("Feb 14 2009 by Jane Roe, Harbour Mail", "boilerplate.byline"),
+    ("Feb 12, 2009 2:04 AM (3 days ago) by Staff, The Harbour Examiner", "boilerplate.byline"),
+    ("1:18PM Tuesday February 17, 2009", "boilerplate.byline"),
+    ("12/02/2009 - 2:35:41 PM", "boilerplate.byline"),
+    ("27/11/2008 11:27 - (SA)", "boilerplate.byline"),
+    ("Updated:2/10/2009 4:11:27 PM", "boilerplate.byline"),
+    ("February 7, 2009 4:30 PM | Printable version", "boilerplate.byline"),
+    ("Tue, 2009-02-10 18:35.", "boilerplate.byline"),
+    ("Transmitted Friday, February 20, 2009", "boilerplate.byline"),
+    ("Jane Roe — 2/17/2009 10:58 am", "boilerplate.byline"),
+    ("JANE ROE 31/12/2008", "boilerplate.byline"),
+    ("Write to Jane Roe at jane.roe@example.com and John Doe at john.doe@example.com",
+     "boilerplate.byline"),
+    ("To contact the reporter on this story: Jane Roe in Harbourtown at jroe@example.com",
+     "boilerplate.byline"),
+    ("- AAP", "boilerplate.byline"),
+    ("Bureau Report", "boilerplate.byline"),
+    ("Copyright © 2008 Example Newswire. All rights reserved. Republication or redistribution of "
+     "Example Newswire content is expressly prohibited without the prior written consent of "
+     "Example Newswire.", "boilerplate.legal"),
+    ("© Example Agency 2009. All rights reserved. Republication or redistribution of Example "
+     "Agency content, including by framing or similar means, is expressly prohibited without the "
+     "prior written consent of Example Agency.", "boilerplate.legal"),
+    ("Comments are the sole responsibility of the person posting them.", "boilerplate.legal"),
+    ("Comments should not stray from the subject of the story or editorial.", "boilerplate.legal"),
+    ("Comment entries are limited to 100 words.", "boilerplate.legal"),
+    ("All readers' comments are posted immediately, but will be monitored for inappropriate content.",
+     "boilerplate.legal"),
+    ("Please click the post button only once - your comment will not be published immediately.",
+     "boilerplate.legal"),
+    ("We reserve the right to delete comments that break these rules.", "boilerplate.legal"),
+    ("NOTE: Comments will generally stay active for a week.", "boilerplate.legal"),
+    ("del.icio.us | Digg it | Tailrank | Reddit | Newsvine | Now Public", "boilerplate.share"),
+    ("Like this story? Spread the news by clicking below:", "boilerplate.share"),
+    ("Share & Save:", "boilerplate.share"),
+    ("Permalink for this story", "boilerplate.widget"),
+    ("More related articles »", "boilerplate.related-headline"),
+    ("Your views on this story? Email newsdesk@example.com", "boilerplate.subscribe"),
+    ("Want more? Get home delivery now.", "boilerplate.subscribe"),
+])
+def test_stamps_sign_offs_notices_board_rules_and_2008_prompts(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+@pytest.mark.parametrize("line", [
+    "Figure 2. How the ferry's timetable changed over the winter, by week.",
+    "Fig. 3: The harbour wall before and after the storm.",
+])
+def test_a_numbered_figures_caption_is_a_caption(line):
+    lines = [TITLE, STORY[0], line, *STORY[1:]]
+    assert _flagged(lines) == [(line, "boilerplate.caption")]
+
+
+def test_sentences_about_bylines_copyright_comments_figures_and_agencies_are_news():
+    lines = [TITLE, *STORY,
+             "By Tuesday, February 17, the river had risen above the quay.",
+             "Copyright law was changed in 2008, and the ferry's owners said all rights to the route "
+             "were reserved for the council.",
+             "Copyright infringement cases rose by a third last year, the court said.",
+             "Comments from the minister were reported widely on Friday.",
+             "Comments should be sent to the harbour office, the council said, before the vote in March.",
+             "Figures released on Monday show that the crossing carried 4,000 passengers in January.",
+             "Chart 3 shows the fall in visitors since the storm.",
+             "The AAP reported that the island's school would reopen, and the bureau report agreed.",
+             "Readers who like this story can find more about the island's ferries in the library.",
+             "Jane Roe, 31, said she had waited two hours for the boat."]
+    assert _flagged(lines) == []
+
+
+def test_an_embedded_posts_permalink_and_an_editors_recommended_box():
+    lines = [TITLE, *STORY, "https://www.instagram.com/p/Cx12AbCdEf/",
+             "Recommended by Our Editors", "The best ferries for a winter crossing"]
+    assert _flagged(lines) == [("https://www.instagram.com/p/Cx12AbCdEf/", "boilerplate.widget"),
+                               ("Recommended by Our Editors", "boilerplate.related-headline"),
+                               ("The best ferries for a winter crossing", "boilerplate.related-headline")]
+
+
+def test_a_cited_sites_address_and_a_sentence_about_editors_recommendations_are_news():
+    lines = [TITLE, *STORY, "https://www.example.org/reports/ferry-review",
+             "The crossing was recommended by the editors of the island's paper in their review."]
+    assert _flagged(lines) == []
