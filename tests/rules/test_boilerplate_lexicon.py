@@ -11,7 +11,12 @@ from lint.boilerplate.lexicon import Lexicon, load_lexicon, normalize, read_patt
 PATTERNS = {
     "legal": [r".{0,40}all rights reserved.{0,40}", r"(©|\(c\)|copyright).{0,60}"],
     "share": [r"share( this)?( article)?", r"~(facebook|email)"],
-    "credit": [r"[^.!?]{2,40}(,| /) (ap|afp|reuters)( photo)?", r"(photo|image): .{1,60}"],
+    "credit": [r"[^.!?]{2,40}(,| /) (ap|afp|reuters)( photo)?", r"(photo|image): .{1,60}",
+               # Anchored without a literal opening (a class first): screened in a corpus run
+               # by the keyword automaton (a keyword for every line; one for ASCII lines only)
+               # or by the lengths of their matches alone.
+               r"(?-i:[A-Z][\w'-]*( [A-Z][\w'-]*){0,3}) ?© ?(?-i:[A-Z]\w*( [A-Z]\w*)?)",
+               r"[a-z][\w .'-]{1,30} for the (times|herald)", r"[a-z]{2,8} (more|all)", r"[a-z]{4,6}[0-9]{2}"],
     "byline": [r"[\w.+-]+@[\w-]+(\.[\w-]+)+", r"(read later|.{3,60} see (the )?full gallery)"],
     "navigation": [r"(previous|next)( article)?", r"(page )?\d+( \d+){2,}"],
 }
@@ -24,6 +29,9 @@ LINES = [
     "jane@example.com", "jané@example.com", "Read later", "Twelve pictures, see the full gallery",
     # Case-insensitive re takes "ſ" for "s" and "ı" for "i": no keyword test may miss them.
     "Twelve pictures, ſee the full gallery", "Read laterı", "Pıctures: see full gallery",
+    "Maria Lopez © Agencia Sur", "José Pérez © Agência", "maria lopez © agencia", "Jane Doe for the Times",
+    "JANE DOE FOR THE HERALD", "Jané Doe for the Times", "A long walk for the Herald’s readers", "See more",
+    "View all", "Read everything", "Waterfalls more", "Photos12", "ab12", "Photographs12", "Fotós12",
 ]
 
 
