@@ -191,6 +191,7 @@ class Lexicon:
         self._by_opening: dict[tuple[str, bool], list[_Pattern]] = {}
         self._unopened_owner: dict[_Pattern, int] = {}  # keyword-index owner of an anchored pattern without openings
         self._unopened_plans: dict[tuple[str, bool], tuple] = {}
+        self._opened: dict[tuple[str, bool], list[tuple]] = {}  # the openings' candidates
         self._ascii_owners: set[int] = set()  # those whose keywords are good for ASCII lines only
         self._seen, self._screens = 0, False
         self.screen_after = _SCREEN_AFTER
@@ -261,12 +262,24 @@ class Lexicon:
                 break
         m = self._openings.match(lowered)
         if m is not None:
-            for p in self._by_opening[m.group(), sentence]:
+            for p, least, most, rx in self._opened_candidates(m.group(), sentence):
                 if best is not None and p.rank >= best.rank:
                     break  # rank order: the group's match wins from here on
-                if p.rx.fullmatch(norm):
+                if least <= length <= most and rx.fullmatch(norm):
                     return p
         return best
+
+    def _opened_candidates(self, opening: str, sentence: bool) -> list[tuple]:
+        """(pattern, fewest and most characters of its matches, its expression) of each
+        pattern a line opening with `opening` can match, in rank order."""
+        key = opening, sentence
+        found = self._opened.get(key)
+        if found is None:
+            found = self._opened[key] = []
+            for p in self._by_opening[key]:
+                width = self._facts.width(p.text)
+                found.append((p, *(width if width is not None else (0, float("inf"))), p.rx))
+        return found
 
     def _unopened_plan(self, first: str, sentence: bool):
         """(patterns tried on every line of a length their matches can have, with those
