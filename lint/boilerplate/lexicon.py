@@ -38,6 +38,10 @@ def normalize(text: str) -> str:
         for typographic, plain in _QUOTES:
             if typographic in text:
                 text = text.replace(typographic, plain)
+    elif "  " not in text and text.isprintable():
+        # No run of whitespace to fold: the only printable ASCII space is " ", and one at
+        # either end goes with the edge's decoration (" " is in _EDGE).
+        return text.strip(_EDGE)
     # split() and join() fold runs of whitespace as re's \s+ would, several times faster.
     return " ".join(text.split()).strip(_EDGE)
 

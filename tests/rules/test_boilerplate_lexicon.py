@@ -59,6 +59,27 @@ def test_normalize_strips_decoration_and_folds_quotes():
     assert normalize("Next\u00a0 Article ›") == "Next Article"
 
 
+def test_normalize_agrees_with_folding_every_run_of_whitespace():
+    """The shortcut for printable ASCII lines without a double space gives what folding
+    every run of whitespace and stripping the edges gives."""
+    import random
+
+    from lint.boilerplate.lexicon import _EDGE, _QUOTES
+
+    def reference(text):
+        for typographic, plain in _QUOTES:
+            text = text.replace(typographic, plain)
+        return " ".join(text.split()).strip(_EDGE)
+
+    rng = random.Random(12)
+    alphabet = "ab Z9 .,:|»-\t\x0b\x0c\x1c\x1f\x7f\xa0’\u2009"
+    texts = ["Share this", " Share this ", "Share  this", "Share\tthis", "» Share this: ", ".", "  ", "",
+             "Next\u00a0 Article ›", "a\x1fb", "a\x7fb", " -- a b -- "]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(12))) for _ in range(5000)]
+    for text in texts:
+        assert normalize(text) == reference(text), repr(text)
+
+
 def test_sentences_only_meet_kinds_that_allow_them():
     lexicon = Lexicon({"share": ["share this article"], "legal": [r".{0,40}all rights reserved"]},
                       frozenset({"legal"}))
