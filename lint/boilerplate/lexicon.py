@@ -246,7 +246,9 @@ class Lexicon:
         lines and the line is not one) and the line has a length their matches can have."""
         if self._openings is None:
             self._build_openings()
-        first = _group_char(lowered)
+        first = lowered[0]  # _group_char, inline: this runs for every line of a corpus
+        if not (first.isascii() and first.isalnum()):
+            first = ""
         plan = self._unopened_plans.get((first, sentence))
         if plan is None:
             plan = self._unopened_plan(first, sentence)
@@ -254,46 +256,53 @@ class Lexicon:
         if not ascii_line:
             always = always_unicode
         length = len(norm)
-        tried = [p for p, least, most in always if least <= length <= most]
-        if found and owners:
-            owned = [owners[k] for k in found if k in owners]
-            if owned:
-                tried = sorted(tried + owned, key=_rank)
         best = None
-        for p in tried:
-            if p.rx.fullmatch(norm):
-                best = p
-                break
+        owned = [owners[k] for k in found if k in owners] if found and owners else None
+        if owned:  # rare: merged with the others in rank order
+            tried = [p for p, least, most, _ in always if least <= length <= most] + owned
+            for p in sorted(tried, key=_rank):
+                if p.rx.fullmatch(norm):
+                    best = p
+                    break
+        else:
+            for p, least, most, rx in always:
+                if least <= length <= most and rx.fullmatch(norm):
+                    best = p
+                    break
         m = self._openings.match(lowered)
         if m is not None:
-            for p, least, most, rx in self._opened_candidates(m.group(), sentence):
+            key = m.group(), sentence
+            candidates = self._opened.get(key)
+            if candidates is None:
+                candidates = self._opened_candidates(key)
+            for p, least, most, rx in candidates:
                 if best is not None and p.rank >= best.rank:
                     break  # rank order: the group's match wins from here on
                 if least <= length <= most and rx.fullmatch(norm):
                     return p
         return best
 
-    def _opened_candidates(self, opening: str, sentence: bool) -> list[tuple]:
+    def _opened_candidates(self, key: tuple[str, bool]) -> list[tuple]:
         """(pattern, fewest and most characters of its matches, its expression) of each
-        pattern a line opening with `opening` can match, in rank order."""
-        key = opening, sentence
-        found = self._opened.get(key)
-        if found is None:
-            found = self._opened[key] = []
-            for p in self._by_opening[key]:
-                width = self._facts.width(p.text)
-                found.append((p, *(width if width is not None else (0, float("inf"))), p.rx))
+        pattern a line opening with the key's opening can match (as a sentence or not),
+        in rank order."""
+        found = self._opened[key] = [self._tried(p) for p in self._by_opening[key]]
         return found
 
+    def _tried(self, p: _Pattern) -> tuple:
+        """(p, fewest and most characters of its matches, its expression)."""
+        width = self._facts.width(p.text)
+        return (p, *(width if width is not None else (0, float("inf"))), p.rx)
+
     def _unopened_plan(self, first: str, sentence: bool):
-        """(patterns tried on every line of a length their matches can have, with those
-        lengths; patterns tried only when the automaton finds one of their keywords, by
-        owner) for the anchored patterns without literal openings of one group."""
+        """(patterns tried on every line of a length their matches can have, as `_tried`
+        gives them, for ASCII lines and for others; patterns tried only when the automaton
+        finds one of their keywords, by owner) for the anchored patterns without literal
+        openings of one group."""
         always, always_unicode, owners = [], [], {}
         for p in self._group(first, sentence, False).patterns:  # rank order
             owner = self._unopened_owner.get(p)
-            width = self._facts.width(p.text)
-            tried = (p, *(width if width is not None else (0, float("inf"))))
+            tried = self._tried(p)
             if owner is None:
                 always.append(tried)
                 always_unicode.append(tried)
