@@ -233,7 +233,10 @@ class Lexicon:
         if found:  # the owners whose keywords are good for this line
             found = {k if k >= 0 else -k - 1 for k in found} if ascii_line else {k for k in found if k >= 0}
         best = self._match_opened(norm, lowered, sentence, found, ascii_line)
-        floating = self._match_floating_screened(norm, sentence, found, ascii_line)
+        # Without a keyword found, only the floating patterns without keywords can match
+        # (for ASCII lines there are usually none): no call then.
+        floating = (self._match_floating_screened(norm, sentence, found, ascii_line)
+                    if found or (self._ascii_always if ascii_line else self._always) else None)
         if floating is not None and (best is None or floating.rank < best.rank):
             best = floating
         return (best.kind, best.weak) if best is not None else (None, False)
