@@ -70,6 +70,16 @@ def _has_address(text: str) -> bool:
 
 
 _LIST_MARKER = re.compile(r"^(\d{1,2}[.)]|[-*•▪])\s")
+_MARKER_FIRST = frozenset("-*•▪")
+
+
+def _list_marker(text: str) -> bool:
+    """A numbered or bulleted item's opening ("1. ", "• "). The expression only on lines
+    that open with a digit (isdigit() holds for every \\d) or a bullet: most lines don't."""
+    first = text[:1]
+    return (first in _MARKER_FIRST or first.isdigit()) and _LIST_MARKER.match(text) is not None
+
+
 CHROME_CONTEXT = re.compile(
     r"(^|[>.#\s_-])(nav|footer|header|aside|menu|sidebar|breadcrumbs?|share|sharing|social|related|"
     r"newsletter|subscribe|signup|promo|advert|ads?|sponsor|comments?|cookie|banner|widget|tags?|"
@@ -114,7 +124,8 @@ class _Page:
         self.prose_sum = list(accumulate(self.prose, initial=0))
         self.before_hits, self.after_hits = self.hits_in(0, self.first), self.hits_in(self.last + 1, n)
         self.run_of, self.runs = _short_runs(self.prose)
-        self.counts = Counter([ln.text.lower() for ln in lines])
+        self.lowered = [ln.text.lower() for ln in lines]
+        self.counts = Counter(self.lowered)
         self.region_share = (self.last - self.first + 1) / n
         self.outside_holds = (1 - self.region_share) * self.holds
         self.doc_length = math.log1p(n) / 8
@@ -220,7 +231,7 @@ def _vector(i: int, ln: Line, s: Shape, page: "_Page", weak: bool) -> list[float
         page.prose_share,
         1.0 if inside and min(i - first, last - i) <= 3 else 0.0,
         1.0 if weak and not hit[i] else 0.0,
-        1.0 if page.counts[text.lower()] > 1 else 0.0,
+        1.0 if page.counts[page.lowered[i]] > 1 else 0.0,
         1.0 if short and not inside else 0.0,
         stretch_density * holds if short and not inside else 0.0,
         run_density if short and inside else 0.0,
@@ -236,7 +247,7 @@ def _vector(i: int, ln: Line, s: Shape, page: "_Page", weak: bool) -> list[float
         1.0 if separator else 0.0,
         1.0 if _has_address(text) else 0.0,
         1.0 if text.endswith("?") else 0.0,
-        1.0 if _LIST_MARKER.match(text) else 0.0,
+        1.0 if _list_marker(text) else 0.0,
         min(s.chars / (s.words + 1), 12) / 12,
         1.0 if i > 0 and headline[i - 1] else 0.0,
         1.0 if i + 1 < n and headline[i + 1] else 0.0,

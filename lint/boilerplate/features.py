@@ -29,6 +29,7 @@ _SMALL_FORMS = frozenset("".join(cs) for w in _SMALL for cs in itertools.product
 _BYTE_CLASS = bytes(c if chr(c).isalpha() and c < 128 else 35 if chr(c) in "0123456789_'-" else 32
                     for c in range(256))
 _SMALL_BYTES = frozenset(f.encode() for f in _SMALL_FORMS)
+_LETTER_A = bytes(97 if 65 <= c <= 90 or 97 <= c <= 122 else c for c in range(256))  # a class's letters as "a"
 # Typography that leaves `_WORD`'s words where they are: the closing quote is a word's
 # apostrophe ("it’s"), the rest separate words. A line with no other character outside
 # ASCII takes the bytes path.
@@ -68,8 +69,9 @@ def _words_and_title_case(text: str) -> tuple[int, bool]:
             return _unicode_words_and_title_case(text)
     classes = text.encode().translate(_BYTE_CLASS)
     runs = classes.split()
-    # Runs of digits and marks alone are no words.
-    n = len(runs) if 35 not in classes else len(classes.translate(None, b"#").split())
+    # Runs of digits and marks alone are no words: without the marks, each word is a run of
+    # letters, counted as the spaces that open one (no second list of runs).
+    n = len(runs) if 35 not in classes else (b" " + classes.translate(_LETTER_A, b"#")).count(b" a")
     if n < 2:
         return n, False
     significant = lower = 0

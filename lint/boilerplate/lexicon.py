@@ -38,6 +38,10 @@ def normalize(text: str) -> str:
         for typographic, plain in _QUOTES:
             if typographic in text:
                 text = text.replace(typographic, plain)
+    elif "  " not in text and text.isprintable():
+        # No run of whitespace to fold: the only printable ASCII space is " ", and one at
+        # either end goes with the edge's decoration (" " is in _EDGE).
+        return text.strip(_EDGE)
     # split() and join() fold runs of whitespace as re's \s+ would, several times faster.
     return " ".join(text.split()).strip(_EDGE)
 
@@ -139,6 +143,13 @@ def _rank(p: _Pattern) -> int:
     return p.rank
 
 
+def _group_char(lowered: str) -> str:
+    """The first character of the line as the anchored groups are keyed: one shared group
+    ("") for lines that open with a symbol or a non-ASCII letter."""
+    first = lowered[0]
+    return first if first.isascii() and first.isalnum() else ""
+
+
 class Lexicon:
     """Phrase patterns, grouped so that a line meets only the ones that can match it.
 
@@ -182,6 +193,10 @@ class Lexicon:
         self._groups: dict[tuple[str, bool, bool], _Group] = {}
         self._openings: re.Pattern | None = None
         self._by_opening: dict[tuple[str, bool], list[_Pattern]] = {}
+        self._unopened_owner: dict[_Pattern, int] = {}  # keyword-index owner of an anchored pattern without openings
+        self._unopened_plans: dict[tuple[str, bool], tuple] = {}
+        self._opened: dict[tuple[str, bool], list[tuple]] = {}  # the openings' candidates
+        self._ascii_owners: set[int] = set()  # those whose keywords are good for ASCII lines only
         self._seen, self._screens = 0, False
         self.screen_after = _SCREEN_AFTER
 
@@ -194,6 +209,8 @@ class Lexicon:
             self._seen += 1
             self._screens = self._seen > self.screen_after
         lowered = norm.lower()
+        if self._screens:
+            return self._match_screened(norm, lowered, sentence)
         best = self._match_anchored(norm, lowered, sentence)
         floating = self._match_floating(norm, lowered, sentence)
         if floating is not None and (best is None or floating.rank < best.rank):
@@ -201,26 +218,103 @@ class Lexicon:
         return (best.kind, best.weak) if best is not None else (None, False)
 
     def _match_anchored(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
-        first = lowered[0]
-        if not (first.isascii() and first.isalnum()):
-            first = ""  # one shared group for lines that open with a symbol or a non-ASCII letter
-        if not self._screens:
-            return self._group(first, sentence, True).match(norm, lowered)
-        # A corpus run: one search finds the longest literal opening ("next article") the
-        # line starts with; only the patterns that open with it or a shorter part of it can
-        # match, besides the few patterns without such openings. (Building that search
-        # costs more than one article's lines save.)
+        return self._group(_group_char(lowered), sentence, True).match(norm, lowered)
+
+    def _match_screened(self, norm: str, lowered: str, sentence: bool) -> tuple[str | None, bool]:
+        """A corpus run: one pass of the keyword automaton over the line says which
+        floating patterns, and which anchored ones without literal openings, can match it
+        (most lines hold no keyword at all); the anchored ones with openings are found by
+        the line's longest literal opening. (Building those searches costs more than one
+        article's lines save.)"""
+        if self._keyword_index is None:
+            self._build_keyword_index()
+        found = self._keyword_index.owners_in(lowered)
+        ascii_line = lowered.isascii()
+        if found:  # the owners whose keywords are good for this line
+            found = {k if k >= 0 else -k - 1 for k in found} if ascii_line else {k for k in found if k >= 0}
+        best = self._match_opened(norm, lowered, sentence, found, ascii_line)
+        # Without a keyword found, only the floating patterns without keywords can match
+        # (for ASCII lines there are usually none): no call then.
+        floating = (self._match_floating_screened(norm, sentence, found, ascii_line)
+                    if found or (self._ascii_always if ascii_line else self._always) else None)
+        if floating is not None and (best is None or floating.rank < best.rank):
+            best = floating
+        return (best.kind, best.weak) if best is not None else (None, False)
+
+    def _match_opened(self, norm: str, lowered: str, sentence: bool, found, ascii_line: bool) -> _Pattern | None:
+        """The anchored patterns, in a corpus run: only the patterns that open with the
+        line's longest literal opening ("next article") or a shorter part of it can match,
+        besides the few without such openings, which are tried only when the automaton
+        found one of their keywords (or they have none, or only keywords good for ASCII
+        lines and the line is not one) and the line has a length their matches can have."""
         if self._openings is None:
             self._build_openings()
-        best = self._group(first, sentence, False).match(norm, lowered)
+        first = lowered[0]  # _group_char, inline: this runs for every line of a corpus
+        if not (first.isascii() and first.isalnum()):
+            first = ""
+        plan = self._unopened_plans.get((first, sentence))
+        if plan is None:
+            plan = self._unopened_plan(first, sentence)
+        always, always_unicode, owners = plan
+        if not ascii_line:
+            always = always_unicode
+        length = len(norm)
+        best = None
+        owned = [owners[k] for k in found if k in owners] if found and owners else None
+        if owned:  # rare: merged with the others in rank order
+            tried = [p for p, least, most, _ in always if least <= length <= most] + owned
+            for p in sorted(tried, key=_rank):
+                if p.rx.fullmatch(norm):
+                    best = p
+                    break
+        else:
+            for p, least, most, rx in always:
+                if least <= length <= most and rx.fullmatch(norm):
+                    best = p
+                    break
         m = self._openings.match(lowered)
         if m is not None:
-            for p in self._by_opening[m.group(), sentence]:
+            key = m.group(), sentence
+            candidates = self._opened.get(key)
+            if candidates is None:
+                candidates = self._opened_candidates(key)
+            for p, least, most, rx in candidates:
                 if best is not None and p.rank >= best.rank:
                     break  # rank order: the group's match wins from here on
-                if p.rx.fullmatch(norm):
+                if least <= length <= most and rx.fullmatch(norm):
                     return p
         return best
+
+    def _opened_candidates(self, key: tuple[str, bool]) -> list[tuple]:
+        """(pattern, fewest and most characters of its matches, its expression) of each
+        pattern a line opening with the key's opening can match (as a sentence or not),
+        in rank order."""
+        found = self._opened[key] = [self._tried(p) for p in self._by_opening[key]]
+        return found
+
+    def _tried(self, p: _Pattern) -> tuple:
+        """(p, fewest and most characters of its matches, its expression)."""
+        width = self._facts.width(p.text)
+        return (p, *(width if width is not None else (0, float("inf"))), p.rx)
+
+    def _unopened_plan(self, first: str, sentence: bool):
+        """(patterns tried on every line of a length their matches can have, as `_tried`
+        gives them, for ASCII lines and for others; patterns tried only when the automaton
+        finds one of their keywords, by owner) for the anchored patterns without literal
+        openings of one group."""
+        always, always_unicode, owners = [], [], {}
+        for p in self._group(first, sentence, False).patterns:  # rank order
+            owner = self._unopened_owner.get(p)
+            tried = self._tried(p)
+            if owner is None:
+                always.append(tried)
+                always_unicode.append(tried)
+            else:
+                owners[owner] = p
+                if owner in self._ascii_owners:  # its keywords say nothing of other lines
+                    always_unicode.append(tried)
+        plan = self._unopened_plans[first, sentence] = (always, always_unicode, owners)
+        return plan
 
     def _build_openings(self) -> None:
         """The openings search, and for each opening it can return, the patterns that open
@@ -249,14 +343,15 @@ class Lexicon:
                 and (opened or p.openings is None)])
         return group
 
-    def _match_floating(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
+    def _floating_keywords(self) -> None:
         if self._keywords is None:
             facts = self._facts
             self._keywords = [facts.keywords(p.text) for p in self._floating]
             self._ascii_keywords = [facts.contained_keywords(p.text) if needed is None else None
                                     for p, needed in zip(self._floating, self._keywords)]
-        if self._screens:
-            return self._match_floating_screened(norm, lowered, sentence)
+
+    def _match_floating(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
+        self._floating_keywords()
         tokens = None
         ascii_line = None
         for p, needed, ascii_needed in zip(self._floating, self._keywords, self._ascii_keywords):
@@ -282,20 +377,14 @@ class Lexicon:
                 return p
         return None
 
-    def _match_floating_screened(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
-        """A corpus run: one pass of a keyword automaton over the line finds every floating
-        pattern one of whose keywords it holds (most lines hold none); only those, and the
-        few patterns without keywords, are tried, in rank order."""
-        if self._keyword_index is None:
-            self._build_keyword_index()
-        found = self._keyword_index.owners_in(lowered)
-        if lowered.isascii():
-            unscreened, always = self._ascii_unscreened, self._ascii_always
-            if found:
-                found = {k if k >= 0 else -k - 1 for k in found}
-        else:
-            unscreened, always = self._unscreened, self._always
-            found = {k for k in found if k >= 0}  # the ASCII keywords' owners do not count
+    def _match_floating_screened(self, norm: str, sentence: bool, found, ascii_line: bool) -> _Pattern | None:
+        """A corpus run: only the floating patterns one of whose keywords the line holds
+        (`found`, by the automaton), and the few without keywords, are tried, in rank order."""
+        floating = len(self._floating)
+        unscreened, always = ((self._ascii_unscreened, self._ascii_always) if ascii_line
+                              else (self._unscreened, self._always))
+        if found:
+            found = {k for k in found if k < floating}  # not the anchored patterns' owners
         candidates = sorted(found | unscreened) if found else always
         for k in candidates:
             p = self._floating[k]
@@ -303,12 +392,29 @@ class Lexicon:
                 return p
         return None
 
-
     def _build_keyword_index(self) -> None:
         """The automaton of every floating pattern's keywords: a pattern k owns its own
         keywords as k, and the keywords good for ASCII lines only as ~k (-k - 1)."""
+        self._floating_keywords()
         owned = {k: needed[1] for k, needed in enumerate(self._keywords) if needed is not None}
         owned.update({-k - 1: words for k, words in enumerate(self._ascii_keywords) if words is not None})
+        # The anchored patterns without literal openings (in every letter's group: credits,
+        # datelines) are owners too, numbered after the floating ones.
+        facts, owner = self._facts, len(self._floating)
+        for p, _ in self._anchored:
+            if p.openings is not None:
+                continue
+            needed = facts.keywords(p.text)
+            if needed is not None:
+                owned[owner] = needed[1]
+            else:
+                words = facts.contained_keywords(p.text)
+                if words is None:
+                    continue
+                owned[-owner - 1] = words
+                self._ascii_owners.add(owner)
+            self._unopened_owner[p] = owner
+            owner += 1
         self._keyword_index = KeywordIndex(owned)
         self._unscreened = frozenset(k for k, needed in enumerate(self._keywords) if needed is None)
         self._always = sorted(self._unscreened)

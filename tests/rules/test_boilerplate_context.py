@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from lint.boilerplate.context import _marks
+from lint.boilerplate.context import _LIST_MARKER, _list_marker, _marks
 
 
 def _reference_marks(text: str) -> tuple[bool, bool, bool]:
@@ -24,3 +24,13 @@ def test_the_marks_of_a_line_agree_with_the_expressions():
     lines += [chr(c) for c in range(32, 127)] + [chr(c) + " word" for c in range(32, 127)]
     for text in lines:
         assert _marks(text) == _reference_marks(text), text
+
+
+def test_the_list_marker_test_agrees_with_its_expression():
+    # Only lines that open with a digit or a bullet reach the expression: the same answers on
+    # items, figures, other scripts' digits, every ASCII character alone and before a space.
+    lines = ["", "1. First", "12) Twelfth", "123. No", "1.First", "- item", "* item", "• item", "▪ item", "-item",
+             "٣. بند", "२) x", "². x", "Item 1. First", " 1. indented", "1.\tTab", "•\u00a0item"]
+    lines += [chr(c) for c in range(32, 127)] + [chr(c) + " x" for c in range(32, 127)] + [chr(c) + ". x" for c in range(32, 127)]
+    for text in lines:
+        assert _list_marker(text) == (_LIST_MARKER.match(text) is not None), text
