@@ -62,12 +62,12 @@ def instructions(cmd, env) -> int | None:
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         return None
-    p = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+    # Children traced and summed: a build started by a wrapper script (`exec python ...`) counts
+    # the process it becomes, not only the shell.
+    p = subprocess.run([valgrind, "--tool=callgrind", "--trace-children=yes", "--callgrind-out-file=/dev/null", *cmd],
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
-    for line in p.stderr.splitlines():
-        if "Collected :" in line:
-            return int(line.rsplit(":", 1)[1])
-    return None
+    counts = [int(line.rsplit(":", 1)[1]) for line in p.stderr.splitlines() if "Collected :" in line]
+    return sum(counts) if counts else None
 
 
 def against_in_instructions(builds, article, codespell, env) -> None:
