@@ -360,22 +360,27 @@ class ResultCache:
     def late_results(self, wanted: dict[bytes, bytes]) -> dict[bytes, bytes]:
         """key -> the pickled late-finalized findings stored for it, for each key of `wanted`
         (key -> digest of its late findings) stored with that digest."""
-        db = self._connect()
         found = {}
-        keys = list(wanted)
+        for key, late in self._rows_in("SELECT key, late FROM outcome WHERE key IN ({}) AND late IS NOT NULL",
+                                       list(wanted)):
+            signature, blob = late[:32], late[32:]
+            if blob[:32] == wanted[key] and hmac.compare_digest(signature, self._sign(key + blob)):
+                found[key] = blob[32:]
+        return found
+
+    def _rows_in(self, query: str, keys: list) -> list:
+        """The rows `query` ("... IN ({}) ...") selects for `keys`, asked LOOKUP_BATCH at a time;
+        on a database error, the rows found until then (the cache is given up)."""
+        db = self._connect()
+        rows = []
         for k in range(0, len(keys), LOOKUP_BATCH) if db is not None else ():
             batch = keys[k:k + LOOKUP_BATCH]
             try:
-                rows = db.execute(f"SELECT key, late FROM outcome WHERE key IN ({','.join('?' * len(batch))}) "
-                                  "AND late IS NOT NULL", batch).fetchall()
+                rows += db.execute(query.format(",".join("?" * len(batch))), batch).fetchall()
             except sqlite3.Error as e:
                 self._give_up(e)
-                return found
-            for key, late in rows:
-                signature, blob = late[:32], late[32:]
-                if blob[:32] == wanted[key] and hmac.compare_digest(signature, self._sign(key + blob)):
-                    found[key] = blob[32:]
-        return found
+                break
+        return rows
 
     def keep_late(self, rows: list[tuple[bytes, bytes, bytes]]) -> None:
         """Store (key, digest of the late findings, pickled late-finalized findings) rows."""
@@ -395,22 +400,13 @@ class ResultCache:
 
     def fragments(self, idents: list[bytes]) -> dict[bytes, str]:
         """ident -> the stored text, for each of `idents` stored (signed by this user)."""
-        db = self._connect()
         found = {}
-        for k in range(0, len(idents), LOOKUP_BATCH) if db is not None else ():
-            batch = idents[k:k + LOOKUP_BATCH]
-            try:
-                rows = db.execute(f"SELECT ident, text FROM fragment WHERE ident IN ({','.join('?' * len(batch))})",
-                                  batch).fetchall()
-            except sqlite3.Error as e:
-                self._give_up(e)
-                return found
-            for ident, text in rows:
-                if type(ident) is not bytes or type(text) is not bytes:
-                    continue  # not written by edlint
-                signature, blob = text[:32], text[32:]
-                if hmac.compare_digest(signature, self._sign(ident + blob)):
-                    found[ident] = blob.decode("utf-8", "surrogatepass")
+        for ident, text in self._rows_in("SELECT ident, text FROM fragment WHERE ident IN ({})", idents):
+            if type(ident) is not bytes or type(text) is not bytes:
+                continue  # not written by edlint
+            signature, blob = text[:32], text[32:]
+            if hmac.compare_digest(signature, self._sign(ident + blob)):
+                found[ident] = blob.decode("utf-8", "surrogatepass")
         return found
 
     def keep_fragments(self, rows: list[tuple[bytes, bytes, str]]) -> None:
