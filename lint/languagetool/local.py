@@ -16,30 +16,14 @@ on parent death). Only the process edlint started is ever signalled.
 from __future__ import annotations
 
 import atexit
-import os
-import shutil
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from .client import ServerFailure
+from .install import JAR_NAMES, Install, _find_jar, download_dir, find_install  # noqa: F401 (the names callers import from here)
 
-JAR_NAMES = ("languagetool-server.jar", "LanguageTool.jar", "languagetool.jar")
 _STARTED: list["LocalServer"] = []
-
-
-@dataclass(frozen=True)
-class Install:
-    jar: Path
-    java: str
-    classpath: str = ""  # a Maven install's jars; empty: `jar` alone
-    version: str = ""
-
-    def describe(self) -> str:
-        if self.classpath:
-            return f"LanguageTool {self.version} from Maven, {self.jar} (Java: {self.java})"
-        return f"{self.jar} (Java: {self.java})"
 
 
 # The server's own limits (LanguageTool's --config file). maxTextLength stays above edlint's
@@ -50,27 +34,6 @@ SERVER_CONFIG = {"maxTextLength": 50000, "maxCheckThreads": 2, "cacheSize": 1000
 JAVA_OPTIONS = ("-Xmx1g",)  # LanguageTool for English fits in 1 GB; the default (a quarter of RAM) may not
 
 
-def download_dir() -> Path:
-    return Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
-
-
-def find_install() -> tuple[Install | None, str]:
-    """The local installation, or None and the reason there is none."""
-    jar, classpath, version = _find_jar(), "", ""
-    if jar is None and not os.environ.get("LTP_JAR_DIR_PATH"):
-        from . import maven
-        found = maven.find()
-        if found is not None:
-            version, classpath, jar = found
-    if jar is None:
-        where = os.environ.get("LTP_JAR_DIR_PATH") or download_dir()
-        return None, f"no LanguageTool installation in {where}"
-    java = shutil.which("java")
-    if java is None:
-        return None, f"LanguageTool found at {jar.parent}, but Java is not on PATH"
-    return Install(jar, java, classpath, version), ""
-
-
 def server_command(install: Install, port: int, config_file: Path) -> list[str]:
     return [install.java, *JAVA_OPTIONS, "-cp", install.classpath or str(install.jar),
             "org.languagetool.server.HTTPServer", "--port", str(port), "--config", str(config_file)]
@@ -79,25 +42,6 @@ def server_command(install: Install, port: int, config_file: Path) -> list[str]:
 def write_server_config(path: Path) -> Path:
     path.write_text("".join(f"{k}={v}\n" for k, v in SERVER_CONFIG.items()), encoding="utf-8")
     return path
-
-
-def _find_jar() -> Path | None:
-    jar_dir = os.environ.get("LTP_JAR_DIR_PATH")
-    if jar_dir:
-        for name in JAR_NAMES:
-            if (Path(jar_dir) / name).is_file():
-                return Path(jar_dir) / name
-        return None
-    folder = download_dir()
-    # Checked first so that a machine without LanguageTool pays no import and gets no new directory.
-    if not folder.is_dir() or not any(p.is_dir() for p in folder.glob("LanguageTool-*")):
-        return None
-    from language_tool_python.download_lt import LocalLanguageTool
-    try:
-        newest = LocalLanguageTool.get_latest_installed_version()
-        return newest.get_jar_path() if newest is not None else None
-    except (OSError, ValueError, TypeError):
-        return None
 
 
 def _free_port() -> int:

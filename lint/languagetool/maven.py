@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
-from .local import download_dir
+from .install import download_dir
 
 DEFAULT_VERSION = "6.7"
 PREFIX = "edlint-maven-"
@@ -37,6 +35,8 @@ def install_dir(version: str = DEFAULT_VERSION) -> Path:
 
 
 def maven_command(version: str, classpath_file: Path, quiet: bool = False) -> list[str]:
+    import shutil  # here, not above: a check imports this module only to look for an install (find)
+
     mvn = shutil.which("mvn")
     if mvn is None:
         raise MavenError("Maven (`mvn`) is not on PATH; install it (Debian: apt-get install maven)")
@@ -54,6 +54,8 @@ def install(version: str = DEFAULT_VERSION, quiet: bool = False) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     partial = dest / "classpath.txt.part"
     cmd = maven_command(version, partial, quiet)
+    import subprocess
+
     try:
         code = subprocess.call(cmd, stdin=subprocess.DEVNULL, stdout=2)  # Maven's progress on stderr
     except OSError as e:

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 
 from ..finding import Finding
 from ..result import Notice
+from . import install as installs
 from .batching import Request, Utf16Index, pack, repack, split_prose
 from .findings import DEFAULT_SEVERITY, edlint_rule_id, to_finding
+from .install import SOURCE
 from .prose import Prose
 from .settings import LTSettings, lt_rule_id
 
-SOURCE = "languagetool"
 # LanguageTool's text-level rules that look beyond one paragraph (English ids and their
 # equivalents in other languages): in a shared request, another document can set them off.
 CROSS_DOCUMENT = re.compile(r"WORD_REPEAT_BEGINNING|PARAGRAPH_REPEAT_BEGINNING|WORD_COHERENCY|REPEATEDWORDS"
@@ -141,18 +142,15 @@ def _choose_server(settings: LTSettings, fail_severity: str):
     installation, or (None, None, the notice saying why grammar is skipped)."""
     if settings.server_url:
         return settings.server_url, None, None
-    from .local import LocalServer, find_install
-
-    install, reason = find_install()
+    install, reason = installs.find_install()
     if install is not None:
+        from .local import LocalServer
         return None, LocalServer(install), None
     if settings.mode == "local" or settings.require:
         return None, None, Notice(fail_severity, (
             f"LanguageTool: {reason}; grammar checks skipped "
             "(install it with `edlint languagetool download`, or set languagetool = URL)"), SOURCE)
-    return None, None, Notice("info", (
-        "LanguageTool: no server configured and none installed; grammar checks skipped "
-        "(set languagetool = \"http://host:8081\" or run `edlint languagetool download`)"), SOURCE)
+    return None, None, installs.nothing_to_ask()
 
 
 class _Sender:

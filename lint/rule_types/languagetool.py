@@ -49,7 +49,7 @@ class LanguageTool(CorpusRule):
 
     def _may_run(self, ctx: CheckContext) -> bool:
         """False when no server could answer (off; or auto with none configured or installed),
-        so that no document's text is prepared for nothing. Asked once per process."""
+        so that no document's text is prepared for nothing. Asked once per run (finish() forgets it)."""
         may = getattr(self, "_may", None)
         if may is None:
             may = self._may = _server_possible(ctx)
@@ -59,20 +59,30 @@ class LanguageTool(CorpusRule):
         settings = _settings(ctx)
         if settings is not None and settings.mode == "off":
             return []  # what service.run answers when off: without importing the client (cold start)
-        from ..languagetool import service
+        findings, notices, incomplete = [], [], False
         try:
-            outcome = service.run(collected, ctx.settings.get("languagetool", {}), ctx.language,
-                                  severity=self.params["severity"], default_severity=self.spec.severity)
+            if not self._may_run(ctx):
+                # auto, nothing configured or installed: service.run's answer, without importing it
+                from ..languagetool.install import nothing_to_ask
+                notices = [nothing_to_ask()]
+            else:
+                from ..languagetool import service
+                outcome = service.run(collected, ctx.settings.get("languagetool", {}), ctx.language,
+                                      severity=self.params["severity"], default_severity=self.spec.severity)
+                findings, notices, incomplete = outcome.findings, outcome.notices, outcome.incomplete
         except Exception as e:  # a bug or an odd environment must not cost the other rules' findings
-            outcome = service.Outcome(incomplete=True, notices=[service.Notice(
-                "warning", f"LanguageTool: unexpected error ({type(e).__name__}: {e}); grammar checks skipped",
-                service.SOURCE)])
+            from ..languagetool.install import SOURCE
+            from ..result import Notice
+            notices = [Notice("warning", f"LanguageTool: unexpected error ({type(e).__name__}: {e}); "
+                                         "grammar checks skipped", SOURCE)]
+            incomplete = True
         finally:
+            self._may = None  # the next run (an editor's next check) looks again
             self.close()
-        ctx.notices.extend(outcome.notices)
-        if outcome.incomplete and "languagetool" not in ctx.incomplete:
+        ctx.notices.extend(notices)
+        if incomplete and "languagetool" not in ctx.incomplete:
             ctx.incomplete.append("languagetool")
-        return outcome.findings
+        return findings
 
     def close(self) -> None:
         """Stop a local server this run started (idempotent; also registered with atexit)."""
@@ -100,5 +110,8 @@ def _server_possible(ctx: CheckContext) -> bool:
         return False
     if settings.server_url or settings.mode != "auto" or settings.require:
         return True  # a server to ask, or a failure finish() must report
-    from ..languagetool.local import find_install
-    return find_install()[0] is not None
+    from ..languagetool import install
+    try:
+        return install.find_install()[0] is not None
+    except Exception:  # e.g. a home directory it may not read: finish() asks again and reports it
+        return True

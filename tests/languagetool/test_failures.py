@@ -130,11 +130,27 @@ def test_an_unexpected_error_becomes_a_notice(monkeypatch):
         raise PermissionError("cannot look at /root")
 
     monkeypatch.setattr(service, "run", broken)
+    # A server to ask, so that the run reaches service.run (never this address: run is broken).
+    result = run_files({"a.txt": TEXT}, select=("grammar", "typography.repeated-word"), mode="http://127.0.0.1:9")
+    assert lt_notices(result) == [("warning", "LanguageTool: unexpected error (PermissionError: cannot look "
+                                              "at /root); grammar checks skipped")]
+    assert result.incomplete == ["languagetool"]
+    assert positions(result) == OTHER
+
+
+def test_an_install_that_cannot_be_looked_for_becomes_a_notice(monkeypatch):
+    from lint.languagetool import install
+
+    def unreadable():
+        raise PermissionError("cannot look at /root")
+
+    monkeypatch.setattr(install, "find_install", unreadable)
     result = run_files({"a.txt": TEXT}, select=("grammar", "typography.repeated-word"))
     assert lt_notices(result) == [("warning", "LanguageTool: unexpected error (PermissionError: cannot look "
                                               "at /root); grammar checks skipped")]
     assert result.incomplete == ["languagetool"]
     assert positions(result) == OTHER
+
 
 
 def test_requests_larger_than_the_server_accepts():

@@ -106,9 +106,9 @@ def test_stats_asks_for_figures_whatever_is_selected(story):
 
 
 def test_languagetool_auto_with_no_server_prepares_no_text(story, monkeypatch):
-    import lint.languagetool.local as local
+    import lint.languagetool.install as install
 
-    monkeypatch.setattr(local, "find_install", lambda: (None, "no installation here"))
+    monkeypatch.setattr(install, "find_install", lambda: (None, "no installation here"))
     _forbid(monkeypatch, "lint.languagetool.prose.build_prose", "preparing LanguageTool's text")
     (story.parent / "edlint.toml").write_text('select = ["grammar", "typography"]\n', encoding="utf-8")
     result = edlint("check", "--format", "json", story.name)

@@ -17,7 +17,7 @@ ARTICLE = ("# Bridge repairs approved\n\nThe council voted on Monday to repair t
 UNNEEDED = ("regex", "tempfile", "shutil", "difflib", "json", "lint.readers.jsondocs")
 
 
-def _loaded_after(folder, text: str, modules, *args: str) -> dict[str, bool]:
+def _loaded_after(folder, text: str, modules, *args: str, env=None, stderr=None) -> dict[str, bool]:
     """Like tests.helpers.modules_after_check, with none of the modules imported by the test's
     own code (that helper imports json, and passes -q, whose parsing imports click's difflib)."""
     (folder / "a.md").write_text(text)
@@ -25,14 +25,34 @@ def _loaded_after(folder, text: str, modules, *args: str) -> dict[str, bool]:
             f"    main(['check', '--fail-on', 'never', *{list(args)!r}, 'a.md'])\n"
             "except SystemExit:\n    pass\n"
             f"print(repr({{m: m in sys.modules for m in {tuple(modules)!r}}}))\n")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=folder, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=folder, timeout=120,
+                          env=env)
     assert proc.returncode == 0, proc.stderr
+    if stderr is not None:
+        stderr.append(proc.stderr)
     return eval(proc.stdout.strip().splitlines()[-1])
 
 
 def test_a_plain_one_article_check_imports_none_of_what_it_does_not_need(tmp_path):
     loaded = _loaded_after(tmp_path, ARTICLE, UNNEEDED, "--languagetool", "off")
     assert loaded == {m: False for m in UNNEEDED}
+
+
+# What only a LanguageTool run needs: the client, the local server's code, the thread pool.
+LANGUAGETOOL_RUN = ("lint.languagetool.service", "lint.languagetool.client", "lint.languagetool.local",
+                    "lint.languagetool.prose", "socket", "concurrent.futures")
+
+
+def test_auto_mode_with_no_languagetool_imports_none_of_its_client_and_still_says_so(tmp_path):
+    empty = tmp_path / "no-languagetool-here"
+    empty.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "LTP_JAR_DIR_PATH"}
+    env.update(LTP_PATH=str(empty), EDLINT_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("EDLINT_LANGUAGETOOL", None)
+    said: list[str] = []
+    loaded = _loaded_after(tmp_path, ARTICLE, LANGUAGETOOL_RUN, env=env, stderr=said)
+    assert loaded == {m: False for m in LANGUAGETOOL_RUN}
+    assert "LanguageTool: no server configured and none installed; grammar checks skipped" in said[0]
 
 
 def test_a_phrase_or_a_doubled_mark_still_brings_the_patterns_in(tmp_path):
