@@ -10,7 +10,10 @@ the worker to its own file in the run's spill directory.
 The pool is forked after the parent has checked the first file, so the lexicons and
 compiled patterns loaded lazily are loaded once and shared; the tables a long run builds
 piecemeal are built whole just before the fork (`lint.prefork`); `gc.freeze()` keeps the
-children from copying those pages when the collector walks them.
+children from copying those pages when the collector walks them. Checked one by one, a run
+builds them whole after its first WHOLE_TABLES_AFTER files: from there on, building them
+piecemeal costs more than building them whole (bench/cold_start.py's instruction counts:
+even at 30 files).
 """
 from __future__ import annotations
 
@@ -44,6 +47,8 @@ class Checked:
 _PACK_DIR: str | None = None  # set in each process of a spilling run
 _pack_file = None
 _pack_pid = 0
+WHOLE_TABLES_AFTER = 16  # files checked one by one (not taken from the cache) before that
+_files_checked = 0  # by this process, in every run (a file the cache answered is not counted)
 _RUN_PID = 0  # the process running check_all: its pack file is flushed once its files are all in
 
 
@@ -171,11 +176,13 @@ def _dumps(obj) -> bytes:
 
 
 def _check(job, keep, pack=None) -> Checked:
+    global _files_checked
     from .engine import _check_file
 
     if job.skip is not None:  # a record too large to read: the rest of the export is checked
         return Checked(job.path, partial_errors=[job.skip])
     o = _check_file(job)
+    _files_checked += 1
     c = Checked(o.path, o.error, o.traceback, o.warnings, o.partial_errors, o.rule_warnings, len(o.docs),
                 worker=os.getpid())
     if o.error:
@@ -253,6 +260,7 @@ def check_all(jobs, workers: int, pack_directory: str | None = None, tick=None, 
 def _check_all(jobs, workers: int, pack_directory, tick, expected: int):
     from itertools import chain, islice
 
+    checked_before = _files_checked
     items = _looked_up(expand(jobs))  # (job, its result when the cache has it unchanged, else None)
     done = 0
     for job, hit in items:
@@ -268,7 +276,7 @@ def _check_all(jobs, workers: int, pack_directory, tick, expected: int):
     head = list(islice(items, 2))
     rest = chain(head, items)
     if workers <= 1 or len(head) < 2:
-        pairs = ((job, hit if hit is not None else check_one(job)) for job, hit in rest)
+        pairs = _check_serially(rest, checked_before)
     else:
         pairs = _check_in_pool(rest, workers, pack_directory, _batch_size(expected - 1, workers))
     for pair in pairs:
@@ -276,6 +284,21 @@ def _check_all(jobs, workers: int, pack_directory, tick, expected: int):
         done += 1
         if tick is not None:
             tick(done)
+
+
+def _check_serially(items, checked_before: int):
+    """(job, result) for each (job, cached result or None), checked in this process; once this
+    run has checked WHOLE_TABLES_AFTER files here (not taken from the cache), the tables a pool
+    builds before it forks are built whole (lint.prefork): piecemeal, each file's new words
+    would build more of them."""
+    built = False
+    for job, hit in items:
+        yield job, hit if hit is not None else check_one(job)
+        if not built and _files_checked - checked_before >= WHOLE_TABLES_AFTER:
+            from . import prefork
+
+            prefork.build_all()
+            built = True
 
 
 def _looked_up(jobs):

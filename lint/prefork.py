@@ -1,4 +1,5 @@
-"""Tables that a one-article check builds piecemeal, built whole before a pool forks.
+"""Tables that a one-article check builds piecemeal, built whole before a pool forks
+(and in a long run checked in one process, lint.jobs.WHOLE_TABLES_AFTER).
 
 A one-article check reads only the slices of the syllable dictionary and of the
 hyphenation patterns its words need, and a long run builds each slice's table as it

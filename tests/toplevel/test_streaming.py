@@ -78,6 +78,39 @@ def test_a_pool_builds_the_shared_tables_once_in_the_parent_before_it_forks(tmp_
     assert built_in == []  # one process: nothing is forked, nothing built ahead
 
 
+def test_a_long_run_in_one_process_builds_the_tables_whole_once_it_has_checked_enough_files(
+        tmp_path, monkeypatch):
+    # Checked one by one, a run builds the same tables whole after WHOLE_TABLES_AFTER files
+    # (piecemeal, every new word builds more of them); a shorter run, or files taken from the
+    # cache, build nothing; and what is found is the same either way.
+    import lint.cache
+    from lint import prefork
+    from lint.readability import syllables
+
+    archive = tmp_path / "stories"
+    archive.mkdir()
+    for n in range(jobs_module.WHOLE_TABLES_AFTER + 2):
+        (archive / f"story-{n:02}.md").write_text(_article(n), encoding="utf-8")
+    monkeypatch.setattr(syllables, "_whole", None)
+    built_in = []
+    monkeypatch.setattr(prefork, "_BUILDERS", [*prefork._BUILDERS, lambda: built_in.append(os.getpid())])
+    cache = tmp_path / "cache"
+    long_run = _run([archive], jobs=1, cache=str(cache))
+    assert built_in == [os.getpid()]
+    assert syllables._whole is not None
+    built_in.clear()
+    for open_cache in lint.cache._OPEN.values():  # as a new process finds it: written, closed
+        open_cache.close()
+    lint.cache._OPEN.clear()
+    rerun = _run([archive], jobs=1, cache=str(cache))  # every file from the cache: nothing checked
+    assert built_in == []
+    monkeypatch.setattr(jobs_module, "WHOLE_TABLES_AFTER", 10 ** 6)
+    monkeypatch.setattr(syllables, "_whole", None)
+    piecemeal = _run([archive], jobs=1)
+    assert built_in == []
+    assert _reports(long_run) == _reports(piecemeal) == _reports(rerun)
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_spilled_run_writes_every_report_as_the_run_that_held_everything(archive, workers):
     held = _run([archive])
