@@ -324,6 +324,11 @@ class Words(Mapping):
                 self.build_table()
         return self._dict
 
+    def built_table(self) -> dict[str, int] | None:
+        """The dict, if it is built (a caller with many words to probe then probes it at C
+        speed, lint.spelling.tokens), else None; asking counts no lookup."""
+        return self._dict
+
     def build_table(self) -> None:
         """The dict now, not after BUILD_DICT_AFTER lookups (before a pool forks)."""
         if self._dict is None:

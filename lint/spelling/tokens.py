@@ -139,6 +139,9 @@ def _unknown_matches(text: str, known, exceptions) -> Iterable[re.Match]:
     by set operations instead of a Python loop over every word. Lazy when there are
     many: the spelling pass may stop early (checker.MAX_UNKNOWN_WORDS)."""
     words = set(_WORD.findall(text))
+    built = getattr(known, "built_table", None)  # a lexicon.Words: its dict, once it has one
+    if built is not None:
+        known = built() or known
     # A set or dict is probed for each of the text's words; any other container
     # (lexicon.Words) would be iterated whole by set.difference.
     unknown = (words.difference(known) if isinstance(known, (set, frozenset, dict))

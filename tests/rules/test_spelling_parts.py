@@ -165,3 +165,16 @@ def test_a_word_table_whose_groups_do_not_fit_its_words_is_refused():
             lexicon_module.Words(text, freqs, groups)
     with pytest.raises(DamagedCache):
         lexicon_module.Words(text, bytes([1, 2]), good)
+
+
+def test_the_words_outside_the_lexicon_are_the_same_before_and_after_its_dict_is_built():
+    # Before the dict, each word is looked up by binary search; once built, the text's words
+    # are probed against the dict at C speed (tokens._unknown_matches): the same tokens.
+    words = lexicon_module.Words("ab\nac\nxyz", bytes([1, 2, 3]), (("a", 2, 0, 0, 2), ("x", 3, 6, 2, 1)))
+    text = "Ab ac, xyz and abc: ac-ab Xyz zz AC ab's"
+    searched = [(t.start, t.text) for t in tokenize(text, words)]
+    assert words.built_table() is None
+    words.build_table()
+    assert words.built_table() == {"ab": 1, "ac": 2, "xyz": 3}
+    assert [(t.start, t.text) for t in tokenize(text, words)] == searched
+    assert {w for _, w in searched} >= {"and", "abc", "zz"} and "ac" not in {w for _, w in searched}
