@@ -39,7 +39,7 @@ class OffsetMap:
 
     @classmethod
     def identity(cls, source_start: int, length: int) -> "OffsetMap":
-        return _IdentityMap(source_start, length)
+        return IdentityMap(source_start, length)
 
     def segments(self):
         """(text_start, text_len, source_start, source_end, linear) of each mapped piece, in order."""
@@ -93,7 +93,7 @@ class OffsetMap:
                 and end <= seg.text_start + seg.text_len)
 
 
-class _IdentityMap(OffsetMap):
+class IdentityMap(OffsetMap):
     """The map of a text copied verbatim from source[base:base + length] (a plain-text
     paragraph, a JSON field): the answers of its one linear segment, by arithmetic. The
     boilerplate pass asks a block's map for the span of each of its lines."""
