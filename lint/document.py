@@ -39,7 +39,7 @@ class OffsetMap:
 
     @classmethod
     def identity(cls, source_start: int, length: int) -> "OffsetMap":
-        return _IdentityMap(source_start, length)
+        return IdentityMap(source_start, length)
 
     def segments(self):
         """(text_start, text_len, source_start, source_end, linear) of each mapped piece, in order."""
@@ -93,23 +93,23 @@ class OffsetMap:
                 and end <= seg.text_start + seg.text_len)
 
 
-class _IdentityMap(OffsetMap):
+class IdentityMap(OffsetMap):
     """The map of a text copied verbatim from source[base:base + length] (a plain-text
     paragraph, a JSON field): the answers of its one linear segment, by arithmetic. The
     boilerplate pass asks a block's map for the span of each of its lines."""
 
-    __slots__ = ("_base",)
+    __slots__ = ("base",)
 
     def __init__(self, base: int, length: int):
-        self._base, self._text_len = base, length
+        self.base, self._text_len = base, length
 
     def segments(self):
-        yield 0, self._text_len, self._base, self._base + self._text_len, True
+        yield 0, self._text_len, self.base, self.base + self._text_len, True
 
     def start(self, pos: int) -> int:
         # Before the text: its first character's place; past it: just after its last.
         n = self._text_len
-        return self._base + (pos if 0 <= pos <= n else (0 if pos < 0 else n))
+        return self.base + (pos if 0 <= pos <= n else (0 if pos < 0 else n))
 
     end = start  # the same offset: a character ends where the next one starts
 

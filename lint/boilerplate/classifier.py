@@ -255,14 +255,19 @@ def _protected(line: Line, s: Shape, near_story: bool = True, teaser=lambda: Fal
 def _phrase_kinds(lines, norms, shapes, lexicon: Lexicon):
     kinds: list[str | None] = []
     weak: list[bool] = []
+    seen: dict[str, tuple] = {}  # a line's text again in the document: the same answer
     for ln, norm, s in zip(lines, norms, shapes):
-        kind, w = None, False
-        if s.words <= _MAX_WORDS and not _code_to_phrases(ln.text):
-            # Items between bars are a bar, not a sentence, whatever the last one ends with
-            # ("Share this: Digg | Furl | reddit | What's this?").
-            kind, w = lexicon.match(norm or ln.text, s.prose and ln.text.count("|") < 2)
-        kinds.append(kind)
-        weak.append(w)
+        text = ln.text
+        found = seen.get(text)
+        if found is None:
+            found = None, False
+            if s.words <= _MAX_WORDS and not _code_to_phrases(text):
+                # Items between bars are a bar, not a sentence, whatever the last one ends with
+                # ("Share this: Digg | Furl | reddit | What's this?").
+                found = lexicon.match(norm or text, s.prose and text.count("|") < 2)
+            seen[text] = found
+        kinds.append(found[0])
+        weak.append(found[1])
     _drop_lone_weak(kinds, weak)
     return kinds, weak
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..datafile import compile_pattern, read_lines
 from ..rule_files import bundled_rules_dir
 from . import prebuilt_regex
-from .regex_analysis import balanced
+from .regex_analysis import _alternatives, balanced, contained_keywords, trie_pattern
 from .features import Shape
 
 _FIRST_SIGNALS_WITHIN = 12  # lines after the header that must hold two signals
@@ -187,4 +187,54 @@ def _letters_signature(text: str, author: re.Pattern) -> bool:
 
 
 def _is_signal(text: str, signal: re.Pattern) -> bool:
-    return len(text) <= 120 and signal.fullmatch(text) is not None
+    if len(text) > 120:
+        return False
+    found = _screens.get(id(signal))
+    if found is None:
+        global _tests
+        _tests += 1
+        if _tests <= SCREEN_AFTER:
+            return signal.fullmatch(text) is not None
+        found = _screens[id(signal)] = (signal, _SignalScreen(signal))
+    return found[1].fullmatch(text)
+
+
+# A corpus run tries the signal expression on most short lines below the story's first
+# prose; after this many tests (more than one article's) it is screened (_SignalScreen).
+SCREEN_AFTER = 2000
+_tests = 0
+_screens: dict[int, tuple] = {}  # id of an expression -> (the expression, its screen)
+
+
+class _SignalScreen:
+    """Whether a line fully matches `rx` (lines of the thread file joined by "|"), trying
+    its alternatives that hold one of a few keywords on every match (regex_analysis's
+    contained_keywords: "reply", " ago", " says"...) only on a line that holds one, found
+    by one search of the lowered line, and the others (a date alone) on every line. A
+    line matches the whole when it matches one alternative. Exact for ASCII lines; other
+    lines, and an expression whose alternatives refer to groups, are matched whole."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx, self.keyword = rx, None
+        alternatives = _alternatives(rx.pattern)
+        if "|".join(alternatives) != rx.pattern or any(_REFERENCE.search(a) for a in alternatives):
+            return
+        screened, rest, keywords = [], [], set()
+        for alternative in alternatives:
+            found = contained_keywords(alternative)
+            if found:
+                screened.append(alternative)
+                keywords.update(found)
+            else:
+                rest.append(alternative)
+        if not screened:
+            return
+        self.keyword = re.compile(trie_pattern(sorted(keywords))).search
+        self.screened = re.compile("|".join(screened), rx.flags).fullmatch
+        self.rest = re.compile("|".join(rest), rx.flags).fullmatch if rest else None
+
+    def fullmatch(self, text: str) -> bool:
+        if self.keyword is None or not text.isascii():
+            return self.rx.fullmatch(text) is not None
+        return ((self.rest is not None and self.rest(text) is not None)
+                or (self.keyword(text.lower()) is not None and self.screened(text) is not None))

@@ -181,9 +181,12 @@ def _vector(i: int, ln: Line, s: Shape, page: "_Page", weak: bool) -> list[float
     else:
         run_len, run_density = 0, 0.0
     # Known residue and prose among the 3 and the 10 lines on either side (clipped).
-    hits_near = hits_sum[min(n, i + 4)] - hits_sum[max(0, i - 3)] - hit[i]
-    hits_around = hits_sum[min(n, i + 11)] - hits_sum[max(0, i - 10)] - hit[i]
-    prose_near = prose_sum[min(n, i + 4)] - prose_sum[max(0, i - 3)] - prose[i]
+    # (The bounds as conditional expressions: the same ints as min() and max(), no call.)
+    near_lo, near_hi = (i - 3 if i > 3 else 0), (i + 4 if i + 4 < n else n)
+    around_lo, around_hi = (i - 10 if i > 10 else 0), (i + 11 if i + 11 < n else n)
+    hits_near = hits_sum[near_hi] - hits_sum[near_lo] - hit[i]
+    hits_around = hits_sum[around_hi] - hits_sum[around_lo] - hit[i]
+    prose_near = prose_sum[near_hi] - prose_sum[near_lo] - prose[i]
     far = math.log1p(distance) / 5
     run_log = math.log1p(run_len) / 5
     holds, region_share = page.holds, page.region_share
@@ -193,7 +196,7 @@ def _vector(i: int, ln: Line, s: Shape, page: "_Page", weak: bool) -> list[float
         # "bias" to "position": the line's shape, its place, its neighbours.
         1.0,
         0.0 if short else 1.0,
-        min(s.words, 40) / 40,
+        (40 if s.words > 40 else s.words) / 40,
         1.0 if s.sentence else 0.0,
         1.0 if s.label else 0.0,
         1.0 if s.title_case else 0.0,
@@ -207,7 +210,7 @@ def _vector(i: int, ln: Line, s: Shape, page: "_Page", weak: bool) -> list[float
         1.0 if i > last else 0.0,
         far,
         stretch_density,
-        min(stretch_hits, 10) / 10,
+        (10 if stretch_hits > 10 else stretch_hits) / 10,
         hits_near / 6,
         hits_around / 20,
         prose_near / 6,
@@ -229,7 +232,7 @@ def _vector(i: int, ln: Line, s: Shape, page: "_Page", weak: bool) -> list[float
         1.0 if ln.first_in_block and ln.last_in_block else 0.0,
         page.doc_length,
         page.prose_share,
-        1.0 if inside and min(i - first, last - i) <= 3 else 0.0,
+        1.0 if inside and (i - first <= 3 or last - i <= 3) else 0.0,
         1.0 if weak and not hit[i] else 0.0,
         1.0 if page.counts[page.lowered[i]] > 1 else 0.0,
         1.0 if short and not inside else 0.0,
@@ -248,7 +251,7 @@ def _vector(i: int, ln: Line, s: Shape, page: "_Page", weak: bool) -> list[float
         1.0 if _has_address(text) else 0.0,
         1.0 if text.endswith("?") else 0.0,
         1.0 if _list_marker(text) else 0.0,
-        min(s.chars / (s.words + 1), 12) / 12,
+        (12 if s.chars > 12 * (s.words + 1) else s.chars / (s.words + 1)) / 12,
         1.0 if i > 0 and headline[i - 1] else 0.0,
         1.0 if i + 1 < n and headline[i + 1] else 0.0,
     ]

@@ -29,6 +29,11 @@ class KeywordIndex:
             automaton.make_automaton()
             self._automaton = automaton
 
+    def scanner(self):
+        """A function of a line giving (end, owners) for each keyword found in it, for a
+        caller that runs over many lines (no call of owners_in per line)."""
+        return self._automaton.iter if self._automaton is not None else _nothing
+
     def owners_in(self, text: str) -> frozenset | set:
         if self._automaton is None:
             return frozenset()
@@ -39,3 +44,7 @@ class KeywordIndex:
             else:
                 found |= owners
         return found if found is not None else frozenset()
+
+
+def _nothing(text: str) -> tuple:
+    return ()

@@ -192,6 +192,8 @@ class Lexicon:
         self._ascii_always: list[int] = []
         self._groups: dict[tuple[str, bool, bool], _Group] = {}
         self._openings: re.Pattern | None = None
+        self._openings_match = None
+        self._scan = None  # the keyword index's scan of a line, once built
         self._by_opening: dict[tuple[str, bool], list[_Pattern]] = {}
         self._unopened_owner: dict[_Pattern, int] = {}  # keyword-index owner of an anchored pattern without openings
         self._unopened_plans: dict[tuple[str, bool], tuple] = {}
@@ -205,51 +207,49 @@ class Lexicon:
         A `sentence` (a line of prose) is tried only against kinds that can be sentences."""
         if not norm:
             return None, False
-        if not self._screens:
+        if self._screens:
+            best = self._match_screened(norm, norm.lower(), sentence)
+        else:
             self._seen += 1
             self._screens = self._seen > self.screen_after
-        lowered = norm.lower()
-        if self._screens:
-            return self._match_screened(norm, lowered, sentence)
-        best = self._match_anchored(norm, lowered, sentence)
-        floating = self._match_floating(norm, lowered, sentence)
-        if floating is not None and (best is None or floating.rank < best.rank):
-            best = floating
+            lowered = norm.lower()
+            if self._screens:
+                best = self._match_screened(norm, lowered, sentence)
+            else:
+                best = self._match_anchored(norm, lowered, sentence)
+                floating = self._match_floating(norm, lowered, sentence)
+                if floating is not None and (best is None or floating.rank < best.rank):
+                    best = floating
         return (best.kind, best.weak) if best is not None else (None, False)
 
     def _match_anchored(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
         return self._group(_group_char(lowered), sentence, True).match(norm, lowered)
 
-    def _match_screened(self, norm: str, lowered: str, sentence: bool) -> tuple[str | None, bool]:
+    def _match_screened(self, norm: str, lowered: str, sentence: bool) -> _Pattern | None:
         """A corpus run: one pass of the keyword automaton over the line says which
         floating patterns, and which anchored ones without literal openings, can match it
         (most lines hold no keyword at all); the anchored ones with openings are found by
         the line's longest literal opening. (Building those searches costs more than one
-        article's lines save.)"""
-        if self._keyword_index is None:
+        article's lines save.) In one function: it runs for every line of a corpus.
+
+        The anchored patterns: only the patterns that open with the line's longest literal
+        opening ("next article") or a shorter part of it can match, besides the few without
+        such openings, which are tried only when the automaton found one of their keywords
+        (or they have none, or only keywords good for ASCII lines and the line is not one)
+        and the line has a length their matches can have."""
+        if self._scan is None:
             self._build_keyword_index()
-        found = self._keyword_index.owners_in(lowered)
+            self._build_openings()
+        found = None
+        for _, owners in self._scan(lowered):
+            if found is None:
+                found = set(owners)
+            else:
+                found |= owners
         ascii_line = lowered.isascii()
         if found:  # the owners whose keywords are good for this line
             found = {k if k >= 0 else -k - 1 for k in found} if ascii_line else {k for k in found if k >= 0}
-        best = self._match_opened(norm, lowered, sentence, found, ascii_line)
-        # Without a keyword found, only the floating patterns without keywords can match
-        # (for ASCII lines there are usually none): no call then.
-        floating = (self._match_floating_screened(norm, sentence, found, ascii_line)
-                    if found or (self._ascii_always if ascii_line else self._always) else None)
-        if floating is not None and (best is None or floating.rank < best.rank):
-            best = floating
-        return (best.kind, best.weak) if best is not None else (None, False)
-
-    def _match_opened(self, norm: str, lowered: str, sentence: bool, found, ascii_line: bool) -> _Pattern | None:
-        """The anchored patterns, in a corpus run: only the patterns that open with the
-        line's longest literal opening ("next article") or a shorter part of it can match,
-        besides the few without such openings, which are tried only when the automaton
-        found one of their keywords (or they have none, or only keywords good for ASCII
-        lines and the line is not one) and the line has a length their matches can have."""
-        if self._openings is None:
-            self._build_openings()
-        first = lowered[0]  # _group_char, inline: this runs for every line of a corpus
+        first = lowered[0]  # _group_char, inline
         if not (first.isascii() and first.isalnum()):
             first = ""
         plan = self._unopened_plans.get((first, sentence))
@@ -272,7 +272,7 @@ class Lexicon:
                 if least <= length <= most and rx.fullmatch(norm):
                     best = p
                     break
-        m = self._openings.match(lowered)
+        m = self._openings_match(lowered)
         if m is not None:
             key = m.group(), sentence
             candidates = self._opened.get(key)
@@ -282,7 +282,14 @@ class Lexicon:
                 if best is not None and p.rank >= best.rank:
                     break  # rank order: the group's match wins from here on
                 if least <= length <= most and rx.fullmatch(norm):
-                    return p
+                    best = p
+                    break
+        # Without a keyword found, only the floating patterns without keywords can match
+        # (for ASCII lines there are usually none): no call then.
+        if found or (self._ascii_always if ascii_line else self._always):
+            floating = self._match_floating_screened(norm, sentence, found, ascii_line)
+            if floating is not None and (best is None or floating.rank < best.rank):
+                best = floating
         return best
 
     def _opened_candidates(self, key: tuple[str, bool]) -> list[tuple]:
@@ -330,6 +337,7 @@ class Lexicon:
             self._by_opening[path, False] = ordered
             self._by_opening[path, True] = [p for p in ordered if p.sentences]
         self._openings = re.compile(trie_pattern(by_opening))
+        self._openings_match = self._openings.match
 
     def _group(self, first: str, sentence: bool, opened: bool) -> _Group:
         """The anchored patterns a line can meet, by its first character, whether it is a
@@ -416,6 +424,7 @@ class Lexicon:
             self._unopened_owner[p] = owner
             owner += 1
         self._keyword_index = KeywordIndex(owned)
+        self._scan = self._keyword_index.scanner()
         self._unscreened = frozenset(k for k, needed in enumerate(self._keywords) if needed is None)
         self._always = sorted(self._unscreened)
         self._ascii_unscreened = frozenset(k for k in self._unscreened if self._ascii_keywords[k] is None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document import Document, IdentityMap
 
 _LINE = re.compile(r"[^\r\n]+")  # lines end at LF, CRLF or a lone CR, as in editors
 
@@ -53,8 +53,12 @@ def split_lines(doc: Document) -> list[Line]:
         if "\n" not in text and "\r" not in text:  # most blocks are one line: no search
             stripped = text.strip()
             if stripped:
-                lead = len(text) - len(text.lstrip())
-                start, end = span(lead, lead + len(stripped))
+                lead = 0 if stripped is text else len(text) - len(text.lstrip())
+                if type(block.map) is IdentityMap:  # a verbatim copy: its span by arithmetic
+                    start = block.map.base + lead
+                    end = start + len(stripped)
+                else:
+                    start, end = span(lead, lead + len(stripped))
                 append(Line(len(lines), stripped, start, end, b, True, True,
                             block.kind, block.level, block.context, link_ratio))
             continue

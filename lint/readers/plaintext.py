@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Document, OffsetMap
+from ..document import Block, Document, IdentityMap, OffsetMap
 from .directives import parse_directive
 
 # Lines end with LF, CRLF or a lone CR, as in editors (see LineIndex).
@@ -26,17 +26,40 @@ def read(source: str, path: str, options: dict | None = None) -> list[Document]:
                 directive_spans.append((m.start(), m.end()))
     blocks = doc.blocks
     if not directive_spans:
-        # A paragraph match neither opens nor closes with a line end and holds a visible
-        # character: without directive lines to cut around, it is a block as it stands.
-        for m in _PARAGRAPH.finditer(source):
-            start, end = m.span()
-            blocks.append(Block("paragraph", m.group(), OffsetMap.identity(start, end - start), start, end))
+        _paragraphs(source, blocks)
         return [doc]
     for m in _PARAGRAPH.finditer(source):
         for start, end in _without(m.start(), m.end(), directive_spans, source):
             text = source[start:end]
             blocks.append(Block("paragraph", text, OffsetMap.identity(start, len(text)), start, end))
     return [doc]
+
+
+def _paragraphs(source: str, blocks: list) -> None:
+    """Every `_PARAGRAPH` match of `source` as a block: a match neither opens nor closes
+    with a line end and holds a visible character, so without directive lines to cut
+    around it is a block as it stands. Most paragraphs are one line between blank lines
+    written "\n\n": a piece between two of those that holds no line break is a paragraph
+    as it stands unless it is blank, and only the other pieces (a paragraph of several
+    lines, a blank line holding spaces, a run of three line ends) are searched; a CR
+    anywhere and the whole text is searched, as it was (two pieces of CRLF text are split
+    by "\r\n\r\n", and a lone CR ends a line too)."""
+    append = blocks.append
+    if "\r" in source:
+        pieces = [source]
+    else:
+        pieces = source.split("\n\n")
+    pos = 0
+    for piece in pieces:
+        n = len(piece)
+        if "\n" not in piece and "\r" not in piece:
+            if n and not piece.isspace():
+                append(Block("paragraph", piece, IdentityMap(pos, n), pos, pos + n))
+        else:
+            for m in _PARAGRAPH.finditer(source, pos, pos + n):
+                start, end = m.span()
+                append(Block("paragraph", m.group(), IdentityMap(start, end - start), start, end))
+        pos += n + 2
 
 
 def _without(start: int, end: int, spans, source: str):

@@ -183,3 +183,52 @@ def test_comments_signed_posted_by_with_a_time_and_a_report_button_are_a_thread(
     ]
     text = ARTICLE + "\n\n" + "\n\n".join(thread)
     assert lines_of(text) == [7 + 2 + 2 * k for k in range(len(thread))]
+
+
+# Lines for the signal screen: signals of every kind, prose that mentions their words,
+# lines outside ASCII, and lines that open like a signal and do not finish like one.
+SCREEN_LINES = THREAD + [
+    "Reply to harbourwatcher", "Report comment", "12 likes", "Quote | Report this post", "permalink",
+    "Posted by: jbaxt, Harbourtown on 1:19pm Thu 17 Jan 08", "Rob Roe — 1/2/2008 10:30 am",
+    "Thu, Jan 10, 2008 at 4:30 PM", "Posted: 16:50 8th January 2008", "19/11/2019 at 06:34", "2019-11-19",
+    "November 19, 2019", "jbaxt commented", "Reply all you want, said the ferry company.",
+    "The council will report on the closure in March 2026.", "He says the boat is late", "Renée says:",
+    "3 días ago", "“Reply”", "Ferry timetable", "", "a", "Jan 10, 2008 — the day the boat sank, said the mayor",
+    "says", " ago", "replyreply", "March 4, 2026 at 8:12 am and more words than a stamp",
+]
+
+
+@pytest.mark.parametrize("section", [1, 2])  # the author and the signal expressions
+def test_the_signal_screen_answers_as_the_whole_expression(section):
+    from lint.boilerplate.comments import _SignalScreen
+
+    rx = load_thread_rules()[section]
+    screen = _SignalScreen(rx)
+    assert screen.keyword is not None  # the bundled expressions are screened
+    for text in SCREEN_LINES + [normalize(t) for t in SCREEN_LINES]:
+        assert screen.fullmatch(text) == (rx.fullmatch(text) is not None), text
+
+
+def test_an_expression_whose_lines_refer_to_groups_is_not_screened(tmp_path):
+    from lint.boilerplate.comments import _SignalScreen
+
+    rules = tmp_path / "thread.txt"
+    rules.write_text("[header]\n(\\d+) comments\n[author]\n(\\w+) says \\1\n[signal]\nreply\n", encoding="utf-8")
+    header, author, signal = load_thread_rules(str(rules))
+    screen = _SignalScreen(signal)
+    assert screen.keyword is None
+    assert screen.fullmatch("jo says jo") and screen.fullmatch("reply") and not screen.fullmatch("jo says al")
+
+
+def test_a_corpus_run_finds_the_same_thread_with_the_screen(monkeypatch):
+    from lint.boilerplate import comments
+
+    lines = ["Title", "One paragraph of the story, long enough to be prose for sure.",
+             "Another paragraph of the story, long enough to be prose as well."] + THREAD
+    texts, shapes = [normalize(t) for t in lines], [shape(t) for t in lines]  # as the classifier has them
+    monkeypatch.setattr(comments, "_screens", {})
+    monkeypatch.setattr(comments, "SCREEN_AFTER", float("inf"))
+    plain = comment_thread(texts, shapes)
+    monkeypatch.setattr(comments, "SCREEN_AFTER", 0)
+    assert comment_thread(texts, shapes) == plain == (3, len(texts) - 1)
+    assert comments._screens  # the screen was used

@@ -81,7 +81,8 @@ def _reference_template_key(text: str, max_words: int, min_chars: int):
 def test_the_fast_template_key_agrees_with_the_regular_expressions():
     # The ASCII folding without re, and the length test that skips split() on short lines,
     # give every line the key the two expressions give: digits, underscores, runs of
-    # punctuation, tabs and odd spaces, other scripts and digits, lines at the word limit.
+    # punctuation, tabs and odd spaces, typography, other scripts and digits, lines at the
+    # word limit.
     from lint.rule_types.boilerplate import _template_key
 
     lines = [
@@ -89,6 +90,9 @@ def test_the_fast_template_key_agrees_with_the_regular_expressions():
         "  Share   this\tstory  ", "Share-this/story|now", "...", "ab", "abcd", "a b", "0000", "Page 1 of 10",
         "Ünïcödé Nëws 24", "٣ تعليقات", "Comments (१२)", "Straße 5", "\u212a-pop 99", "caf\u00e9\u00a0open",
         "Read more » Top 10", "Wait… what?", "x\x1fy\x0bz", "" , "   ",
+        # Typography folded as bytes once it is spaces, beside a letter outside ASCII that is not.
+        "It’s “quoted” — 5 of 10… » next", "‘a’ – b · c • d « e", "’’’", "— 12 —", "x’y", "Page\xa01\xa0•\xa02",
+        "café — open", "“Ünï” 24’s", " ".join(["it’s"] * 31), " ".join(["a—b"] * 20), "a — " * 31,
         " ".join(["word"] * 30), " ".join(["word"] * 31), " ".join(["w"] * 30), " ".join(["w"] * 31),
         "w " * 30, " w" * 31, "x" * 61, " ".join(["wörd"] * 31), "a\u2003" * 31,
     ]

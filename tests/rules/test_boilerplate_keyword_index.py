@@ -20,3 +20,14 @@ def test_overlapping_and_nested_keywords_are_all_found():
 def test_an_index_without_keywords_finds_nothing():
     assert KeywordIndex({}).owners_in("anything") == set()
     assert KeywordIndex({0: ("",)}).owners_in("anything") == set()
+
+
+def test_the_scanner_gives_the_owners_of_each_keyword_found():
+    index = KeywordIndex({0: ("all rights reserved",), 1: ("sign up", "subscribe"), 2: ("rights",)})
+    scan = index.scanner()
+    for line in ("example media, all rights reserved", "subscribe and sign up", "nothing here", "", "ushers"):
+        found = set()
+        for _, owners in scan(line):
+            found |= owners
+        assert found == index.owners_in(line)
+    assert list(KeywordIndex({}).scanner()("anything")) == []
