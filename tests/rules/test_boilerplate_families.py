@@ -520,3 +520,45 @@ def test_a_cited_sites_address_and_a_sentence_about_editors_recommendations_are_
     lines = [TITLE, *STORY, "https://www.example.org/reports/ferry-review",
              "The crossing was recommended by the editors of the island's paper in their review."]
     assert _flagged(lines) == []
+
+
+# Session 11: a text cut short with its expander, a gallery caption's collapse toggle, an
+# agency picture's caption that ends with the agency's credit, and a column's standing
+# invitation to write to the paper's letters mailbox.
+@pytest.mark.parametrize("line, rule", [
+    ("Islanders wait for the ferry at the harbour on Monday as the first crossing of the year "
+     "is prepared. The ... more", "boilerplate.widget"),
+    ("The council has agreed to pay for a second boat after a winter of closures that left the "
+     "island cut off for weeks … Read more", "boilerplate.widget"),
+    ("Passengers board the ferry at the harbour, Monday, Feb. 16, 2009. The crossing reopened "
+     "after eleven weeks. (AP Photo/Jane Roe) less", "boilerplate.widget"),
+    ("The premier greets the ferry's crew at the quay on Friday, Feb. 13, 2009. (Jane Roe / THE "
+     "CANADIAN PRESS)", "boilerplate.caption"),
+    ("The Harbour Times is committed to publishing a range of letters to the editor. We would like "
+     "to hear what you think. Here is our email: letters@example.com.", "boilerplate.subscribe"),
+])
+def test_cut_texts_collapsed_captions_agency_captions_and_a_letters_mailbox(line, rule):
+    lines = [TITLE, STORY[0], line, *STORY[1:]]
+    assert _flagged(lines) == [(line, rule)]
+
+
+def test_sentences_that_trail_off_cite_agencies_or_give_an_address_are_news():
+    lines = [TITLE, *STORY,
+             "Asked what the island needed, the harbour master said: \"Boats... and more boats.\"",
+             "The new vessel burns a fifth less fuel than the old one (the operator's figures show it) "
+             "and carries more.",
+             "A poll for the paper (AP/Example Research) found that most islanders wanted a second boat.",
+             "The harbour master told the AP (the Associated Press) that the boat would sail on time.",
+             "Police asked anyone who saw the collision to email tips@example.org or call the station.",
+             "Readers' letters to the editor about the ferry filled two pages of the paper last week."]
+    assert _flagged(lines) == []
+
+
+def test_a_deals_posts_own_line_naming_the_price_is_news_and_a_bare_shop_button_is_not():
+    # A shop button names the shop ("Buy on Amazon"); "Get it on Amazon for $49.99" is the
+    # deal itself, written by the post's author under each item it recommends.
+    deal = "Get it on Amazon for $49.99"
+    lines = [TITLE, STORY[0],
+             "The waterproof jacket the ferry crew wear has dropped to its lowest price this year, "
+             "and it comes in four colours.", deal, STORY[1], "Buy on Amazon", STORY[2]]
+    assert _flagged(lines) == [("Buy on Amazon", "boilerplate.advertisement")]
