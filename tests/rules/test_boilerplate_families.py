@@ -562,3 +562,28 @@ def test_a_deals_posts_own_line_naming_the_price_is_news_and_a_bare_shop_button_
              "The waterproof jacket the ferry crew wear has dropped to its lowest price this year, "
              "and it comes in four colours.", deal, STORY[1], "Buy on Amazon", STORY[2]]
     assert _flagged(lines) == [("Buy on Amazon", "boilerplate.advertisement")]
+
+
+# Session 11: template notices and prompts of 2015-2025 pages: a newsletter box's consent
+# line, a shopping guide's price notice, a Pinterest prompt, a broadcaster's transcript notice.
+@pytest.mark.parametrize("line, rule", [
+    ("By signing up, you agree to our Privacy Policy and Terms of Use.", "boilerplate.subscribe"),
+    ("By submitting your email to subscribe, you agree to Example Media's Privacy Policy.",
+     "boilerplate.subscribe"),
+    ("Prices were accurate at the time this article was published but may change over time.",
+     "boilerplate.advertisement"),
+    ("Pin this for later!", "boilerplate.share"),
+    ("Accuracy and availability of Example Radio transcripts may vary. Transcript text may be "
+     "revised to correct errors or match updates to audio.", "boilerplate.legal"),
+])
+def test_a_consent_line_a_price_notice_a_pin_prompt_and_a_transcript_notice(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_about_consent_prices_pins_and_transcripts_are_news():
+    lines = [TITLE, *STORY,
+             "By signing up, you agree to let the company sell your data, the regulator warned.",
+             "Prices were accurate at the time the survey was taken, the operator said.",
+             "The harbour master pinned the notice to the board and saved it for later.",
+             "The court's transcripts may vary in accuracy, the clerk said, and are revised each week."]
+    assert _flagged(lines) == []
