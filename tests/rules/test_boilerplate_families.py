@@ -587,3 +587,32 @@ def test_sentences_about_consent_prices_pins_and_transcripts_are_news():
              "The harbour master pinned the notice to the board and saved it for later.",
              "The court's transcripts may vary in accuracy, the clerk said, and are revised each week."]
     assert _flagged(lines) == []
+
+
+# Session 11: video, photo and share controls and notices that news templates of 2015-2025
+# print under or inside a story (a player's "JUST WATCHED" and "Ad Feedback", a newspaper
+# network's "Buy Photo" and "Read or Share this story: <url>", a tabloid's "Share or comment
+# on this article:", a wire service's standards link, a broadcaster's messenger prompt).
+@pytest.mark.parametrize("line, rule", [
+    ("JUST WATCHED", "boilerplate.widget"),
+    ("Ad Feedback", "boilerplate.widget"),
+    ("Buy Photo", "boilerplate.widget"),
+    ("Scroll down for video", "boilerplate.widget"),
+    ("Share or comment on this article:", "boilerplate.share"),
+    ("Read or Share this story: https://www.example.com/story/news/2019/11/19/ferry/123/",
+     "boilerplate.share"),
+    ("Our Standards: The Thomson Reuters Trust Principles.", "boilerplate.legal"),
+    ("Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
+     "boilerplate.subscribe"),
+])
+def test_news_templates_video_photo_and_share_controls(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_about_watching_photos_sharing_and_standards_are_news():
+    lines = [TITLE, *STORY,
+             "Islanders just watched as the ferry left without them, the harbour master said.",
+             "Readers can buy photos of the storm from the paper's archive.",
+             "Passengers were asked to share or comment on the article about the new timetable.",
+             "Our standards for the crossing are higher than the law requires, the operator said."]
+    assert _flagged(lines) == []
