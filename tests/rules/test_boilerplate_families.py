@@ -616,3 +616,23 @@ def test_sentences_about_watching_photos_sharing_and_standards_are_news():
              "Passengers were asked to share or comment on the article about the new timetable.",
              "Our standards for the crossing are higher than the law requires, the operator said."]
     assert _flagged(lines) == []
+
+
+# Session 11: a bar of four or more short items is a template's menu whatever its words
+# ("News: ePaper | Front Page | National | ..."); a table's row of figures, a shell pipeline
+# and a Markdown table's row are not.
+@pytest.mark.parametrize("line", [
+    "News: Harbour Edition | Front Page | Island | Mainland | Ferries | Weather",
+    "About us | Stats | Work with us | Terms of service",
+    "HARBOUR NEWS | FERRIES | ISLAND LIFE | CONTACT",
+])
+def test_a_bar_of_short_items_is_a_menu(line):
+    assert _under_story(line) == [(line, "boilerplate.navigation")]
+
+
+def test_table_rows_pipelines_and_markdown_rows_are_not_menus():
+    lines = [TITLE, *STORY,
+             "Harbourtown | 12 | 4 | 3 | 5",
+             "cat timetable.txt | grep ferry | sort | uniq",
+             "| Crossing | Monday | Tuesday | Wednesday |"]
+    assert _flagged(lines) == []
