@@ -117,6 +117,7 @@ def prepare(doc: Document, lexicon: Lexicon) -> State:
     shapes = [shape(ln.text) for ln in lines]
     norms = [normalize(ln.text) for ln in lines]  # what the phrase patterns see
     kinds, weak = _phrase_kinds(lines, norms, shapes, lexicon)
+    _mark_menu_bars(lines, kinds)
     span = _end_at_notice(main_region(shapes, _costs(lines, kinds)), kinds, shapes)
     span = _end_at_comments(norms, shapes, kinds, span)
     span = _end_at_residue_block(kinds, shapes, span)
@@ -283,6 +284,35 @@ def _code_to_phrases(text: str) -> bool:
     if "[" in text:
         text = _PROSE_BRACKETS.sub(" ", text)
     return is_code(text)
+
+
+# A bar of this many short items or more ("News: ePaper | Front Page | National | ..."):
+# a template's menu, whatever its words. Each item is a few words holding a real word and
+# most open in capitals (a table's row of figures, a shell pipeline's lower-case commands
+# and a Markdown table's row, which opens with its bar, are no menu).
+_BAR_ITEMS = 4
+_BAR_ITEM_WORDS = 3
+_BAR_ITEM_CHARS = 30
+_BAR_CAPITALISED = 0.75
+_BAR_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def _mark_menu_bars(lines, kinds) -> None:
+    for i, ln in enumerate(lines):
+        if kinds[i] is None and ln.text.count("|") >= _BAR_ITEMS - 1 and _menu_bar(ln.text):
+            kinds[i] = "navigation"
+
+
+def _menu_bar(text: str) -> bool:
+    text = text.strip()
+    if text.startswith("|"):
+        return False
+    items = [item.strip() for item in text.rstrip("|").split("|")]
+    if len(items) < _BAR_ITEMS or not all(
+            item and len(item) <= _BAR_ITEM_CHARS and len(item.split()) <= _BAR_ITEM_WORDS
+            and _BAR_WORD.search(item) for item in items):
+        return False
+    return sum(1 for item in items if item[0].isupper()) >= _BAR_CAPITALISED * len(items)
 
 
 def _drop_lone_weak(kinds, weak) -> None:

@@ -520,3 +520,119 @@ def test_a_cited_sites_address_and_a_sentence_about_editors_recommendations_are_
     lines = [TITLE, *STORY, "https://www.example.org/reports/ferry-review",
              "The crossing was recommended by the editors of the island's paper in their review."]
     assert _flagged(lines) == []
+
+
+# Session 11: a text cut short with its expander, a gallery caption's collapse toggle, an
+# agency picture's caption that ends with the agency's credit, and a column's standing
+# invitation to write to the paper's letters mailbox.
+@pytest.mark.parametrize("line, rule", [
+    ("Islanders wait for the ferry at the harbour on Monday as the first crossing of the year "
+     "is prepared. The ... more", "boilerplate.widget"),
+    ("The council has agreed to pay for a second boat after a winter of closures that left the "
+     "island cut off for weeks … Read more", "boilerplate.widget"),
+    ("Passengers board the ferry at the harbour, Monday, Feb. 16, 2009. The crossing reopened "
+     "after eleven weeks. (AP Photo/Jane Roe) less", "boilerplate.widget"),
+    ("The premier greets the ferry's crew at the quay on Friday, Feb. 13, 2009. (Jane Roe / THE "
+     "CANADIAN PRESS)", "boilerplate.caption"),
+    ("The Harbour Times is committed to publishing a range of letters to the editor. We would like "
+     "to hear what you think. Here is our email: letters@example.com.", "boilerplate.subscribe"),
+])
+def test_cut_texts_collapsed_captions_agency_captions_and_a_letters_mailbox(line, rule):
+    lines = [TITLE, STORY[0], line, *STORY[1:]]
+    assert _flagged(lines) == [(line, rule)]
+
+
+def test_sentences_that_trail_off_cite_agencies_or_give_an_address_are_news():
+    lines = [TITLE, *STORY,
+             "Asked what the island needed, the harbour master said: \"Boats... and more boats.\"",
+             "The new vessel burns a fifth less fuel than the old one (the operator's figures show it) "
+             "and carries more.",
+             "A poll for the paper (AP/Example Research) found that most islanders wanted a second boat.",
+             "The harbour master told the AP (the Associated Press) that the boat would sail on time.",
+             "Police asked anyone who saw the collision to email tips@example.org or call the station.",
+             "Readers' letters to the editor about the ferry filled two pages of the paper last week."]
+    assert _flagged(lines) == []
+
+
+def test_a_deals_posts_own_line_naming_the_price_is_news_and_a_bare_shop_button_is_not():
+    # A shop button names the shop ("Buy on Amazon"); "Get it on Amazon for $49.99" is the
+    # deal itself, written by the post's author under each item it recommends.
+    deal = "Get it on Amazon for $49.99"
+    lines = [TITLE, STORY[0],
+             "The waterproof jacket the ferry crew wear has dropped to its lowest price this year, "
+             "and it comes in four colours.", deal, STORY[1], "Buy on Amazon", STORY[2]]
+    assert _flagged(lines) == [("Buy on Amazon", "boilerplate.advertisement")]
+
+
+# Session 11: template notices and prompts of 2015-2025 pages: a newsletter box's consent
+# line, a shopping guide's price notice, a Pinterest prompt, a broadcaster's transcript notice.
+@pytest.mark.parametrize("line, rule", [
+    ("By signing up, you agree to our Privacy Policy and Terms of Use.", "boilerplate.subscribe"),
+    ("By submitting your email to subscribe, you agree to Example Media's Privacy Policy.",
+     "boilerplate.subscribe"),
+    ("Prices were accurate at the time this article was published but may change over time.",
+     "boilerplate.advertisement"),
+    ("Pin this for later!", "boilerplate.share"),
+    ("Accuracy and availability of Example Radio transcripts may vary. Transcript text may be "
+     "revised to correct errors or match updates to audio.", "boilerplate.legal"),
+])
+def test_a_consent_line_a_price_notice_a_pin_prompt_and_a_transcript_notice(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_about_consent_prices_pins_and_transcripts_are_news():
+    lines = [TITLE, *STORY,
+             "By signing up, you agree to let the company sell your data, the regulator warned.",
+             "Prices were accurate at the time the survey was taken, the operator said.",
+             "The harbour master pinned the notice to the board and saved it for later.",
+             "The court's transcripts may vary in accuracy, the clerk said, and are revised each week."]
+    assert _flagged(lines) == []
+
+
+# Session 11: video, photo and share controls and notices that news templates of 2015-2025
+# print under or inside a story (a player's "JUST WATCHED" and "Ad Feedback", a newspaper
+# network's "Buy Photo" and "Read or Share this story: <url>", a tabloid's "Share or comment
+# on this article:", a wire service's standards link, a broadcaster's messenger prompt).
+@pytest.mark.parametrize("line, rule", [
+    ("JUST WATCHED", "boilerplate.widget"),
+    ("Ad Feedback", "boilerplate.widget"),
+    ("Buy Photo", "boilerplate.widget"),
+    ("Scroll down for video", "boilerplate.widget"),
+    ("Share or comment on this article:", "boilerplate.share"),
+    ("Read or Share this story: https://www.example.com/story/news/2019/11/19/ferry/123/",
+     "boilerplate.share"),
+    ("Our Standards: The Thomson Reuters Trust Principles.", "boilerplate.legal"),
+    ("Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
+     "boilerplate.subscribe"),
+])
+def test_news_templates_video_photo_and_share_controls(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_about_watching_photos_sharing_and_standards_are_news():
+    lines = [TITLE, *STORY,
+             "Islanders just watched as the ferry left without them, the harbour master said.",
+             "Readers can buy photos of the storm from the paper's archive.",
+             "Passengers were asked to share or comment on the article about the new timetable.",
+             "Our standards for the crossing are higher than the law requires, the operator said."]
+    assert _flagged(lines) == []
+
+
+# Session 11: a bar of four or more short items is a template's menu whatever its words
+# ("News: ePaper | Front Page | National | ..."); a table's row of figures, a shell pipeline
+# and a Markdown table's row are not.
+@pytest.mark.parametrize("line", [
+    "News: Harbour Edition | Front Page | Island | Mainland | Ferries | Weather",
+    "About us | Stats | Work with us | Terms of service",
+    "HARBOUR NEWS | FERRIES | ISLAND LIFE | CONTACT",
+])
+def test_a_bar_of_short_items_is_a_menu(line):
+    assert _under_story(line) == [(line, "boilerplate.navigation")]
+
+
+def test_table_rows_pipelines_and_markdown_rows_are_not_menus():
+    lines = [TITLE, *STORY,
+             "Harbourtown | 12 | 4 | 3 | 5",
+             "cat timetable.txt | grep ferry | sort | uniq",
+             "| Crossing | Monday | Tuesday | Wednesday |"]
+    assert _flagged(lines) == []
