@@ -114,8 +114,7 @@ def _within_prose_bound(taken: list[int], state: State) -> list[int]:
 def prepare(doc: Document, lexicon: Lexicon) -> State:
     """Everything short of the line model: phrases, the story's region, neighbours."""
     lines = split_lines(doc)
-    shapes = [shape(ln.text) for ln in lines]
-    norms = [normalize(ln.text) for ln in lines]  # what the phrase patterns see
+    shapes, norms = _shapes_and_norms(lines)
     kinds, weak = _phrase_kinds(lines, norms, shapes, lexicon)
     _mark_menu_bars(lines, kinds)
     span = _end_at_notice(main_region(shapes, _costs(lines, kinds)), kinds, shapes)
@@ -131,6 +130,21 @@ def prepare(doc: Document, lexicon: Lexicon) -> State:
     for i, kind in glyph_lines(lines, norms, {i: r.kind for i, r in found.items()}).items():
         found[i] = ResidueLine(lines[i], kind, "a mark alone beside residue")
     return State(lines, shapes, kinds, weak, span, found)
+
+
+def _shapes_and_norms(lines) -> tuple[list, list[str]]:
+    """Each line's shape and normalised text (what the phrase patterns see), worked out
+    once per distinct text: a page repeats its template's lines (menus, share bars), and
+    both depend on the text alone (a Shape is never changed once made, so it is shared)."""
+    shapes, norms, seen = [], [], {}
+    for ln in lines:
+        text = ln.text
+        known = seen.get(text)
+        if known is None:
+            known = seen[text] = (shape(text), normalize(text))
+        shapes.append(known[0])
+        norms.append(known[1])
+    return shapes, norms
 
 
 # What a finding says of its evidence when it is not a phrase of its own.
