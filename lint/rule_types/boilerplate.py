@@ -168,6 +168,8 @@ _blake2b = hashlib.blake2b
 # "_", none of it changed by lower()): a line with no other character outside ASCII is
 # folded as bytes once these are spaces (the regular expressions cost several times more).
 _TYPOGRAPHY = "’‘“”–—…\xa0•·»«"
+_NOT_TYPOGRAPHY = re.compile(f"[^\\x00-\\x7f{_TYPOGRAPHY}]")
+_TYPOGRAPHY_FOLD = _ASCII_FOLD[:128] + b" " * 128
 
 
 def _template_key(text: str, max_words: int, min_chars: int) -> int | None:
@@ -178,20 +180,20 @@ def _template_key(text: str, max_words: int, min_chars: int) -> int | None:
         # At most 2 * max_words characters cannot hold more than max_words words.
         if len(raw) > 2 * max_words and (b" " + raw.translate(_ASCII_SPACE)).count(b" a") > max_words:
             return None
+        folded = raw.translate(_ASCII_FOLD)
     else:
-        if len(text) > 2 * max_words and len(text.split()) > max_words:
+        # At most max_words splits: a long paragraph's words are not all made strings.
+        if len(text) > 2 * max_words and len(text.split(None, max_words)) > max_words:
             return None
-        plain = text
-        for mark in _TYPOGRAPHY:
-            if mark in plain:
-                plain = plain.replace(mark, " ")
-        if not plain.isascii():
+        if _NOT_TYPOGRAPHY.search(text) is not None:
             folded = _NOT_WORD.sub(" ", _DIGITS.sub("0", text.lower())).strip()
             if len(folded) < min_chars:  # characters, not bytes
                 return None
             return int.from_bytes(_blake2b(folded.encode(), digest_size=8).digest(), "big")
-        raw = plain.encode()
-    norm = b" ".join(raw.translate(_ASCII_FOLD).split())
+        # Every character outside ASCII is typography, a space once folded: so is each byte
+        # of its UTF-8 form.
+        folded = text.encode().translate(_TYPOGRAPHY_FOLD)
+    norm = b" ".join(folded.split())
     while b"00" in norm:  # a run of digits is one "0"
         norm = norm.replace(b"00", b"0")
     if len(norm) < min_chars:

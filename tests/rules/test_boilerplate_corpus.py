@@ -95,6 +95,10 @@ def test_the_fast_template_key_agrees_with_the_regular_expressions():
         "café — open", "“Ünï” 24’s", " ".join(["it’s"] * 31), " ".join(["a—b"] * 20), "a — " * 31,
         " ".join(["word"] * 30), " ".join(["word"] * 31), " ".join(["w"] * 30), " ".join(["w"] * 31),
         "w " * 30, " w" * 31, "x" * 61, " ".join(["wörd"] * 31), "a\u2003" * 31,
+        # Lines outside ASCII at the word limit (the count stops after max_words splits), and
+        # typography beside a space outside ASCII (not typography: the expressions fold it).
+        " ".join(["it’s"] * 30), "  " + " ".join(["it’s"] * 30) + "  ", "\u2003".join(["‘w’"] * 31),
+        "“w”\u2003" * 30, "— " * 30 + "x", "·\u2028·",
     ]
     for text in lines:
         for max_words, min_chars in ((30, 4), (3, 0), (1, 1)):
