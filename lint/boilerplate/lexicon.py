@@ -193,7 +193,7 @@ class Lexicon:
         self._groups: dict[tuple[str, bool, bool], _Group] = {}
         self._openings: re.Pattern | None = None
         self._openings_match = None
-        self._scan = None  # the keyword index's scan of a line, once built
+        self._scan = None  # the keyword index's scanner: a line's owners, or None
         self._by_opening: dict[tuple[str, bool], list[_Pattern]] = {}
         self._unopened_owner: dict[_Pattern, int] = {}  # keyword-index owner of an anchored pattern without openings
         self._unopened_plans: dict[tuple[str, bool], tuple] = {}
@@ -240,12 +240,7 @@ class Lexicon:
         if self._scan is None:
             self._build_keyword_index()
             self._build_openings()
-        found = None
-        for _, owners in self._scan(lowered):
-            if found is None:
-                found = set(owners)
-            else:
-                found |= owners
+        found = self._scan(lowered)
         ascii_line = lowered.isascii()
         if found:  # the owners whose keywords are good for this line
             found = {k if k >= 0 else -k - 1 for k in found} if ascii_line else {k for k in found if k >= 0}
