@@ -199,6 +199,7 @@ class Lexicon:
         self._unopened_plans: dict[tuple[str, bool], tuple] = {}
         self._opened: dict[tuple[str, bool], list[tuple]] = {}  # the openings' candidates
         self._ascii_owners: set[int] = set()  # those whose keywords are good for ASCII lines only
+        self._floating_widths: list[tuple] = []
         self._seen, self._screens = 0, False
         self.screen_after = _SCREEN_AFTER
 
@@ -296,8 +297,12 @@ class Lexicon:
 
     def _tried(self, p: _Pattern) -> tuple:
         """(p, fewest and most characters of its matches, its expression)."""
+        return (p, *self._width(p), p.rx)
+
+    def _width(self, p: _Pattern) -> tuple:
+        """The fewest and most characters of p's matches (0 and infinity when unknown)."""
         width = self._facts.width(p.text)
-        return (p, *(width if width is not None else (0, float("inf"))), p.rx)
+        return width if width is not None else (0, float("inf"))
 
     def _unopened_plan(self, first: str, sentence: bool):
         """(patterns tried on every line of a length their matches can have, as `_tried`
@@ -389,9 +394,11 @@ class Lexicon:
         if found:
             found = {k for k in found if k < floating}  # not the anchored patterns' owners
         candidates = sorted(found | unscreened) if found else always
+        widths, length = self._floating_widths, len(norm)
         for k in candidates:
             p = self._floating[k]
-            if (p.sentences or not sentence) and p.rx.fullmatch(norm):
+            least, most = widths[k]
+            if (p.sentences or not sentence) and least <= length <= most and p.rx.fullmatch(norm):
                 return p
         return None
 
@@ -424,6 +431,8 @@ class Lexicon:
         self._always = sorted(self._unscreened)
         self._ascii_unscreened = frozenset(k for k in self._unscreened if self._ascii_keywords[k] is None)
         self._ascii_always = sorted(self._ascii_unscreened)
+        # The fewest and most characters of each floating pattern's matches.
+        self._floating_widths = [self._width(p) for p in self._floating]
 
 
 def read_patterns(path: Path) -> list[str]:
