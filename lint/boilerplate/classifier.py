@@ -271,6 +271,7 @@ def _phrase_kinds(lines, norms, shapes, lexicon: Lexicon):
     kinds: list[str | None] = []
     weak: list[bool] = []
     seen: dict[str, tuple] = {}  # a line's text again in the document: the same answer
+    match, add_kind, add_weak = lexicon.match, kinds.append, weak.append  # (a call per line)
     for ln, norm, s in zip(lines, norms, shapes):
         text = ln.text
         found = seen.get(text)
@@ -279,10 +280,10 @@ def _phrase_kinds(lines, norms, shapes, lexicon: Lexicon):
             if s.words <= _MAX_WORDS and not _code_to_phrases(text):
                 # Items between bars are a bar, not a sentence, whatever the last one ends with
                 # ("Share this: Digg | Furl | reddit | What's this?").
-                found = lexicon.match(norm or text, s.prose and text.count("|") < 2)
+                found = match(norm or text, s.prose and text.count("|") < 2)
             seen[text] = found
-        kinds.append(found[0])
-        weak.append(found[1])
+        add_kind(found[0])
+        add_weak(found[1])
     _drop_lone_weak(kinds, weak)
     return kinds, weak
 

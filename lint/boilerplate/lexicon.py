@@ -193,12 +193,13 @@ class Lexicon:
         self._groups: dict[tuple[str, bool, bool], _Group] = {}
         self._openings: re.Pattern | None = None
         self._openings_match = None
-        self._scan = None  # the keyword index's scan of a line, once built
+        self._scan = None  # the keyword index's scanner: a line's owners, or None
         self._by_opening: dict[tuple[str, bool], list[_Pattern]] = {}
         self._unopened_owner: dict[_Pattern, int] = {}  # keyword-index owner of an anchored pattern without openings
         self._unopened_plans: dict[tuple[str, bool], tuple] = {}
         self._opened: dict[tuple[str, bool], list[tuple]] = {}  # the openings' candidates
         self._ascii_owners: set[int] = set()  # those whose keywords are good for ASCII lines only
+        self._floating_widths: list[tuple] = []
         self._seen, self._screens = 0, False
         self.screen_after = _SCREEN_AFTER
 
@@ -240,12 +241,7 @@ class Lexicon:
         if self._scan is None:
             self._build_keyword_index()
             self._build_openings()
-        found = None
-        for _, owners in self._scan(lowered):
-            if found is None:
-                found = set(owners)
-            else:
-                found |= owners
+        found = self._scan(lowered)
         ascii_line = lowered.isascii()
         if found:  # the owners whose keywords are good for this line
             found = {k if k >= 0 else -k - 1 for k in found} if ascii_line else {k for k in found if k >= 0}
@@ -301,8 +297,12 @@ class Lexicon:
 
     def _tried(self, p: _Pattern) -> tuple:
         """(p, fewest and most characters of its matches, its expression)."""
+        return (p, *self._width(p), p.rx)
+
+    def _width(self, p: _Pattern) -> tuple:
+        """The fewest and most characters of p's matches (0 and infinity when unknown)."""
         width = self._facts.width(p.text)
-        return (p, *(width if width is not None else (0, float("inf"))), p.rx)
+        return width if width is not None else (0, float("inf"))
 
     def _unopened_plan(self, first: str, sentence: bool):
         """(patterns tried on every line of a length their matches can have, as `_tried`
@@ -394,9 +394,11 @@ class Lexicon:
         if found:
             found = {k for k in found if k < floating}  # not the anchored patterns' owners
         candidates = sorted(found | unscreened) if found else always
+        widths, length = self._floating_widths, len(norm)
         for k in candidates:
             p = self._floating[k]
-            if (p.sentences or not sentence) and p.rx.fullmatch(norm):
+            least, most = widths[k]
+            if (p.sentences or not sentence) and least <= length <= most and p.rx.fullmatch(norm):
                 return p
         return None
 
@@ -429,6 +431,8 @@ class Lexicon:
         self._always = sorted(self._unscreened)
         self._ascii_unscreened = frozenset(k for k in self._unscreened if self._ascii_keywords[k] is None)
         self._ascii_always = sorted(self._ascii_unscreened)
+        # The fewest and most characters of each floating pattern's matches.
+        self._floating_widths = [self._width(p) for p in self._floating]
 
 
 def read_patterns(path: Path) -> list[str]:

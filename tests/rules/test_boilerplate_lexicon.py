@@ -32,6 +32,10 @@ LINES = [
     "Maria Lopez © Agencia Sur", "José Pérez © Agência", "maria lopez © agencia", "Jane Doe for the Times",
     "JANE DOE FOR THE HERALD", "Jané Doe for the Times", "A long walk for the Herald’s readers", "See more",
     "View all", "Read everything", "Waterfalls more", "Photos12", "ab12", "Photographs12", "Fotós12",
+    # A floating pattern's keyword in lines at, and one past, the most characters its
+    # matches can have (the corpus screens skip it on a longer line).
+    "a" * 40 + "all rights reserved" + "b" * 40, "a" * 41 + "all rights reserved" + "b" * 40,
+    "Twelve pictures " + "x" * 44 + " see full gallery", "Twelve pictures " + "x" * 45 + " see full gallery",
 ]
 
 
