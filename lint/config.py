@@ -80,12 +80,12 @@ class Config:
         """This config with the overrides whose globs match `path` applied."""
         if not self.overrides:
             return self
-        import pathspec  # only configs with overrides pay for it
+        from .globspec import gitignore_spec  # only configs with overrides pay for pathspec
 
         rel = _relative(path, self.root)
         cfg = self
         for ov in self.overrides:
-            spec = pathspec.GitIgnoreSpec.from_lines(ov.files)
+            spec = gitignore_spec(ov.files)
             if spec.match_file(rel):
                 cfg = _apply(cfg, ov.values, self.path or "<config>", "overrides", validated=True)
         return replace(cfg, overrides=())

@@ -4,13 +4,8 @@ from __future__ import annotations
 import os
 
 from .config import DEFAULT_EXCLUDE, Config
+from .globspec import gitignore_spec
 from .result import FileError
-
-
-def _spec(patterns):
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def discover(paths: list[str], config_for, *, follow_symlinks: bool = False,
@@ -85,7 +80,7 @@ def _walk(top: str, cfg: Config, seen: set[str] | None, follow_symlinks: bool,
           outside: list[str], into) -> tuple[int, list[FileError]]:
     """Append the files of `top` to `into`; return how many, and the directories that
     could not be listed. `seen` (None: nothing else can name these files) keeps each once."""
-    include, exclude = _spec(cfg.include), _spec(DEFAULT_EXCLUDE + tuple(cfg.exclude))
+    include, exclude = gitignore_spec(cfg.include), gitignore_spec(DEFAULT_EXCLUDE + tuple(cfg.exclude))
     found = 0
     errors: list[FileError] = []
 
