@@ -166,7 +166,8 @@ _blake2b = hashlib.blake2b
 
 # Typography that folds to a space as any other mark does (none of it a letter, a digit or
 # "_", none of it changed by lower()): a line with no other character outside ASCII is
-# folded as bytes once these are spaces (the regular expressions cost several times more).
+# folded as its UTF-8 bytes, each byte outside ASCII a space (the regular expressions cost
+# several times more); `_NOT_TYPOGRAPHY` finds the lines that hold another.
 _TYPOGRAPHY = "’‘“”–—…\xa0•·»«"
 _NOT_TYPOGRAPHY = re.compile(f"[^\\x00-\\x7f{_TYPOGRAPHY}]")
 _TYPOGRAPHY_FOLD = _ASCII_FOLD[:128] + b" " * 128
