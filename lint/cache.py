@@ -57,6 +57,9 @@ DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 RACY_SECONDS = 2.0  # a file changed this recently is read again next run (see the module docstring)
 LOOKUP_BATCH = 500  # files per query of a rerun's look-up
 OTHER_FORMAT_UNUSED_FOR = 7 * 86400  # another format's database is removed after a week unwritten
+BUSY_SECONDS = 30  # how long a run waits for another's lock before checking without the cache
+_BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _STAT_ROW_BYTES = 160  # what one stat entry costs in the database, about, for the size limit
 _FRAGMENT_ROW_BYTES = 100  # and one report fragment's row, beside its text
 # Packages whose data or parsing decides findings: a new version may change them.
@@ -214,7 +217,9 @@ class ResultCache:
                 self._db = self._open()
                 if new:  # an upgrade of the entries' format: the old database is dead weight
                     self._prune_other_formats()
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as e:
+                if not _is_damage(e):  # locked by another run past the timeout: theirs, not ours to move
+                    return self._give_up(e)
                 # Not a database (damaged, or some other file): move it aside and start afresh.
                 try:
                     os.replace(self.path, self.path.with_suffix(f".damaged-{os.getpid()}"))
@@ -227,8 +232,8 @@ class ResultCache:
         return self._db
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
+        db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
+        _switch_to_wal(db)
         db.execute("PRAGMA synchronous=NORMAL")  # WAL: no fsync per entry; a crash loses at most the last ones
         # `late`: the file's findings once a corpus rule's late ones joined them, and for which (LateMemo).
         # The small columns first: SQLite reads a row's columns in order, and one after a
@@ -491,6 +496,39 @@ class ResultCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _is_damage(e: sqlite3.DatabaseError) -> bool:
+    """Whether `e` says the file is not a sound database (rather than busy, locked, or full)."""
+    return _primary_code(e) in _DAMAGE_CODES or not isinstance(e, sqlite3.OperationalError)
+
+
+def _primary_code(e: sqlite3.Error) -> int | None:
+    code = getattr(e, "sqlite_errorcode", None)  # an extended code: its low byte is the primary one
+    return None if code is None else code & 0xFF
+
+
+def _switch_to_wal(db: sqlite3.Connection) -> None:
+    """Put the database in WAL mode, waiting for other runs that open it at the same moment.
+
+    The switch needs the database to itself, and SQLite answers SQLITE_BUSY at once rather
+    than through the busy timeout (which could deadlock two connections switching together):
+    so wait here, as the timeout would. The mode is kept in the file, so a database that is
+    already in WAL mode (every one after its first open) is only read here.
+    """
+    deadline = time.monotonic() + BUSY_SECONDS
+    pause = 0.001
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if _primary_code(e) not in _BUSY_CODES or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
 
 
 def _today() -> float:

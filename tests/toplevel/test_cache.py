@@ -195,6 +195,56 @@ def test_concurrent_runs_share_one_cache(newsroom):
     assert ResultCache(newsroom / "cache").stats()[0] == 33
 
 
+def _open_new_cache(directory, ready, outcome):
+    cache = ResultCache(directory)
+    ready.wait()  # every process opens the brand-new database at the same moment
+    cache.get(b"k" * 32)
+    outcome.put((cache.notices, cache._broken))
+
+
+def test_runs_that_create_the_cache_at_the_same_moment_all_use_it(tmp_path):
+    """The switch to WAL mode answers "busy" at once to all but one of them: that is waited out,
+    never taken for a damaged file (which would move another run's database aside)."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    for round_ in range(15):
+        directory = tmp_path / f"cache{round_}"
+        ready, outcome = ctx.Barrier(4), ctx.Queue()
+        procs = [ctx.Process(target=_open_new_cache, args=(directory, ready, outcome)) for _ in range(4)]
+        for p in procs:
+            p.start()
+        results = [outcome.get(timeout=60) for _ in procs]
+        for p in procs:
+            p.join()
+        assert results == [([], False)] * 4, results
+        assert not list(directory.glob("*damaged*"))
+
+
+def test_a_cache_locked_past_the_timeout_is_left_alone(newsroom, monkeypatch):
+    import sqlite3
+
+    path = ResultCache(newsroom / "cache").path
+    path.parent.mkdir(parents=True)
+    holder = sqlite3.connect(path, isolation_level=None)  # another program's rollback-journal database
+    holder.execute("CREATE TABLE theirs (x)")
+    holder.execute("BEGIN EXCLUSIVE")  # writing for longer than we wait: not even the mode can be read
+    try:
+        monkeypatch.setattr(lint.cache, "BUSY_SECONDS", 0.2)
+        _close_open_caches()
+        r = edlint("check", "--cache-dir", newsroom / "cache", "--format", "json", newsroom)
+        no_traceback(r)
+        assert r.exit_code == 1 and json.loads(r.stdout)["diagnostics"]  # checked, without the cache
+        assert "is not usable (database is locked)" in r.stderr and "damaged" not in r.stderr
+        assert path.exists() and not list(path.parent.glob("*damaged*"))  # theirs: not moved aside
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    run(newsroom / "cache", newsroom)
+    _, cache = run(newsroom / "cache", newsroom)
+    assert cache.hits == 3
+
+
 def _table_rows(cache_dir, table: str) -> int:
     import sqlite3
 
