@@ -119,7 +119,8 @@ def load_config_file(path: str | Path, trust: Trust = Trust()) -> Config:
     except DataFileError as e:  # a config, not a rule pack's file: its error is a config error
         raise ConfigError(str(e)) from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("edlint", {})
+        tool = data.get("tool", {})
+        data = tool.get("edlint", {}) if isinstance(tool, dict) else None
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: [tool.edlint] must be a table")
     folder = path.parent.resolve()
@@ -150,11 +151,19 @@ def find_config_file(start: str | Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether `path` (a pyproject.toml) configures edlint. One that cannot be read as TOML
+    but names edlint is taken as edlint's, so that its error is reported: skipping it would
+    silently check the folder under some other config, or none."""
     try:
         with open(path, "rb") as f:
-            return "edlint" in tomllib.load(f).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+            raw = f.read()
+    except OSError:
         return False
+    try:
+        tool = tomllib.loads(raw.decode("utf-8")).get("tool")
+    except ValueError:  # not TOML, or not UTF-8
+        return b"edlint" in raw
+    return isinstance(tool, dict) and "edlint" in tool
 
 
 class ConfigResolver:

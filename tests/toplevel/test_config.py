@@ -180,6 +180,37 @@ def test_error_in_pyproject_names_pyproject(tmp_path, pack, monkeypatch):
     assert f"{tmp_path / 'pyproject.toml'}: unknown key 'selct'" in r.stderr
 
 
+@pytest.mark.parametrize("pyproject, error", [
+    ('[tool]\nedlint = 3\n', "[tool.edlint] must be a table"),
+    ('[tool.edlint]\nselect = ["style"\n', "invalid TOML"),  # broken, but edlint's: reported, not skipped
+    ('[tool.edlint]\nselect = ["style"]\n# caf\xe9\n', "not UTF-8"),
+])
+def test_a_malformed_pyproject_table_is_an_error_not_a_crash_or_a_skip(tmp_path, monkeypatch, pyproject, error):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_bytes(pyproject.encode("latin-1"))
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    monkeypatch.chdir(tmp_path)
+    for args in (["check", "a.txt"], ["config", "a.txt"]):
+        r = edlint(*args)
+        no_traceback(r)
+        assert r.exit_code == 2 and error in r.stderr and "internal error" not in r.stderr, r.output
+
+
+@pytest.mark.parametrize("pyproject", ['[project]\nname = "x"\nversion = \n', 'tool = 1979-05-27T07:32:00Z\n'])
+def test_a_pyproject_without_an_edlint_table_is_passed_over(tmp_path, monkeypatch, pyproject):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text(pyproject)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    monkeypatch.chdir(tmp_path)
+    assert find_config_file(tmp_path / "a.txt") is None
+    r = edlint("check", "--languagetool", "off", "a.txt")
+    no_traceback(r)
+    assert r.exit_code in (0, 1)
+    given = edlint("check", "--config", "pyproject.toml", "a.txt")  # named: it must then hold the table
+    no_traceback(given)
+    assert given.exit_code == 2 and "internal error" not in given.stderr
+
+
 def test_missing_explicit_config(desk):
     (desk / "a.txt").write_text(ARTICLE)
     r = edlint("check", "--config", "nope.toml", "a.txt")
