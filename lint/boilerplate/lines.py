@@ -3,7 +3,9 @@
 Residue is line-shaped: a share bar, "Previous Article", a headline of another
 story. A plain-text block may hold several such lines joined by single line
 breaks, so every block is cut at "\\n" and each line keeps its source span
-(through the block's offset map) and the HTML facts of its block.
+(through the block's offset map) and the HTML facts of its block. A data table's
+cells (a Markdown table, an HTML table the reader did not take for layout) are not
+lines: they are the story's figures, names and marks.
 """
 from __future__ import annotations
 
@@ -47,6 +49,8 @@ def split_lines(doc: Document) -> list[Line]:
     lines: list[Line] = []
     append = lines.append
     for b, block in enumerate(doc.blocks):
+        if block.kind == "table_cell":
+            continue  # a data table's cells are the story's figures and marks ("x" is no share button)
         text = block.text
         link_ratio = block.link_chars / len(text) if text and block.link_chars else 0.0
         span = block.map.span

@@ -82,6 +82,32 @@ class _Element:
         self.tag, self.label, self.start = tag, label, start
 
 
+class _Table:
+    """What tells a data table from a layout one (the test Mozilla's Readability uses): a
+    header, caption or column group, or enough cells, makes data; a nested table, or
+    role="presentation", makes layout. A data table's cells are `table_cell` blocks (figures,
+    names, marks: not prose, and never page chrome); a layout table's text reads as the
+    blocks it would be without the table, which is how pages of the 2000s were built."""
+    __slots__ = ("data", "layout", "rows", "columns", "cells_in_row", "blocks")
+
+    def __init__(self, attrs: dict):
+        self.data = bool(attrs.get("summary"))
+        self.layout = attrs.get("role") == "presentation" or attrs.get("datatable") == "0"
+        self.rows = self.columns = self.cells_in_row = 0
+        self.blocks: list[tuple[Block, tuple[str, int]]] = []  # each cell block, and its kind outside a table
+
+    def is_data(self) -> bool:
+        if self.layout:
+            return False
+        if self.data or self.rows >= 10 or self.columns > 4:
+            return True
+        return self.rows * self.columns > 10
+
+
+_TABLE_HEADERS = frozenset("th thead tfoot caption col colgroup".split())
+_TABLE_TAGS = _TABLE_HEADERS | {"tr", "td"}
+
+
 class _ProseParser(HTMLParser):
     def __init__(self, source: str, start: int, end: int):
         super().__init__(convert_charrefs=False)
@@ -99,9 +125,11 @@ class _ProseParser(HTMLParser):
         self.block_start = 0
         self.block_context = ""
         self.block_kind = ("text", 0)
+        self.block_outside_table: tuple[str, int] | None = None  # a cell's kind were its table for layout
         self.link_chars = 0
         self.pending_space: tuple[int, int] | None = None  # source span of the blank (or <br>)
         self.pending_space_in_link = False
+        self.tables: list[_Table] = []  # the open tables, innermost last
 
     # positions -------------------------------------------------------------------------
     def here(self) -> int:
@@ -120,6 +148,8 @@ class _ProseParser(HTMLParser):
                 self.space(start, self.tag_end(start))  # a line break reads as a space
             elif tag in BLOCK:
                 self.flush(start)
+            elif tag == "col" and self.tables:
+                self.tables[-1].data = True
             return
         self.close_implied(tag, start)
         if tag in BLOCK:
@@ -132,10 +162,34 @@ class _ProseParser(HTMLParser):
             label += "".join("." + c for c in attrs["class"].split())
         self.stack.append(_Element(tag, label, start))
         self.open_count[tag] = self.open_count.get(tag, 0) + 1
+        if tag == "table" or (self.tables and tag in _TABLE_TAGS):
+            self.table_tag(tag, attrs)
         if tag in SKIP:
             self.skipping += 1
         elif tag == "a":
             self.in_link += 1
+
+    def table_tag(self, tag: str, attrs: dict) -> None:
+        if tag == "table":
+            if self.tables:
+                self.tables[-1].layout = True  # a table in a table: the outer one lays out the page
+            self.tables.append(_Table(attrs))
+            return
+        table = self.tables[-1]
+        if tag in _TABLE_HEADERS:
+            table.data = True
+        if tag == "tr":
+            table.rows += 1
+            table.cells_in_row = 0
+        elif tag in ("td", "th"):
+            table.cells_in_row += 1
+            table.columns = max(table.columns, table.cells_in_row)
+
+    def end_table(self) -> None:
+        table = self.tables.pop()
+        if not table.is_data():
+            for block, outside in table.blocks:
+                block.kind, block.level = outside
 
     def parse_html_declaration(self, i):
         position = self.lineno, self.offset
@@ -217,6 +271,7 @@ class _ProseParser(HTMLParser):
             self.block_start = self.stack[depth - 1].start if depth else start
             self.block_context = ">".join(e.label for e in self.stack[:depth])
             self.block_kind = self.kind()
+            self.block_outside_table = self.kind(outside_tables=True) if self.block_kind[0] == "table_cell" else None
             self.link_chars = 0
             self.pending_space = None
         if self.pending_space is not None:
@@ -255,6 +310,8 @@ class _ProseParser(HTMLParser):
             self.in_link -= 1
         if element.tag in BLOCK:
             self.flush(end)
+        if element.tag == "table" and self.tables:
+            self.end_table()
         return element
 
     def close_implied(self, tag: str, start: int) -> None:
@@ -284,17 +341,21 @@ class _ProseParser(HTMLParser):
         if text == PLACEHOLDER:
             return
         kind, level = self.block_kind
-        self.blocks.append(Block(kind, text, b.offset_map(), self.block_start, max(end, self.block_start),
-                                 level=level, context=self.block_context, link_chars=self.link_chars))
+        block = Block(kind, text, b.offset_map(), self.block_start, max(end, self.block_start),
+                      level=level, context=self.block_context, link_chars=self.link_chars)
+        self.blocks.append(block)
+        if kind == "table_cell" and self.tables:
+            self.tables[-1].blocks.append((block, self.block_outside_table))
 
-    def kind(self) -> tuple[str, int]:
-        """The block's kind from its nearest block-level ancestors."""
+    def kind(self, outside_tables: bool = False) -> tuple[str, int]:
+        """The block's kind from its nearest block-level ancestors (`outside_tables`: as if
+        no table held it)."""
         saw_p = False
         for e in reversed(self.stack):
             t = e.tag
             if t in HEADINGS:
                 return "heading", HEADINGS[t]
-            if t in ("td", "th"):
+            if t in ("td", "th") and not outside_tables:
                 return "table_cell", 0
             if t in ("figcaption", "caption"):
                 return "caption", 0

@@ -71,8 +71,8 @@ def test_blocks_kinds_and_text(doc):
         ("list_item", 1, "two boldword"),
         ("list_item", 1, "Related relword"),
         ("quote", 0, "quoteword"),
-        ("table_cell", 0, "cell 😀 cellword"),
-        ("table_cell", 0, "celltwo"),
+        ("text", 0, "cell 😀 cellword"),
+        ("text", 0, "celltwo"),
         ("caption", 0, "capword"),
     ]
     assert doc.title == "Big & titleword"
@@ -139,3 +139,32 @@ def test_whitespace_runs_collapse_to_one_space():
     [d] = html.read(source, "w.html", {})
     assert texts(d) == ["Lead words across lines"]
     assert where(d, "across") == (3, 2, 3, 8, "across")
+
+
+def _kinds(source: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in html.read(source, "t.html")[0].blocks]
+
+
+@pytest.mark.parametrize("table", [
+    "<table><tr><th>Ward</th><th>Votes</th></tr><tr><td>North</td><td>x</td></tr></table>",  # a header row
+    "<table><caption>Results</caption><tr><td>North</td><td>x</td></tr></table>",
+    "<table><colgroup><col></colgroup><tr><td>North</td><td>x</td></tr></table>",
+    "<table>" + "<tr><td>North</td><td>x</td></tr>" * 10 + "</table>",  # ten rows
+    "<table><tr>" + "<td>x</td>" * 5 + "</tr></table>",  # five columns
+])
+def test_a_data_tables_cells_are_table_cells(table):
+    assert {kind for kind, text in _kinds(table) if text != "Results"} == {"table_cell"}
+
+
+@pytest.mark.parametrize("table, kinds", [
+    # a page laid out in a table, as pages of the 2000s were: its text reads as it would without it
+    ("<table><tr><td><p>The council met.</p><p>It voted.</p></td><td>Home</td></tr></table>",
+     [("paragraph", "The council met."), ("paragraph", "It voted."), ("text", "Home")]),
+    ('<table role="presentation">' + "<tr><th>Menu</th><td>News</td></tr>" * 12 + "</table>",
+     [("text", "Menu"), ("text", "News")] * 12),
+    # a table holding a table lays out the page; the inner one, with its header, is data
+    ("<table><tr><td><h2>Scores</h2><table><tr><th>Team</th></tr><tr><td>Leeds</td></tr></table></td></tr></table>",
+     [("heading", "Scores"), ("table_cell", "Team"), ("table_cell", "Leeds")]),
+])
+def test_a_layout_tables_text_reads_as_blocks(table, kinds):
+    assert _kinds(table) == kinds
