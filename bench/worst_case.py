@@ -154,6 +154,30 @@ def html_markup(size, seed=0):
     return ".html", "<html><body><p>" + _fill(lambda i: rng.choice(tags), size) + "</p></body></html>\n"
 
 
+def html_unterminated(size, seed=0):
+    """Comments, marked sections and tags that never close: html.parser looks for the end
+    of each afresh to the end of the data."""
+    rng = random.Random(9 + 1000 * seed)
+    opens = ["<!--", "<![CDATA[", "<a", "</", "<?", "<b x='"]
+    return ".html", "<p>A page cut short.</p>\n" + _fill(lambda i: rng.choice(opens), size) + " tail\n"
+
+
+def html_deep_nesting(size, seed=0):
+    """Elements nested ever deeper, then a block in each: every block's element chain."""
+    n = max(1, size // 18)
+    return ".html", "<ul>" * n + "<li>item and " * n + "\n"
+
+
+def repeated_word(size, seed=0):
+    """One word again and again on one line: a candidate repeated word at every word."""
+    return ".txt", _fill(lambda i: "word ", size).rstrip() + "\n"
+
+
+def brackets(size, seed=0):
+    """Opening brackets that never close, on one paragraph."""
+    return ".txt", _fill(lambda i: "([" if i % 2 else "(", size) + "\n"
+
+
 INPUTS = {
     "no-whitespace (zq,)": no_space,
     "mojibake (Ã©)": mojibake,
@@ -165,6 +189,10 @@ INPUTS = {
     "punctuation run": punctuation,
     "Markdown markup run": markdown_markup,
     "HTML markup run": html_markup,
+    "HTML never closed": html_unterminated,
+    "HTML nested deep": html_deep_nesting,
+    "one word repeated": repeated_word,
+    "unclosed brackets": brackets,
 }
 
 # Runs in a fresh interpreter: warm up on a short file of the same format, then time one check.
