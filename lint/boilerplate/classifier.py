@@ -13,11 +13,12 @@ The first line of a document that looks like a headline is its title, and kept.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..document import Document
 from .comments import comment_thread
-from .context import CHROME_CONTEXT, line_vectors
+from .context import chrome_context, line_vectors
 from .features import Shape, headline_like, is_code, shape
 from .lexicon import Lexicon, load_lexicon, normalize
 from .lines import Line, split_lines
@@ -47,6 +48,11 @@ _NEAR = 4  # ...inside the story or this close to it (a closing line after a sha
 _RULE_LINE = re.compile(r"([-_=*~•·])(?: ?\1){2,}")
 _ARTICLE_CONTEXT = re.compile(r"(^|>)(article|main)(?=[.#>]|$)|[.#][\w-]*(article-?body|post-?content|"
                               r"entry-?content|story-?body|article-?content)", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _article_context(context: str) -> bool:
+    return _ARTICLE_CONTEXT.search(context) is not None
 
 
 @dataclass(slots=True)
@@ -264,7 +270,7 @@ def _protected(line: Line, s: Shape, near_story: bool = True, teaser=lambda: Fal
         return True
     if line.kind == "title" or (line.kind == "heading" and line.level == 1):
         return True
-    return bool(line.context) and _ARTICLE_CONTEXT.search(line.context) is not None
+    return bool(line.context) and _article_context(line.context)
 
 
 def _phrase_kinds(lines, norms, shapes, lexicon: Lexicon):
@@ -345,7 +351,7 @@ def _costs(lines, kinds) -> list[float]:
     costs = []
     for ln, kind in zip(lines, kinds):
         cost = 4.0 if kind is not None else 1.0
-        if ln.context and CHROME_CONTEXT.search(ln.context):
+        if ln.context and chrome_context(ln.context):
             cost += 4.0
         if ln.link_ratio > 0.5:
             cost += 3.0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections import Counter
 from itertools import accumulate
 
@@ -84,6 +85,13 @@ CHROME_CONTEXT = re.compile(
     r"(^|[>.#\s_-])(nav|footer|header|aside|menu|sidebar|breadcrumbs?|share|sharing|social|related|"
     r"newsletter|subscribe|signup|promo|advert|ads?|sponsor|comments?|cookie|banner|widget|tags?|"
     r"pagination|pager|byline|author|meta|toolbar|popup|modal)([>.#\s_-]|$)", re.I)
+
+
+@lru_cache(maxsize=8192)
+def chrome_context(context: str) -> bool:
+    """Does the element chain name page chrome? (cached: a page's blocks share a few chains,
+    and one can be 500 elements long)"""
+    return CHROME_CONTEXT.search(context) is not None
 
 
 def region_holds_story(shapes: list[Shape], span) -> bool:
@@ -228,7 +236,7 @@ def _vector(i: int, ln: Line, s: Shape, page: "_Page", weak: bool) -> list[float
         # (A fact "x * y if c" is the product float(c) * x * y was: 1.0 * x is x, and the
         # other factors are finite and not negative, so 0.0 * x * y is 0.0.)
         ln.link_ratio,
-        1.0 if context and CHROME_CONTEXT.search(context) else 0.0,
+        1.0 if context and chrome_context(context) else 0.0,
         1.0 if ln.first_in_block and ln.last_in_block else 0.0,
         page.doc_length,
         page.prose_share,

@@ -27,7 +27,10 @@ def load_context_rules(path: str | None = None) -> tuple[tuple[str, re.Pattern],
     return tuple(rules)
 
 
-def context_kind(context: str, rules) -> str | None:
+# A page's blocks share a few element chains, and a chain can be 500 elements long:
+# each distinct chain is matched once.
+@lru_cache(maxsize=8192)
+def context_kind(context: str, rules: tuple[tuple[str, re.Pattern], ...]) -> str | None:
     """The kind the element chain marks, if any."""
     if not context:
         return None

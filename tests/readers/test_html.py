@@ -119,11 +119,37 @@ def test_directive(doc):
     ("<p>Tag <img src=\"x\" alt=\"unclosed", ["Tag"]),
     # declarations and processing instructions are not text
     ("<![CDATA[x]]><?php echo 1 ?><p>after pi</p>", ["after pi"]),
+    # a marked section without "]]>" ends at the next ">", as browsers read it
+    ("<p>Lead <![CDATA[ hidden > shown</p>", ["Lead shown"]),
+    # after the last "-->", the first "<!--" runs to the end however many follow it
+    ("<p>Kept <!-- closed --> too</p><p>Cut <!--<!--<!-- x > <p>not shown", ["Kept too", "Cut"]),
+    # after the last ">", the first tag opened never closes: the rest is not text
+    ("<p>Shown</p> tail <a<a</b<?x and more", ["Shown", "tail"]),
     ("", []),
 ])
 def test_malformed_html_is_tolerated(source, expected):
     [d] = html.read(source, "m.html", {})
     assert texts(d) == expected
+
+
+def test_thousands_of_unterminated_openings_read_like_one():
+    # html.parser alone rescans to the end for each of these (quadratic: 100,000 took 93 s);
+    # the reader cuts at the first, so the cost is one scan. bench/worst_case.py measures it.
+    for opening in ("<!--", "<a", "<![CDATA[", "</", "<?"):
+        [d] = html.read("<p>Story.</p>" + opening * 20000 + " rest", "m.html", {})
+        assert texts(d) == ["Story."]
+
+
+def test_nesting_deeper_than_browsers_allow_closes_the_innermost():
+    # Chrome's 512-element limit: a deeper start tag closes the innermost open element
+    # first, so element chains stay bounded and every block's text is still read.
+    n = html.MAX_DEPTH + 100
+    [d] = html.read("<div>" * n + "<p>Deep text.</p>", "d.html", {})
+    assert texts(d) == ["Deep text."]
+    assert d.blocks[0].context.count(">") == html.MAX_DEPTH - 1
+    [d] = html.read("<ul>" * n + "<li>item" * 3, "l.html", {})
+    assert texts(d) == ["item", "item", "item"]
+    assert d.blocks[0].kind == "list_item"
 
 
 def test_positions_in_malformed_html():
