@@ -25,6 +25,17 @@ SCREEN_PARAM = Param("strings", [], "Strings of which every match of the regular
                      "and they are compiled only when a block has one.")
 
 
+# A paragraph with more problems of one kind than this is not prose (code, a pasted table,
+# a corrupt file): one finding each was 400,000 findings for 400 KB of "(". The last one
+# reported says how many more there are.
+MAX_PER_PARAGRAPH = 10
+
+
+def more_in_paragraph(found: int, what: str) -> str:
+    """The note on a paragraph's last reported finding when `found` exceeds the limit."""
+    return f" ({found - MAX_PER_PARAGRAPH:,} more {what} in this paragraph are not reported)"
+
+
 def screened(screen, text: str) -> bool:
     """Whether `text` may hold a match: it contains one of `screen` (or there is no screen)."""
     return not screen or any(s in text for s in screen)

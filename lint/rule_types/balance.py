@@ -14,7 +14,8 @@ Parameters:
   list_markers   skip list numbering (default: true)
 
 The message may use {match} (the bracket) and {problem} ("is not closed in this
-paragraph" or "has no matching opening bracket").
+paragraph" or "has no matching opening bracket"). A paragraph with more than ten
+problems is not prose: its first ten are reported, the tenth saying how many more.
 
 fails:  "The bill (passed in May was vetoed."
 passes: "The bill (passed in May) was vetoed.", "Choose 1) red or 2) blue :)"
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 
 from ..params import Param
-from ._text import format_message
+from ._text import MAX_PER_PARAGRAPH, format_message, more_in_paragraph
 from .base import Rule
 
 # ":)", ";-(", "(:", and a pouting ":- <(" (its "<" still escaped in scraped copy: "&lt;(").
@@ -79,6 +80,7 @@ class Balance(Rule):
 
     def _match(self, text: str, skip: set[int]):
         stack: list[int] = []
+        open_count = dict.fromkeys(self._close_of, 0)  # openers of each kind on the stack
         found = []
         for m in self._chars.finditer(text):
             i, ch = m.start(), m.group(0)
@@ -86,14 +88,17 @@ class Balance(Rule):
                 continue
             if ch in self._close_of:
                 stack.append(i)
+                open_count[ch] += 1
                 continue
             opener = self._open_of[ch]
-            depth = next((k for k in range(len(stack) - 1, -1, -1) if text[stack[k]] == opener), None)
-            if depth is None:
+            if not open_count[opener]:  # known without searching the stack, which stays linear
                 found.append((i, UNOPENED))
                 continue
+            depth = next(k for k in range(len(stack) - 1, -1, -1) if text[stack[k]] == opener)
             # Openers above the match were never closed: "(see [1)" leaves the "[".
             found.extend((j, UNCLOSED) for j in stack[depth + 1:])
+            for j in stack[depth:]:
+                open_count[text[j]] -= 1
             del stack[depth:]
         found.extend((j, UNCLOSED) for j in stack)
         found.sort()
@@ -101,6 +106,10 @@ class Balance(Rule):
 
     def check(self, doc, ctx):
         for block in doc.blocks:
-            for i, problem in self.problems(block.text):
+            problems = self.problems(block.text)
+            for n, (i, problem) in enumerate(problems[:MAX_PER_PARAGRAPH], 1):
                 s, e = block.source_span(i, i + 1)
-                yield self.finding(s, e, format_message(self.spec.message, match=block.text[i], problem=problem))
+                message = format_message(self.spec.message, match=block.text[i], problem=problem)
+                if n == MAX_PER_PARAGRAPH and len(problems) > n:
+                    message += more_in_paragraph(len(problems), "unbalanced brackets")
+                yield self.finding(s, e, message)

@@ -18,7 +18,9 @@ Parameters:
                   summer"); their doubling is left alone right after a verb form
                   ending in -ing or -ed (default: none)
 
-The message may use {match} (the doubled text) and {word} (the word).
+The message may use {match} (the doubled text) and {word} (the word). A paragraph
+with more than ten is not prose: its first ten are reported, the tenth saying how
+many more.
 
     id = "typography.repeated-word"
     type = "repetition"
@@ -32,7 +34,7 @@ from __future__ import annotations
 import re
 
 from ..params import Param
-from ._text import format_message, replacement_fix
+from ._text import MAX_PER_PARAGRAPH, format_message, more_in_paragraph, replacement_fix
 from .base import Rule
 
 # A word of letters, not glued to another word by an apostrophe, hyphen or digit.
@@ -73,6 +75,7 @@ class Repetition(Rule):
     def check(self, doc, ctx):
         for block in doc.blocks:
             text = block.text
+            slips = []
             pos = 0
             while True:
                 m = _DOUBLED.search(text, pos)
@@ -80,11 +83,14 @@ class Repetition(Rule):
                     break
                 # Continue from the second word, so "the the the" reports both doublings.
                 pos = m.start(3)
-                first, space, second = m.group(1), m.group(2), m.group(3)
-                if space.count("\n") > 1 or not self._is_slip(text, m):
+                if m.group(2).count("\n") > 1 or not self._is_slip(text, m):
                     continue
+                slips.append(m)
+            for n, m in enumerate(slips[:MAX_PER_PARAGRAPH], 1):
+                first, second = m.group(1), m.group(3)
                 s, e = block.source_span(m.start(), m.end())
                 fix = replacement_fix(block, m.end(1), m.end(3), "", f"Delete the second “{second}”")
-                yield self.finding(
-                    s, e, format_message(self.spec.message, match=m.group(0), word=first),
-                    suggestions=(first,), fix=fix)
+                message = format_message(self.spec.message, match=m.group(0), word=first)
+                if n == MAX_PER_PARAGRAPH and len(slips) > n:
+                    message += more_in_paragraph(len(slips), "repeated words")
+                yield self.finding(s, e, message, suggestions=(first,), fix=fix)

@@ -80,6 +80,15 @@ def test_repeated_word_still_reports_slips_near_those_classes():
     assert found(text, RW) == [(1, 8, 15, RW), (3, 8, 4, RW)]
 
 
+def test_a_paragraph_of_one_word_repeated_is_reported_ten_times_and_counted():
+    text = "Noise " + "word " * 500 + "end.\n\nIt was the the end.\n"
+    ds = run(text, [RW])
+    first = [d for d in ds if d.line == 1]
+    assert len(first) == 10
+    assert first[-1].message == "Repeated word: “word”. (489 more repeated words in this paragraph are not reported)"
+    assert [d.message for d in ds if d.line == 3] == ["Repeated word: “the”."]
+
+
 def test_repeated_word_across_paragraphs_is_not_a_repetition():
     assert found("He left the\n\nthe room.", RW) == []
 
@@ -240,6 +249,19 @@ def test_mismatched_bracket_reports_the_inner_opening():
 
 def test_brackets_are_per_paragraph():
     assert found("He (the man said.\n\nThen) he left.", UB) == [(1, 4, 5, UB), (3, 5, 6, UB)]
+
+
+def test_a_paragraph_of_stray_brackets_is_reported_ten_times_and_counted():
+    from lint.rule_types._text import MAX_PER_PARAGRAPH
+    text = "Garbled " + "([" * 500 + ")" * 20 + "]" * 30 + " end.\n\nAnd (here.\n"
+    ds = run(text, [UB])
+    first = [d for d in ds if d.line == 1]
+    assert len(first) == MAX_PER_PARAGRAPH == 10
+    # 950 problems: each ")" leaves the "[" above its "(" (20); the first "]" closes the
+    # top "[", each later one leaves a "(" above its "[" (29); 901 openers are never closed.
+    assert first[-1].message.endswith("(940 more unbalanced brackets in this paragraph are not reported)")
+    assert all("more unbalanced" not in d.message for d in first[:-1])
+    assert [(d.line, d.column) for d in ds if d.line == 3] == [(3, 5)]  # the next paragraph stands alone
 
 
 @pytest.mark.parametrize("text", [
