@@ -87,10 +87,11 @@ def _cut_unterminated(source: str, start: int, end: int) -> int:
 
 
 class _Element:
-    __slots__ = ("tag", "label", "start")
+    __slots__ = ("tag", "label", "start", "chain")
 
     def __init__(self, tag: str, label: str, start: int):
         self.tag, self.label, self.start = tag, label, start
+        self.chain: str | None = None  # its element chain from the root, once asked for
 
 
 class _Table:
@@ -280,7 +281,7 @@ class _ProseParser(HTMLParser):
             depth = next((i + 1 for i in range(len(self.stack) - 1, -1, -1)
                           if self.stack[i].tag in BLOCK), 0)
             self.block_start = self.stack[depth - 1].start if depth else start
-            self.block_context = ">".join(e.label for e in self.stack[:depth])
+            self.block_context = self.chain(depth)
             self.block_kind = self.kind()
             self.block_outside_table = self.kind(outside_tables=True) if self.block_kind[0] == "table_cell" else None
             self.link_chars = 0
@@ -302,6 +303,22 @@ class _ProseParser(HTMLParser):
             b.add_replaced(text, start, replaced_end)
         if self.in_link:
             self.link_chars += len(text)
+
+    def chain(self, depth: int) -> str:
+        """The element chain of the `depth` outermost open elements ("body>div#main>p").
+        Each open element keeps its own, so a block deep in the page costs one join, not
+        one per ancestor."""
+        if not depth:
+            return ""
+        stack = self.stack
+        k = depth - 1
+        while k >= 0 and stack[k].chain is None:
+            k -= 1
+        chain = stack[k].chain if k >= 0 else None
+        for e in stack[k + 1:depth]:
+            chain = e.label if chain is None else chain + ">" + e.label
+            e.chain = chain
+        return chain
 
     def space(self, start: int, end: int) -> None:
         # Held back until more text follows, so blocks never start or end with a space.
