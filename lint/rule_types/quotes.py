@@ -31,7 +31,8 @@ Parameters:
   elisions                words a leading apostrophe may shorten (default: em, til, cause, ...)
 
 The message may use {match} (the mark) and {problem} ("is not closed in this
-paragraph" or "has no matching opening mark").
+paragraph" or "has no matching opening mark"). A paragraph with more than ten
+problems is not prose: its first ten are reported, the tenth saying how many more.
 
 fails:  '“We will win, he said.', 'We will win,” he said.'
 passes: '“We will win,” he said.', 'The ’90s were O’Brien’s years.'
@@ -41,7 +42,7 @@ from __future__ import annotations
 import re
 
 from ..params import Param
-from ._text import first_nonspace, format_message
+from ._text import MAX_PER_PARAGRAPH, first_nonspace, format_message, more_in_paragraph
 from .base import Rule
 from .quotations import DOUBLE as _DOUBLE, SINGLE as _SINGLE, Pairing, role as _role, starts_sentence
 
@@ -112,10 +113,12 @@ class Quotes(Rule):
                     found[n] = self._drop_continued(found[n], block.text, blocks[n + 1:n + 2 + gap])
             _join_broken_paragraphs(blocks, found, gap)
         for block, problems in zip(blocks, found):
-            for i, j, problem in problems:
+            for n, (i, j, problem) in enumerate(problems[:MAX_PER_PARAGRAPH], 1):
                 s, e = block.source_span(i, j)
-                yield self.finding(s, e, format_message(self.spec.message, match=block.text[i:j],
-                                                           problem=problem))
+                message = format_message(self.spec.message, match=block.text[i:j], problem=problem)
+                if n == MAX_PER_PARAGRAPH and len(problems) > n:
+                    message += more_in_paragraph(len(problems), "unbalanced quotation marks")
+                yield self.finding(s, e, message)
 
     @staticmethod
     def _drop_continued(found, text: str, following):

@@ -215,6 +215,15 @@ def test_opening_single_quote_without_closing():
     assert found(text, UQ) == [(1, 14, 15, UQ)]
 
 
+def test_a_paragraph_of_stray_quotes_is_reported_ten_times_and_counted():
+    text = "Scrambled " + "“a " * 50 + "end.\n\nShe said “yes.\n"
+    ds = run(text, [UQ])
+    first = [d for d in ds if d.line == 1]
+    assert len(first) == 10
+    assert first[-1].message.endswith("(40 more unbalanced quotation marks in this paragraph are not reported)")
+    assert [(d.line, d.column) for d in ds if d.line == 3] == [(3, 10)]
+
+
 @pytest.mark.parametrize("text", [
     "O’Brien’s band, formed in the ’90s, played rock ’n’ roll.",
     "He loved ‘80s music and ‘em all.",
