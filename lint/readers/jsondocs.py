@@ -269,7 +269,8 @@ def _add_field(doc: Document, name: str, fmt: str, start: int, end: int, path: s
 
 
 def _text_blocks(value: str, is_title: bool) -> list[Block]:
-    """Plain text: one title block, or paragraphs separated by blank lines."""
+    """Plain text: one title block, or paragraphs separated by blank lines (an aligned
+    table's cells as blocks, as in a .txt file)."""
     if is_title:
         text = value.strip()
         start = len(value) - len(value.lstrip())
@@ -279,6 +280,9 @@ def _text_blocks(value: str, is_title: bool) -> list[Block]:
         text = m.group()
         blocks.append(Block("paragraph", text, OffsetMap.identity(m.start(), len(text)),
                             m.start(), m.end()))
+    if "  " in value or "\t" in value:
+        from .plaintext import with_tables
+        blocks = with_tables(blocks)
     return blocks
 
 
