@@ -19,7 +19,10 @@ Decimals and money ($1.5 billion, 45.6%) never split: no space follows the point
 A line that ends without a stop ends a sentence when the writer broke the line
 on purpose before a capital: a headline, a standfirst, a "Read more" line. A
 line broken only because it was full (hard-wrapped copy), or before a word in
-lower case, does not.
+lower case, does not. A line that opens with a list marker ("- ", "* ", "• ",
+"1. ", "2) ") after another such line, or after a line that ends with a stop,
+colon or comma, is a list item and opens a sentence (a plain-text list is one
+block; read as one sentence, a list of awards was a "sentence" of 291 words).
 """
 from __future__ import annotations
 
@@ -52,6 +55,8 @@ _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _OPENING = "\"'\u201c\u2018([$\u00a3\u20ac#@"
 _LINE_END_STOP = re.compile(r"[.!?\u2026:;,\"'\u201d\u2019)\]]\s*$")
+# A list item's marker at the start of a line: a bullet or dash, or an item number, then a space.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u2023\u25aa\u25e6\u2013\u2014]|\d{1,3}[.)])[ \t]+\S")
 
 
 def _starts_sentence(quote: str, word: str) -> bool:
@@ -76,6 +81,8 @@ def _is_boundary(text: str, stop: re.Match) -> bool:
         return True  # a closing quote or bracket after the point: the quotation ended
     m = _TOKEN_BEFORE.search(text, max(0, stop.start() - 40), stop.start())
     token = m.group(1).lstrip("\"'\u201c\u2018([") if m else ""
+    if token.isdigit() and len(token) <= 3 and not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip():
+        return False  # a list item's number ("1. Jobs" opening a line)
     bare = token.rstrip(".").lower()
     if bare in TITLES:
         return False
@@ -100,6 +107,11 @@ def _line_breaks(text: str, start: int, end: int, width: int) -> list[int]:
     out, pos = [], start
     for line, following in zip(lines, lines[1:]):
         pos += len(line) + 1
+        if _LIST_ITEM.match(following) and (_LIST_ITEM.match(line) or _LINE_END_STOP.search(line)):
+            # A list item opens a sentence: after another item, or after a line that ended
+            # (a dash that opens a hard-wrapped line of prose goes on with its sentence).
+            out.append(pos)
+            continue
         if not line.strip() or not following.strip() or _LINE_END_STOP.search(line):
             continue
         first = following.split()[0]

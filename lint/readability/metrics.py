@@ -6,7 +6,11 @@ Only the article's prose is scored:
   before readability runs) are left out, sentence by sentence;
 - headings, titles and headline-like lines (one line, no final stop, at most
   `HEADLINE_WORDS` words: plain text has no markup for them) are counted apart;
-- table cells are left out (figures, not prose).
+- table cells are left out (figures, not prose);
+- a run of more than `UNGRADED_RUN` words without a sentence end is kept as a
+  sentence (readability.long-sentence reports it) but not graded: it is a list,
+  a table or text without punctuation, and a grade formula fed one "sentence" of
+  20,000 words said grade 7796.
 
 The counts come from edlint's own news-aware segmentation (`sentences`), not
 textstat's, and every score is computed from the counts reported beside it.
@@ -24,6 +28,9 @@ from .presets import audience
 HEADING_KINDS = frozenset({"title", "heading"})
 SKIPPED_KINDS = frozenset({"table_cell"})
 HEADLINE_WORDS = 20
+# The longest sentences of edited news copy run to about 90 words (1,000 BBC articles:
+# 86, once lists are read as items); a run of words past this is not a sentence to grade.
+UNGRADED_RUN = 150
 READING_WPM = 238  # average silent reading speed of adults for non-fiction (Brysbaert 2019)
 _FINAL_STOP = tuple(".!?\u2026:;\"'\u201d\u2019)")
 
@@ -33,6 +40,7 @@ class Sentence:
     start: int  # offsets in the block's text
     end: int
     counts: Counts
+    graded: bool = True  # False: a run of words too long to be a sentence (UNGRADED_RUN)
 
 
 @dataclass(slots=True)
@@ -98,7 +106,7 @@ def prose(doc) -> Prose:
             continue
         kept = _sentences(block, excluded)
         if kept:
-            paragraphs.append(Paragraph(block, kept, total(s.counts for s in kept)))
+            paragraphs.append(Paragraph(block, kept, total(s.counts for s in kept if s.graded)))
     result = Prose(paragraphs, total(p.counts for p in paragraphs), headings, heading_words, first_block)
     doc.cache["readability.prose"] = result
     return result
@@ -121,7 +129,7 @@ def _sentences(block, excluded: _Excluded | None) -> list[Sentence]:
                 continue
         c = count_sentence(block.text[s:e])
         if c.words:
-            kept.append(Sentence(s, e, c))
+            kept.append(Sentence(s, e, c, c.words <= UNGRADED_RUN))
     return kept
 
 
@@ -152,6 +160,8 @@ def document_metrics(doc, settings: dict | None = None) -> dict:
     c = p.counts
     too_short = c.words < aud.min_words
     longest = max((s.counts.words for par in p.paragraphs for s in par.sentences), default=0)
+    # Reading time counts every word read, the ungraded runs' too.
+    read_words = c.words + sum(s.counts.words for par in p.paragraphs for s in par.sentences if not s.graded)
     metrics = {
         "preset": aud.preset,
         "formula": aud.formula,
@@ -164,7 +174,7 @@ def document_metrics(doc, settings: dict | None = None) -> dict:
         "heading_words": p.heading_words,
         "words_per_sentence": round(c.words / c.sentences, 2) if c.sentences else 0.0,
         "longest_sentence_words": longest,
-        "reading_time_s": round(c.words * 60 / READING_WPM),
+        "reading_time_s": round(read_words * 60 / READING_WPM),
     }
     for name, value in scores(c).items():
         metrics[name] = None if too_short else round(value, 2)

@@ -88,3 +88,15 @@ def test_spans_are_trimmed_offsets_into_the_text():
 
 def test_text_without_any_stop_is_one_sentence():
     assert sentences("no stop at all here") == ["no stop at all here"]
+
+
+def test_list_items_open_sentences():
+    text = "The changes are:\n- A ban on smoking\n - Fines up to £2,500.\n- More officers"
+    assert sentences(text) == ["The changes are:", "- A ban on smoking", "- Fines up to £2,500.", "- More officers"]
+    assert sentences("He listed three:\n1. Jobs\n2. Homes\n3) Schools") == \
+        ["He listed three:", "1. Jobs", "2. Homes", "3) Schools"]
+
+
+def test_a_dash_opening_a_wrapped_line_goes_on_with_the_sentence():
+    text = "Mr Blair said the plan, which he described\n- in his own words - as bold, would pass."
+    assert sentences(text) == [text]

@@ -189,3 +189,26 @@ def test_metrics_are_null_for_a_text_under_the_minimum():
 def test_metrics_only_when_asked_or_a_readability_rule_is_on():
     assert _documents(EASY, ["typography"]) == [{}]
     assert _documents(EASY, ["typography"], metrics=True)[0]["words"] == 21
+
+
+def test_a_run_without_sentence_ends_is_reported_long_but_not_graded():
+    # 400 words and no stop: a tag cloud or unpunctuated paste. Graded as one sentence it
+    # said grade 150-odd; it is reported as a very long sentence and left out of the grade.
+    run_of_words = " ".join(["council"] * 400)
+    text = f"{EASY * 8}\n\n{run_of_words}\n"
+    found = run(text, ["readability"])
+    assert [(d.rule, d.line, d.data["words"]) for d in found] == [("readability.long-sentence", 3, 400)]
+    [doc] = Engine().run_jobs([FileJob("a.txt", make_config(["readability"]), text=text)]).documents
+    assert doc.metrics["words"] == 168 and doc.metrics["grade"] < 5
+    assert doc.metrics["longest_sentence_words"] == 400
+    assert doc.metrics["reading_time_s"] == round(568 * 60 / 238)  # its words are still read
+
+
+def test_a_plain_text_list_is_read_item_by_item():
+    # One block of dashed items, as wire copy writes a list: each item is a sentence of its
+    # own, not one 60-word "sentence" (a long-sentence warning and a hard grade).
+    items = [f"- Best {what} - {words(14)[:-1]}" for what in ("play", "actor", "actress", "design")]
+    text = "The winners were:\n" + "\n".join(items) + "\n"
+    assert run(text, ["readability.long-sentence"]) == []
+    dashed_prose = f"{words(20)[:-1]}\n- {words(20).lower()}"  # a dash opening a wrapped line
+    assert [d.data["words"] for d in run(dashed_prose + "\n", ["readability.long-sentence"])] == [40]
