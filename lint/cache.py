@@ -174,10 +174,13 @@ class ResultCache:
         if job.text is not None:  # given text, or one part of a split export (its text, and where it is)
             content = f"{job.part}\0{job.skip}\0{job.text}".encode("utf-8", "surrogatepass")
         else:
+            from .errors import InputError
+            from .readers import open_regular
+
             try:
-                with open(job.path, "rb") as f:
+                with open_regular(job.path) as f:  # a FIFO or a device: no key (the check reports it)
                     content = f.read()
-            except OSError:
+            except (OSError, InputError):
                 return None
         return hashlib.blake2b(self.name_key(job) + content, digest_size=32).digest()
 

@@ -143,4 +143,5 @@ def vocab(paths, config_file, language, names, min_articles, top, fmt, jobs, fol
         click.echo(f"\n# {len(rows)} unknown words in {len(result.documents)} documents. "
                    "Strike the misspellings, then paste into your .edlint.toml:")
         click.echo(accept_list(rows))
-    raise SystemExit(EXIT_ERROR if result.errors and not result.documents else EXIT_OK)
+    # The words of the files read are listed; a file that could not be is still an error (2).
+    raise SystemExit(EXIT_ERROR if result.errors else EXIT_OK)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import stat
 
 from ..errors import InputError
 
@@ -51,11 +52,36 @@ def read_bytes(path: str, options: dict | None = None) -> bytes:
     """A file's bytes, within `max-file-size`; raises InputError."""
     limit = int((options or {}).get("max-file-size", DEFAULT_MAX_FILE_SIZE))
     try:
-        size = os.path.getsize(path)
+        with open_regular(path) as f:
+            size = os.fstat(f.fileno()).st_size
+            if size <= limit:
+                data = f.read(limit + 1)  # a file that grows while it is read is still bounded
+                size = len(data)
         if size > limit:
             raise InputError(path, f"file too large ({size / 1e6:.1f} MB; the limit is "
                                    f"{limit / 1e6:.1f} MB, set readers.max-file-size to raise it)")
-        with open(path, "rb") as f:
-            return f.read()
+        return data
     except OSError as e:
         raise InputError(path, f"cannot read: {e.strerror or e}") from None
+
+
+def open_regular(path: str):
+    """`path` opened for reading in binary, or InputError when it is not a regular file.
+
+    A directory walk lists FIFOs, sockets and device files too, and so may a link:
+    opening a FIFO waits for a writer for ever and /dev/zero never ends, so the file
+    is opened without blocking and checked before anything is read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = ("a directory" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode)
+                    else "a socket" if stat.S_ISSOCK(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                    else "something else")
+            raise InputError(path, f"not a regular file but {kind}: not read")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise

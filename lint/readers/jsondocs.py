@@ -20,7 +20,7 @@ from json.decoder import scanstring
 
 from ..document import Block, Directive, Document, LineIndex, OffsetMap, TextBuilder
 from ..errors import InputError
-from . import LINE_FORMATS  # noqa: F401 (also imported from here)
+from . import LINE_FORMATS, open_regular  # noqa: F401 (LINE_FORMATS is also imported from here)
 from .offsets import compose, segments
 
 DEFAULT_FIELDS = {
@@ -298,12 +298,12 @@ def split_export(path: str, limit: int, part_bytes: int | None = None):
 
     try:
         decoder = codecs.getincrementaldecoder("utf-8")()
-        with open(path, "rb") as f:  # a first pass: only UTF-8 is split, so nothing is re-decoded
+        with open_regular(path) as f:  # a first pass: only UTF-8 is split, so nothing is re-decoded
             while block := f.read(1 << 20):
                 decoder.decode(block)
             decoder.decode(b"", final=True)
-    except (OSError, UnicodeDecodeError):
-        return None
+    except (OSError, UnicodeDecodeError, InputError):
+        return None  # read whole, as any file (which reports what is wrong with it)
     return _parts(path, limit, part_bytes or PART_BYTES)
 
 
@@ -323,7 +323,7 @@ def _parts(path: str, limit: int, part_bytes: int):
         pending, size = [], 0
         return out
 
-    with open(path, "rb") as f:
+    with open_regular(path) as f:
         for raw in f:
             if first:
                 first = False
