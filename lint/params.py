@@ -10,6 +10,7 @@ it is read, with a message that says what was expected:
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -17,7 +18,9 @@ from typing import Any, Callable
 _KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "bool": (lambda v: isinstance(v, bool), "true or false"),
     "int": (lambda v: isinstance(v, int) and not isinstance(v, bool), "an integer"),
-    "number": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), "a number"),
+    # TOML has inf and nan: neither is a size, a grade or a share (inf overflowed int()).
+    "number": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v),
+               "a number"),
     "string": (lambda v: isinstance(v, str), "a string"),
     "strings": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "a list of strings"),
     "table": (lambda v: isinstance(v, dict), "a table"),
@@ -74,6 +77,8 @@ class Param:
             return None
         test, _ = _KINDS[self.kind]
         if not test(value):
+            if isinstance(value, float) and not math.isfinite(value):
+                return f"must be a finite number, not {value!r}"
             return f"must be {self.expected}, not {describe(value)}"
         bad = self._outside(value)
         if bad is not None:

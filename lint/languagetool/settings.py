@@ -28,14 +28,35 @@ def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
+def _server_problem(value: str) -> str | None:
+    """What is wrong with a server URL (no host, a port out of range), or None: refused
+    when the config is read, not met as an "unexpected error" when the check runs."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises ValueError for a port out of range or not a number)
+    except ValueError as e:
+        return f"is not a usable server URL ({e}): {value!r}"
+    if not parts.hostname:
+        return f"is not a usable server URL (no host): {value!r}"
+    return None
+
+
 def _mode_problem(value: str) -> str | None:
-    if value.strip() in MODES or is_url(value.strip()):
+    value = value.strip()
+    if value in MODES:
         return None
+    if is_url(value):
+        return _server_problem(value)
     return f"must be off, auto, local or an http(s):// URL, not {value!r}"
 
 
 def _url_problem(value: str) -> str | None:
-    return None if not value.strip() or is_url(value.strip()) else f"must start with http:// or https://, not {value!r}"
+    value = value.strip()
+    if not value:
+        return None
+    return _server_problem(value) if is_url(value) else f"must start with http:// or https://, not {value!r}"
 
 
 def _positive(value) -> str | None:

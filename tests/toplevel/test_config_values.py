@@ -147,6 +147,13 @@ BAD_VALUES = [
     ('languagetool = "ftp://x"', "'languagetool'", "must be off, auto, local or an http(s):// URL, not 'ftp://x'"),
     ('[languagetool]\nurl = "lt.example.org"', "'languagetool.url'", "must start with http:// or https://"),
     ('[readers]\nmax-file-size = -1', "'readers.max-file-size'", "must be a positive number, not -1"),
+    # TOML's inf and nan (1e400 reads as inf): an internal error (OverflowError) before.
+    ('[readers]\nmax-file-size = 1e400', "'readers.max-file-size'", "must be a finite number, not inf"),
+    ('[readability]\ntarget-grade = nan', "'readability.target-grade'", "must be a finite number, not nan"),
+    # A server URL that cannot be used: an "unexpected error" warning at check time, exit 0, before.
+    ('languagetool = "http://localhost:99999"', "'languagetool'",
+     "is not a usable server URL (Port out of range 0-65535): 'http://localhost:99999'"),
+    ('[languagetool]\nurl = "http://"', "'languagetool.url'", "is not a usable server URL (no host)"),
     ('[readers]\nencoding = "klingon-8"', "'readers.encoding'", "must name a text encoding"),
     ('[readers]\njson-fields = { title = "pdf" }', "'readers.json-fields'", "not 'pdf'"),
     ('[readability]\npreset = "tabloid"', "'readability.preset'",
