@@ -3,7 +3,9 @@
     python bench/jobs_scaling.py ARTICLES [--rounds 3] [--edlint .venv/bin/edlint] [--arg=...]
 
 Both sides run in this process tree, alternating, for several rounds; the best of each
-is kept (the least disturbed by other load). CPU is user + system time of the whole
+is kept (the least disturbed by other load), and each round's two runs, made one after
+the other under about the same load, give a paired ratio: their median is the figure
+that a burst of load on a shared machine moves least. CPU is user + system time of the whole
 process tree (wait4 counts the workers the edlint process waited for). Prints the speed-up
 in wall time, the CPU of --jobs 2 against --jobs 1, and the load average of the cores
 around each run: on a loaded machine the wall-time figure says more about the others.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -39,8 +42,10 @@ def main() -> int:
     base = [args.edlint, "check", *args.paths, "--languagetool", "off", "--fail-on", "never",
             "--no-progress", "-o", os.devnull, *args.arg]
     best: dict[str, tuple[float, float]] = {}
+    paired: list[tuple[float, float]] = []  # (wall speed-up, CPU ratio) of each round
     print(f"# {' '.join(base)} --jobs N; {os.cpu_count()} cores")
     for r in range(args.rounds):
+        this_round: dict[str, tuple[float, float]] = {}
         for side in (sides if r % 2 == 0 else sides[::-1]):
             before = os.getloadavg()[0]
             wall, cpu, code = run(base + ["--jobs", side])
@@ -49,12 +54,18 @@ def main() -> int:
                   f"load {before:.1f} -> {after:.1f}", flush=True)
             w, c = best.get(side, (float("inf"), float("inf")))
             best[side] = (min(w, wall), min(c, cpu))
+            this_round[side] = (wall, cpu)
+        (w1, c1), (w2, c2) = this_round[sides[0]], this_round[sides[1]]
+        paired.append((w1 / w2, c2 / c1))
+        print(f"round {r + 1} paired: speed-up {w1 / w2:.2f}x, CPU {c2 / c1:.3f}x", flush=True)
     one, two = best[sides[0]], best[sides[1]]
     print(f"best --jobs {sides[0]}: wall {one[0]:.2f} s, cpu {one[1]:.2f} s; "
           f"best --jobs {sides[1]}: wall {two[0]:.2f} s, cpu {two[1]:.2f} s")
     print(f"speed-up (wall, --jobs {sides[0]} / --jobs {sides[1]}): {one[0] / two[0]:.2f}x; "
           f"CPU of --jobs {sides[1]} / --jobs {sides[0]}: {two[1] / one[1]:.3f}x; "
           f"load now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"median of {len(paired)} paired rounds: speed-up {statistics.median(p[0] for p in paired):.2f}x, "
+          f"CPU {statistics.median(p[1] for p in paired):.3f}x")
     return 0
 
 
