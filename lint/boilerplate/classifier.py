@@ -13,7 +13,9 @@ The first line of a document that looks like a headline is its title, and kept.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 from dataclasses import dataclass
 
 from ..document import Document
@@ -120,8 +122,7 @@ def _within_prose_bound(taken: list[int], state: State) -> list[int]:
 def prepare(doc: Document, lexicon: Lexicon) -> State:
     """Everything short of the line model: phrases, the story's region, neighbours."""
     lines = split_lines(doc)
-    shapes, norms = _shapes_and_norms(lines)
-    kinds, weak = _phrase_kinds(lines, norms, shapes, lexicon)
+    shapes, norms, kinds, weak = _line_facts(lines, lexicon)
     _mark_menu_bars(lines, kinds)
     span = _end_at_notice(main_region(shapes, _costs(lines, kinds)), kinds, shapes)
     span = _end_at_comments(norms, shapes, kinds, span)
@@ -138,19 +139,31 @@ def prepare(doc: Document, lexicon: Lexicon) -> State:
     return State(lines, shapes, kinds, weak, span, found)
 
 
-def _shapes_and_norms(lines) -> tuple[list, list[str]]:
-    """Each line's shape and normalised text (what the phrase patterns see), worked out
-    once per distinct text: a page repeats its template's lines (menus, share bars), and
-    both depend on the text alone (a Shape is never changed once made, so it is shared)."""
-    shapes, norms, seen = [], [], {}
+def _line_facts(lines, lexicon: Lexicon) -> tuple[list, list[str], list[str | None], list[bool]]:
+    """Each line's shape, normalised text (what the phrase patterns see) and phrase kind
+    (and whether its pattern is weak), worked out once per distinct text in one pass: a
+    page repeats its template's lines (menus, share bars), and all of them depend on the
+    text alone (a Shape is never changed once made, so it is shared)."""
+    shapes, norms, kinds, weak = [], [], [], []
+    seen: dict[str, tuple] = {}
+    match = lexicon.match
     for ln in lines:
         text = ln.text
         known = seen.get(text)
         if known is None:
-            known = seen[text] = (shape(text), normalize(text))
+            s, norm = shape(text), normalize(text)
+            kind, is_weak = None, False
+            if s.words <= _MAX_WORDS and not _code_to_phrases(text):
+                # Items between bars are a bar, not a sentence, whatever the last one ends with
+                # ("Share this: Digg | Furl | reddit | What's this?").
+                kind, is_weak = match(norm or text, s.prose and text.count("|") < 2)
+            known = seen[text] = s, norm, kind, is_weak
         shapes.append(known[0])
         norms.append(known[1])
-    return shapes, norms
+        kinds.append(known[2])
+        weak.append(known[3])
+    _drop_lone_weak(kinds, weak)
+    return shapes, norms, kinds, weak
 
 
 # What a finding says of its evidence when it is not a phrase of its own.
@@ -164,7 +177,8 @@ def _end_at_notice(span, kinds, shapes):
     """The story's stretch, cut at a closing notice ("© 2019 ... All rights reserved")
     found in its second half: on a whole page the stretch of prose can run on into the
     teasers and comments that follow the story."""
-    return _cut_story(span, shapes, lambda i: kinds[i] in _STORY_END_KINDS)
+    return _cut_story(span, shapes, lambda a, b: next((i for i in range(a, b) if kinds[i] in _STORY_END_KINDS),
+                                                      None))
 
 
 # A run of this many known residue lines (a share bar, "Previous/Next", a related list)
@@ -179,24 +193,29 @@ def _end_at_residue_block(kinds, shapes, span):
     if span is None:
         return None
     last = span[1]
-    return _cut_story(span, shapes, lambda i: i + _RESIDUE_BLOCK <= last and all(
-        kinds[j] is not None for j in range(i + 1, i + 1 + _RESIDUE_BLOCK)))
+    known = bytes(kind is not None for kind in kinds)  # searched for the block in one call
+
+    def block_after(a: int, b: int) -> int | None:
+        # The block opens at j = i + 1 and ends within the stretch (i + _RESIDUE_BLOCK <= last).
+        j = known.find(b"\x01" * _RESIDUE_BLOCK, a + 1, last + 1)
+        return j - 1 if j != -1 and j - 1 < b else None
+
+    return _cut_story(span, shapes, block_after)
 
 
-def _cut_story(span, shapes, ends_story):
+def _cut_story(span, shapes, first_end):
     """`span` cut after its first line i, among those below half of its prose words,
-    for which `ends_story(i)`; `span` itself when there is none."""
+    that ends the story (`first_end(a, b)`: the first such line in range(a, b), or None);
+    `span` itself when there is none."""
     if span is None:
         return None
     first, last = span
-    words = [s.words if s.prose else 0 for s in shapes]
-    total = sum(words[first:last + 1]) or 1
-    above = 0
-    for i in range(first, last):
-        above += words[i]
-        if above >= 0.5 * total and ends_story(i):
-            return first, i
-    return span
+    words = [s.words if s.prose else 0 for s in shapes[first:last + 1]]
+    total = sum(words) or 1
+    # Line i is below half of the prose once the words up to it reach half (the running
+    # sum only grows): only lines from there on are asked.
+    i = first_end(first + bisect_left(list(accumulate(words[:-1])), 0.5 * total), last)
+    return span if i is None else (first, i)
 
 
 def _end_at_comments(norms, shapes, kinds, span):
@@ -271,27 +290,6 @@ def _protected(line: Line, s: Shape, near_story: bool = True, teaser=lambda: Fal
     if line.kind == "title" or (line.kind == "heading" and line.level == 1):
         return True
     return bool(line.context) and _article_context(line.context)
-
-
-def _phrase_kinds(lines, norms, shapes, lexicon: Lexicon):
-    kinds: list[str | None] = []
-    weak: list[bool] = []
-    seen: dict[str, tuple] = {}  # a line's text again in the document: the same answer
-    match, add_kind, add_weak = lexicon.match, kinds.append, weak.append  # (a call per line)
-    for ln, norm, s in zip(lines, norms, shapes):
-        text = ln.text
-        found = seen.get(text)
-        if found is None:
-            found = None, False
-            if s.words <= _MAX_WORDS and not _code_to_phrases(text):
-                # Items between bars are a bar, not a sentence, whatever the last one ends with
-                # ("Share this: Digg | Furl | reddit | What's this?").
-                found = match(norm or text, s.prose and text.count("|") < 2)
-            seen[text] = found
-        add_kind(found[0])
-        add_weak(found[1])
-    _drop_lone_weak(kinds, weak)
-    return kinds, weak
 
 
 # Square brackets that open after a space or at the line's start, hold words and close

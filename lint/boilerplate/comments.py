@@ -88,12 +88,9 @@ def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | N
     `texts` are the lines normalised as for the phrase patterns (lexicon.normalize)."""
     header, author, signal = load_thread_rules()
     n = len(texts)
-    prose_above = 0
-    for i in range(n):
-        if shapes[i].prose:
-            prose_above += 1
-            continue
-        if prose_above < _PROSE_ABOVE or len(texts[i]) > 300 or not header.fullmatch(texts[i]):
+    below = _below_story(shapes)
+    for i in below:
+        if len(texts[i]) > 300 or not header.fullmatch(texts[i]):
             continue
         signals = [j for j in range(i + 1, min(n, i + 1 + _FIRST_SIGNALS_WITHIN)) if _is_signal(texts[j], signal)]
         if len(signals) < _MIN_SIGNALS or all(_letters_signature(texts[j], author) for j in signals):
@@ -104,7 +101,19 @@ def comment_thread(texts: list[str], shapes: list[Shape]) -> tuple[int, int] | N
                 return i, end
             continue
         return i, _thread_end(texts, shapes, signals[-1], header, signal)
-    return _headerless(texts, shapes, header, author, signal)
+    return _headerless(texts, shapes, below, header, author, signal)
+
+
+def _below_story(shapes: list[Shape]) -> list[int]:
+    """The lines a thread's header or signals may be: short ones with some of the story's
+    prose above them."""
+    out, prose_above = [], 0
+    for i, s in enumerate(shapes):
+        if s.prose:
+            prose_above += 1
+        elif prose_above >= _PROSE_ABOVE:
+            out.append(i)
+    return out
 
 
 # Headers that only a comment thread prints: a count of comments, a closed thread's notice,
@@ -143,17 +152,16 @@ def _writers_name(text: str, s: Shape) -> bool:
     return 1 <= s.words <= _NAME_WORDS and not (s.prose or s.sentence or s.label) and len(text) <= 40
 
 
-def _headerless(texts, shapes, header, author, signal):
+def _headerless(texts, shapes, below, header, author, signal):
     """A thread without a header: three signals within a few lines, below the story, two
     of them authors and one a timestamp or a button."""
-    n = len(texts)
-    prose_above = 0
+    # Without two author lines there is none (most pages): looking for them is far
+    # cheaper than the signal test of every line below.
+    if not _two_authors([texts[i] for i in below], author):
+        return None
     hits: list[int] = []
-    for i in range(n):
-        if shapes[i].prose:
-            prose_above += 1
-            continue
-        if prose_above < _PROSE_ABOVE or not _is_signal(texts[i], signal):
+    for i in below:
+        if not _is_signal(texts[i], signal):
             continue
         hits = [j for j in hits if i - j <= _FIRST_SIGNALS_WITHIN] + [i]
         authors = sum(1 for j in hits if _is_signal(texts[j], author))
@@ -186,6 +194,16 @@ def _letters_signature(text: str, author: re.Pattern) -> bool:
     return _is_signal(text, author) and not any(c.isdigit() for c in text)
 
 
+def _two_authors(texts: list[str], author: re.Pattern) -> bool:
+    """Whether two of `texts` match `author`. Once it is screened, its keywords are looked
+    for in all the ASCII lines at once: on most pages none of them holds one."""
+    found = _screens.get(id(author))
+    if found is not None and found[1].none_in_ascii(texts):
+        texts = [t for t in texts if not t.isascii()]
+    authors = (t for t in texts if _is_signal(t, author))
+    return next(authors, None) is not None and next(authors, None) is not None
+
+
 def _is_signal(text: str, signal: re.Pattern) -> bool:
     if len(text) > 120:
         return False
@@ -215,7 +233,7 @@ class _SignalScreen:
     lines, and an expression whose alternatives refer to groups, are matched whole."""
 
     def __init__(self, rx: re.Pattern):
-        self.rx, self.keyword = rx, None
+        self.rx, self.keyword, self.every_match_keyed = rx, None, False
         alternatives = _alternatives(rx.pattern)
         if "|".join(alternatives) != rx.pattern or any(_REFERENCE.search(a) for a in alternatives):
             return
@@ -232,6 +250,14 @@ class _SignalScreen:
         self.keyword = re.compile(trie_pattern(sorted(keywords))).search
         self.screened = re.compile("|".join(screened), rx.flags).fullmatch
         self.rest = re.compile("|".join(rest), rx.flags).fullmatch if rest else None
+        # Every match holds a keyword, and none holds a line break: lines joined by line
+        # breaks hold a keyword when one of them does.
+        self.every_match_keyed = not rest and not any("\n" in k for k in keywords)
+
+    def none_in_ascii(self, texts: list[str]) -> bool:
+        """True when no ASCII line among `texts` can match (none holds a keyword); False
+        when that is not known."""
+        return self.every_match_keyed and self.keyword("\n".join(t for t in texts if t.isascii()).lower()) is None
 
     def fullmatch(self, text: str) -> bool:
         if self.keyword is None or not text.isascii():

@@ -112,9 +112,10 @@ def line_vectors(lines: list[Line], shapes: list[Shape], hit: list[bool], weak: 
     n = len(lines)
     if n == 0:
         return []
-    page = _Page(lines, shapes, hit, span)
+    wanted = range(n) if only is None else sorted(only)
+    page = _Page(lines, shapes, hit, span, wanted)
     out: list[list[float] | None] = [None] * n
-    for i in (range(n) if only is None else sorted(only)):
+    for i in wanted:
         out[i] = _vector(i, lines[i], shapes[i], page, weak[i])
     return out
 
@@ -123,7 +124,7 @@ class _Page:
     """What every line's facts draw on: the story's stretch, running sums of known residue
     and of prose, runs of short lines, repeated lines."""
 
-    def __init__(self, lines: list[Line], shapes: list[Shape], hit: list[bool], span):
+    def __init__(self, lines: list[Line], shapes: list[Shape], hit: list[bool], span, wanted):
         n = self.n = len(lines)
         self.hit, self.prose = hit, [s.prose for s in shapes]
         self.first, self.last = span if span is not None else (0, n - 1)
@@ -132,8 +133,12 @@ class _Page:
         self.prose_sum = list(accumulate(self.prose, initial=0))
         self.before_hits, self.after_hits = self.hits_in(0, self.first), self.hits_in(self.last + 1, n)
         self.run_of, self.runs = _short_runs(self.prose)
-        self.lowered = [ln.text.lower() for ln in lines]
-        self.counts = Counter(self.lowered)
+        # Repeated lines, in lower case, of the `wanted` lines (those given a vector). Lower
+        # case never shortens a text, so a line longer than the longest of theirs is none of
+        # them: the long paragraphs are neither lowered nor counted.
+        self.lowered = {i: lines[i].text.lower() for i in wanted}
+        longest = max(map(len, self.lowered.values()), default=-1)
+        self.counts = Counter(ln.text.lower() for ln in lines if len(ln.text) <= longest)
         self.region_share = (self.last - self.first + 1) / n
         self.outside_holds = (1 - self.region_share) * self.holds
         self.doc_length = math.log1p(n) / 8

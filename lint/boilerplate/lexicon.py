@@ -38,9 +38,9 @@ def normalize(text: str) -> str:
         for typographic, plain in _QUOTES:
             if typographic in text:
                 text = text.replace(typographic, plain)
-    elif "  " not in text and text.isprintable():
-        # No run of whitespace to fold: the only printable ASCII space is " ", and one at
-        # either end goes with the edge's decoration (" " is in _EDGE).
+    if "  " not in text and text.isprintable():
+        # No run of whitespace to fold: the only printable whitespace is " " (in any
+        # script), and one at either end goes with the edge's decoration (" " is in _EDGE).
         return text.strip(_EDGE)
     # split() and join() fold runs of whitespace as re's \s+ would, several times faster.
     return " ".join(text.split()).strip(_EDGE)
@@ -194,6 +194,7 @@ class Lexicon:
         self._openings: re.Pattern | None = None
         self._openings_match = None
         self._scan = None  # the keyword index's scanner: a line's owners, or None
+        self._sentence_scan = None  # the same for a sentence: only owners that may match one
         self._by_opening: dict[tuple[str, bool], list[_Pattern]] = {}
         self._unopened_owner: dict[_Pattern, int] = {}  # keyword-index owner of an anchored pattern without openings
         self._unopened_plans: dict[tuple[str, bool], tuple] = {}
@@ -241,7 +242,7 @@ class Lexicon:
         if self._scan is None:
             self._build_keyword_index()
             self._build_openings()
-        found = self._scan(lowered)
+        found = (self._sentence_scan if sentence else self._scan)(lowered)
         ascii_line = lowered.isascii()
         if found:  # the owners whose keywords are good for this line
             found = {k if k >= 0 else -k - 1 for k in found} if ascii_line else {k for k in found if k >= 0}
@@ -411,6 +412,7 @@ class Lexicon:
         # The anchored patterns without literal openings (in every letter's group: credits,
         # datelines) are owners too, numbered after the floating ones.
         facts, owner = self._facts, len(self._floating)
+        patterns = list(self._floating)  # by owner
         for p, _ in self._anchored:
             if p.openings is not None:
                 continue
@@ -424,9 +426,14 @@ class Lexicon:
                 owned[-owner - 1] = words
                 self._ascii_owners.add(owner)
             self._unopened_owner[p] = owner
+            patterns.append(p)
             owner += 1
         self._keyword_index = KeywordIndex(owned)
         self._scan = self._keyword_index.scanner()
+        # A sentence meets only the patterns that may match one: a scanner of their keywords
+        # alone spares it the owners it could not use (" for " of a credit in most prose).
+        self._sentence_scan = KeywordIndex({k: words for k, words in owned.items()
+                                            if patterns[k if k >= 0 else -k - 1].sentences}).scanner()
         self._unscreened = frozenset(k for k, needed in enumerate(self._keywords) if needed is None)
         self._always = sorted(self._unscreened)
         self._ascii_unscreened = frozenset(k for k in self._unscreened if self._ascii_keywords[k] is None)

@@ -53,7 +53,6 @@ def split_lines(doc: Document) -> list[Line]:
             continue  # a data table's cells are the story's figures and marks ("x" is no share button)
         text = block.text
         link_ratio = block.link_chars / len(text) if text and block.link_chars else 0.0
-        span = block.map.span
         if "\n" not in text and "\r" not in text:  # most blocks are one line: no search
             stripped = text.strip()
             if stripped:
@@ -62,10 +61,11 @@ def split_lines(doc: Document) -> list[Line]:
                     start = block.map.base + lead
                     end = start + len(stripped)
                 else:
-                    start, end = span(lead, lead + len(stripped))
+                    start, end = block.map.span(lead, lead + len(stripped))
                 append(Line(len(lines), stripped, start, end, b, True, True,
                             block.kind, block.level, block.context, link_ratio))
             continue
+        span = block.map.span
         pieces = _pieces(text)
         last = len(pieces) - 1
         for i, (stripped, ts, te) in enumerate(pieces):

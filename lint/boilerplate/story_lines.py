@@ -6,6 +6,9 @@ on its lines; a story ends with its data table or with the list its last line an
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
+from operator import attrgetter
 
 from .features import headline_like
 
@@ -28,19 +31,19 @@ def between(kept: set[int], hit, first, last, n) -> set[int]:
     """Short runs of lines outside the story's stretch with the article's own lines (kept
     ones or the stretch's) on both sides and nothing known as residue among them: the
     subheadings of a hand-wrapped guide that goes on after its stretch."""
-    own = kept | set(range(first, last + 1))
     out: set[int] = set()
-    i = 0
-    while i < n:
-        if i in own or hit[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and j not in own and not hit[j]:
-            j += 1
-        if j - i <= _BETWEEN and i - 1 in own and j in own:
-            out.update(range(i, j))
-        i = j + 1
+    # The stretch's lines are all the article's own: the runs lie before it or after it.
+    for i, stop in ((0, first), (last + 1, n)):
+        while i < stop:
+            if i in kept or hit[i]:
+                i += 1
+                continue
+            j = i
+            while j < stop and j not in kept and not hit[j]:
+                j += 1
+            if j - i <= _BETWEEN and (i - 1 in kept or first <= i - 1 <= last) and (j in kept or first <= j <= last):
+                out.update(range(i, j))
+            i = j + 1
     return out
 
 
@@ -85,19 +88,21 @@ def wrapped_prose(state) -> set[int]:
     """Lines of hand-wrapped paragraphs (`_WRAPPED_*`): the line model never takes them."""
     out: set[int] = set()
     lines, shapes = state.lines, state.shapes
-    i, n = 0, len(lines)
-    while i < n:
-        j = i
-        while j + 1 < n and lines[j + 1].block == lines[i].block:
-            j += 1
-        block = range(i, j + 1)
-        if len(block) >= _WRAPPED_LINES:
+    # A block's lines follow one another, in block order: its size is its count, and its
+    # first line is found by bisection (most blocks are one line, and no loop visits them).
+    block_of = list(map(_BLOCK, lines))
+    for b, size in Counter(block_of).items():
+        if size >= _WRAPPED_LINES:
+            i = bisect_left(block_of, b)
+            block = range(i, i + size)
             long = sum(1 for k in block if shapes[k].words >= _WRAPPED_WORDS)
             lower = sum(1 for k in block if lines[k].text[:1].islower())
             if long >= 0.75 * len(block) and lower >= _WRAPPED_LOWER * len(block) or _one_sentence(block, state):
                 out.update(block)
-        i = j + 1
     return out
+
+
+_BLOCK = attrgetter("block")
 
 
 # One sentence wrapped over short lines (an infographic's "1 in 4 adults / ages 20 to 64 /
