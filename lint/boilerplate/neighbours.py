@@ -24,6 +24,8 @@ _BYLINE_EDGE = 3  # lines from either end of the story where bylines and dates b
 
 
 def drop_misplaced_bylines(lines, kinds, span) -> None:
+    if "byline" not in kinds:  # most pages: no line is looked at
+        return
     starts = Counter(_label(ln.text) for ln, k in zip(lines, kinds) if k == "byline")
     first, last = span if span else (0, len(lines) - 1)
     for i, kind in enumerate(kinds):
@@ -46,9 +48,14 @@ _CALENDAR = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec
                        r"fri|sat|sun)[a-z]*\b\.?")
 
 
+_NEIGHBOUR_KINDS = frozenset({"navigation", "related-headline", "credit"})  # the kinds from_neighbours follows
+
+
 def from_neighbours(lines, shapes, kinds) -> dict[int, tuple[str, str]]:
     """Line index -> (kind, why) for lines known by a neighbour with a phrase kind."""
     found: dict[int, tuple[str, str]] = {}
+    if _NEIGHBOUR_KINDS.isdisjoint(kinds):  # no line to look beside
+        return found
     n = len(lines)
     for i, kind in enumerate(kinds):
         if kind == "navigation" and _PREV_NEXT.fullmatch(normalize(lines[i].text)):
@@ -73,6 +80,8 @@ def glyph_lines(lines, norms, kinds: dict[int, str]) -> dict[int, str]:
     lines that touches known residue (`kinds`, by line): the icons and separators of that
     widget (a font-size control's stars, a tool bar's bars). Their words-free text gives
     no phrase a hold, and the line model should not have to guess them."""
+    if "" not in norms:  # a glyph's line has no words: its normalised text is empty
+        return {}
     n = len(lines)
     glyph = [not norms[i] and 0 < len("".join(lines[i].text.split())) <= _GLYPHS_MAX for i in range(n)]
     out: dict[int, str] = {}
