@@ -55,7 +55,11 @@ def read_bytes(path: str, options: dict | None = None) -> bytes:
         with open_regular(path) as f:
             size = os.fstat(f.fileno()).st_size
             if size <= limit:
-                data = f.read(limit + 1)  # a file that grows while it is read is still bounded
+                # Asking for limit + 1 bytes would allocate that much for every file: ask for
+                # what fstat says, and read on (bounded) only if the file grew since.
+                data = f.read(size + 1)
+                if len(data) > size:
+                    data += f.read(limit + 1 - len(data))
                 size = len(data)
         if size > limit:
             raise InputError(path, f"file too large ({size / 1e6:.1f} MB; the limit is "

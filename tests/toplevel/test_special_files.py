@@ -51,3 +51,15 @@ def test_other_commands_report_them_too(walked, command):
     assert r.returncode == 2, r.stderr
     assert "news/zero.md: not a regular file but a device: not read" in r.stderr
     assert "not a regular file but a named pipe: not read" in r.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="needs Linux's /proc")
+def test_a_file_larger_than_its_size_says_is_read_whole_within_the_limit():
+    # /proc files say size 0 and hold more: as a file that grew after it was measured.
+    from lint.errors import InputError
+    from lint.readers import read_bytes
+
+    data = read_bytes("/proc/self/status")
+    assert data.startswith(b"Name:") and len(data) > 100
+    with pytest.raises(InputError, match="file too large"):
+        read_bytes("/proc/self/status", {"max-file-size": 100})
