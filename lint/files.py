@@ -42,7 +42,9 @@ def discover(paths: list[str], config_for, *, follow_symlinks: bool = False,
             errors.append(FileError(p, "no such file or directory"))
             continue
         if not os.path.isdir(p):
-            errors.append(FileError(p, "not a regular file or directory"))
+            from .readers import not_regular
+
+            errors.append(FileError(p, not_regular(os.stat(p).st_mode)))  # as a walk reports it
             continue
         cfg: Config = config_for(p)
         found, unlisted = _walk(p, cfg, seen if meets(p) else None, follow_symlinks, outside, files)

@@ -69,6 +69,14 @@ def read_bytes(path: str, options: dict | None = None) -> bytes:
         raise InputError(path, f"cannot read: {e.strerror or e}") from None
 
 
+def not_regular(mode: int) -> str:
+    """Why a file of this `st_mode` (not a regular file) is not read."""
+    kind = ("a directory" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "something else")
+    return f"not a regular file but {kind}: not read"
+
+
 def open_regular(path: str):
     """`path` opened for reading in binary, or InputError when it is not a regular file.
 
@@ -79,10 +87,7 @@ def open_regular(path: str):
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            kind = ("a directory" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode)
-                    else "a socket" if stat.S_ISSOCK(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-                    else "something else")
-            raise InputError(path, f"not a regular file but {kind}: not read")
+            raise InputError(path, not_regular(mode))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
