@@ -181,6 +181,13 @@ def atomic_write_with(path: str, fill, split_hard_links: bool = False) -> None:
         st = os.stat(target)
     except FileNotFoundError:
         st = None
+    if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+        # A device, a named pipe or a socket (`-o /dev/null`, `-o /dev/stderr`, a shell's
+        # `>(...)`): written into as it is; a rename would put a regular file in its place
+        # (as root, /dev/null itself).
+        with open(target, "wb") as f:
+            fill(f)
+        return
     if st is not None:
         if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
             raise NotWritten("the file is read-only")

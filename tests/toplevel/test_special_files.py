@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 
@@ -63,3 +64,16 @@ def test_a_file_larger_than_its_size_says_is_read_whole_within_the_limit():
     assert data.startswith(b"Name:") and len(data) > 100
     with pytest.raises(InputError, match="file too large"):
         read_bytes("/proc/self/status", {"max-file-size": 100})
+
+
+def test_a_report_written_to_a_named_pipe_goes_into_it_and_the_pipe_stays(desk):
+    # `-o /dev/null`, `-o >(gzip > r.gz)`: the rename of an atomic write put a regular file
+    # in the device's or pipe's place (as root, /dev/null itself).
+    (desk / "a.txt").write_text("It was very late.\n")
+    os.mkfifo(desk / "report")
+    reader = subprocess.Popen(["cat", str(desk / "report")], stdout=subprocess.PIPE, text=True)
+    r = run("check", "a.txt", "--format", "json", "-o", "report", cwd=desk)
+    out, _ = reader.communicate(timeout=TIMEOUT)
+    assert r.returncode == 0, r.stderr  # a warning, under the default --fail-on error
+    assert [d["path"] for d in json.loads(out)["diagnostics"]] == ["a.txt"]
+    assert stat.S_ISFIFO(os.stat(desk / "report").st_mode)
