@@ -83,6 +83,7 @@ def main() -> int:
     peers = [parse_peer(s) for s in a.peer]
     a.edlint = os.path.abspath(a.edlint) if os.sep in a.edlint else a.edlint
     env = dict(os.environ, EDLINT_LANGUAGETOOL="off")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the warm-up run writes .pyc files, as an install does
     tools = [("edlint", [a.edlint, "check", "--jobs", "1", "--languagetool", "off", "--format", "json",
                          "--no-progress"])] + peers
     texts = corpus_texts(a.corpus)

@@ -24,20 +24,19 @@ STEMS_AFTER = 2000  # words hyphenated before the pattern beginnings are indexed
 
 
 class Patterns:
-    def __init__(self, path: str):
+    def __init__(self, path: str, shipped: bool = True):
         with open(path, "rb") as f:
             encoding = f.readline().decode().strip()
         with open(path, encoding=encoding) as f:
             text = f.read().partition("\n")[2]
-        self.source = text  # what the table shipped with the wheel is looked up by
-        self._raw = raw = _read_patterns(text)
-        # The letters the patterns are made of: a word with none of them (Chinese, Greek,
-        # Cyrillic) can match no pattern, and has no points; 45% of the cost of a page of
-        # Chinese went into scanning its words for patterns that could not be there.
-        letters = set("".join(raw)) - {"."}
-        self._letters = frozenset(letters) if all(key.strip(".") for key in raw) else None
+        self.source = text  # what the files shipped with the wheel are looked up by
+        found = None
+        if shipped:  # read from the wheel: a tenth of the 10-15 ms analysing the file costs
+            from . import prebuilt
+
+            found = prebuilt.hyphenation_patterns(text)
+        self._raw, self._letters, self.maxlen = found or analyse(text)
         self._parsed: dict[str, tuple[int, list[int]]] = {}
-        self.maxlen = max(map(len, raw))
         # Every pattern and every proper beginning of one in one table: slice -> (offset,
         # values, whether a longer pattern begins with it), so the scan from a letter
         # stops at the first slice no pattern begins with, one lookup a slice instead of
@@ -122,6 +121,18 @@ class Patterns:
                             refs[k] = v
 
 
+def analyse(text: str) -> tuple[dict[str, str], frozenset | None, int]:
+    """The patterns of a pattern file's text (`_read_patterns`), the letters they are made
+    of, and the longest one's length."""
+    raw = _read_patterns(text)
+    # The letters the patterns are made of: a word with none of them (Chinese, Greek,
+    # Cyrillic) can match no pattern, and has no points; 45% of the cost of a page of
+    # Chinese went into scanning its words for patterns that could not be there.
+    letters = set("".join(raw)) - {"."}
+    letters = frozenset(letters) if all(key.strip(".") for key in raw) else None
+    return raw, letters, max(map(len, raw))
+
+
 def _read_patterns(text: str) -> dict[str, str]:
     """letters -> pattern ("ab1c" under "abc") of each line of the pattern file, as a loop
     over the stripped lines would give (one over the file's 11,000 lines cost 15 ms)."""
@@ -143,13 +154,14 @@ def _read_patterns(text: str) -> dict[str, str]:
 _patterns: Patterns | None = None
 
 
-def bundled_patterns() -> Patterns:
-    """The patterns of pyphen's en_US file, which textstat hyphenates with."""
+def bundled_patterns(shipped: bool = True) -> Patterns:
+    """The patterns of pyphen's en_US file, which textstat hyphenates with (`shipped`: read
+    their analysis from the wheel's file when there is one built from this text)."""
     spec = importlib.util.find_spec("pyphen")  # the pattern file only, not the package
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("the 'pyphen' package is required for readability metrics")
     base = list(spec.submodule_search_locations)[0]
-    return Patterns(os.path.join(base, "dictionaries", "hyph_en_US.dic"))
+    return Patterns(os.path.join(base, "dictionaries", "hyph_en_US.dic"), shipped)
 
 
 def positions(word: str) -> list[int]:

