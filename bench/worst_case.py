@@ -31,9 +31,9 @@ adds time) or the median. The measurements go round the sizes (each text at ever
 size, then the next), so a slow spell of the machine lifts one round of one size,
 which the best of the rounds drops, not every measurement of one size. Each row ends
 with the machine's load (1-minute
-average) and the garbage collector's work in the timed check at the largest
+average), the garbage collector's work in the timed check at the largest
 size (full collections, and whether the collector was enabled), since a change
-of GC behaviour can look like a change of algorithm.
+of GC behaviour can look like a change of algorithm, and the child's peak RSS there.
 
 The random inputs' cost also varies from one text to another, and each size's text
 starts with the smaller size's (the same random sequence), so one costly stretch in
@@ -178,6 +178,18 @@ def brackets(size, seed=0):
     return ".txt", _fill(lambda i: "([" if i % 2 else "(", size) + "\n"
 
 
+def short_lines(size, seed=0):
+    """A line of one letter, again and again (a log or a column pasted as text): a line, a
+    block and a boilerplate candidate at every second byte."""
+    return ".txt", "a\n" * max(1, size // 2)
+
+
+def wide_table(size, seed=0):
+    """A Markdown table of 20 rows and ever more one-letter columns: a block per cell."""
+    cols = max(1, size // 44)
+    return ".md", "|a" * cols + "|\n" + "|-" * cols + "|\n" + ("|x" * cols + "|\n") * 20
+
+
 INPUTS = {
     "no-whitespace (zq,)": no_space,
     "mojibake (Ã©)": mojibake,
@@ -193,6 +205,8 @@ INPUTS = {
     "HTML nested deep": html_deep_nesting,
     "one word repeated": repeated_word,
     "unclosed brackets": brackets,
+    "short lines": short_lines,
+    "wide Markdown table": wide_table,
 }
 
 # Runs in a fresh interpreter: warm up on a short file of the same format, then time one check.
@@ -224,6 +238,7 @@ result = lint.check_paths([path], config=Config())
 cpu, wall = time.process_time() - c, time.perf_counter() - t
 print(json.dumps({"cpu": cpu, "wall": wall, "findings": len(result.findings),
                   "gc_full": gc.get_stats()[-1]["collections"] - full, "gc_enabled": gc.isenabled(),
+                  "peak_mb": __import__("resource").getrusage(__import__("resource").RUSAGE_SELF).ru_maxrss / 1024,
                   "errors": [e.message for e in result.errors], "module": lint.__file__}))
 """
 
@@ -292,7 +307,8 @@ def main() -> None:
             times.append("skipped" if r == "skipped" else f">{args.limit + 30:.0f}" if r is None
                          else "crash" if "crash" in r else r["cpu"])
             if isinstance(r, dict) and "crash" not in r:
-                gc_note = f"gc {r.get('gc_full', '?')}" + ("" if r.get("gc_enabled", True) else " (off)")
+                gc_note = (f"gc {r.get('gc_full', '?')}" + ("" if r.get("gc_enabled", True) else " (off)")
+                           + f", peak {r.get('peak_mb', 0):.0f} MB")
         growth = [b / a if isinstance(a, float) and isinstance(b, float) and a else None
                   for a, b in zip(times, times[1:])]
         cells = "".join(f"{_secs(t):>9s}" for t in times)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass
@@ -253,7 +254,7 @@ def _element(context: str) -> str:
     return context
 
 
-def candidates(state: State) -> list[tuple[int, list[float]]]:
+def candidates(state: State) -> Iterator[tuple[int, list[float]]]:
     """(line, context vector) of the lines the line model decides: those without phrase or
     neighbour evidence, and, before or after the story, only in a stretch that holds
     known residue (otherwise it is the article's own opening table or closing list) and
@@ -269,8 +270,7 @@ def candidates(state: State) -> list[tuple[int, list[float]]]:
               and (first <= i <= last or (chrome_before if i < first else chrome_after))
               and not _protected(state.lines[i], state.shapes[i],
                                  first - _NEAR <= i <= last + _NEAR, lambda: teaser_blurb(i, state))]
-    vectors = line_vectors(state.lines, state.shapes, hit, state.weak, state.span, set(wanted))
-    return [(i, vectors[i]) for i in wanted]
+    return line_vectors(state.lines, state.shapes, hit, state.weak, state.span, wanted)
 
 
 def _protected(line: Line, s: Shape, near_story: bool = True, teaser=lambda: False) -> bool:

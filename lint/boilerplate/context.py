@@ -13,6 +13,7 @@ import math
 import re
 from functools import lru_cache
 from collections import Counter
+from collections.abc import Iterator
 from itertools import accumulate
 
 from .features import Shape, headline_like
@@ -106,18 +107,15 @@ def region_holds_story(shapes: list[Shape], span) -> bool:
 
 
 def line_vectors(lines: list[Line], shapes: list[Shape], hit: list[bool], weak: list[bool],
-                 span, only=None) -> list[list[float] | None]:
-    """One vector (in FEATURES order) per line; None for lines not in `only` (when given:
-    most lines are decided without the model, and their facts cost time)."""
-    n = len(lines)
-    if n == 0:
-        return []
-    wanted = range(n) if only is None else sorted(only)
+                 span, wanted: list[int]) -> Iterator[tuple[int, list[float]]]:
+    """(line, vector in FEATURES order) for each line of `wanted` (ascending; most lines are
+    decided without the model, and their facts cost time), one at a time: a vector is
+    about 600 bytes, and a text of a million short lines kept them all (1.5 KB a line)."""
+    if not lines:
+        return
     page = _Page(lines, shapes, hit, span, wanted)
-    out: list[list[float] | None] = [None] * n
     for i in wanted:
-        out[i] = _vector(i, lines[i], shapes[i], page, weak[i])
-    return out
+        yield i, _vector(i, lines[i], shapes[i], page, weak[i])
 
 
 class _Page:
