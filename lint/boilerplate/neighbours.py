@@ -106,6 +106,10 @@ def _caption_above(i, lines, shapes, kinds) -> bool:
     """Whether the line above the credit at `i` is its picture's caption."""
     if i == 0 or shapes[i].words > 8 or not _story_goes_on(i, shapes):
         return False
+    if i + 1 < len(kinds) and kinds[i + 1] == "caption":
+        # The credit's picture has its caption below it ("Image copyright Example Agency" /
+        # "Image caption Crowds on the quay"): the line above is the story's paragraph.
+        return False
     j = i - 1
     return (kinds[j] is None and _caption_like(shapes[j]) and not _LABELLED.search(lines[j].text)
             and not _list_item_above(j, shapes, kinds))

@@ -636,3 +636,65 @@ def test_table_rows_pipelines_and_markdown_rows_are_not_menus():
              "cat timetable.txt | grep ferry | sort | uniq",
              "| Crossing | Monday | Tuesday | Wednesday |"]
     assert _flagged(lines) == []
+
+
+# Session 17: what syndicated, vendor and reader-funded pages print under the story: a
+# software vendor's call to action, a publisher's appeal for money, who wrote and produced
+# the piece and where it appeared first, a picture's licence and a republishing offer.
+@pytest.mark.parametrize("line, rule", [
+    ("Book a demo", "boilerplate.advertisement"),
+    ("Schedule my demo", "boilerplate.advertisement"),
+    ("Contact us today for a free demo", "boilerplate.advertisement"),
+    ("No credit card required", "boilerplate.advertisement"),
+    ("14 Day Trial", "boilerplate.advertisement"),
+    ("Try Harbourplan for free!", "boilerplate.advertisement"),
+    ("Since you made it to the bottom of this article, we have a small favor to ask.",
+     "boilerplate.subscribe"),
+    ("If you believe stories like the one you just finished matter, please consider pitching in "
+     "what you can.", "boilerplate.subscribe"),
+    ("Double my donation", "boilerplate.subscribe"),
+    ("Did you like this article? You can buy me a coffee.", "boilerplate.subscribe"),
+    ("Support Harbour Mail so we continue to report on the island for you.", "boilerplate.subscribe"),
+    ("This article was originally written by Jane Roe.", "boilerplate.byline"),
+    ("This article was edited by Jane Roe and John Doe.", "boilerplate.byline"),
+    ("This story about the ferry was written by Jane Roe and produced by Harbour Report, a "
+     "nonprofit, independent news organization.", "boilerplate.byline"),
+    ("A version of this article appeared in print on March 3, 2024, Section A, Page 1.",
+     "boilerplate.byline"),
+    ("Editor's Note: This article also appeared in the May/June 2024 issue of Island Life magazine.",
+     "boilerplate.byline"),
+    ("Image used under license from Example Stock", "boilerplate.legal"),
+    ("The above image is used with permission from the Harbour Trust.", "boilerplate.legal"),
+    ("Republish This Story", "boilerplate.legal"),
+    ("Republish our articles for free, online or in print, under a Creative Commons license.",
+     "boilerplate.legal"),
+    ("Featured image via Example Stock", "boilerplate.credit"),
+])
+def test_vendor_calls_to_action_appeals_syndication_notes_and_picture_licences(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_about_demos_donations_writers_licences_and_republishing_are_news():
+    lines = [TITLE, *STORY,
+             "Engineers will book a demo run of the new ferry for the council in March.",
+             "The operator offered a free trial of the winter timetable to islanders.",
+             "Since the ferry stopped, the school has asked parents for donations to its boat fund.",
+             "We have a small favour to ask of every driver, the harbour master said: slow down.",
+             "Islanders who support the ferry so they can keep their jobs marched on Saturday.",
+             "The letter was originally written by the island's first harbour master in 1902.",
+             "A version of the timetable appeared in the parish newsletter last week.",
+             "The image was used under licence from the museum, the council said.",
+             "The paper will republish the ferry's first timetable on its centenary."]
+    assert _flagged(lines) == []
+
+
+def test_a_bbc_style_credit_above_its_caption_leaves_the_paragraph_above_alone():
+    # "Image copyright" comes before "Image caption" on such pages: the sentence above the
+    # credit is the story's, not the picture's caption.
+    paragraph = "In June, the council formally approved the harbour board's request for a second ferry."
+    lines = [TITLE, *STORY, paragraph, "Image copyright Example Agency",
+             "Image caption Passengers wait on the quay for the first crossing",
+             "The operator said the second vessel would be named after the island's lifeboat crew."]
+    flagged = _flagged(lines)
+    assert paragraph not in [text for text, _ in flagged]
+    assert [rule for _, rule in flagged] == ["boilerplate.credit", "boilerplate.caption"]
