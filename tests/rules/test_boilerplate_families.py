@@ -698,3 +698,48 @@ def test_a_bbc_style_credit_above_its_caption_leaves_the_paragraph_above_alone()
     flagged = _flagged(lines)
     assert paragraph not in [text for text, _ in flagged]
     assert [rule for _, rule in flagged] == ["boilerplate.credit", "boilerplate.caption"]
+
+
+# Session 17: a blog engine's stamps, like button and sign-offs, push-notification and
+# feedback prompts, paywalls of newsletters, and sponsored-content notices.
+@pytest.mark.parametrize("line, rule", [
+    ("Posted by Jane at December 16, 2025 11:15 AM", "boilerplate.byline"),
+    ("Posted by Jane Roe on 2025-12-18 in ferries. Tags: island, harbour.", "boilerplate.byline"),
+    ("Post time: 01-04-2024", "boilerplate.byline"),
+    ("By Jane Roe Jan. 31, 2026 7:47 am EST", "boilerplate.byline"),
+    ("by Jane Roe, 30 December 2007", "boilerplate.byline"),
+    ("John Doe contributed to this content.", "boilerplate.byline"),
+    ("Contact staff writer Jane Roe at 555-0100 or jroe@example.org.", "boilerplate.byline"),
+    ("Like this:", "boilerplate.widget"),
+    ("Like Loading...", "boilerplate.widget"),
+    ("Would you like to receive notifications about new posts?", "boilerplate.widget"),
+    ("Ask a Question or Give Feedback about this article.", "boilerplate.widget"),
+    ("Thanks for visiting!", "boilerplate.subscribe"),
+    ("You can also connect with me here:", "boilerplate.subscribe"),
+    ("Other ways to connect with Jane", "boilerplate.subscribe"),
+    ("Love what you're reading? Get the latest island news and stay in touch.", "boilerplate.subscribe"),
+    ("Consider subscribing to my weekly newsletter", "boilerplate.subscribe"),
+    ("Become a paid subscriber to Harbour Notes to unlock this piece and learn about:",
+     "boilerplate.subscribe"),
+    ("You need to login or register to view and manage your bookmarks.", "boilerplate.subscribe"),
+    ("This story was developed in partnership with Example Catering by Example Studio's branded "
+     "content team.", "boilerplate.advertisement"),
+    ("This content is designed for advertising purposes and should not be considered editorial "
+     "material.", "boilerplate.advertisement"),
+])
+def test_blog_stamps_like_buttons_sign_offs_paywalls_and_sponsored_notices(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_about_posting_liking_notifying_connecting_and_partnerships_are_news():
+    lines = [TITLE, *STORY,
+             "Posted by the council at the harbour office, the notice gave the new crossing times.",
+             "The ferry was like this: slow, cold and always late, one islander said.",
+             "Islanders would like to receive notifications of cancellations by text, the survey found.",
+             "Thanks for visiting the island were painted on the quay wall by the school.",
+             "The new ferry will connect with the mainland's trains at the harbour station.",
+             "Readers who love what they read in the parish newsletter can now get it by post.",
+             "The ferry was developed in partnership with the island's boatyard over three years.",
+             "Contact with the mainland was lost for two days when the mast came down.",
+             "By Tuesday, March 3, 2026 the timetable had changed twice."]
+    assert _flagged(lines) == []
