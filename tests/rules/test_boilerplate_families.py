@@ -743,3 +743,8 @@ def test_sentences_about_posting_liking_notifying_connecting_and_partnerships_ar
              "Contact with the mainland was lost for two days when the mast came down.",
              "By Tuesday, March 3, 2026 the timetable had changed twice."]
     assert _flagged(lines) == []
+
+
+def test_a_click_here_button_in_capitals_is_a_link_not_a_photographers_credit():
+    assert _under_story("CLICK HERE FOR CATALOG*") == [("CLICK HERE FOR CATALOG*", "boilerplate.navigation")]
+    assert _under_story("JANE ROE FOR THE HARBOUR MAIL") == [("JANE ROE FOR THE HARBOUR MAIL", "boilerplate.credit")]
