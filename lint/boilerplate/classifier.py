@@ -296,12 +296,18 @@ def _protected(line: Line, s: Shape, near_story: bool = True, teaser=lambda: Fal
 # before a space or a stop: an editor's bracket ("[Video]", "[Read more: X]", a caption's
 # "... [+]"), not an index ("a[0]") or a type ("[Tag!]!").
 _PROSE_BRACKETS = re.compile(r"(?:^|(?<=\s))\[[^\[\]{}=;!]*\](?=$|[\s.,:)])")
+# A semicolon between two words ("(Reporting by Jane Roe; Editing by John Doe)", the
+# credit under every wire story): a statement's ends with the line or an operator.
+_PROSE_SEMICOLON = re.compile(r"(?<=[^\W_]);(?= [^\W\d_])")
 
 
 def _code_to_phrases(text: str) -> bool:
-    """A line of code, which no phrase is tried on; brackets of prose do not make one."""
+    """A line of code, which no phrase is tried on; brackets and semicolons of prose do
+    not make one."""
     if "[" in text:
         text = _PROSE_BRACKETS.sub(" ", text)
+    if ";" in text:
+        text = _PROSE_SEMICOLON.sub(",", text)
     return is_code(text)
 
 

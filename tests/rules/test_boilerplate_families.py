@@ -748,3 +748,32 @@ def test_sentences_about_posting_liking_notifying_connecting_and_partnerships_ar
 def test_a_click_here_button_in_capitals_is_a_link_not_a_photographers_credit():
     assert _under_story("CLICK HERE FOR CATALOG*") == [("CLICK HERE FOR CATALOG*", "boilerplate.navigation")]
     assert _under_story("JANE ROE FOR THE HARBOUR MAIL") == [("JANE ROE FOR THE HARBOUR MAIL", "boilerplate.credit")]
+
+
+# Session 17: wire copy's closing lines: the credit line with its semicolon (no code), a
+# ticker box, a reporter's number and address, a column's disclaimer.
+@pytest.mark.parametrize("line, rule", [
+    ("(Reporting by Jane Roe in Harbourtown; Editing by John Doe)", "boilerplate.byline"),
+    ("(Additional reporting by Jane Roe; Writing by John Doe; editing by Ann Poe)", "boilerplate.byline"),
+    ("Stocks Mentioned", "boilerplate.widget"),
+    ("Jane Roe: 206-555-0100 or jroe@example.com", "boilerplate.byline"),
+    ("The opinions expressed in this release are those of the organization issuing it, and do "
+     "not necessarily reflect the views of Harbour Mail.", "boilerplate.legal"),
+    ("The views expressed are those of the author.", "boilerplate.legal"),
+])
+def test_wire_credit_lines_link_boxes_tickers_contacts_and_disclaimers(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_with_semicolons_stocks_and_opinions_are_news():
+    lines = [TITLE, *STORY,
+             "Reporting on the ferry has been difficult; editing the timetable harder still.",
+             "Stocks mentioned in the report rose on Tuesday; the operator's shares fell.",
+             "The opinions expressed at the meeting were those of angry islanders.",
+             "Harbour Mail: the island's paper since 1902, printed on the quay."]
+    assert _flagged(lines) == []
+
+
+def test_a_line_of_code_with_semicolons_is_still_code():
+    lines = [TITLE, *STORY, "for (i = 0; i < n; i++) { share(i); }", "int a; int b;"]
+    assert _flagged(lines) == []
