@@ -777,3 +777,38 @@ def test_sentences_with_semicolons_stocks_and_opinions_are_news():
 def test_a_line_of_code_with_semicolons_is_still_code():
     lines = [TITLE, *STORY, "for (i = 0; i < n; i++) { share(i); }", "int a; int b;"]
     assert _flagged(lines) == []
+
+
+# Session 17: 2008 pages: a bookmarking bar run together, the Sociable plugin's note, a blog
+# engine's filing line, where to send comments, a prompt and its link, notices over a comment
+# board and a feed, a font-size control.
+@pytest.mark.parametrize("line, rule", [
+    ("Post to Fark Post to del.icio.us Digg this story Post to reddit Post to Facebook Seed Newsvine",
+     "boilerplate.share"),
+    ("Let Others Know About This PostThese icons link to social bookmarking sites where readers can "
+     "share and discover new web pages.", "boilerplate.share"),
+    ("This entry was tagged with the following keywords: ferries, island", "boilerplate.tags"),
+    ("E-mail comments to jroe@example.com", "boilerplate.byline"),
+    ("Readers can mail me their comments, suggestions and advice at jroe@example.com", "boilerplate.byline"),
+    ("Not a subscriber? Click here for special home delivery offers", "boilerplate.widget"),
+    ("The following are comments from the readers. In no way do they represent the view of "
+     "Harbour Mail.", "boilerplate.legal"),
+    ("Comment posters are responsible for the opinions they express.", "boilerplate.legal"),
+    ("These news feeds are provided by an independent third party and Harbour Mail is not "
+     "responsible for them.", "boilerplate.legal"),
+    ("Reliance on the information this site contains is at your own risk.", "boilerplate.legal"),
+    ("text size: A | A | A", "boilerplate.widget"),
+])
+def test_2008_bookmark_bars_filing_lines_comment_addresses_prompts_and_board_notices(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+def test_sentences_about_posting_tagging_emailing_clicking_and_feeds_are_news():
+    lines = [TITLE, *STORY,
+             "Islanders will post to Facebook and Twitter when the ferry is late, the council said.",
+             "This entry was the first the harbour board had filed since 2004, the clerk said.",
+             "Residents can e-mail comments on the timetable to the council until March.",
+             "Worried? Click the harbour master's page for crossing times, the council said.",
+             "The following are comments from readers of the island's newsletter last year: most wanted a bigger boat.",
+             "Reliance on the ferry has grown since the bridge closed, the report said."]
+    assert _flagged(lines) == []
