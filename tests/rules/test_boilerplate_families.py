@@ -812,3 +812,50 @@ def test_sentences_about_posting_tagging_emailing_clicking_and_feeds_are_news():
              "The following are comments from readers of the island's newsletter last year: most wanted a bigger boat.",
              "Reliance on the ferry has grown since the bridge closed, the report said."]
     assert _flagged(lines) == []
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("With files from the Associated Press", "boilerplate.byline"),
+    ("With a report from Harbour TV's Jane Roe", "boilerplate.byline"),
+    ("Information from: Harbour Chronicle, http://www.example.com/chronicle", "boilerplate.byline"),
+    ("Jane Roe is a sports columnist for Example Press. Write to her at jroe@example.org",
+     "boilerplate.byline"),
+    ("Comments are the sole responsibility of the person posting them.", "boilerplate.legal"),
+    ("Comments on this site are to be used for the discussion of issues related to our stories.",
+     "boilerplate.legal"),
+    ("To have your say on this or any other issue visit www.example.co.uk/blogs", "boilerplate.widget"),
+])
+def test_wire_credits_columnist_tags_board_rules_and_forum_pointers(line, rule):
+    assert _under_story(line) == [(line, rule)]
+
+
+@pytest.mark.parametrize("line", [
+    "With files from the harbour office missing, the inquiry was delayed.",
+    "With reports from the harbour of a second leak, the ferry stayed in port.",
+    "Information from the operator was scarce on Monday, islanders said.",
+    "Comments on the timetable are to be sent to the council by March.",
+    "Islanders will have their say on the ferry at a meeting in the school hall.",
+])
+def test_sentences_about_files_reports_information_and_comments_are_news(line):
+    # Each as the story's last line, where a byline would be kept.
+    assert _under_story(line) == []
+
+
+# Session 17's prose, each line as the story's last (a byline or a date is kept only at the
+# story's edges, so a list of sentences under the story would hide a byline pattern's error).
+@pytest.mark.parametrize("line", [
+    "Engineers will book a demo run of the new ferry for the council in March.",
+    "The operator offered a free trial of the winter timetable to islanders.",
+    "We have a small favour to ask of every driver, the harbour master said: slow down.",
+    "The letter was originally written by the island's first harbour master in 1902.",
+    "A version of the timetable appeared in the parish newsletter last week.",
+    "The image was used under licence from the museum, the council said.",
+    "Posted by the council at the harbour office, the notice gave the new crossing times.",
+    "Contact with the mainland was lost for two days when the mast came down.",
+    "By Tuesday, March 3, 2026 the timetable had changed twice.",
+    "Reporting on the ferry has been difficult; editing the timetable harder still.",
+    "Residents can e-mail comments on the timetable to the council until March.",
+    "Harbour Mail: the island's paper since 1902, printed on the quay.",
+])
+def test_session_17_prose_under_the_story_stays_clean(line):
+    assert _under_story(line) == []
