@@ -178,6 +178,13 @@ def brackets(size, seed=0):
     return ".txt", _fill(lambda i: "([" if i % 2 else "(", size) + "\n"
 
 
+def long_word(size, seed=0):
+    """One run of letters without a break (a pasted hash or a stuck key): every split of it
+    was once tried as a compound of two words."""
+    rng = random.Random(15 + 1000 * seed)
+    return ".txt", "".join(rng.choice("aeiourstln") for _ in range(size)) + "\n"
+
+
 def short_lines(size, seed=0):
     """A line of one letter, again and again (a log or a column pasted as text): a line, a
     block and a boilerplate candidate at every second byte."""
@@ -205,6 +212,7 @@ INPUTS = {
     "HTML nested deep": html_deep_nesting,
     "one word repeated": repeated_word,
     "unclosed brackets": brackets,
+    "one long word": long_word,
     "short lines": short_lines,
     "wide Markdown table": wide_table,
 }

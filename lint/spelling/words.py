@@ -49,8 +49,14 @@ def _is_prefixed(word: str, lexicon) -> bool:
     return False
 
 
+# The longest closed compound tried: two dictionary words. A longer run of letters is no
+# compound, and trying every split of it costs its length squared (a 1 MB token of letters
+# took minutes).
+MAX_COMPOUND = 60
+
+
 def _is_compound(word: str, lexicon) -> bool:
-    if len(word) < 2 * MIN_PART:
+    if not 2 * MIN_PART <= len(word) <= MAX_COMPOUND:
         return False
     zipf = lexicon.zipf
     for i in range(MIN_PART, len(word) - MIN_PART + 1):

@@ -170,3 +170,33 @@ def test_an_unknown_words_uses_are_found_only_as_far_as_they_are_taken(monkeypat
         taken = list(islice(tokenize("zq," * n, known={"the"}), 100))
         assert [t.text for t in taken] == ["zq"] * 100
         assert len(looked_at) <= 101, (n, len(looked_at))
+
+
+class _CountingLexicon:
+    """A lexicon that knows no word and adds up the characters of every word looked up."""
+
+    def __init__(self):
+        self.work = 0
+
+    def __contains__(self, word):
+        self.work += len(word)
+        return False
+
+    def zipf(self, word):
+        return 0.0
+
+
+def test_a_long_run_of_letters_is_not_split_into_every_compound():
+    # Every split of a 1 MB token was tried as two words (minutes of CPU); a run longer
+    # than any two-word compound is not tried at all.
+    from lint.spelling.words import MAX_COMPOUND, is_derived
+
+    work = []
+    for n in (4_000, 8_000, 16_000):
+        lexicon = _CountingLexicon()
+        is_derived("a" * n, lexicon)
+        work.append(lexicon.work)
+    assert all(b <= GROWTH * max(a, 1) for a, b in zip(work, work[1:])), work
+    lexicon = _CountingLexicon()
+    is_derived("ferryboat" * 3, lexicon)  # 27 letters: still tried as a compound
+    assert 27 < MAX_COMPOUND and lexicon.work > 27
