@@ -74,12 +74,17 @@ def _uri(path: str, cwd: str | None) -> dict:
     return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
+# A snippet is the region's text exactly, so a longer one is left out rather than cut (the
+# region still says where): a token of a million letters put a megabyte in the log.
+MAX_SNIPPET = 4096
+
+
 def _region(d: Finding) -> dict | None:
     if not d.line:
         return None
     region = {"startLine": d.line, "startColumn": d.column,
               "endLine": d.end_line or d.line, "endColumn": d.end_column or d.column}
-    if d.text:
+    if d.text and len(d.text) <= MAX_SNIPPET:
         region["snippet"] = {"text": d.text}
     return region
 

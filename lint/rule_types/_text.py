@@ -46,11 +46,24 @@ class _KeepUnknown(dict):
         return "{" + key + "}"
 
 
+# The most of a quoted value a message shows: a message is read by a person, the finding's
+# span says where the text is (a token of a million letters was printed whole, in every
+# output format).
+MAX_QUOTED = 80
+
+
+def _quoted(value):
+    if isinstance(value, str) and len(value) > MAX_QUOTED:
+        return value[:MAX_QUOTED - 1] + "…"
+    return value
+
+
 def format_message(template: str, **values) -> str:
     """`template` with {name} placeholders filled; unknown placeholders stay as written,
-    so a typo in a rule file's message shows up in the output instead of crashing the run."""
+    so a typo in a rule file's message shows up in the output instead of crashing the run.
+    A text value longer than MAX_QUOTED characters is cut, with an ellipsis."""
     try:
-        return template.format_map(_KeepUnknown(values))
+        return template.format_map(_KeepUnknown({k: _quoted(v) for k, v in values.items()}))
     except (ValueError, IndexError):  # stray braces in a hand-written message
         return template
 

@@ -149,3 +149,13 @@ def test_path_outside_cwd_is_an_absolute_file_uri(tmp_path):
                                   {"tool_version": "1", "cwd": str(tmp_path / "elsewhere")}))
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location == {"uri": (tmp_path / "a.txt").as_uri()}
+
+
+def test_a_snippet_longer_than_the_limit_is_left_out_not_cut():
+    short = Finding("spelling.unknown-word", "Unknown word", 0, 5, line=1, column=1, end_line=1,
+                    end_column=6, text="ferry")
+    long = Finding("spelling.unknown-word", "Unknown word", 0, 10_000, line=1, column=1, end_line=1,
+                   end_column=10_001, text="a" * 10_000)
+    assert sarif._region(short)["snippet"] == {"text": "ferry"}
+    region = sarif._region(long)
+    assert "snippet" not in region and region["endColumn"] == 10_001

@@ -216,3 +216,11 @@ def test_a_phrase_correction_is_ranked_by_how_common_the_phrase_is():
     # the lexicon had never seen, and the rare "allot" came first.
     assert found("We liked the show alot.\n", [MS]) == [(1, 19, 23, MS, "a lot")]
     assert found("The hall is allready full.\n", [MS]) == [(1, 13, 21, MS, "already")]
+
+
+def test_a_message_quotes_at_most_a_line_of_a_huge_token():
+    # A run of a million letters was printed whole in the message, in every output format.
+    word = "ferry" * 20_000
+    [finding] = [d for d in run(f"The {word} sailed.", ["spelling"]) if d.rule == "spelling.unknown-word"]
+    assert len(finding.message) < 120 and "…" in finding.message
+    assert finding.text == word  # the finding still covers the whole token
